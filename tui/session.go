@@ -1,0 +1,251 @@
+package tui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Sess is the open session as every screen sees it: the store, the loaded
+// data, the live scores (Board), the UI language and styles, and the UI
+// state that is saved so a later day reopens on the same screen.
+//
+// Screens change the session only through Sess methods, which write to the
+// store first and update the in-memory view only after the write committed:
+// what is on screen is what is on disk.
+type Sess struct {
+	Store  *store.Store
+	Data   *store.Data
+	Board  *workshop.Board
+	Lang   string
+	Styles *Styles
+	State  UIState
+	// Now is the clock (fixed in tests, so golden views are stable).
+	Now func() time.Time
+	// ReadOnly is the projector view (`bimtek present`): nothing is written.
+	ReadOnly bool
+	// ExportBase is the folder under which exports are written.
+	ExportBase string
+
+	notes     map[int64]map[string]string
+	lastSaved []byte
+	ctx       context.Context
+}
+
+// NewSess wraps loaded session data. The UI state saved in the data, if
+// any, is restored.
+func NewSess(st *store.Store, d *store.Data, lang string, styles *Styles, now func() time.Time) *Sess {
+	if now == nil {
+		now = time.Now
+	}
+	s := &Sess{Store: st, Data: d, Lang: lang, Styles: styles, Now: now, ctx: context.Background()}
+	s.rebuild()
+	if len(d.UIState) > 0 {
+		_ = json.Unmarshal(d.UIState, &s.State) // an unreadable state starts fresh
+		s.lastSaved = d.UIState
+	}
+	s.State.normalise(s)
+	s.State.pauseTimersAtSave()
+	return s
+}
+
+func (s *Sess) rebuild() {
+	d := s.Data
+	s.Board = workshop.NewBoard(d.Session.Framework, d.OPDs, d.Sheets(), d.Targets)
+	s.notes = map[int64]map[string]string{}
+	for _, r := range d.Scores {
+		if r.Note != "" {
+			s.setNoteCache(r.OPDID, r.IndicatorKey, r.Note)
+		}
+	}
+}
+
+func (s *Sess) setNoteCache(opd int64, key, note string) {
+	m := s.notes[opd]
+	if m == nil {
+		m = map[string]string{}
+		s.notes[opd] = m
+	}
+	if note == "" {
+		delete(m, key)
+	} else {
+		m[key] = note
+	}
+}
+
+// T returns a UI string in the session's language.
+func (s *Sess) T(key string, args ...any) string { return assets.T(s.Lang, key, args...) }
+
+// F is the session's framework.
+func (s *Sess) F() *workshop.Framework { return s.Data.Session.Framework }
+
+// Name returns a framework text in the session's language.
+func (s *Sess) Name(t workshop.Text) string { return t.In(s.Lang) }
+
+// Note returns the note of one cell.
+func (s *Sess) Note(opdID int64, indicatorKey string) string { return s.notes[opdID][indicatorKey] }
+
+// SetAnswer commits one answer, then shows it.
+func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) error {
+	if s.ReadOnly {
+		return errReadOnly
+	}
+	if _, err := s.Store.SetAnswer(s.ctx, s.Data.Session.ID, opdID, indicatorKey, a); err != nil {
+		return err
+	}
+	s.Board.Set(opdID, indicatorKey, a)
+	return nil
+}
+
+// SetNote commits one note, then shows it.
+func (s *Sess) SetNote(opdID int64, indicatorKey, note string) error {
+	if s.ReadOnly {
+		return errReadOnly
+	}
+	if _, err := s.Store.SetNote(s.ctx, s.Data.Session.ID, opdID, indicatorKey, note); err != nil {
+		return err
+	}
+	s.setNoteCache(opdID, indicatorKey, note)
+	return nil
+}
+
+// Undo reverts the newest score change (also one made before a restart).
+func (s *Sess) Undo() (store.Event, bool, error) {
+	if s.ReadOnly {
+		return store.Event{}, false, errReadOnly
+	}
+	ev, ok, err := s.Store.Undo(s.ctx, s.Data.Session.ID)
+	if err != nil || !ok {
+		return ev, ok, err
+	}
+	s.Board.Set(ev.OPDID, ev.IndicatorKey, ev.New)
+	s.setNoteCache(ev.OPDID, ev.IndicatorKey, ev.NewNote)
+	return ev, true, nil
+}
+
+// Reload reads the whole session again (after roster changes, an import,
+// or in the projector view when the facilitator wrote something).
+func (s *Sess) Reload() error {
+	d, err := s.Store.Load(s.ctx, s.Data.Session.ID)
+	if err != nil {
+		return err
+	}
+	d.UIState = s.Data.UIState
+	s.Data = d
+	s.rebuild()
+	s.State.normalise(s)
+	return nil
+}
+
+// SaveState writes the UI state when it changed since the last save.
+func (s *Sess) SaveState() error {
+	if s.ReadOnly {
+		return nil
+	}
+	b, err := json.Marshal(s.State)
+	if err != nil {
+		return fmt.Errorf("encode screen state: %w", err)
+	}
+	if string(b) == string(s.lastSaved) {
+		return nil
+	}
+	if err := s.Store.SaveUIState(s.ctx, s.Data.Session.ID, b); err != nil {
+		return err
+	}
+	s.lastSaved = b
+	s.Data.UIState = b
+	return nil
+}
+
+// Phases is the session's agenda.
+func (s *Sess) Phases() []workshop.Phase { return s.F().Agenda }
+
+// Phase is the phase on screen.
+func (s *Sess) Phase() workshop.Phase { return s.F().Agenda[s.State.Phase] }
+
+var errReadOnly = fmt.Errorf("this is the read-only projector view; change scores in the facilitator's window")
+
+// UIState is what reopening restores: the phase, the grid tab and cursor,
+// the timers, the scoreboard sort and reveal state, and each screen's
+// position. It is saved as JSON in the session.
+type UIState struct {
+	Phase int `json:"phase"`
+	// Grid (Penilaian mandiri): dimension tab, cursor row (index among the
+	// present OPDs) and column (indicator index inside the tab).
+	Tab int `json:"tab"`
+	Row int `json:"row"`
+	Col int `json:"col"`
+	// Roster cursor, briefing page, gaps cursor.
+	RosterRow int `json:"roster_row"`
+	Slide     int `json:"slide"`
+	GapsRow   int `json:"gaps_row"`
+	// Scoreboard: sort ("name", "overall", "weakest") and whether results
+	// are revealed to the room.
+	Sort     string `json:"sort"`
+	Revealed bool   `json:"revealed"`
+	// Timers per phase index.
+	Timers []Timer `json:"timers"`
+	// SavedAt is refreshed while a timer runs, so a reopened session can
+	// stop its clock at the last moment the app was seen alive.
+	SavedAt time.Time `json:"saved_at,omitempty"`
+}
+
+// pauseTimersAtSave stops a timer that was running when the app last ran:
+// reopening the next morning must not count the night as workshop time.
+func (u *UIState) pauseTimersAtSave() {
+	for i, t := range u.Timers {
+		if !t.Running {
+			continue
+		}
+		end := u.SavedAt
+		if end.Before(t.StartedAt) {
+			end = t.StartedAt
+		}
+		u.Timers[i] = Timer{Elapsed: t.Run(end), AdjustMin: t.AdjustMin}
+	}
+}
+
+// Timer is one phase's clock. Elapsed counts the time run; while Running,
+// time since StartedAt is added. AdjustMin is the +/- minutes the
+// facilitator gave the phase.
+type Timer struct {
+	Elapsed   time.Duration `json:"elapsed_ns"`
+	Running   bool          `json:"running"`
+	StartedAt time.Time     `json:"started_at,omitempty"`
+	AdjustMin int           `json:"adjust_min"`
+}
+
+// Run returns the time this timer has run at now.
+func (t Timer) Run(now time.Time) time.Duration {
+	if t.Running && !t.StartedAt.IsZero() && now.After(t.StartedAt) {
+		return t.Elapsed + now.Sub(t.StartedAt)
+	}
+	return t.Elapsed
+}
+
+// normalise keeps a restored state inside the session as it is now (the
+// roster or agenda may have changed since it was saved).
+func (u *UIState) normalise(s *Sess) {
+	n := len(s.Phases())
+	u.Phase = clamp(u.Phase, 0, n-1)
+	u.Tab = clamp(u.Tab, 0, len(s.F().Dimensions)-1)
+	for len(u.Timers) < n {
+		u.Timers = append(u.Timers, Timer{})
+	}
+	u.Timers = u.Timers[:n]
+	if u.Sort == "" {
+		u.Sort = "name"
+	}
+}
+
+func clamp(v, lo, hi int) int {
+	if hi < lo {
+		return lo
+	}
+	return max(lo, min(hi, v))
+}

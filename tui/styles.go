@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Theme names accepted by --theme and cycled by the theme key.
+var Themes = []string{"dark", "light", "contrast"}
+
+// Palette is the few colours a theme decides. Every colour that carries
+// meaning is always paired with a number or a symbol on screen, so the
+// app still reads on a washed-out projector or in monochrome.
+type Palette struct {
+	Bg, Fg   color.Color
+	Muted    color.Color // secondary text: still high contrast, never thin grey
+	Accent   color.Color
+	AccentFg color.Color // text on Accent
+	Good     color.Color
+	Warn     color.Color
+	Bad      color.Color
+	Border   color.Color
+	CursorBg color.Color // the grid cursor cell
+	CursorFg color.Color
+	CrossBg  color.Color    // the cursor's row and column
+	Heat     [6]color.Color // background by level 0 (none) .. 5
+	HeatFg   [6]color.Color
+}
+
+func palette(theme string) Palette {
+	c := lipgloss.Color
+	switch theme {
+	case "light":
+		return Palette{
+			Bg: c("#FFFFFF"), Fg: c("#111111"), Muted: c("#3A3A3A"),
+			Accent: c("#0B4F9C"), AccentFg: c("#FFFFFF"),
+			Good: c("#0A6B2E"), Warn: c("#8A5300"), Bad: c("#A4161A"), Border: c("#555555"),
+			CursorBg: c("#0B4F9C"), CursorFg: c("#FFFFFF"), CrossBg: c("#DCE8F7"),
+			Heat:   [6]color.Color{c("#EDEDED"), c("#F4A3A3"), c("#F8C78C"), c("#F5E58A"), c("#B6E3A1"), c("#7CCB8F")},
+			HeatFg: [6]color.Color{c("#111111"), c("#111111"), c("#111111"), c("#111111"), c("#111111"), c("#111111")},
+		}
+	case "contrast":
+		return Palette{
+			Bg: c("#000000"), Fg: c("#FFFFFF"), Muted: c("#FFFFFF"),
+			Accent: c("#FFFF00"), AccentFg: c("#000000"),
+			Good: c("#00FF00"), Warn: c("#FFFF00"), Bad: c("#FF5555"), Border: c("#FFFFFF"),
+			CursorBg: c("#FFFF00"), CursorFg: c("#000000"), CrossBg: c("#303030"),
+			Heat:   [6]color.Color{c("#000000"), c("#FF0000"), c("#FF8800"), c("#FFFF00"), c("#00CC00"), c("#00FFFF")},
+			HeatFg: [6]color.Color{c("#FFFFFF"), c("#000000"), c("#000000"), c("#000000"), c("#000000"), c("#000000")},
+		}
+	default: // dark
+		return Palette{
+			Bg: c("#101418"), Fg: c("#F2F2F2"), Muted: c("#C8CDD2"),
+			Accent: c("#4FA3FF"), AccentFg: c("#000000"),
+			Good: c("#5FD37A"), Warn: c("#FFC247"), Bad: c("#FF6B6B"), Border: c("#8A949E"),
+			CursorBg: c("#FFC247"), CursorFg: c("#000000"), CrossBg: c("#24303C"),
+			Heat:   [6]color.Color{c("#2A2F35"), c("#8E2424"), c("#9A5A12"), c("#8C7D12"), c("#2F7A3A"), c("#1F6E8C")},
+			HeatFg: [6]color.Color{c("#F2F2F2"), c("#FFFFFF"), c("#FFFFFF"), c("#FFFFFF"), c("#FFFFFF"), c("#FFFFFF")},
+		}
+	}
+}
+
+// Styles are built once per theme, never per frame.
+type Styles struct {
+	Theme    string
+	P        Palette
+	Base     lipgloss.Style // plain text
+	Bold     lipgloss.Style
+	Muted    lipgloss.Style
+	Title    lipgloss.Style // screen titles
+	Header   lipgloss.Style // the top bar
+	Footer   lipgloss.Style // the key line
+	Key      lipgloss.Style // a key in the footer/help
+	Accent   lipgloss.Style
+	Good     lipgloss.Style
+	Warn     lipgloss.Style
+	Bad      lipgloss.Style
+	Box      lipgloss.Style // a bordered panel
+	Tab      lipgloss.Style
+	TabOn    lipgloss.Style
+	Cursor   lipgloss.Style // grid cursor cell
+	Cross    lipgloss.Style // cursor row/column
+	Selected lipgloss.Style // a selected list row
+	Heat     [6]lipgloss.Style
+}
+
+// NewStyles builds the styles of a theme ("dark" when unknown).
+func NewStyles(theme string) *Styles {
+	if !validTheme(theme) {
+		theme = "dark"
+	}
+	p := palette(theme)
+	base := lipgloss.NewStyle().Foreground(p.Fg)
+	s := &Styles{Theme: theme, P: p, Base: base}
+	s.Bold = base.Bold(true)
+	s.Muted = lipgloss.NewStyle().Foreground(p.Muted)
+	s.Title = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
+	s.Header = lipgloss.NewStyle().Foreground(p.AccentFg).Background(p.Accent).Bold(true)
+	s.Footer = lipgloss.NewStyle().Foreground(p.Fg)
+	s.Key = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
+	s.Accent = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
+	s.Good = lipgloss.NewStyle().Foreground(p.Good).Bold(true)
+	s.Warn = lipgloss.NewStyle().Foreground(p.Warn).Bold(true)
+	s.Bad = lipgloss.NewStyle().Foreground(p.Bad).Bold(true)
+	s.Box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
+	s.Tab = lipgloss.NewStyle().Foreground(p.Fg).Padding(0, 1)
+	s.TabOn = lipgloss.NewStyle().Foreground(p.AccentFg).Background(p.Accent).Bold(true).Padding(0, 1)
+	s.Cursor = lipgloss.NewStyle().Foreground(p.CursorFg).Background(p.CursorBg).Bold(true)
+	s.Cross = lipgloss.NewStyle().Foreground(p.Fg).Background(p.CrossBg)
+	s.Selected = lipgloss.NewStyle().Foreground(p.AccentFg).Background(p.Accent).Bold(true)
+	for i := range s.Heat {
+		s.Heat[i] = lipgloss.NewStyle().Foreground(p.HeatFg[i]).Background(p.Heat[i]).Bold(i > 0)
+	}
+	return s
+}
+
+// HeatFor returns the heat style of a score on the 1-5 scale (0: none).
+func (s *Styles) HeatFor(score float64, ok bool) lipgloss.Style {
+	if !ok {
+		return s.Heat[0]
+	}
+	i := int(score + 0.5)
+	i = max(1, min(5, i))
+	return s.Heat[i]
+}
+
+func validTheme(t string) bool {
+	for _, x := range Themes {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// NextTheme cycles dark -> light -> contrast -> dark.
+func NextTheme(t string) string {
+	for i, x := range Themes {
+		if x == t {
+			return Themes[(i+1)%len(Themes)]
+		}
+	}
+	return Themes[0]
+}
