@@ -1,0 +1,202 @@
+// Package report writes a session's results as CSV files for Excel and reads
+// a scores.csv back in (DESIGN section 7). Every number in the files comes
+// from package workshop (Board, ScoreOPD, ScoreCity); nothing is scored here.
+//
+// Export writes four files into one folder:
+//
+//	scores.csv          one row per OPD x indicator, roster order then framework
+//	                    order; unanswered rows are included with an empty level.
+//	opd_dimensions.csv  one row per OPD of the session (present or not).
+//	city_summary.csv    one row per dimension, then the city index row.
+//	priorities.csv      the session's priority elements in marking order.
+//
+// Format decisions (stable; importers and users may rely on them):
+//   - UTF-8, RFC 4180 quoting, CRLF line ends in both flavours.
+//   - Column names and keys never change; names, labels and predikat follow
+//     Options.Lang ("id" default, or "en").
+//   - Numbers: scores, targets, gaps, min, max and stdev with exactly 2
+//     decimals, rounded half away from zero by workshop.Round2; an empty cell
+//     means "no score" (nothing answered). A gap is target - score, so a
+//     negative gap (above target) stays a plain number: -0.50.
+//   - completion is a ratio 0..1 with 2 decimals (0.75, not 75%); per OPD it is
+//     (answered + N/A) / items, in the city rows it is over the present OPDs.
+//   - not_applicable is 1 or 0. level is the whole number of the scale step,
+//     empty when unanswered or N/A; level_label is empty then too.
+//   - updated_at is RFC 3339 in UTC to the second (2025-03-04T02:15:00Z), empty
+//     when the cell was never written.
+//   - City numbers (city_summary, priorities) are over the PRESENT OPDs only.
+//     The index row has dimension_key "index": score = city index, target =
+//     weighted mean (dimension weights) of all dimension targets, n_opd, min,
+//     max and stdev over the present OPDs' overall scores.
+//   - Excel flavour: a UTF-8 byte order mark, ';' between cells and ',' as the
+//     decimal mark in every number column, as Excel on an Indonesian locale
+//     expects.
+//   - Formula guard: a text cell that begins with = + - @ tab, CR, LF or an
+//     apostrophe gets a leading apostrophe, so Excel shows it as text instead
+//     of running it. Number cells are never touched. ParseScores removes that
+//     apostrophe again, so export and import round-trip exactly. Line breaks
+//     inside a cell are written as CRLF and read back as LF.
+//
+// All four files are first written completely to temporary files in the
+// folder and synced; only then are they renamed over their final names, so a
+// full disk or a crash never leaves a half-written CSV behind and a failed
+// export leaves an older export in the same folder as it was.
+//
+// ParseScores reads a scores.csv of either flavour back (after the
+// facilitator or an OPD edited it in Excel) and checks every line against
+// the session before anything is accepted.
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/bimtek/bimtek/store"
+)
+
+// The names of the files Export writes.
+const (
+	ScoresFile        = "scores.csv"
+	OPDDimensionsFile = "opd_dimensions.csv"
+	CitySummaryFile   = "city_summary.csv"
+	PrioritiesFile    = "priorities.csv"
+)
+
+// IndexKey is the dimension_key of the city index row in city_summary.csv.
+const IndexKey = "index"
+
+// Options chooses the flavour and the language of an export.
+type Options struct {
+	// Excel writes a UTF-8 BOM, ';' separators and ',' decimal marks.
+	Excel bool
+	// Lang is "id" (default when empty) or "en" for names and labels.
+	Lang string
+}
+
+// Result says where an export went.
+type Result struct {
+	// Dir is the folder (absolute when it could be resolved).
+	Dir string
+	// Files are the written files in this order: scores, opd_dimensions,
+	// city_summary, priorities.
+	Files []string
+}
+
+// Export writes the session's CSV files into dir, creating it (0755) when
+// missing. Either every file is replaced by its complete new version or the
+// error says which file failed; no half-written file is ever left.
+func Export(dir string, d *store.Data, opt Options) (Result, error) {
+	return export(dir, d, opt, osFS{})
+}
+
+func export(dir string, d *store.Data, opt Options, fs fileSystem) (Result, error) {
+	if d == nil || d.Session.Framework == nil {
+		return Result{}, errors.New("export: the session has no framework; reopen the session and try again")
+	}
+	switch opt.Lang {
+	case "":
+		opt.Lang = "id"
+	case "id", "en":
+	default:
+		return Result{}, fmt.Errorf("export: unknown language %q; use id or en", opt.Lang)
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+
+	x := newExporter(d, opt)
+	files := []struct {
+		name  string
+		write func(*csvOut)
+	}{
+		{ScoresFile, x.scores},
+		{OPDDimensionsFile, x.opdDimensions},
+		{CitySummaryFile, x.citySummary},
+		{PrioritiesFile, x.priorities},
+	}
+	contents := make([]namedContent, 0, len(files))
+	for _, f := range files {
+		out := newCSVOut(opt.Excel)
+		f.write(out)
+		b, err := out.finish()
+		if err != nil {
+			return Result{}, fmt.Errorf("export %s: %w", f.name, err)
+		}
+		contents = append(contents, namedContent{name: f.name, data: b})
+	}
+	paths, err := writeAtomic(fs, dir, contents)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Dir: dir, Files: paths}, nil
+}
+
+// DefaultDir is the folder name an export gets when the user gives none:
+// base/bimtek-<city-slug>-tahap<stage>-<session id>-<YYYYMMDD-HHMM>, with now
+// in the caller's time zone.
+func DefaultDir(base string, d *store.Data, now time.Time) string {
+	var s store.Session
+	if d != nil {
+		s = d.Session
+	}
+	name := fmt.Sprintf("bimtek-%s-tahap%d-%d-%s", Slug(s.City), s.Stage, s.ID, now.Format("20060102-1504"))
+	return filepath.Join(base, name)
+}
+
+// Slug turns a city name into a safe lower-case file-name part: accents are
+// dropped (Pématang -> pematang), every run of other characters becomes one
+// '-', and a long name is cut at a word end to at most 40 bytes. A name with
+// no Latin letter or digit gives "kota".
+func Slug(city string) string {
+	const maxLen = 40
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(city) {
+		if b.Len() > maxLen {
+			break // enough to know where to cut
+		}
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	s := b.String()
+	if len(s) > maxLen {
+		if i := strings.LastIndexByte(s[:maxLen+1], '-'); i > 0 {
+			s = s[:i]
+		} else {
+			s = s[:maxLen]
+		}
+	}
+	if s == "" {
+		return "kota"
+	}
+	return s
+}
+
+// namedContent is one finished file waiting to be written.
+type namedContent struct {
+	name string
+	data []byte
+}
+
+// utf8BOM makes Excel read the file as UTF-8 instead of the ANSI code page.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// hasBOM reports whether b starts with the UTF-8 byte order mark.
+func hasBOM(b []byte) bool { return bytes.HasPrefix(b, utf8BOM) }

@@ -1,0 +1,259 @@
+package report
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Column names; they never change with the language.
+var (
+	scoresHeader = []string{
+		"session_id", "city", "stage", "opd_code", "opd_name",
+		"dimension_key", "dimension", "element_key", "element",
+		"indicator_key", "indicator", "level", "level_label",
+		"not_applicable", "note", "updated_at",
+	}
+	citySummaryHeader = []string{
+		"dimension_key", "dimension", "score", "predikat", "target", "gap",
+		"n_opd", "min", "max", "stdev", "completion",
+	}
+	prioritiesHeader = []string{
+		"dimension_key", "dimension", "element_key", "element", "score", "target", "gap",
+	}
+)
+
+// exporter holds one session's data with its scores computed once by
+// workshop.Board, shared by the four files.
+type exporter struct {
+	d     *store.Data
+	f     *workshop.Framework
+	lang  string
+	board *workshop.Board
+}
+
+func newExporter(d *store.Data, opt Options) *exporter {
+	f := d.Session.Framework
+	return &exporter{
+		d:     d,
+		f:     f,
+		lang:  opt.Lang,
+		board: workshop.NewBoard(f, d.OPDs, d.Sheets(), d.Targets),
+	}
+}
+
+// predikat is the band label of a score in the export language, empty when
+// there is no score or it is below every band.
+func (x *exporter) predikat(s workshop.Score) string {
+	if !s.OK {
+		return ""
+	}
+	p, ok := x.f.Predikat(s.Value)
+	if !ok {
+		return ""
+	}
+	return text(p.In(x.lang))
+}
+
+// completion formats a ratio, empty when nothing was possible.
+func completion(o *csvOut, c workshop.Completion) string {
+	if c.Possible == 0 {
+		return ""
+	}
+	return o.num(c.Ratio())
+}
+
+// scores writes scores.csv: every OPD x indicator, stored or not.
+func (x *exporter) scores(o *csvOut) {
+	o.row(scoresHeader)
+
+	// The stored rows by OPD and indicator; a later duplicate wins, as it
+	// would in the store.
+	stored := make(map[int64]map[string]*store.ScoreRow, len(x.d.OPDs))
+	for i := range x.d.Scores {
+		r := &x.d.Scores[i]
+		m := stored[r.OPDID]
+		if m == nil {
+			m = make(map[string]*store.ScoreRow)
+			stored[r.OPDID] = m
+		}
+		m[r.IndicatorKey] = r
+	}
+
+	// The framework part of each row does not depend on the OPD: format it
+	// once.
+	type item struct {
+		key   string
+		cells [6]string // dimension_key .. indicator
+	}
+	var items []item
+	for _, d := range x.f.Dimensions {
+		for _, e := range d.Elements {
+			for _, ind := range e.Indicators {
+				items = append(items, item{ind.Key, [6]string{
+					text(d.Key), text(d.Name.In(x.lang)),
+					text(e.Key), text(e.Name.In(x.lang)),
+					text(ind.Key), text(ind.Name.In(x.lang)),
+				}})
+			}
+		}
+	}
+	labels := make(map[int]string, len(x.f.Scale))
+	for _, l := range x.f.Scale {
+		labels[l.Value] = text(l.Label.In(x.lang))
+	}
+
+	// One allocation up front instead of repeated doubling: a row of the
+	// scale fixture is about 250 bytes.
+	o.buf.Grow(len(x.d.OPDs) * len(items) * 256)
+
+	s := x.d.Session
+	sessionID, city, stage := strconv.FormatInt(s.ID, 10), text(s.City), strconv.Itoa(s.Stage)
+	cells := make([]string, len(scoresHeader))
+	for _, opd := range x.d.OPDs {
+		code, name := text(opd.Code), text(opd.Name)
+		rows := stored[opd.ID]
+		for _, it := range items {
+			cells = append(cells[:0], sessionID, city, stage, code, name)
+			cells = append(cells, it.cells[:]...)
+			level, label, na, note, updated := "", "", "0", "", ""
+			if r := rows[it.key]; r != nil {
+				switch {
+				case r.Answer.NA:
+					na = "1"
+				case r.Answer.Level > 0:
+					level = strconv.Itoa(r.Answer.Level)
+					label = labels[r.Answer.Level]
+				}
+				note = text(r.Note)
+				if !r.UpdatedAt.IsZero() {
+					updated = r.UpdatedAt.UTC().Format(time.RFC3339)
+				}
+			}
+			cells = append(cells, level, label, na, note, updated)
+			o.row(cells)
+		}
+	}
+}
+
+// opdDimensions writes opd_dimensions.csv: each OPD's dimension scores,
+// overall, predikat and completion, present or not.
+func (x *exporter) opdDimensions(o *csvOut) {
+	header := []string{"opd_code", "opd_name"}
+	for _, d := range x.f.Dimensions {
+		header = append(header, d.Key)
+	}
+	header = append(header, "overall", "predikat", "completion")
+	o.row(header)
+
+	items := x.f.ItemCount()
+	cells := make([]string, 0, len(header))
+	for _, opd := range x.d.OPDs {
+		r := x.board.OPDResult(opd.ID)
+		cells = append(cells[:0], text(opd.Code), text(opd.Name))
+		done := 0
+		for _, d := range x.f.Dimensions {
+			cells = append(cells, o.score(r.Dimensions[d.Key]))
+			done += r.Done[d.Key]
+		}
+		cells = append(cells,
+			o.score(r.Overall),
+			x.predikat(r.Overall),
+			completion(o, workshop.Completion{Done: done, Possible: items}),
+		)
+		o.row(cells)
+	}
+}
+
+// citySummary writes city_summary.csv: the city score of every dimension
+// over the present OPDs, then the city index row.
+func (x *exporter) citySummary(o *csvOut) {
+	o.row(citySummaryHeader)
+	city := x.board.City()
+	stat := func(st workshop.Stat) (mn, mx, sd string) {
+		if st.N == 0 {
+			return "", "", ""
+		}
+		return o.num(st.Min), o.num(st.Max), o.num(st.Stdev)
+	}
+
+	var targetSum, weightSum float64
+	for _, d := range x.f.Dimensions {
+		st := city.Dimensions[d.Key]
+		score := st.Score()
+		target := x.board.Target(d.Key)
+		w := d.Weight
+		if w == 0 {
+			w = 1 // the framework's default weight (DESIGN section 3)
+		}
+		targetSum += target * w
+		weightSum += w
+		mn, mx, sd := stat(st)
+		o.row([]string{
+			text(d.Key), text(d.Name.In(x.lang)),
+			o.score(score), x.predikat(score),
+			o.num(target), o.score(workshop.Gap(target, score)),
+			strconv.Itoa(st.N), mn, mx, sd,
+			completion(o, city.Completion[d.Key]),
+		})
+	}
+
+	// The index row: n, min, max and stdev describe the present OPDs' overall
+	// scores; the score itself is the city index from ScoreCity.
+	overall := make([]float64, 0, len(x.d.OPDs))
+	for _, opd := range x.board.Present() {
+		if s := x.board.OPDResult(opd.ID).Overall; s.OK {
+			overall = append(overall, s.Value)
+		}
+	}
+	st := workshop.NewStat(overall)
+	target := 0.0
+	if weightSum > 0 {
+		target = targetSum / weightSum
+	}
+	name := workshop.Text{ID: "Indeks kota", EN: "City index"}
+	mn, mx, sd := stat(st)
+	o.row([]string{
+		IndexKey, text(name.In(x.lang)),
+		o.score(city.Index), x.predikat(city.Index),
+		o.num(target), o.score(workshop.Gap(target, city.Index)),
+		strconv.Itoa(st.N), mn, mx, sd,
+		completion(o, city.Overall),
+	})
+}
+
+// priorities writes priorities.csv: the priority elements in marking order
+// with their city score over the present OPDs. A key that is not in the
+// framework, or a repeated key, is skipped.
+func (x *exporter) priorities(o *csvOut) {
+	o.row(prioritiesHeader)
+	type where struct {
+		d *workshop.Dimension
+		e *workshop.Element
+	}
+	elements := make(map[string]where)
+	for di := range x.f.Dimensions {
+		d := &x.f.Dimensions[di]
+		for ei := range d.Elements {
+			elements[d.Elements[ei].Key] = where{d, &d.Elements[ei]}
+		}
+	}
+	city := x.board.City()
+	seen := make(map[string]bool, len(x.d.Priorities))
+	for _, key := range x.d.Priorities {
+		w, ok := elements[key]
+		if !ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		score := city.Elements[key].Score()
+		target := x.board.Target(w.d.Key)
+		o.row([]string{
+			text(w.d.Key), text(w.d.Name.In(x.lang)),
+			text(w.e.Key), text(w.e.Name.In(x.lang)),
+			o.score(score), o.num(target), o.score(workshop.Gap(target, score)),
+		})
+	}
+}
