@@ -1,0 +1,116 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// The errors a caller can tell apart with errors.Is. Every error the store
+// returns for one of these cases is a whole sentence (what is wrong, what to
+// do) that wraps the sentinel, so the UI can show it as is or pick its own
+// translated text by sentinel.
+var (
+	ErrNoSession     = errors.New("no such session")
+	ErrDuplicateCode = errors.New("OPD code already used in the session")
+	ErrNewerSchema   = errors.New("database written by a newer bimtek")
+	ErrNotDatabase   = errors.New("not a bimtek database")
+	ErrReadOnly      = errors.New("database is read-only")
+	ErrNoOPD         = errors.New("no such OPD in the session")
+	ErrNoIndicator   = errors.New("no such indicator in the session's framework")
+	// ErrOutOfScale is a level that is not a step of the session's scale.
+	ErrOutOfScale = errors.New("level outside the session's scale")
+	// ErrInvalid is any other input the store refuses (an empty OPD code,
+	// an unknown dimension key, a framework without items, ...).
+	ErrInvalid = errors.New("invalid input")
+	// ErrDiskFull is a write refused because the disk is full.
+	ErrDiskFull = errors.New("disk is full")
+)
+
+// sentenceError is an error whose text is one sentence for a person, and
+// that still unwraps to the sentinel and to the underlying cause.
+type sentenceError struct {
+	msg  string
+	errs []error
+}
+
+func (e *sentenceError) Error() string   { return e.msg }
+func (e *sentenceError) Unwrap() []error { return e.errs }
+
+// sentence builds a sentenceError of kind (a sentinel) and cause (may be nil).
+func sentence(kind, cause error, format string, args ...any) error {
+	errs := []error{kind}
+	if cause != nil {
+		errs = append(errs, cause)
+	}
+	return &sentenceError{msg: fmt.Sprintf(format, args...), errs: errs}
+}
+
+// LockedError says that another live bimtek process holds a session for
+// writing.
+type LockedError struct {
+	SessionID int64
+	Holder    Holder
+}
+
+func (e *LockedError) Error() string {
+	since := e.Holder.Since.Local()
+	when := since.Format("15:04")
+	if now := time.Now(); now.Year() != since.Year() || now.YearDay() != since.YearDay() {
+		when = since.Format("2 Jan 2006 15:04")
+	}
+	return fmt.Sprintf("session %d is open in another bimtek (pid %d on %s, since %s); close it there first, or watch it with `bimtek present %d`",
+		e.SessionID, e.Holder.PID, e.Holder.Host, when, e.SessionID)
+}
+
+// sqliteCode returns the primary SQLite result code of err, or 0.
+func sqliteCode(err error) int {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() & 0xff
+	}
+	return 0
+}
+
+// isUnique reports whether err is a UNIQUE or PRIMARY KEY violation.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}
+
+// fail gives err the context of op, and turns the SQLite failures a person
+// can act on (damaged file, read-only file, full disk) into one sentence.
+// Errors that are already sentences pass through unchanged.
+func (s *Store) fail(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sentenceError
+	var le *LockedError
+	if errors.As(err, &se) || errors.As(err, &le) {
+		return err
+	}
+	switch sqliteCode(err) {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return notDatabase(s.path, err)
+	case sqlite3.SQLITE_READONLY:
+		return readOnly(s.path, err)
+	case sqlite3.SQLITE_FULL:
+		return sentence(ErrDiskFull, err, "the disk holding %s is full, so %s was not saved; free some space and try again", s.path, op)
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+func notDatabase(path string, cause error) error {
+	return sentence(ErrNotDatabase, cause, "%s is not a bimtek database (or it is damaged); choose another file with --db", path)
+}
+
+func readOnly(path string, cause error) error {
+	return sentence(ErrReadOnly, cause, "%s cannot be written (the file or its folder is read-only); make it writable or choose another file with --db", path)
+}

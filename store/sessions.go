@@ -1,0 +1,358 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// write runs fn in one IMMEDIATE transaction and returns after the commit
+// is durable. op names the change for error messages ("save score").
+func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return sentence(ErrReadOnly, nil, "%s is open read-only here, so %s was not saved; open the session with `bimtek open` to change it", s.path, op)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.fail(op, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return s.fail(op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.fail(op, err)
+	}
+	return nil
+}
+
+// touch records activity on the session inside a write, and is how a write
+// learns that the session is gone.
+func (s *Store) touch(ctx context.Context, tx *sql.Tx, sessionID int64, at time.Time) error {
+	res, err := tx.ExecContext(ctx, `UPDATE sessions SET updated_at = ? WHERE id = ?`, at.UnixNano(), sessionID)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return noSession(sessionID)
+	}
+	return nil
+}
+
+func noSession(id int64) error {
+	return sentence(ErrNoSession, nil, "there is no session %d in this database; see `bimtek list` for the sessions it holds", id)
+}
+
+func invalid(format string, args ...any) error {
+	return sentence(ErrInvalid, nil, format, args...)
+}
+
+// checkFramework refuses a framework the store could not keep scores for.
+func checkFramework(f *workshop.Framework) error {
+	if f == nil {
+		return invalid("the session has no framework; choose one of the built-in frameworks or a framework file")
+	}
+	if strings.TrimSpace(f.Key) == "" {
+		return invalid("the framework has no key; give it one in its file (key: ...)")
+	}
+	if len(f.Scale) == 0 {
+		return invalid("framework %q has no level scale; add the levels to its file", f.Key)
+	}
+	for _, l := range f.Scale {
+		if l.Value <= 0 {
+			return invalid("framework %q has level %d on its scale; levels start at 1 (0 means unanswered)", f.Key, l.Value)
+		}
+	}
+	if f.ItemCount() == 0 {
+		return invalid("framework %q has no indicators; add at least one to its file", f.Key)
+	}
+	seen := map[string]bool{}
+	for _, d := range f.Dimensions {
+		for _, e := range d.Elements {
+			for _, ind := range e.Indicators {
+				if seen[ind.Key] {
+					return invalid("framework %q uses the indicator key %q twice; give each indicator its own key", f.Key, ind.Key)
+				}
+				seen[ind.Key] = true
+			}
+		}
+	}
+	return nil
+}
+
+func newFrame(f *workshop.Framework) *frame {
+	fr := &frame{fw: f, indicators: map[string]bool{}, elements: map[string]bool{}}
+	for _, d := range f.Dimensions {
+		for _, e := range d.Elements {
+			fr.elements[e.Key] = true
+			for _, ind := range e.Indicators {
+				fr.indicators[ind.Key] = true
+			}
+		}
+	}
+	return fr
+}
+
+// frame returns the session's framework, parsed once per Store: a
+// session's framework copy never changes after creation.
+func (s *Store) frame(ctx context.Context, sessionID int64) (*frame, error) {
+	s.mu.Lock()
+	fr := s.frames[sessionID]
+	s.mu.Unlock()
+	if fr != nil {
+		return fr, nil
+	}
+	var raw string
+	err := s.db.QueryRowContext(ctx, `SELECT framework_json FROM sessions WHERE id = ?`, sessionID).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, noSession(sessionID)
+	}
+	if err != nil {
+		return nil, s.fail(fmt.Sprintf("read session %d", sessionID), err)
+	}
+	f, err := decodeFramework(sessionID, raw)
+	if err != nil {
+		return nil, err
+	}
+	fr = newFrame(f)
+	s.mu.Lock()
+	s.frames[sessionID] = fr
+	s.mu.Unlock()
+	return fr, nil
+}
+
+func decodeFramework(sessionID int64, raw string) (*workshop.Framework, error) {
+	var f workshop.Framework
+	if err := json.Unmarshal([]byte(raw), &f); err != nil {
+		return nil, fmt.Errorf("read the framework of session %d: %w", sessionID, err)
+	}
+	return &f, nil
+}
+
+// forget drops a deleted session's cached framework.
+func (s *Store) forget(sessionID int64) {
+	s.mu.Lock()
+	delete(s.frames, sessionID)
+	s.mu.Unlock()
+}
+
+// CreateSession stores a new session with its own copy of the framework
+// and its first OPDs (present, in the given order), all or nothing.
+func (s *Store) CreateSession(ctx context.Context, n NewSession) (int64, error) {
+	city := strings.TrimSpace(n.City)
+	if city == "" {
+		return 0, invalid("the session needs a city (kota or kabupaten); give one")
+	}
+	if n.Stage < 1 || n.Stage > 4 {
+		return 0, invalid("tahap %d does not exist; choose a tahap from 1 to 4", n.Stage)
+	}
+	date := strings.TrimSpace(n.Date)
+	if date != "" {
+		if _, err := time.Parse(time.DateOnly, date); err != nil {
+			return 0, invalid("the date %q is not a date like 2025-03-14; give the date as YYYY-MM-DD", date)
+		}
+	}
+	if err := checkFramework(n.Framework); err != nil {
+		return 0, err
+	}
+	raw, err := json.Marshal(n.Framework)
+	if err != nil {
+		return 0, fmt.Errorf("create session: copy framework %q: %w", n.Framework.Key, err)
+	}
+	opds, err := cleanOPDs(n.OPDs)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	now := s.now()
+	err = s.write(ctx, "create session", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
+			(city, stage, date, venue, facilitator, framework_key, framework_json, item_count, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			city, n.Stage, date, strings.TrimSpace(n.Venue), strings.TrimSpace(n.Facilitator),
+			n.Framework.Key, string(raw), n.Framework.ItemCount(), now.UnixNano(), now.UnixNano())
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		_, err = insertOPDs(ctx, tx, id, opds)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// ListSessions lists every session, most recent activity first, with its
+// completion over the present OPDs (DESIGN section 3).
+func (s *Store) ListSessions(ctx context.Context) ([]SessionSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT s.id, s.city, s.stage, s.date, s.venue, s.facilitator, s.framework_key, s.item_count, s.updated_at,
+		       (SELECT count(*) FROM opds o WHERE o.session_id = s.id),
+		       (SELECT count(*) FROM opds o WHERE o.session_id = s.id AND o.present),
+		       (SELECT count(*) FROM scores sc JOIN opds o ON o.id = sc.opd_id
+		         WHERE sc.session_id = s.id AND o.present AND (sc.na OR sc.level > 0))
+		FROM sessions s
+		ORDER BY s.updated_at DESC, s.id DESC`)
+	if err != nil {
+		return nil, s.fail("list sessions", err)
+	}
+	defer rows.Close()
+	var out []SessionSummary
+	for rows.Next() {
+		var ss SessionSummary
+		var items int
+		var updated int64
+		if err := rows.Scan(&ss.ID, &ss.City, &ss.Stage, &ss.Date, &ss.Venue, &ss.Facilitator, &ss.FrameworkKey,
+			&items, &updated, &ss.OPDs, &ss.Present, &ss.Completion.Done); err != nil {
+			return nil, s.fail("list sessions", err)
+		}
+		ss.Completion.Possible = ss.Present * items
+		ss.LastActivity = time.Unix(0, updated)
+		out = append(out, ss)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.fail("list sessions", err)
+	}
+	return out, nil
+}
+
+// Load reads everything of one session at once, from one snapshot.
+func (s *Store) Load(ctx context.Context, sessionID int64) (*Data, error) {
+	op := fmt.Sprintf("load session %d", sessionID)
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, s.fail(op, err)
+	}
+	defer tx.Rollback()
+	d, err := s.load(ctx, tx, sessionID)
+	if err != nil {
+		return nil, s.fail(op, err)
+	}
+	return d, nil
+}
+
+func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, error) {
+	d := &Data{}
+	ss := &d.Session
+	var raw string
+	var created, updated int64
+	err := tx.QueryRowContext(ctx, `SELECT id, city, stage, date, venue, facilitator, framework_json, created_at, updated_at
+		FROM sessions WHERE id = ?`, sessionID).
+		Scan(&ss.ID, &ss.City, &ss.Stage, &ss.Date, &ss.Venue, &ss.Facilitator, &raw, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, noSession(sessionID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ss.CreatedAt, ss.UpdatedAt = time.Unix(0, created), time.Unix(0, updated)
+	if ss.Framework, err = decodeFramework(sessionID, raw); err != nil {
+		return nil, err
+	}
+
+	if d.OPDs, err = listOPDs(ctx, tx, sessionID); err != nil {
+		return nil, err
+	}
+
+	rows, err := tx.QueryContext(ctx, `SELECT opd_id, indicator_key, level, na, note, updated_at
+		FROM scores WHERE session_id = ? ORDER BY opd_id, indicator_key`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var r ScoreRow
+		var at int64
+		if err := rows.Scan(&r.OPDID, &r.IndicatorKey, &r.Answer.Level, &r.Answer.NA, &r.Note, &at); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.UpdatedAt = time.Unix(0, at)
+		d.Scores = append(d.Scores, r)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+
+	d.Targets = ss.Framework.Targets()
+	rows, err = tx.QueryContext(ctx, `SELECT dimension_key, target FROM targets WHERE session_id = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var k string
+		var t float64
+		if err := rows.Scan(&k, &t); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d.Targets[k] = t
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+
+	rows, err = tx.QueryContext(ctx, `SELECT element_key FROM priorities WHERE session_id = ? ORDER BY seq`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d.Priorities = append(d.Priorities, k)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+
+	err = tx.QueryRowContext(ctx, `SELECT state FROM ui_state WHERE session_id = ?`, sessionID).Scan(&d.UIState)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	return d, nil
+}
+
+// closeRows closes rows and reports the iteration error, if any.
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	if cerr := rows.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// DeleteSession removes a session with everything it holds, its event log
+// included. A session another live bimtek has open is refused.
+func (s *Store) DeleteSession(ctx context.Context, id int64) error {
+	err := s.write(ctx, fmt.Sprintf("delete session %d", id), func(tx *sql.Tx) error {
+		if err := s.checkNotHeld(ctx, tx, id); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return noSession(id)
+		}
+		return nil
+	})
+	s.forget(id)
+	return err
+}

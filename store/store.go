@@ -1,0 +1,416 @@
+// Package store keeps bimtek's sessions in one SQLite file: every write is a
+// durable transaction returned only after commit, every score change is also
+// appended to an event log (undo, audit), and one process at a time may
+// write a session.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Store is an open bimtek database. Its methods are safe for concurrent use;
+// writes run one at a time, in call order per goroutine.
+type Store struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+
+	// lock parameters; tests shorten them.
+	pid            int
+	host           string
+	now            func() time.Time
+	heartbeatEvery time.Duration
+	staleAfter     time.Duration
+
+	mu     sync.Mutex
+	frames map[int64]*frame // parsed framework per session (immutable copies)
+	leases map[*lease]bool  // locks this Store holds, released by Close
+	closed bool
+}
+
+// frame is what writes need of a session's framework, cached after first
+// use: a session's framework copy never changes.
+type frame struct {
+	fw         *workshop.Framework
+	indicators map[string]bool
+	elements   map[string]bool
+}
+
+// The DSN parameters of every read-write connection. journal_mode=WAL is
+// set by Open with a statement once the file is known to be ours, so a
+// foreign or newer file is never converted.
+const rwParams = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
+
+// roParams opens without creating, and refuses writes at the SQLite level.
+const roParams = "mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
+
+// DefaultPath is the database in the user's data folder: on Linux
+// $XDG_DATA_HOME/bimtek/bimtek.db (~/.local/share/...), on macOS
+// ~/Library/Application Support/bimtek/bimtek.db, on Windows
+// %AppData%\bimtek\bimtek.db.
+func DefaultPath() (string, error) {
+	var base string
+	switch runtime.GOOS {
+	case "windows":
+		base = os.Getenv("AppData")
+		if base == "" {
+			return "", errors.New("the AppData folder is not set; choose a database file with --db")
+		}
+	case "darwin", "ios":
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the home folder (choose a database file with --db): %w", err)
+		}
+		base = filepath.Join(home, "Library", "Application Support")
+	default:
+		if x := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(x) {
+			base = x
+			break
+		}
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the home folder (choose a database file with --db): %w", err)
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "bimtek", "bimtek.db"), nil
+}
+
+// ResolvePath picks the database: the --db flag, else $BIMTEK_DB, else
+// DefaultPath. A leading ~/ is the home folder. The result is absolute.
+func ResolvePath(flag string) (string, error) {
+	p := strings.TrimSpace(flag)
+	if p == "" {
+		p = strings.TrimSpace(os.Getenv("BIMTEK_DB"))
+	}
+	if p == "" {
+		return DefaultPath()
+	}
+	if p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("expand %s: %w", p, err)
+		}
+		p = filepath.Join(home, p[1:])
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", fmt.Errorf("resolve database path %s: %w", p, err)
+	}
+	return abs, nil
+}
+
+// Open opens the database at path for reading and writing, creating the
+// folder (0700) and the file (0600) when missing, and migrating an older
+// schema forward. A file that is not a bimtek database, is damaged, is
+// read-only or has a newer schema is refused before anything is written
+// to it.
+func Open(ctx context.Context, path string) (*Store, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+rwParams)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	// One connection: writes keep their order and never wait on each other
+	// inside this process.
+	db.SetMaxOpenConns(1)
+	s := newStore(db, path, false)
+	_, err = s.check(ctx)
+	if err == nil {
+		err = s.enableWAL(ctx)
+	}
+	if err == nil {
+		err = migrate(ctx, db, schema)
+		if err != nil {
+			err = s.fail("set up "+path, err)
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenReadOnly opens an existing database for reading (the projector view,
+// list, export). It never creates, migrates or writes the file; it can run
+// beside the process that writes.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, sentence(fs.ErrNotExist, nil, "%s does not exist; create a session first with `bimtek new`, or choose another file with --db", path)
+	case err != nil:
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	case fi.IsDir():
+		return nil, isFolder(path)
+	}
+	if err := checkHeader(path, fi.Size()); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+roParams)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	s := newStore(db, path, true)
+	fresh, err := s.check(ctx)
+	if err == nil && fresh {
+		err = sentence(ErrNotDatabase, nil, "%s holds no bimtek sessions yet; create one with `bimtek new`, or choose another file with --db", path)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func newStore(db *sql.DB, path string, readOnly bool) *Store {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "unknown host"
+	}
+	return &Store{
+		db:             db,
+		path:           path,
+		readOnly:       readOnly,
+		pid:            os.Getpid(),
+		host:           host,
+		now:            time.Now,
+		heartbeatEvery: 10 * time.Second,
+		staleAfter:     time.Minute,
+		frames:         map[int64]*frame{},
+		leases:         map[*lease]bool{},
+	}
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the session locks this Store holds and closes the file.
+// Calling it again does nothing.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	leases := make([]*lease, 0, len(s.leases))
+	for l := range s.leases {
+		leases = append(leases, l)
+	}
+	s.mu.Unlock()
+	var errs []error
+	for _, l := range leases {
+		errs = append(errs, l.release())
+	}
+	if err := s.db.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("close database %s: %w", s.path, err))
+	}
+	return errors.Join(errs...)
+}
+
+// prepareFile makes sure the folder and file exist with private modes, and
+// that an existing file looks like SQLite and can be written, all before
+// SQLite touches it.
+func prepareFile(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		if isReadOnlyErr(err) {
+			return readOnly(path, err)
+		}
+		return fmt.Errorf("create folder %s: %w", dir, err)
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			// Another process created it just now; treat it as existing.
+			return prepareFile(path)
+		case isReadOnlyErr(err):
+			return readOnly(path, err)
+		case err != nil:
+			return fmt.Errorf("create database %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("create database %s: %w", path, err)
+		}
+	case err != nil:
+		return fmt.Errorf("open database %s: %w", path, err)
+	case fi.IsDir():
+		return isFolder(path)
+	default:
+		if err := checkHeader(path, fi.Size()); err != nil {
+			return err
+		}
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			if isReadOnlyErr(err) {
+				return readOnly(path, err)
+			}
+			return fmt.Errorf("open database %s: %w", path, err)
+		}
+		f.Close()
+	}
+	// WAL keeps two files beside the database; the folder must take them.
+	probe, err := os.CreateTemp(dir, ".bimtek-probe-*")
+	if err != nil {
+		if isReadOnlyErr(err) {
+			return readOnly(path, err)
+		}
+		return fmt.Errorf("write in folder %s: %w", dir, err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
+func isFolder(path string) error {
+	return sentence(ErrNotDatabase, nil, "%s is a folder, not a database file; choose a file with --db", path)
+}
+
+// sqliteMagic opens every SQLite 3 database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// checkHeader refuses a non-empty file that does not start like SQLite, so
+// SQLite never gets to look at (or lock, or journal) a stranger's file. An
+// empty file is a new database.
+func checkHeader(path string, size int64) error {
+	if size == 0 {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if isReadOnlyErr(err) {
+			return sentence(ErrReadOnly, err, "%s cannot be read; check its permissions or choose another file with --db", path)
+		}
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 100) // the SQLite header
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.HasPrefix(head, sqliteMagic) {
+		return notDatabase(path, err)
+	}
+	return nil
+}
+
+// fileURI makes an SQLite URI of an absolute path, escaping ?, # and %.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x -> /C:/x, as SQLite wants on Windows
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// check looks at the open file before anything is written: it must be an
+// empty new file (fresh) or a bimtek database of a schema this binary
+// knows, readable from end to end.
+func (s *Store) check(ctx context.Context) (fresh bool, err error) {
+	var appID, version, objects int
+	q := `SELECT (SELECT application_id FROM pragma_application_id),
+	             (SELECT user_version FROM pragma_user_version),
+	             (SELECT count(*) FROM sqlite_schema)`
+	if err := s.db.QueryRowContext(ctx, q).Scan(&appID, &version, &objects); err != nil {
+		return false, s.fail("open "+s.path, err)
+	}
+	if appID == 0 && version == 0 && objects == 0 {
+		return true, nil
+	}
+	if appID != applicationID {
+		return false, notDatabase(s.path, nil)
+	}
+	if version > schemaVersion {
+		return false, sentence(ErrNewerSchema, nil, "%s was written by a newer bimtek (schema %d; this one knows up to %d); update bimtek to open it",
+			s.path, version, schemaVersion)
+	}
+	if s.readOnly && version < schemaVersion {
+		return false, sentence(ErrReadOnly, nil, "%s was written by an older bimtek (schema %d); open it once with `bimtek open` to update it, then try again",
+			s.path, version)
+	}
+	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return false, s.fail("check "+s.path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return false, s.fail("check "+s.path, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, s.fail("check "+s.path, err)
+	}
+	if len(problems) > 0 {
+		return false, notDatabase(s.path, errors.New(strings.Join(problems, "; ")))
+	}
+	return false, nil
+}
+
+// enableWAL switches the file to write-ahead logging (persistent) after
+// making sure SQLite did not fall back to read-only.
+func (s *Store) enableWAL(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return s.fail("open "+s.path, err)
+	}
+	defer conn.Close()
+	var ro bool
+	err = conn.Raw(func(dc any) error {
+		if r, ok := dc.(interface{ IsReadOnly(string) (bool, error) }); ok {
+			var err error
+			ro, err = r.IsReadOnly("main")
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return s.fail("open "+s.path, err)
+	}
+	if ro {
+		return readOnly(s.path, nil)
+	}
+	var mode string
+	if err := conn.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return s.fail("open "+s.path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("open %s: the file system does not allow write-ahead logging (journal mode stays %q); choose a file on a local disk with --db", s.path, mode)
+	}
+	return nil
+}
