@@ -1,0 +1,455 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/report"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+
+	db    string
+	theme string
+	lang  string
+	// now is the clock (fixed by tests).
+	now func() time.Time
+	// runTUI starts the terminal UI; tests replace it.
+	runTUI func(opt tui.Options) error
+}
+
+func (a *app) t(key string, args ...any) string { return assets.T(a.lang, key, args...) }
+
+func (a *app) clock() time.Time {
+	if a.now != nil {
+		return a.now()
+	}
+	return time.Now()
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "bimtek",
+		Short: a.t("cli.short"),
+		Long:  a.t("cli.long"),
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
+				return a.tui(cmd.Context(), st, 0, false)
+			})
+		},
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.db, "db", "", a.t("cli.flag.db"))
+	pf.StringVar(&a.theme, "theme", "", a.t("cli.flag.theme"))
+	pf.StringVar(&a.lang, "lang", a.lang, a.t("cli.flag.lang"))
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if a.lang != "id" && a.lang != "en" {
+			return usagef("%s", a.t("cli.err.lang", a.lang))
+		}
+		if a.theme != "" && a.theme != "dark" && a.theme != "light" && a.theme != "contrast" {
+			return usagef("%s", a.t("cli.err.theme", a.theme))
+		}
+		return nil
+	}
+	root.AddCommand(a.newCmd(), a.openCmd(), a.listCmd(), a.exportCmd(), a.importCmd(),
+		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd())
+	return root
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s", assets.T(langFromArgs(os.Args[1:]), "cli.err.extra_arg", args[0], cmd.CommandPath()))
+	}
+	return nil
+}
+
+// idArg reads the session id argument.
+func (a *app) idArg(args []string) (int64, error) {
+	if len(args) != 1 {
+		return 0, usagef("%s", a.t("cli.err.need_id"))
+	}
+	id, err := strconv.ParseInt(args[0], 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("%s", a.t("cli.err.bad_id", args[0]))
+	}
+	return id, nil
+}
+
+// withStore opens the database (read-only for commands that never write,
+// so they work on a file another process holds and never change it).
+func (a *app) withStore(ctx context.Context, readOnly bool, fn func(*store.Store) error) error {
+	path, err := store.ResolvePath(a.db)
+	if err != nil {
+		return err
+	}
+	var st *store.Store
+	if readOnly {
+		st, err = store.OpenReadOnly(ctx, path)
+	} else {
+		st, err = store.Open(ctx, path)
+	}
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}
+
+// tui runs the terminal UI on the home screen (id 0) or on a session.
+func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool) error {
+	theme := a.theme
+	if theme == "" {
+		if v, ok, err := st.Setting(ctx, "theme"); err == nil && ok {
+			theme = v
+		}
+	}
+	cwd, _ := os.Getwd()
+	opt := tui.Options{Store: st, Lang: a.lang, Theme: theme, Session: id, ReadOnly: readOnly, ExportBase: cwd, Now: a.now}
+	if a.runTUI != nil {
+		return a.runTUI(opt)
+	}
+	m, err := tui.New(opt)
+	if err != nil {
+		return err
+	}
+	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	closeErr := m.Close()
+	if err != nil {
+		return fmt.Errorf("terminal: %w", err)
+	}
+	if m.Opened != 0 && !readOnly {
+		fmt.Fprintln(a.stdout, a.t("frame.quit_saved", m.Opened))
+	}
+	return closeErr
+}
+
+func (a *app) openCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "open ID",
+		Short: a.t("cli.open"),
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := a.idArg(args)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
+				return a.tui(cmd.Context(), st, id, false)
+			})
+		},
+	}
+}
+
+func (a *app) presentCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "present ID",
+		Short: a.t("cli.present"),
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := a.idArg(args)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), true, func(st *store.Store) error {
+				return a.tui(cmd.Context(), st, id, true)
+			})
+		},
+	}
+}
+
+func (a *app) newCmd() *cobra.Command {
+	var n struct {
+		city, date, venue, facilitator, framework, opds string
+		stage                                           int
+	}
+	c := &cobra.Command{
+		Use:   "new",
+		Short: a.t("cli.new"),
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			city := strings.TrimSpace(n.city)
+			if city == "" {
+				return usagef("%s", a.t("cli.err.city"))
+			}
+			if n.stage < 1 || n.stage > 4 {
+				return usagef("%s", a.t("cli.err.stage", n.stage))
+			}
+			date := n.date
+			if date == "" {
+				date = a.clock().Format("2006-01-02")
+			} else if _, err := time.Parse("2006-01-02", date); err != nil {
+				return usagef("%s", a.t("cli.err.date", date))
+			}
+			f, err := assets.LoadFramework(n.framework)
+			if err != nil {
+				return err
+			}
+			opds, err := loadOPDs(n.opds)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
+				id, err := st.CreateSession(cmd.Context(), store.NewSession{
+					City: city, Stage: n.stage, Date: date, Venue: strings.TrimSpace(n.venue),
+					Facilitator: strings.TrimSpace(n.facilitator), Framework: f, OPDs: opds,
+				})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(a.stdout, id)
+				return nil
+			})
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&n.city, "city", "", a.t("cli.flag.city"))
+	fl.IntVar(&n.stage, "stage", 0, a.t("cli.flag.stage"))
+	fl.StringVar(&n.date, "date", "", a.t("cli.flag.date"))
+	fl.StringVar(&n.venue, "venue", "", a.t("cli.flag.venue"))
+	fl.StringVar(&n.facilitator, "facilitator", "", a.t("cli.flag.facilitator"))
+	fl.StringVar(&n.framework, "framework", "elemen", a.t("cli.flag.framework"))
+	fl.StringVar(&n.opds, "opds", "preset", a.t("cli.flag.opds"))
+	return c
+}
+
+// loadOPDs reads --opds: "preset", "none", or a CSV file.
+func loadOPDs(v string) ([]store.OPDInput, error) {
+	switch v {
+	case "none", "":
+		return nil, nil
+	case "preset":
+		var out []store.OPDInput
+		for _, p := range assets.PresetOPDs() {
+			out = append(out, store.OPDInput{Code: p.Code, Name: p.Name})
+		}
+		return out, nil
+	}
+	data, err := os.ReadFile(v)
+	if err != nil {
+		return nil, fmt.Errorf("read OPD list: %w", err)
+	}
+	rows, err := workshop.ParseOPDCSV(v, data)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.OPDInput, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, store.OPDInput{Code: r.Code, Name: r.Name})
+	}
+	return out, nil
+}
+
+func (a *app) listCmd() *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "list",
+		Short: a.t("cli.list"),
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withStore(cmd.Context(), true, func(st *store.Store) error {
+				ss, err := st.ListSessions(cmd.Context())
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return a.listJSON(ss)
+				}
+				if len(ss) == 0 {
+					fmt.Fprintln(a.stdout, a.t("cli.list.empty"))
+					return nil
+				}
+				tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(tw, a.t("cli.list.header"))
+				for _, s := range ss {
+					fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%d/%d\t%.0f%%\t%s\n", s.ID, s.City, s.Stage, s.Date,
+						s.Present, s.OPDs, 100*s.Completion.Ratio(), s.LastActivity.Local().Format("2006-01-02 15:04"))
+				}
+				return tw.Flush()
+			})
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
+	return c
+}
+
+func (a *app) listJSON(ss []store.SessionSummary) error {
+	type row struct {
+		ID           int64     `json:"id"`
+		City         string    `json:"city"`
+		Stage        int       `json:"stage"`
+		Date         string    `json:"date"`
+		Venue        string    `json:"venue"`
+		Facilitator  string    `json:"facilitator"`
+		Framework    string    `json:"framework"`
+		OPDs         int       `json:"opds"`
+		Present      int       `json:"present"`
+		Completion   float64   `json:"completion"`
+		LastActivity time.Time `json:"last_activity"`
+	}
+	out := make([]row, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, row{s.ID, s.City, s.Stage, s.Date, s.Venue, s.Facilitator, s.FrameworkKey,
+			s.OPDs, s.Present, workshop.Round2(s.Completion.Ratio()), s.LastActivity.UTC()})
+	}
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var dir string
+	var excel bool
+	c := &cobra.Command{
+		Use:   "export ID",
+		Short: a.t("cli.export"),
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := a.idArg(args)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), true, func(st *store.Store) error {
+				d, err := st.Load(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				target := dir
+				if target == "" {
+					cwd, _ := os.Getwd()
+					target = report.DefaultDir(cwd, d, a.clock())
+				}
+				res, err := report.Export(target, d, report.Options{Excel: excel, Lang: a.lang})
+				if err != nil {
+					return err
+				}
+				abs, _ := filepath.Abs(res.Dir)
+				fmt.Fprintln(a.stdout, abs)
+				return nil
+			})
+		},
+	}
+	c.Flags().StringVar(&dir, "dir", "", a.t("cli.flag.dir"))
+	c.Flags().BoolVar(&excel, "excel", false, a.t("cli.flag.excel"))
+	return c
+}
+
+func (a *app) importCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import ID FILE.csv",
+		Short: a.t("cli.import"),
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usagef("%s", a.t("cli.err.import_args"))
+			}
+			id, err := a.idArg(args[:1])
+			if err != nil {
+				return err
+			}
+			data, err := os.ReadFile(args[1])
+			if err != nil {
+				return fmt.Errorf("read %s: %w", args[1], err)
+			}
+			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
+				release, err := st.Acquire(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				defer release()
+				d, err := st.Load(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				rows, err := report.ParseScores(args[1], data, d.Session.Framework, d.OPDs)
+				if err != nil {
+					return err
+				}
+				n, err := st.ImportScores(cmd.Context(), id, rows)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(a.stdout, a.t("cli.import.done", n, len(rows)))
+				return nil
+			})
+		},
+	}
+}
+
+func (a *app) frameworksCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "frameworks",
+		Short: a.t("cli.frameworks"),
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			for _, k := range assets.Frameworks() {
+				f, err := assets.Framework(k)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", k, f.Name.In(a.lang), a.t("cli.frameworks.items", len(f.Dimensions), f.ItemCount()))
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func (a *app) frameworkCmd() *cobra.Command {
+	c := &cobra.Command{Use: "framework", Short: a.t("cli.framework"), Args: noArgs}
+	show := &cobra.Command{
+		Use:   "show KEY",
+		Short: a.t("cli.framework.show"),
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("%s", a.t("cli.err.need_key"))
+			}
+			b, err := assets.FrameworkYAML(args[0])
+			if err != nil {
+				return err
+			}
+			_, err = a.stdout.Write(b)
+			return err
+		},
+	}
+	check := &cobra.Command{
+		Use:   "check FILE",
+		Short: a.t("cli.framework.check"),
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("%s", a.t("cli.err.need_file"))
+			}
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return fmt.Errorf("read %s: %w", args[0], err)
+			}
+			f, err := workshop.ParseFramework(args[0], data)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout, a.t("cli.framework.ok", args[0], len(f.Dimensions), f.ItemCount()))
+			return nil
+		},
+	}
+	c.AddCommand(show, check)
+	return c
+}

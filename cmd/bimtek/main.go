@@ -1,0 +1,99 @@
+// Command bimtek runs a Smart City masterplan Bimtek from one laptop: the
+// workshop phases on screen, the OPD self-assessment in a local SQLite
+// file, live scores, and CSV exports for Excel.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+
+	"github.com/bimtek/bimtek/tui"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit code: 0 ok, 1 error,
+// 2 usage.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: langFromArgs(args)}
+	root := app.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version),
+		fang.WithoutManpage(),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			fmt.Fprintln(w, app.sentence(err))
+		}),
+	)
+	if err == nil {
+		return 0
+	}
+	if isUsage(err) {
+		return 2
+	}
+	return 1
+}
+
+// usageError is a command line the program cannot read (exit code 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// isUsage tells a usage error: ours, or cobra's own (it has no type for
+// them, so its fixed prefixes are matched).
+func isUsage(err error) bool {
+	var u *usageError
+	if errors.As(err, &u) {
+		return true
+	}
+	s := err.Error()
+	for _, p := range []string{"flag needs an argument", "unknown flag", "unknown shorthand flag", "unknown command", "invalid argument", "accepts ", "requires at least", "required flag", "bad flag syntax"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// langFromArgs reads --lang before cobra parses, so even a usage error is
+// said in the chosen language.
+func langFromArgs(args []string) string {
+	for i, a := range args {
+		switch {
+		case a == "--lang" && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			return strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	if v := os.Getenv("BIMTEK_LANG"); v == "en" {
+		return v
+	}
+	return "id"
+}
+
+func (a *app) sentence(err error) string {
+	var u *usageError
+	if errors.As(err, &u) {
+		return u.msg
+	}
+	return tui.Sentence(a.lang, err)
+}

@@ -1,0 +1,773 @@
+package tui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/report"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Minimum window the layouts are drawn for.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// Options start the app.
+type Options struct {
+	Store *store.Store
+	Lang  string
+	Theme string
+	// Session opens this session at once; 0 shows the home screen.
+	Session int64
+	// ReadOnly is the projector view: it follows the facilitator's screen
+	// and writes nothing.
+	ReadOnly bool
+	// ExportBase is the folder exports are written under.
+	ExportBase string
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Model is the root of the app: the home screen, or an open session with
+// one screen per phase, framed by a header and a footer.
+type Model struct {
+	opt    Options
+	styles *Styles
+	keys   GlobalKeys
+	w, h   int
+
+	home    *Home
+	sess    *Sess
+	screens []Screen
+	release func() error
+
+	status    string
+	statusBad bool
+	showHelp  bool
+	jumping   bool
+	lastSave  time.Time
+	quitting  bool
+	// Opened is the session that was open when the app stopped, so the
+	// command line can say how to reopen it.
+	Opened int64
+}
+
+// New builds the root model. When opt.Session is set, the session is
+// loaded and locked now, so a refusal (another facilitator holds it) is
+// one sentence on the command line before any screen appears.
+func New(opt Options) (*Model, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Lang == "" {
+		opt.Lang = "id"
+	}
+	m := &Model{opt: opt, styles: NewStyles(opt.Theme), keys: newGlobalKeys(opt.Lang), w: 120, h: 40}
+	if opt.Session != 0 {
+		if err := m.open(opt.Session); err != nil {
+			return nil, err
+		}
+		return m, nil
+	}
+	m.home = NewHome(opt.Store, opt.Lang, m.styles, opt.Now)
+	return m, nil
+}
+
+// open loads and (unless read-only) locks a session and builds its screens.
+func (m *Model) open(id int64) error {
+	ctx := context.Background()
+	var release func() error
+	if !m.opt.ReadOnly {
+		r, err := m.opt.Store.Acquire(ctx, id)
+		if err != nil {
+			return err
+		}
+		release = r
+	}
+	d, err := m.opt.Store.Load(ctx, id)
+	if err != nil {
+		if release != nil {
+			_ = release()
+		}
+		return err
+	}
+	s := NewSess(m.opt.Store, d, m.opt.Lang, m.styles, m.opt.Now)
+	s.ReadOnly = m.opt.ReadOnly
+	s.ExportBase = m.opt.ExportBase
+	m.sess, m.release, m.Opened = s, release, id
+	m.buildScreens()
+	return nil
+}
+
+func (m *Model) buildScreens() {
+	s := m.sess
+	m.screens = make([]Screen, len(s.Phases()))
+	for i, p := range s.Phases() {
+		m.screens[i] = newPhaseScreen(s, p.Kind)
+	}
+}
+
+func newPhaseScreen(s *Sess, k workshop.PhaseKind) Screen {
+	switch k {
+	case workshop.PhaseOpening:
+		return NewOpening(s)
+	case workshop.PhaseRoster:
+		return NewRoster(s)
+	case workshop.PhaseBriefing:
+		return NewBriefing(s)
+	case workshop.PhaseAssessment:
+		return NewGrid(s)
+	case workshop.PhaseScoreboard:
+		return NewScoreboard(s)
+	case workshop.PhaseGaps:
+		return NewGaps(s)
+	default:
+		return NewWrapUp(s)
+	}
+}
+
+// Close releases the session lock. Everything else is already saved.
+func (m *Model) Close() error {
+	if m.sess != nil && !m.sess.ReadOnly {
+		_ = m.sess.SaveState()
+	}
+	if m.release != nil {
+		r := m.release
+		m.release = nil
+		return r()
+	}
+	return nil
+}
+
+type tickMsg time.Time
+
+// presentPollMsg asks the projector view to look for the facilitator's
+// changes.
+type presentPollMsg struct{}
+
+type sessionOpenedMsg struct{ id int64 }
+
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// Init starts the clock and, on the home screen, loads the session list.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tick()}
+	if m.home != nil {
+		cmds = append(cmds, m.home.Load())
+	}
+	if m.sess != nil {
+		cmds = append(cmds, m.enterPhase())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes messages: global keys first, then the screen on show.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		return m, nil
+	case tickMsg:
+		return m, m.onTick()
+	case ErrMsg:
+		m.status, m.statusBad = Sentence(m.opt.Lang, msg.Err), true
+		return m, nil
+	case StatusMsg:
+		m.status, m.statusBad = msg.Text, false
+		return m, nil
+	case OpenSessionMsg:
+		if err := m.open(msg.ID); err != nil {
+			m.status, m.statusBad = Sentence(m.opt.Lang, err), true
+			return m, nil
+		}
+		m.home = nil
+		return m, m.enterPhase()
+	case ExportSessionMsg:
+		return m, m.exportCmd(msg.ID)
+	case ExportRequestMsg:
+		if m.sess != nil {
+			return m, m.exportCmd(m.sess.Data.Session.ID)
+		}
+		return m, nil
+	case ExportedMsg:
+		if msg.Err != nil {
+			m.status, m.statusBad = Sentence(m.opt.Lang, msg.Err), true
+		} else {
+			m.status, m.statusBad = m.t("frame.exported", msg.Dir), false
+		}
+		return m, m.toScreen(msg)
+	case tea.KeyPressMsg:
+		return m, m.onKey(msg)
+	}
+	return m, m.toScreen(msg)
+}
+
+// current is the screen on show.
+func (m *Model) current() Screen {
+	if m.sess == nil {
+		if m.home == nil {
+			return nil
+		}
+		return m.home
+	}
+	return m.screens[m.sess.State.Phase]
+}
+
+func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
+	// Roster and score changes concern every phase, not just the one shown.
+	switch msg.(type) {
+	case RosterChangedMsg, ScoresChangedMsg:
+		var cmds []tea.Cmd
+		for _, s := range m.screens {
+			cmds = append(cmds, s.Update(msg))
+		}
+		return tea.Batch(cmds...)
+	}
+	if c := m.current(); c != nil {
+		return c.Update(msg)
+	}
+	return nil
+}
+
+func (m *Model) t(key string, args ...any) string {
+	if m.sess != nil {
+		return m.sess.T(key, args...)
+	}
+	return assets.T(m.opt.Lang, key, args...)
+}
+
+func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if k.String() == "ctrl+c" {
+		return m.quit()
+	}
+	cur := m.current()
+	if cur != nil && cur.Capturing() {
+		return cur.Update(k)
+	}
+	if m.showHelp {
+		switch k.String() {
+		case "?", "esc", "q":
+			m.showHelp = false
+		}
+		return nil
+	}
+	if m.jumping {
+		return m.onJumpKey(k)
+	}
+	m.status, m.statusBad = "", false
+	g := m.keys
+	switch {
+	case key.Matches(k, g.Quit):
+		return m.quit()
+	case key.Matches(k, g.Help):
+		m.showHelp = true
+		return nil
+	case key.Matches(k, g.Theme):
+		return m.cycleTheme()
+	}
+	if m.sess == nil {
+		return m.toScreen(k)
+	}
+	s := m.sess
+	switch {
+	case key.Matches(k, g.Next):
+		return m.goPhase(s.State.Phase + 1)
+	case key.Matches(k, g.Prev):
+		return m.goPhase(s.State.Phase - 1)
+	case key.Matches(k, g.Jump):
+		m.jumping = true
+		return nil
+	case key.Matches(k, g.Timer):
+		return m.toggleTimer()
+	case key.Matches(k, g.Plus):
+		return m.adjustTimer(+1)
+	case key.Matches(k, g.Minus):
+		return m.adjustTimer(-1)
+	case key.Matches(k, g.Undo):
+		return m.undo()
+	case key.Matches(k, g.Export):
+		return m.exportCmd(s.Data.Session.ID)
+	}
+	return m.toScreen(k)
+}
+
+func (m *Model) onJumpKey(k tea.KeyPressMsg) tea.Cmd {
+	m.jumping = false
+	if k.String() == "esc" {
+		return nil
+	}
+	if len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9' {
+		i := int(k.Text[0] - '1')
+		if i < len(m.sess.Phases()) {
+			return m.goPhase(i)
+		}
+	}
+	return nil
+}
+
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	if err := m.Close(); err != nil {
+		m.status, m.statusBad = Sentence(m.opt.Lang, err), true
+	}
+	return tea.Quit
+}
+
+// goPhase shows phase i; the screen left keeps its state, nothing is lost.
+func (m *Model) goPhase(i int) tea.Cmd {
+	s := m.sess
+	if i < 0 || i >= len(s.Phases()) || i == s.State.Phase {
+		return nil
+	}
+	s.State.Phase = i
+	return m.enterPhase()
+}
+
+// enterPhase saves the phase and lets the screen refresh itself. Entering
+// the assessment hides the scoreboard's results until the facilitator
+// reveals them.
+func (m *Model) enterPhase() tea.Cmd {
+	s := m.sess
+	if s.Phase().Kind == workshop.PhaseAssessment && !s.ReadOnly {
+		s.State.Revealed = false
+	}
+	var cmds []tea.Cmd
+	if err := s.SaveState(); err != nil {
+		cmds = append(cmds, errCmd(err))
+	}
+	if e, ok := m.current().(Enterer); ok {
+		cmds = append(cmds, e.Enter())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) toggleTimer() tea.Cmd {
+	s := m.sess
+	now := s.Now()
+	t := &s.State.Timers[s.State.Phase]
+	if t.Running {
+		t.Elapsed = t.Run(now)
+		t.Running, t.StartedAt = false, time.Time{}
+	} else {
+		t.Running, t.StartedAt = true, now
+	}
+	s.State.SavedAt = now
+	return m.saveState()
+}
+
+func (m *Model) adjustTimer(d int) tea.Cmd {
+	s := m.sess
+	t := &s.State.Timers[s.State.Phase]
+	planned := s.Phase().Minutes + t.AdjustMin + d
+	if planned < 1 {
+		return nil
+	}
+	t.AdjustMin += d
+	return m.saveState()
+}
+
+func (m *Model) saveState() tea.Cmd {
+	if err := m.sess.SaveState(); err != nil {
+		return errCmd(err)
+	}
+	return nil
+}
+
+// onTick redraws the clock each second; while a timer runs the state is
+// saved every 15 seconds so a crash stops the clock close to where it was.
+// The projector view reloads the session to follow the facilitator.
+func (m *Model) onTick() tea.Cmd {
+	s := m.sess
+	if s == nil {
+		return tick()
+	}
+	if s.ReadOnly {
+		return tea.Batch(tick(), m.follow())
+	}
+	now := s.Now()
+	if s.State.Timers[s.State.Phase].Running && now.Sub(m.lastSave) >= 15*time.Second {
+		m.lastSave = now
+		s.State.SavedAt = now
+		if err := s.SaveState(); err != nil {
+			return tea.Batch(tick(), errCmd(err))
+		}
+	}
+	return tick()
+}
+
+// follow reloads the session in the projector view when the facilitator
+// wrote something, and shows the facilitator's phase.
+func (m *Model) follow() tea.Cmd {
+	s := m.sess
+	before := s.Data.Session.UpdatedAt
+	d, err := s.Store.Load(context.Background(), s.Data.Session.ID)
+	if err != nil {
+		return errCmd(err)
+	}
+	if d.Session.UpdatedAt.Equal(before) {
+		return nil
+	}
+	s.Data = d
+	s.rebuild()
+	var st UIState
+	if len(d.UIState) > 0 && json.Unmarshal(d.UIState, &st) == nil {
+		s.State = st
+		s.State.normalise(s)
+	}
+	return tea.Batch(m.toScreenAll(RosterChangedMsg{}), m.toScreenAll(ScoresChangedMsg{}))
+}
+
+func (m *Model) toScreenAll(msg tea.Msg) tea.Cmd { return m.toScreen(msg) }
+
+func (m *Model) undo() tea.Cmd {
+	ev, ok, err := m.sess.Undo()
+	if err != nil {
+		return errCmd(err)
+	}
+	if !ok {
+		return statusCmd(m.t("frame.nothing_undo"))
+	}
+	return tea.Batch(m.toScreen(ScoresChangedMsg{}), statusCmd(m.t("frame.undone", m.describe(ev))))
+}
+
+// describe names a score change for the status line: "DISKOMINFO · Layanan
+// Publik: 3 → ·".
+func (m *Model) describe(ev store.Event) string {
+	s := m.sess
+	opd := fmt.Sprint(ev.OPDID)
+	for _, o := range s.Data.OPDs {
+		if o.ID == ev.OPDID {
+			opd = o.Code
+		}
+	}
+	item := ev.IndicatorKey
+	if ref, ok := s.F().Locate(ev.IndicatorKey); ok {
+		item = s.Name(ref.Element.Name)
+	}
+	return fmt.Sprintf("%s · %s: %s → %s", opd, item, answerText(ev.Old), answerText(ev.New))
+}
+
+func answerText(a workshop.Answer) string {
+	switch {
+	case a.NA:
+		return "N/A"
+	case a.Level > 0:
+		return fmt.Sprint(a.Level)
+	}
+	return "·"
+}
+
+func (m *Model) cycleTheme() tea.Cmd {
+	m.styles = NewStyles(NextTheme(m.styles.Theme))
+	if m.sess != nil {
+		m.sess.Styles = m.styles
+	}
+	if m.home != nil {
+		m.home.styles = m.styles
+	}
+	var cmds []tea.Cmd
+	if !m.opt.ReadOnly {
+		if err := m.opt.Store.SetSetting(context.Background(), "theme", m.styles.Theme); err != nil {
+			cmds = append(cmds, errCmd(err))
+		}
+	}
+	cmds = append(cmds, statusCmd(m.t("frame.theme", m.styles.Theme)))
+	return tea.Batch(cmds...)
+}
+
+// exportCmd writes the CSV folder of a session in the background.
+func (m *Model) exportCmd(id int64) tea.Cmd {
+	st, lang, base, now := m.opt.Store, m.opt.Lang, m.opt.ExportBase, m.opt.Now()
+	return func() tea.Msg {
+		d, err := st.Load(context.Background(), id)
+		if err != nil {
+			return ExportedMsg{Err: err}
+		}
+		dir := report.DefaultDir(base, d, now)
+		res, err := report.Export(dir, d, report.Options{Lang: lang})
+		if err != nil {
+			return ExportedMsg{Err: err}
+		}
+		abs, _ := filepath.Abs(res.Dir)
+		files := make([]string, 0, len(res.Files))
+		for _, f := range res.Files {
+			files = append(files, filepath.Base(f))
+		}
+		return ExportedMsg{Dir: abs, Files: files}
+	}
+}
+
+// View frames the screen on show with the header and the footer.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.BackgroundColor = m.styles.P.Bg
+	v.ForegroundColor = m.styles.P.Fg
+	v.WindowTitle = "bimtek"
+	return v
+}
+
+func (m *Model) render() string {
+	if m.quitting {
+		return ""
+	}
+	w, h := m.w, m.h
+	if w < MinWidth || h < MinHeight {
+		return ansi.Truncate(m.t("frame.too_small", w, h), w, "…")
+	}
+	header := m.header(w)
+	footer := m.footer(w)
+	bodyH := h - lipgloss.Height(header) - lipgloss.Height(footer)
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.helpView(w, bodyH)
+	case m.jumping:
+		body = m.jumpView(w, bodyH)
+	default:
+		if c := m.current(); c != nil {
+			body = c.View(w, bodyH)
+		}
+	}
+	body = fitBlock(body, w, bodyH)
+	return header + "\n" + body + "\n" + footer
+}
+
+// fitBlock pads or cuts a block to exactly h lines no wider than w.
+func fitBlock(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) header(w int) string {
+	st := m.styles
+	if m.sess == nil {
+		return st.Header.Width(w).Render(ansi.Truncate(" bimtek · Smart City Bimtek", w, "…"))
+	}
+	s := m.sess
+	ss := s.Data.Session
+	left := fmt.Sprintf(" %s · %s · %s", ss.City, m.t("frame.stage", roman(ss.Stage)), ss.Date)
+	if s.ReadOnly {
+		left += " · " + m.t("frame.readonly")
+	}
+	right := m.timerText() + " "
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		left = ansi.Truncate(left, max(0, w-lipgloss.Width(right)-1), "…")
+		gap = 1
+	}
+	line1 := st.Header.Render(left + strings.Repeat(" ", gap) + right)
+	return line1 + "\n" + m.stepper(w)
+}
+
+// timerText is the phase clock: "Penilaian mandiri 12:03 / 45:00".
+func (m *Model) timerText() string {
+	s := m.sess
+	t := s.State.Timers[s.State.Phase]
+	planned := time.Duration(s.Phase().Minutes+t.AdjustMin) * time.Minute
+	run := t.Run(s.Now())
+	txt := fmt.Sprintf("⏱ %s / %s", clock(run), clock(planned))
+	switch {
+	case run > planned:
+		txt += " · " + m.t("frame.over_time", clock(run-planned))
+	case !t.Running:
+		txt += " · " + m.t("frame.paused")
+	default:
+		txt += " · " + m.t("frame.left", clock(planned-run))
+	}
+	return txt
+}
+
+// timerStyle turns the clock to the warning colour near the end.
+func (m *Model) timerStyle() lipgloss.Style {
+	s := m.sess
+	t := s.State.Timers[s.State.Phase]
+	planned := time.Duration(s.Phase().Minutes+t.AdjustMin) * time.Minute
+	left := planned - t.Run(s.Now())
+	switch {
+	case left < 0:
+		return lipgloss.NewStyle().Foreground(m.styles.P.AccentFg).Background(m.styles.P.Bad).Bold(true)
+	case left <= max(2*time.Minute, planned/10):
+		return lipgloss.NewStyle().Foreground(m.styles.P.AccentFg).Background(m.styles.P.Warn).Bold(true)
+	}
+	return m.styles.Accent
+}
+
+func clock(d time.Duration) string {
+	d = d.Round(time.Second)
+	if d < 0 {
+		d = -d
+	}
+	h, mm, ss := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, mm, ss)
+	}
+	return fmt.Sprintf("%02d:%02d", mm, ss)
+}
+
+func roman(n int) string {
+	r := []string{"", "I", "II", "III", "IV"}
+	if n >= 1 && n <= 4 {
+		return r[n]
+	}
+	return fmt.Sprint(n)
+}
+
+// stepper draws the phases: the current one with its name and the timer
+// colour, the others by number (with names when the window is wide).
+func (m *Model) stepper(w int) string {
+	s := m.sess
+	st := m.styles
+	phases := s.Phases()
+	render := func(full bool) string {
+		parts := make([]string, len(phases))
+		for i, p := range phases {
+			label := fmt.Sprintf("%d", i+1)
+			if full || i == s.State.Phase {
+				label += " " + s.Name(p.Name)
+			}
+			if i == s.State.Phase {
+				parts[i] = m.timerStyle().Render("▶ " + label + " ")
+			} else if i < s.State.Phase {
+				parts[i] = st.Base.Render("✓" + label)
+			} else {
+				parts[i] = st.Base.Render(label)
+			}
+		}
+		return " " + strings.Join(parts, st.Muted.Render(" › "))
+	}
+	line := render(true)
+	if lipgloss.Width(line) > w {
+		line = render(false)
+	}
+	return ansi.Truncate(line, w, "…")
+}
+
+func (m *Model) footer(w int) string {
+	st := m.styles
+	status := ""
+	if m.status != "" {
+		if m.statusBad {
+			status = st.Bad.Render("✘ " + m.status)
+		} else {
+			status = st.Good.Render("✔ " + m.status)
+		}
+	}
+	var parts []string
+	if c := m.current(); c != nil && !m.showHelp {
+		for _, b := range c.Help() {
+			if b.Enabled() {
+				parts = append(parts, st.Key.Render(b.Help().Key)+" "+st.Base.Render(b.Help().Desc))
+			}
+		}
+	}
+	g := m.keys
+	globals := []key.Binding{g.Help, g.Quit}
+	if m.sess != nil {
+		globals = []key.Binding{g.Next, g.Prev, g.Help, g.Quit}
+	}
+	for _, b := range globals {
+		parts = append(parts, st.Key.Render(b.Help().Key)+" "+st.Base.Render(b.Help().Desc))
+	}
+	keys := wrapParts(parts, w, 2)
+	return ansi.Truncate(status, w, "…") + "\n" + keys
+}
+
+// wrapParts lays key hints on at most n lines of width w.
+func wrapParts(parts []string, w, n int) string {
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		cand := p
+		if cur != "" {
+			cand = cur + "  " + p
+		}
+		if lipgloss.Width(cand) <= w-1 {
+			cur = cand
+			continue
+		}
+		lines = append(lines, cur)
+		cur = p
+		if len(lines) == n {
+			break
+		}
+	}
+	if len(lines) < n && cur != "" {
+		lines = append(lines, cur)
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	for i := range lines {
+		lines[i] = " " + ansi.Truncate(lines[i], w-1, "…")
+	}
+	return strings.Join(lines[:n], "\n")
+}
+
+func (m *Model) helpView(w, h int) string {
+	st := m.styles
+	row := func(b key.Binding) string {
+		hk := b.Help()
+		return "  " + st.Key.Render(fmt.Sprintf("%-14s", hk.Key)) + " " + st.Base.Render(hk.Desc)
+	}
+	var screen []string
+	if c := m.current(); c != nil {
+		for _, b := range c.Help() {
+			screen = append(screen, row(b))
+		}
+	}
+	g := m.keys
+	var global []string
+	for _, b := range []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Export, g.Theme, g.Help, g.Quit} {
+		global = append(global, row(b))
+	}
+	left := st.Title.Render(m.t("frame.help_screen")) + "\n" + strings.Join(screen, "\n")
+	right := st.Title.Render(m.t("frame.help_global")) + "\n" + strings.Join(global, "\n")
+	var body string
+	if w >= 110 {
+		body = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), right)
+	} else {
+		body = left + "\n\n" + right
+	}
+	title := st.Title.Render(" " + m.t("frame.help_title"))
+	return title + "\n\n" + body + "\n\n" + st.Base.Render("  "+m.t("frame.help_close"))
+}
+
+func (m *Model) jumpView(w, h int) string {
+	st := m.styles
+	lines := []string{st.Title.Render(" " + m.t("frame.jump_title")), ""}
+	for i, p := range m.sess.Phases() {
+		mark := "  "
+		if i == m.sess.State.Phase {
+			mark = "▶ "
+		}
+		lines = append(lines, fmt.Sprintf("  %s%s  %s", mark, st.Key.Render(fmt.Sprint(i+1)), st.Base.Render(m.sess.Name(p.Name))))
+	}
+	return strings.Join(lines, "\n")
+}
