@@ -49,7 +49,7 @@ func (a *app) rootCmd() *cobra.Command {
 		Use:   "bimtek",
 		Short: a.t("cli.short"),
 		Long:  a.t("cli.long"),
-		Args:  noArgs,
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
 				return a.tui(cmd.Context(), st, 0, false)
@@ -74,9 +74,9 @@ func (a *app) rootCmd() *cobra.Command {
 	return root
 }
 
-func noArgs(cmd *cobra.Command, args []string) error {
+func (a *app) noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("%s", assets.T(langFromArgs(os.Args[1:]), "cli.err.extra_arg", args[0], cmd.CommandPath()))
+		return usagef("%s", a.t("cli.err.extra_arg", args[0], cmd.CommandPath()))
 	}
 	return nil
 }
@@ -183,7 +183,7 @@ func (a *app) newCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "new",
 		Short: a.t("cli.new"),
-		Args:  noArgs,
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			city := strings.TrimSpace(n.city)
 			if city == "" {
@@ -262,7 +262,7 @@ func (a *app) listCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "list",
 		Short: a.t("cli.list"),
-		Args:  noArgs,
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withStore(cmd.Context(), true, func(st *store.Store) error {
 				ss, err := st.ListSessions(cmd.Context())
@@ -397,7 +397,7 @@ func (a *app) frameworksCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "frameworks",
 		Short: a.t("cli.frameworks"),
-		Args:  noArgs,
+		Args:  a.noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			for _, k := range assets.Frameworks() {
@@ -413,7 +413,7 @@ func (a *app) frameworksCmd() *cobra.Command {
 }
 
 func (a *app) frameworkCmd() *cobra.Command {
-	c := &cobra.Command{Use: "framework", Short: a.t("cli.framework"), Args: noArgs}
+	c := &cobra.Command{Use: "framework", Short: a.t("cli.framework"), Args: a.noArgs}
 	show := &cobra.Command{
 		Use:   "show KEY",
 		Short: a.t("cli.framework.show"),

@@ -18,7 +18,7 @@ func (a *app) demoCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "demo",
 		Short: a.t("cli.demo"),
-		Args:  noArgs,
+		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
 				id, err := createDemo(cmd.Context(), st, seed, a.clock().Format("2006-01-02"))
