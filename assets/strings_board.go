@@ -1,0 +1,82 @@
+package assets
+
+// Strings of the scoreboard (Papan skor) and of the gaps and priorities
+// screen (Kesenjangan dan prioritas).
+func init() {
+	register(map[string]Msg{
+		// Scoreboard keys.
+		"board.key.scroll": {"gulir daftar OPD", "scroll the OPD list"},
+		"board.key.sort":   {"urutkan: nama / rerata / dimensi terlemah", "sort: name / overall / weakest dimension"},
+		"board.key.reveal": {"tampilkan/sembunyikan hasil", "reveal/hide the results"},
+		"board.key.view":   {"ganti tampilan (ringkasan / peta panas / radar)", "switch view (summary / heatmap / radar)"},
+
+		"board.sort.name":    {"nama", "name"},
+		"board.sort.overall": {"rerata tertinggi dulu", "overall, high to low"},
+		"board.sort.weakest": {"dimensi terlemah dulu", "weakest dimension first"},
+		"board.sorted":       {"urut: %s", "sort: %s"},
+		"board.sort_set":     {"Urutan OPD: %s.", "OPD order: %s."},
+
+		"board.view.summary": {"Ringkasan", "Summary"},
+		"board.view.heatmap": {"Peta panas", "Heatmap"},
+		"board.view.radar":   {"Radar", "Radar"},
+
+		"board.heatmap":     {"Peta panas OPD × dimensi", "Heatmap OPD × dimension"},
+		"board.overall_col": {"Rerata", "Overall"},
+		"board.rows":        {"OPD %d–%d dari %d · ↑/↓ gulir", "OPDs %d–%d of %d · ↑/↓ scroll"},
+		"board.no_opd":      {"Belum ada OPD yang hadir: tandai kehadiran di Daftar OPD.", "No OPD is present yet: mark attendance in the OPD list."},
+
+		"board.bars":        {"Skor kota per dimensi", "City score per dimension"},
+		"board.col.score":   {"Skor", "Score"},
+		"board.col.target":  {"Target", "Target"},
+		"board.col.gap":     {"Selisih", "Gap"},
+		"board.col.pred":    {"Predikat", "Predikat"},
+		"board.bars_legend": {"┃ = target · selisih = target − skor (+ di bawah target) · ✔ tercapai", "┃ = target · gap = target − score (+ below target) · ✔ met"},
+
+		"board.index":      {"INDEKS KOTA", "CITY INDEX"},
+		"board.predikat":   {"Predikat: %s", "Predikat: %s"},
+		"board.no_score":   {"belum ada skor", "no score yet"},
+		"board.completion": {"Kelengkapan %d%% (%d/%d isian)", "Completion %d%% (%d/%d items)"},
+
+		"board.radar":        {"Radar: kota vs target", "Radar: city vs target"},
+		"board.radar_legend": {"━ kota · ╌ target", "━ city · ╌ target"},
+		"board.radar_scale":  {"angka: skor (target) · pusat 0, tepi %d", "numbers: score (target) · centre 0, rim %d"},
+		"board.radar_small":  {"Radar perlu jendela yang lebih besar.", "The radar needs a larger window."},
+
+		"board.hidden_title": {"HASIL DISEMBUNYIKAN", "RESULTS HIDDEN"},
+		"board.hidden_body":  {"Skor tampil setelah fasilitator menekan r.", "The scores show when the facilitator presses r."},
+		"board.progress":     {"Kemajuan pengisian", "Progress of the answers"},
+		"board.opd_progress": {"Isian per OPD (✔ = lengkap)", "Items per OPD (✔ = complete)"},
+		"board.more_opd":     {"… dan %d OPD lagi", "… and %d more OPDs"},
+		"board.revealed":     {"Hasil ditampilkan.", "Results revealed."},
+		"board.hid":          {"Hasil disembunyikan.", "Results hidden."},
+
+		// Gaps and priorities.
+		"gaps.key.move":   {"pilih elemen", "select an element"},
+		"gaps.key.toggle": {"tandai/lepas prioritas", "mark/unmark as priority"},
+		"gaps.key.target": {"ubah target dimensi elemen ini", "edit the target of this element's dimension"},
+		"gaps.key.save":   {"simpan target", "save the target"},
+		"gaps.key.cancel": {"batal", "cancel"},
+
+		"gaps.dims":         {"Dimensi menurut selisih ke target", "Dimensions by gap to target"},
+		"gaps.elements":     {"Elemen menurut selisih · ★ = prioritas", "Elements by gap · ★ = priority"},
+		"gaps.disagree":     {"Di mana OPD paling berbeda (SD terbesar)", "Where OPDs disagree most (largest SD)"},
+		"gaps.priorities":   {"Prioritas terpilih: %d", "Chosen priorities: %d"},
+		"gaps.more":         {"… dan %d lagi", "… and %d more"},
+		"gaps.no_prio":      {"Belum ada: pilih elemen lalu tekan Spasi.", "None yet: select an element and press Space."},
+		"gaps.col.dim":      {"Dimensi", "Dimension"},
+		"gaps.col.element":  {"Elemen", "Element"},
+		"gaps.col.n":        {"n OPD", "n OPD"},
+		"gaps.col.sd":       {"SD", "SD"},
+		"gaps.col.range":    {"Min–maks", "Min–max"},
+		"gaps.col.bar":      {"Pada skala (┃ = target)", "On the scale (┃ = target)"},
+		"gaps.prio_mark":    {"★ prioritas", "★ priority"},
+		"gaps.legend":       {"Selisih = target − skor: + berarti di bawah target, ✔ berarti tercapai.", "Gap = target − score: + means below target, ✔ means met."},
+		"gaps.rows":         {"elemen %d–%d dari %d", "elements %d–%d of %d"},
+		"gaps.marked":       {"★ %s ditandai prioritas.", "★ %s marked as priority."},
+		"gaps.unmarked":     {"%s bukan prioritas lagi.", "%s is no longer a priority."},
+		"gaps.edit_prompt":  {"Target baru %s (skala %d–%d, sekarang %s): ", "New target for %s (scale %d–%d, now %s): "},
+		"gaps.err_number":   {"“%s” bukan angka: ketik target antara %d dan %d, misalnya 3.50.", "“%s” is not a number: type a target between %d and %d, for example 3.50."},
+		"gaps.err_range":    {"Target %s di luar skala: ketik angka antara %d dan %d.", "Target %s is outside the scale: type a number between %d and %d."},
+		"gaps.target_saved": {"Target %s sekarang %s.", "The target of %s is now %s."},
+	})
+}

@@ -1,0 +1,698 @@
+package tui
+
+// Kesenjangan dan prioritas: the dimensions and elements ordered by their
+// gap to target, where the OPDs disagree most, and the facilitator's
+// choice of priority elements (saved; the wrap-up and priorities.csv read
+// them in marking order).
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+type gapsKeys struct {
+	Up, Down, Home, End key.Binding
+	Toggle, Target      key.Binding
+	Save, Cancel        key.Binding
+}
+
+// Gaps is the Kesenjangan dan prioritas screen.
+type Gaps struct {
+	s    *Sess
+	keys gapsKeys
+
+	// Cached rows, rebuilt when a score, a target or the roster changes.
+	dims   []workshop.GapRow
+	els    []workshop.GapRow
+	spread []workshop.GapRow // elements by standard deviation, largest first
+	fp     uint64
+	dirty  bool
+
+	elements map[string]*workshop.Element
+	elemDim  map[string]*workshop.Dimension
+
+	offset int // first element row shown
+
+	// The target editor (Capturing while open).
+	editing bool
+	editDim string
+	input   string
+	editErr string
+
+	cache    string
+	cacheKey gapsKey
+	compact  bool
+}
+
+type gapsKey struct {
+	w, h, row, offset int
+	fp                uint64
+	prio              string
+	editing           bool
+	input, editErr    string
+	styles            *Styles
+	lang              string
+}
+
+// NewGaps builds the Kesenjangan dan prioritas screen.
+func NewGaps(s *Sess) *Gaps {
+	l := s.Lang
+	g := &Gaps{
+		s: s,
+		keys: gapsKeys{
+			Up:     keyHelp(l, "↑/k", "gaps.key.move", "up", "k"),
+			Down:   keyHelp(l, "↓/j", "gaps.key.move", "down", "j"),
+			Home:   keyHelp(l, "home", "gaps.key.move", "home"),
+			End:    keyHelp(l, "end", "gaps.key.move", "end"),
+			Toggle: keyHelp(l, "spasi/enter", "gaps.key.toggle", "space", "enter"),
+			Target: keyHelp(l, "e", "gaps.key.target", "e"),
+			Save:   keyHelp(l, "enter", "gaps.key.save", "enter"),
+			Cancel: keyHelp(l, "esc", "gaps.key.cancel", "esc"),
+		},
+		dirty:    true,
+		elements: map[string]*workshop.Element{},
+		elemDim:  map[string]*workshop.Dimension{},
+	}
+	if l == "en" {
+		g.keys.Toggle.SetHelp("space/enter", g.keys.Toggle.Help().Desc)
+	}
+	f := s.F()
+	for di := range f.Dimensions {
+		d := &f.Dimensions[di]
+		for ei := range d.Elements {
+			g.elements[d.Elements[ei].Key] = &d.Elements[ei]
+			g.elemDim[d.Elements[ei].Key] = d
+		}
+	}
+	g.rebuild()
+	return g
+}
+
+// Enter refreshes the rows (scores may have changed on the grid) and keeps
+// the cursor on the element it was on.
+func (g *Gaps) Enter() tea.Cmd {
+	g.dirty = true
+	g.rebuild()
+	return g.save()
+}
+
+// Capturing is true while the target editor is open.
+func (g *Gaps) Capturing() bool { return g.editing }
+
+// Help lists the keys of the screen (of the editor while it is open).
+func (g *Gaps) Help() []key.Binding {
+	if g.editing {
+		return []key.Binding{g.keys.Save, g.keys.Cancel}
+	}
+	up := g.keys.Up
+	up.SetHelp("↑/↓", up.Help().Desc)
+	return []key.Binding{up, g.keys.Toggle, g.keys.Target}
+}
+
+// Update handles the keys and the change messages.
+func (g *Gaps) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case ScoresChangedMsg, RosterChangedMsg:
+		g.dirty = true
+		g.rebuild()
+		return g.save()
+	case tea.KeyPressMsg:
+		if g.editing {
+			return g.editKey(msg)
+		}
+		st := &g.s.State
+		switch {
+		case key.Matches(msg, g.keys.Up):
+			st.GapsRow = max(0, st.GapsRow-1)
+			return g.save()
+		case key.Matches(msg, g.keys.Down):
+			st.GapsRow = min(len(g.els)-1, st.GapsRow+1)
+			return g.save()
+		case key.Matches(msg, g.keys.Home):
+			st.GapsRow = 0
+			return g.save()
+		case key.Matches(msg, g.keys.End):
+			st.GapsRow = max(0, len(g.els)-1)
+			return g.save()
+		case key.Matches(msg, g.keys.Toggle):
+			return g.togglePriority()
+		case key.Matches(msg, g.keys.Target):
+			return g.openEditor()
+		}
+	}
+	return nil
+}
+
+func (g *Gaps) save() tea.Cmd {
+	g.s.State.GapsRow = clamp(g.s.State.GapsRow, 0, len(g.els)-1)
+	if err := g.s.SaveState(); err != nil {
+		return errCmd(err)
+	}
+	return nil
+}
+
+func (g *Gaps) ctx() context.Context {
+	if g.s.ctx != nil {
+		return g.s.ctx
+	}
+	return context.Background()
+}
+
+// current is the element row under the cursor.
+func (g *Gaps) current() (workshop.GapRow, bool) {
+	i := g.s.State.GapsRow
+	if i < 0 || i >= len(g.els) {
+		return workshop.GapRow{}, false
+	}
+	return g.els[i], true
+}
+
+func (g *Gaps) elementName(k string) string {
+	if e, ok := g.elements[k]; ok {
+		return g.s.Name(e.Name)
+	}
+	return k
+}
+
+func (g *Gaps) dimName(k string) string {
+	if d, ok := g.s.F().Dimension(k); ok {
+		return dimShort(g.s, *d)
+	}
+	return k
+}
+
+// togglePriority marks or unmarks the element under the cursor, in the
+// store first; the list keeps the marking order.
+func (g *Gaps) togglePriority() tea.Cmd {
+	s := g.s
+	row, ok := g.current()
+	if !ok {
+		return nil
+	}
+	if s.ReadOnly {
+		return errCmd(errReadOnly)
+	}
+	k := row.ElementKey
+	on := !slices.Contains(s.Data.Priorities, k)
+	if err := s.Store.SetPriority(g.ctx(), s.Data.Session.ID, k, on); err != nil {
+		return errCmd(err)
+	}
+	if on {
+		s.Data.Priorities = append(s.Data.Priorities, k)
+		return statusCmd(s.T("gaps.marked", g.elementName(k)))
+	}
+	s.Data.Priorities = slices.DeleteFunc(s.Data.Priorities, func(x string) bool { return x == k })
+	return statusCmd(s.T("gaps.unmarked", g.elementName(k)))
+}
+
+func (g *Gaps) openEditor() tea.Cmd {
+	row, ok := g.current()
+	if !ok {
+		return nil
+	}
+	if g.s.ReadOnly {
+		return errCmd(errReadOnly)
+	}
+	g.editing, g.editDim, g.input, g.editErr = true, row.DimensionKey, "", ""
+	return nil
+}
+
+func (g *Gaps) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		g.editing, g.input, g.editErr = false, "", ""
+		return nil
+	case "enter":
+		return g.commitTarget()
+	case "backspace":
+		if r := []rune(g.input); len(r) > 0 {
+			g.input = string(r[:len(r)-1])
+		}
+		g.editErr = ""
+		return nil
+	}
+	if t := msg.Text; t != "" && ansi.StringWidth(g.input) < 12 {
+		for _, r := range t {
+			if r >= ' ' && r != 0x7f {
+				g.input += string(r)
+			}
+		}
+		g.editErr = ""
+	}
+	return nil
+}
+
+// ParseTarget reads a target typed by the facilitator ("3.5" or "3,5") and
+// checks it lies on the scale lo..hi. The error is the sentence to show.
+func ParseTarget(s *Sess, text string, lo, hi int) (float64, string) {
+	t := strings.TrimSpace(text)
+	v, err := strconv.ParseFloat(strings.Replace(t, ",", ".", 1), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, s.T("gaps.err_number", t, lo, hi)
+	}
+	if v < float64(lo) || v > float64(hi) {
+		return 0, s.T("gaps.err_range", t, lo, hi)
+	}
+	return workshop.Round2(v), ""
+}
+
+func (g *Gaps) commitTarget() tea.Cmd {
+	s := g.s
+	if strings.TrimSpace(g.input) == "" { // nothing typed: keep the target
+		g.editing, g.editErr = false, ""
+		return nil
+	}
+	f := s.F()
+	v, msg := ParseTarget(s, g.input, f.MinLevel(), f.MaxLevel())
+	if msg != "" {
+		g.editErr = msg
+		return nil
+	}
+	dim := g.editDim
+	g.editing, g.input, g.editErr = false, "", ""
+	if err := s.Store.SetTarget(g.ctx(), s.Data.Session.ID, dim, v); err != nil {
+		return errCmd(err)
+	}
+	s.Board.SetTarget(dim, v)
+	if s.Data.Targets == nil {
+		s.Data.Targets = map[string]float64{}
+	}
+	s.Data.Targets[dim] = v
+	g.dirty = true
+	g.rebuild()
+	return tea.Batch(g.save(), statusCmd(s.T("gaps.target_saved", g.dimName(dim), bdFmt2(v))))
+}
+
+// rebuild reorders the rows when a number changed, keeping the cursor on
+// the same element.
+func (g *Gaps) rebuild() {
+	s := g.s
+	fp := boardFingerprint(s)
+	if !g.dirty && fp == g.fp && g.els != nil {
+		return
+	}
+	var keep string
+	if r, ok := g.current(); ok && g.els != nil {
+		keep = r.ElementKey
+	}
+	f := s.F()
+	c := s.Board.City()
+	g.dims = f.GapsByDimension(c, s.Board.Targets)
+	g.els = f.GapsByElement(c, s.Board.Targets)
+	g.spread = nil
+	for _, e := range g.els {
+		if e.Stat.N > 0 {
+			g.spread = append(g.spread, e)
+		}
+	}
+	order := map[string]int{}
+	i := 0
+	for _, d := range f.Dimensions {
+		for _, e := range d.Elements {
+			order[e.Key] = i
+			i++
+		}
+	}
+	sort.SliceStable(g.spread, func(a, b int) bool {
+		x, y := workshop.Round2(g.spread[a].Stat.Stdev), workshop.Round2(g.spread[b].Stat.Stdev)
+		if x != y {
+			return x > y
+		}
+		return order[g.spread[a].ElementKey] < order[g.spread[b].ElementKey]
+	})
+	if keep != "" {
+		for i, e := range g.els {
+			if e.ElementKey == keep {
+				s.State.GapsRow = i
+			}
+		}
+	}
+	s.State.GapsRow = clamp(s.State.GapsRow, 0, len(g.els)-1)
+	g.fp, g.dirty = fp, false
+	g.cacheKey = gapsKey{}
+}
+
+// View draws the screen in w x h.
+func (g *Gaps) View(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	s := g.s
+	if fp := boardFingerprint(s); fp != g.fp || g.dirty {
+		g.dirty = true
+		g.rebuild()
+	}
+	k := gapsKey{w: w, h: h, row: s.State.GapsRow, offset: g.offset, fp: g.fp,
+		prio: strings.Join(s.Data.Priorities, "\x00"), editing: g.editing, input: g.input,
+		editErr: g.editErr, styles: s.Styles, lang: s.Lang}
+	if k == g.cacheKey && g.cache != "" {
+		return g.cache
+	}
+	g.cache = strings.Join(bdFrame(g.render(w, h), w, h), "\n")
+	k.offset = g.offset
+	g.cacheKey = k
+	return g.cache
+}
+
+func (g *Gaps) render(w, h int) []string {
+	st := g.s.Styles
+	// The bottom lines: the editor, or the legend.
+	var foot []string
+	if g.editing {
+		foot = g.editorLines(w)
+	} else {
+		foot = []string{bdPad(st.Muted.Render(g.s.T("gaps.legend")), w)}
+	}
+	switch {
+	case w >= 150 && h >= 40:
+		g.compact = false
+		lw := w * 3 / 5
+		rw := w - lw - 3
+		top := bdJoin(g.dimTable(lw), lw, g.priorityList(rw, len(g.dims)+2), rw, " │ ", len(g.dims)+2, st)
+		bh := h - len(top) - 1 - len(foot)
+		bottom := bdJoin(g.elementTable(lw, bh), lw, g.spreadList(rw, bh), rw, " │ ", bh, st)
+		out := append(top, "")
+		out = append(out, bottom...)
+		return append(out, foot...)
+	case w >= 110 && h >= 30:
+		g.compact = false
+		lw := w * 3 / 5
+		rw := w - lw - 3
+		th := len(g.dims) + 2
+		top := bdJoin(g.dimTable(lw), lw, g.spreadList(rw, th), rw, " │ ", th, st)
+		out := append(top, "")
+		out = append(out, g.elementTable(w, h-len(out)-len(foot))...)
+		return append(out, foot...)
+	default:
+		g.compact = true
+		out := g.dimTable(w)
+		out = append(out, g.elementTable(w, h-len(out)-len(foot))...)
+		return append(out, foot...)
+	}
+}
+
+func (g *Gaps) editorLines(w int) []string {
+	s := g.s
+	st := s.Styles
+	f := s.F()
+	prompt := s.T("gaps.edit_prompt", g.dimName(g.editDim), f.MinLevel(), f.MaxLevel(), bdFmt2(s.Board.Target(g.editDim)))
+	line := st.Bold.Render(prompt) + st.Cursor.Render(g.input+"▌") + st.Muted.Render("   Enter · Esc")
+	out := []string{bdPad(line, w)}
+	if g.editErr != "" {
+		out = append(out, bdPad(st.Bad.Render("✖ "+g.editErr), w))
+	}
+	return out
+}
+
+// gapCell formats a gap with its sign, and ✔ when the target is met.
+func gapCell(st *Styles, gp workshop.Score) (string, lipgloss.Style) {
+	if !gp.OK {
+		return "—", st.Base
+	}
+	if workshop.Round2(gp.Value) <= 0 {
+		return bdSigned(gp.Value) + " ✔", st.Good
+	}
+	return bdSigned(gp.Value) + "  ", st.Warn
+}
+
+// statCells are the score, n, SD and min–max cells of a row.
+func statCells(r workshop.GapRow) (score, n, sd, rng string) {
+	if r.Stat.N == 0 {
+		return "—", "0", "—", "—"
+	}
+	return bdFmt2(r.Stat.Mean), strconv.Itoa(r.Stat.N), bdFmt2(r.Stat.Stdev), bdFmt2(r.Stat.Min) + "–" + bdFmt2(r.Stat.Max)
+}
+
+// gapCol is one column of a gaps table.
+type gapCol struct {
+	title string
+	w     int
+	right bool
+}
+
+// layoutCols gives the flexible column (index flex) the width left over.
+func layoutCols(cols []gapCol, flex, w int) []gapCol {
+	used := 0
+	for i, c := range cols {
+		if i != flex {
+			used += c.w
+		}
+	}
+	used += len(cols) - 1 // one space between columns
+	cols[flex].w = max(6, w-used)
+	return cols
+}
+
+func renderCells(cols []gapCol, cells []string) string {
+	var b strings.Builder
+	for i, c := range cols {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		if c.right {
+			b.WriteString(bdLeftPad(cells[i], c.w))
+		} else {
+			b.WriteString(bdPad(cells[i], c.w))
+		}
+	}
+	return b.String()
+}
+
+func (g *Gaps) headerLine(cols []gapCol, w int) string {
+	titles := make([]string, len(cols))
+	for i, c := range cols {
+		titles[i] = c.title
+	}
+	return bdPad(g.s.Styles.Bold.Render(renderCells(cols, titles)), w)
+}
+
+// barCell draws a small bar of the score on the scale with the target.
+func (g *Gaps) barCell(r workshop.GapRow, bw int) string {
+	f := g.s.F()
+	return styledBar(g.s.Styles, r.Stat.Mean, r.Stat.N > 0, r.Target, float64(f.MinLevel()), float64(f.MaxLevel()), bw)
+}
+
+// numberCols are the columns every table shares.
+func (g *Gaps) numberCols(wide bool) []gapCol {
+	t := g.s.T
+	cols := []gapCol{
+		{t("board.col.score"), 5, true},
+		{t("board.col.target"), 6, true},
+		{t("board.col.gap"), 8, true},
+		{t("gaps.col.n"), 5, true},
+		{t("gaps.col.sd"), 5, true},
+		{t("gaps.col.range"), 10, false},
+	}
+	for i := range cols {
+		cols[i].w = max(cols[i].w, ansi.StringWidth(cols[i].title))
+	}
+	if wide {
+		cols = append(cols, gapCol{t("gaps.col.bar"), 28, false})
+	}
+	return cols
+}
+
+func (g *Gaps) numberCells(r workshop.GapRow, wide bool, styled bool) []string {
+	st := g.s.Styles
+	score, n, sd, rng := statCells(r)
+	gap, gs := gapCell(st, r.Gap)
+	if styled {
+		score = st.Bold.Render(score)
+		gap = gs.Render(gap)
+	}
+	cells := []string{score, bdFmt2(r.Target), gap, n, sd, rng}
+	if wide {
+		if styled {
+			cells = append(cells, g.barCell(r, 28))
+		} else {
+			runes, _ := BarRunes(r.Stat.Mean, r.Stat.N > 0, r.Target, true, float64(g.s.F().MinLevel()), float64(g.s.F().MaxLevel()), 28)
+			cells = append(cells, string(runes))
+		}
+	}
+	return cells
+}
+
+// dimTable lists the dimensions by gap.
+func (g *Gaps) dimTable(w int) []string {
+	s := g.s
+	st := s.Styles
+	f := s.F()
+	wide := w >= 110
+	cols := []gapCol{{s.T("gaps.col.dim"), 0, false}}
+	cols = append(cols, g.numberCols(wide)...)
+	predW := ansi.StringWidth(s.T("board.col.pred"))
+	for _, b := range f.Bands {
+		predW = max(predW, ansi.StringWidth(s.Name(b.Predikat)))
+	}
+	withPred := w >= 100
+	if withPred {
+		cols = append(cols, gapCol{s.T("board.col.pred"), predW, false})
+	}
+	cols = layoutCols(cols, 0, w)
+	out := []string{bdPad(st.Title.Render(s.T("gaps.dims")), w), g.headerLine(cols, w)}
+	for _, r := range g.dims {
+		cells := []string{st.Bold.Render(g.dimName(r.DimensionKey))}
+		cells = append(cells, g.numberCells(r, wide, true)...)
+		if withPred {
+			p := "—"
+			if r.Stat.N > 0 {
+				if t, ok := f.Predikat(r.Stat.Mean); ok {
+					p = s.Name(t)
+				}
+			}
+			cells = append(cells, p)
+		}
+		out = append(out, bdPad(renderCells(cols, cells), w))
+	}
+	return out
+}
+
+// elementTable lists the elements by gap with the cursor and the
+// priority marks; it scrolls to keep the cursor in view.
+func (g *Gaps) elementTable(w, h int) []string {
+	s := g.s
+	st := s.Styles
+	wide := w >= 110
+	withDim := w >= 80
+	cols := []gapCol{{"", 1, false}, {"", 1, false}, {s.T("gaps.col.element"), 0, false}}
+	if withDim {
+		dw := ansi.StringWidth(s.T("gaps.col.dim"))
+		for _, d := range s.F().Dimensions {
+			dw = max(dw, ansi.StringWidth(dimShort(s, d)))
+		}
+		cols = append(cols, gapCol{s.T("gaps.col.dim"), min(dw, 12), false})
+	}
+	cols = append(cols, g.numberCols(wide)...)
+	cols = layoutCols(cols, 2, w)
+	if cols[2].w < 14 && withDim { // names matter more than the dimension column
+		cols = append(cols[:3], cols[4:]...)
+		withDim = false
+		cols = layoutCols(cols, 2, w)
+	}
+	title := s.T("gaps.elements") + "  " + s.T("gaps.priorities", len(s.Data.Priorities))
+	out := []string{bdPad(st.Title.Render(title), w), g.headerLine(cols, w)}
+
+	n := len(g.els)
+	rows := max(1, h-len(out))
+	// A tall screen spaces the rows out: easier to follow from the back.
+	spaced := rows >= 2*n-1 && w >= 110
+	if n > rows {
+		rows = max(1, rows-1) // a line for the position
+	}
+	cur := s.State.GapsRow
+	if cur < g.offset {
+		g.offset = cur
+	}
+	if cur >= g.offset+rows {
+		g.offset = cur - rows + 1
+	}
+	g.offset = max(0, min(g.offset, n-rows))
+	if spaced {
+		g.offset = 0
+	}
+	for i := g.offset; i < min(n, g.offset+rows); i++ {
+		if spaced && i > 0 {
+			out = append(out, "")
+		}
+		r := g.els[i]
+		prio := slices.Contains(s.Data.Priorities, r.ElementKey)
+		sel := i == cur
+		mark, star := " ", " "
+		if sel {
+			mark = "▶"
+		}
+		if prio {
+			star = "★"
+		}
+		cells := []string{mark, star, g.elementName(r.ElementKey)}
+		if withDim {
+			cells = append(cells, g.dimName(r.DimensionKey))
+		}
+		if sel {
+			cells = append(cells, g.numberCells(r, wide, false)...)
+			out = append(out, st.Selected.Render(bdPad(renderCells(cols, cells), w)))
+			continue
+		}
+		if prio {
+			cells[1] = st.Warn.Render(star)
+			cells[2] = st.Bold.Render(cells[2])
+		}
+		cells = append(cells, g.numberCells(r, wide, true)...)
+		out = append(out, bdPad(renderCells(cols, cells), w))
+	}
+	if rows < n {
+		pos := s.T("gaps.rows", g.offset+1, min(n, g.offset+rows), n)
+		if g.offset > 0 {
+			pos += " ▲"
+		}
+		if g.offset+rows < n {
+			pos += " ▼"
+		}
+		out = append(out, bdPad(st.Accent.Render(pos), w))
+	}
+	return out
+}
+
+// spreadList shows where the OPDs disagree most: elements by SD.
+func (g *Gaps) spreadList(w, h int) []string {
+	s := g.s
+	st := s.Styles
+	cols := []gapCol{{s.T("gaps.col.element"), 0, false}, {s.T("gaps.col.sd"), 5, true}, {s.T("gaps.col.range"), 10, false}, {s.T("gaps.col.n"), 5, true}}
+	for i := 1; i < len(cols); i++ {
+		cols[i].w = max(cols[i].w, ansi.StringWidth(cols[i].title))
+	}
+	cols = layoutCols(cols, 0, w)
+	out := []string{bdPad(st.Title.Render(s.T("gaps.disagree")), w), g.headerLine(cols, w)}
+	for _, r := range g.spread {
+		if len(out) >= h {
+			break
+		}
+		_, n, sd, rng := statCells(r)
+		name := g.elementName(r.ElementKey) + " · " + g.dimName(r.DimensionKey)
+		out = append(out, bdPad(renderCells(cols, []string{name, st.Bold.Render(sd), rng, n}), w))
+	}
+	return out
+}
+
+// priorityList shows the chosen priorities in marking order.
+func (g *Gaps) priorityList(w, h int) []string {
+	s := g.s
+	st := s.Styles
+	out := []string{bdPad(st.Title.Render(s.T("gaps.priorities", len(s.Data.Priorities))), w)}
+	if len(s.Data.Priorities) == 0 {
+		return append(out, bdPad(st.Base.Render(s.T("gaps.no_prio")), w))
+	}
+	gaps := map[string]workshop.GapRow{}
+	for _, e := range g.els {
+		gaps[e.ElementKey] = e
+	}
+	for i, k := range s.Data.Priorities {
+		if len(out) == h-1 && i < len(s.Data.Priorities)-1 {
+			out = append(out, bdPad(st.Bold.Render(s.T("gaps.more", len(s.Data.Priorities)-i)), w))
+			break
+		}
+		gp, _ := gapCell(st, gaps[k].Gap)
+		line := st.Warn.Render("★ ") + st.Bold.Render(strconv.Itoa(i+1)+". "+g.elementName(k)) +
+			st.Base.Render(" · "+g.dimName(g.dimOf(k))+" · "+s.T("board.col.gap")+" "+strings.TrimSpace(gp))
+		out = append(out, bdPad(line, w))
+	}
+	return out
+}
+
+func (g *Gaps) dimOf(elementKey string) string {
+	if d, ok := g.elemDim[elementKey]; ok {
+		return d.Key
+	}
+	return ""
+}

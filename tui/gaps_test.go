@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+func TestGapsOrder(t *testing.T) {
+	fx := newBdFixture(t, "id")
+	g := NewGaps(fx.sess)
+	// Dimensions and elements come in the framework's gap order (largest
+	// first), and the disagreement list by SD, largest first.
+	f := fx.sess.F()
+	c := fx.sess.Board.City()
+	want := f.GapsByElement(c, fx.sess.Board.Targets)
+	for i := range want {
+		if g.els[i].ElementKey != want[i].ElementKey {
+			t.Fatalf("element %d: %s, want %s", i, g.els[i].ElementKey, want[i].ElementKey)
+		}
+	}
+	for i := 1; i < len(g.els); i++ {
+		if a, b := g.els[i-1].Gap, g.els[i].Gap; a.OK && b.OK && workshop.Round2(a.Value) < workshop.Round2(b.Value) {
+			t.Errorf("elements not by gap at %d: %v < %v", i, a.Value, b.Value)
+		}
+	}
+	for i := 1; i < len(g.spread); i++ {
+		if workshop.Round2(g.spread[i-1].Stat.Stdev) < workshop.Round2(g.spread[i].Stat.Stdev) {
+			t.Errorf("disagreement list not by SD at %d", i)
+		}
+	}
+	if len(g.dims) != len(f.Dimensions) || len(g.els) != 18 {
+		t.Errorf("%d dimensions, %d elements", len(g.dims), len(g.els))
+	}
+}
+
+func TestGapsPriorityPersists(t *testing.T) {
+	fx := newBdFixture(t, "id")
+	s := fx.sess
+	g := NewGaps(s)
+	first := g.els[0].ElementKey
+	third := g.els[2].ElementKey
+	fourth := g.els[3].ElementKey
+
+	bdRun(t, g, "space")            // mark the first
+	bdRun(t, g, "down", "down")     // to the third
+	bdRun(t, g, "enter")            // mark it
+	bdRun(t, g, "j", "space")       // mark the fourth
+	bdRun(t, g, "up", "up", "up")   // back to the first
+	bdRun(t, g, "space")            // unmark it
+	want := []string{third, fourth} // marking order, the unmarked one gone
+	if !slices.Equal(s.Data.Priorities, want) {
+		t.Errorf("in memory %v, want %v", s.Data.Priorities, want)
+	}
+	d := fx.reload(t)
+	if !slices.Equal(d.Priorities, want) {
+		t.Errorf("in the store %v, want %v", d.Priorities, want)
+	}
+	if u := bdSavedState(t, d); u.GapsRow != 0 {
+		t.Errorf("saved gaps row %d, want 0", u.GapsRow)
+	}
+	bdRun(t, g, "space") // mark the first again: it goes last
+	want = append(want, first)
+	if d := fx.reload(t); !slices.Equal(d.Priorities, want) {
+		t.Errorf("after marking again %v, want %v", d.Priorities, want)
+	}
+	// The view says it with a star and a word, not colour alone.
+	v := ansi.Strip(g.View(120, 36))
+	if !strings.Contains(v, "★") || !strings.Contains(v, assets.T("id", "gaps.priorities", 3)) {
+		t.Errorf("no priority marks in:\n%s", v)
+	}
+	// Read-only: refused, nothing changes.
+	s.ReadOnly = true
+	msgs := bdExec(g.Update(bdKey("space")))
+	if len(msgs) != 1 {
+		t.Fatalf("read-only toggle answered %v", msgs)
+	}
+	if _, ok := msgs[0].(ErrMsg); !ok || len(s.Data.Priorities) != 3 {
+		t.Errorf("read-only toggle: %T, priorities %v", msgs[0], s.Data.Priorities)
+	}
+}
+
+func TestGapsCursorFollowsElement(t *testing.T) {
+	fx := newBdFixture(t, "id")
+	s := fx.sess
+	g := NewGaps(s)
+	bdRun(t, g, "down", "down")
+	k := g.els[2].ElementKey
+	// Push that element to the top: every present OPD answers 1.
+	ref := g.elements[k]
+	for _, o := range s.Board.Present() {
+		for _, ind := range ref.Indicators {
+			if err := s.SetAnswer(o.ID, ind.Key, workshop.Answer{Level: 1}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	bdExec(g.Update(ScoresChangedMsg{}))
+	if cur, _ := g.current(); cur.ElementKey != k || s.State.GapsRow != 0 {
+		t.Errorf("cursor on %s row %d, want %s row 0", cur.ElementKey, s.State.GapsRow, k)
+	}
+}
+
+func TestParseTarget(t *testing.T) {
+	fx := newBdFixture(t, "en")
+	tests := []struct {
+		in     string
+		want   float64
+		errHas string
+	}{
+		{"3.5", 3.5, ""},
+		{"4,25", 4.25, ""},
+		{" 5 ", 5, ""},
+		{"1", 1, ""},
+		{"3.456", 3.46, ""},
+		{"7", 0, "outside the scale"},
+		{"0.99", 0, "outside the scale"},
+		{"-2", 0, "outside the scale"},
+		{"abc", 0, "is not a number"},
+		{"NaN", 0, "is not a number"},
+		{"Inf", 0, "is not a number"},
+	}
+	for _, tc := range tests {
+		got, msg := ParseTarget(fx.sess, tc.in, 1, 5)
+		if tc.errHas == "" {
+			if msg != "" || got != tc.want {
+				t.Errorf("%q: %v %q, want %v", tc.in, got, msg, tc.want)
+			}
+			continue
+		}
+		if !strings.Contains(msg, tc.errHas) || strings.Count(msg, ".") > 2 || !strings.Contains(msg, "between 1 and 5") {
+			t.Errorf("%q: message %q, want one sentence with %q and the scale", tc.in, msg, tc.errHas)
+		}
+	}
+}
+
+func TestGapsTargetEdit(t *testing.T) {
+	fx := newBdFixture(t, "id")
+	s := fx.sess
+	g := NewGaps(s)
+	row, _ := g.current()
+	dim := row.DimensionKey
+	before := s.Board.Target(dim)
+
+	// Outside the scale: refused with one sentence, the editor stays open.
+	bdRun(t, g, "e")
+	if !g.Capturing() {
+		t.Fatal("the target editor did not open")
+	}
+	bdRun(t, g, "7", "enter")
+	if !g.Capturing() || g.editErr == "" {
+		t.Fatalf("7 accepted as a target (editing=%v, err=%q)", g.Capturing(), g.editErr)
+	}
+	if !strings.Contains(ansi.Strip(g.View(80, 20)), g.editErr) {
+		t.Errorf("the refusal is not on screen")
+	}
+	if got := fx.reload(t).Targets[dim]; got != before || s.Board.Target(dim) != before {
+		t.Errorf("target changed to %v after a refused value", got)
+	}
+	golden(t, "gaps-edit-80x20", g.View(80, 20))
+	// Esc leaves everything as it was.
+	bdRun(t, g, "esc")
+	if g.Capturing() || s.Board.Target(dim) != before {
+		t.Errorf("esc: editing=%v target=%v", g.Capturing(), s.Board.Target(dim))
+	}
+	// A valid value with a decimal comma is saved and shown.
+	bdRun(t, g, "e", "4", ",", "2", "x", "backspace", "5", "enter")
+	if g.Capturing() {
+		t.Fatalf("editor still open: %q", g.editErr)
+	}
+	if got := fx.reload(t).Targets[dim]; got != 4.25 {
+		t.Errorf("stored target %v, want 4.25", got)
+	}
+	if s.Board.Target(dim) != 4.25 || s.Data.Targets[dim] != 4.25 {
+		t.Errorf("board target %v, data %v", s.Board.Target(dim), s.Data.Targets[dim])
+	}
+	for _, r := range g.dims {
+		if r.DimensionKey == dim && r.Target != 4.25 {
+			t.Errorf("gaps table still shows target %v", r.Target)
+		}
+	}
+	// Empty input closes without a change.
+	bdRun(t, g, "e", "enter")
+	if g.Capturing() || s.Board.Target(dim) != 4.25 {
+		t.Errorf("empty input: editing=%v target=%v", g.Capturing(), s.Board.Target(dim))
+	}
+}
+
+func TestGapsGolden(t *testing.T) {
+	fx := newBdFixture(t, "id")
+	s := fx.sess
+	g := NewGaps(s)
+	bdRun(t, g, "space", "down", "down", "space", "down")
+	for _, sz := range bdSizes {
+		golden(t, fmt.Sprintf("gaps-%dx%d", sz[0], sz[1]), g.View(sz[0], sz[1]))
+	}
+	en := newBdFixture(t, "en")
+	ge := NewGaps(en.sess)
+	bdRun(t, ge, "end", "space")
+	golden(t, "gaps-en-120x36", ge.View(120, 36))
+}

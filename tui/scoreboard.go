@@ -1,0 +1,985 @@
+package tui
+
+// Papan skor: the live results for the room. A heatmap of the present OPDs
+// x dimensions, the city bars with their targets, the city index in big
+// digits with its predikat and the completion, and a radar of the city vs
+// the targets. Results stay hidden until the facilitator reveals them.
+
+import (
+	"hash/fnv"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Sort orders of the heatmap, cycled by `s` and saved in UIState.Sort.
+const (
+	SortName    = "name"
+	SortOverall = "overall"
+	SortWeakest = "weakest"
+)
+
+var boardSorts = []string{SortName, SortOverall, SortWeakest}
+
+// Views of the compact layout (a small window shows one panel at a time).
+const (
+	viewSummary = iota
+	viewHeatmap
+	viewRadar
+	viewCount
+)
+
+type boardKeys struct {
+	Up, Down, Home, End key.Binding
+	Sort, Reveal, View  key.Binding
+}
+
+// Scoreboard is the Papan skor screen.
+type Scoreboard struct {
+	s    *Sess
+	keys boardKeys
+
+	offset int // first heatmap row shown
+	view   int // compact layout: which panel
+
+	// Cached sort of the present OPDs, rebuilt when the scores, the roster
+	// or the sort change.
+	rows   []workshop.OPD
+	rowsFP uint64
+	rowsBy string
+
+	// Cached frame.
+	cache    string
+	cacheKey boardKey
+	dirty    bool
+
+	heatVisible int  // heatmap rows shown in the last frame
+	compact     bool // the last frame used the one-panel layout
+}
+
+type boardKey struct {
+	w, h, offset, view int
+	sort               string
+	revealed           bool
+	fp                 uint64
+	styles             *Styles
+	lang               string
+}
+
+// NewScoreboard builds the Papan skor screen.
+func NewScoreboard(s *Sess) *Scoreboard {
+	l := s.Lang
+	return &Scoreboard{
+		s: s,
+		keys: boardKeys{
+			Up:     keyHelp(l, "↑/k", "board.key.scroll", "up", "k"),
+			Down:   keyHelp(l, "↓/j", "board.key.scroll", "down", "j"),
+			Home:   keyHelp(l, "home/end", "board.key.scroll", "home"),
+			End:    keyHelp(l, "end", "board.key.scroll", "end"),
+			Sort:   keyHelp(l, "s", "board.key.sort", "s"),
+			Reveal: keyHelp(l, "r", "board.key.reveal", "r"),
+			View:   keyHelp(l, "v", "board.key.view", "v"),
+		},
+		dirty: true,
+	}
+}
+
+// Enter refreshes the caches: scores may have changed on the grid.
+func (b *Scoreboard) Enter() tea.Cmd {
+	b.dirty = true
+	return nil
+}
+
+// Capturing is always false: the scoreboard takes no text.
+func (b *Scoreboard) Capturing() bool { return false }
+
+// Help lists the scoreboard keys.
+func (b *Scoreboard) Help() []key.Binding {
+	k := b.keys
+	up := k.Up
+	up.SetHelp("↑/↓", up.Help().Desc)
+	out := []key.Binding{up, k.Sort, k.Reveal}
+	if b.compact {
+		out = append(out, k.View)
+	}
+	return out
+}
+
+// Update handles the scoreboard keys and the change messages.
+func (b *Scoreboard) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case ScoresChangedMsg, RosterChangedMsg:
+		b.dirty = true
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, b.keys.Up):
+			b.offset = max(0, b.offset-1)
+		case key.Matches(msg, b.keys.Down):
+			b.offset = min(b.offset+1, b.maxOffset())
+		case key.Matches(msg, b.keys.Home):
+			b.offset = 0
+		case key.Matches(msg, b.keys.End):
+			b.offset = b.maxOffset()
+		case key.Matches(msg, b.keys.View):
+			b.view = (b.view + 1) % viewCount
+		case key.Matches(msg, b.keys.Sort):
+			return b.cycleSort()
+		case key.Matches(msg, b.keys.Reveal):
+			return b.toggleReveal()
+		}
+	}
+	return nil
+}
+
+func (b *Scoreboard) maxOffset() int {
+	n := len(b.s.Board.Present())
+	if b.heatVisible <= 0 {
+		return max(0, n-1)
+	}
+	return max(0, n-b.heatVisible)
+}
+
+func (b *Scoreboard) cycleSort() tea.Cmd {
+	st := &b.s.State
+	next := SortName
+	for i, x := range boardSorts {
+		if x == st.Sort {
+			next = boardSorts[(i+1)%len(boardSorts)]
+		}
+	}
+	st.Sort = next
+	b.offset = 0
+	if err := b.s.SaveState(); err != nil {
+		return errCmd(err)
+	}
+	return statusCmd(b.s.T("board.sort_set", b.s.T("board.sort."+next)))
+}
+
+func (b *Scoreboard) toggleReveal() tea.Cmd {
+	if b.s.ReadOnly {
+		return errCmd(errReadOnly)
+	}
+	b.s.State.Revealed = !b.s.State.Revealed
+	if err := b.s.SaveState(); err != nil {
+		b.s.State.Revealed = !b.s.State.Revealed
+		return errCmd(err)
+	}
+	if b.s.State.Revealed {
+		return statusCmd(b.s.T("board.revealed"))
+	}
+	return statusCmd(b.s.T("board.hid"))
+}
+
+// boardFingerprint hashes every number the scoreboard and the gaps screen
+// show, so a frame is rebuilt only when one of them changed (a score typed
+// on the grid, an undo, a roster or target change). It reads the Board's
+// cached results: a few hundred numbers, no scoring.
+func boardFingerprint(s *Sess) uint64 {
+	h := fnv.New64a()
+	var buf [8]byte
+	put := func(v float64) {
+		u := math.Float64bits(v)
+		for i := range buf {
+			buf[i] = byte(u >> (8 * i))
+		}
+		h.Write(buf[:])
+	}
+	f := s.F()
+	b := s.Board
+	c := b.City()
+	put(float64(c.Overall.Done))
+	put(float64(c.Overall.Possible))
+	put(c.Index.Value)
+	for _, d := range f.Dimensions {
+		st := c.Dimensions[d.Key]
+		put(st.Mean)
+		put(st.Stdev)
+		put(float64(st.N))
+		put(b.Target(d.Key))
+		for _, e := range d.Elements {
+			es := c.Elements[e.Key]
+			put(es.Mean)
+			put(es.Stdev)
+			put(es.Min)
+			put(es.Max)
+			put(float64(es.N))
+		}
+	}
+	for _, o := range b.OPDs {
+		if !o.Present {
+			continue
+		}
+		h.Write([]byte(o.Code))
+		h.Write([]byte{0})
+		h.Write([]byte(o.Name))
+		h.Write([]byte{0})
+		r := b.OPDResult(o.ID)
+		put(r.Overall.Value)
+		for _, d := range f.Dimensions {
+			put(r.Dimensions[d.Key].Value)
+			put(float64(r.Done[d.Key]))
+		}
+	}
+	return h.Sum64()
+}
+
+// opdLabel is how an OPD is named on the boards: its code, then its name.
+func opdLabel(o workshop.OPD) string {
+	switch {
+	case o.Code == "":
+		return o.Name
+	case o.Name == "":
+		return o.Code
+	}
+	return o.Code + " " + o.Name
+}
+
+// weakestDim is an OPD's lowest dimension score (ok=false: none scored).
+func weakestDim(f *workshop.Framework, r workshop.OPDResult) (float64, bool) {
+	low, ok := 0.0, false
+	for _, d := range f.Dimensions {
+		if sc := r.Dimensions[d.Key]; sc.OK && (!ok || sc.Value < low) {
+			low, ok = sc.Value, true
+		}
+	}
+	return low, ok
+}
+
+// SortOPDs returns the OPDs in the heatmap order: by name (code then name,
+// case-insensitive), by overall score high to low, or weakest dimension
+// first (lowest minimum dimension score). Scores are compared as shown (2
+// decimals); ties and unscored OPDs (always last) go by name.
+func SortOPDs(f *workshop.Framework, b *workshop.Board, opds []workshop.OPD, by string) []workshop.OPD {
+	out := append([]workshop.OPD(nil), opds...)
+	name := func(i, j int) bool {
+		a, c := strings.ToLower(opdLabel(out[i])), strings.ToLower(opdLabel(out[j]))
+		if a != c {
+			return a < c
+		}
+		return out[i].ID < out[j].ID
+	}
+	byScore := func(get func(workshop.OPD) (float64, bool), high bool) func(i, j int) bool {
+		return func(i, j int) bool {
+			a, aok := get(out[i])
+			c, cok := get(out[j])
+			if aok != cok {
+				return aok
+			}
+			if aok {
+				ra, rc := workshop.Round2(a), workshop.Round2(c)
+				if ra != rc {
+					if high {
+						return ra > rc
+					}
+					return ra < rc
+				}
+			}
+			return name(i, j)
+		}
+	}
+	switch by {
+	case SortOverall:
+		sort.SliceStable(out, byScore(func(o workshop.OPD) (float64, bool) {
+			r := b.OPDResult(o.ID).Overall
+			return r.Value, r.OK
+		}, true))
+	case SortWeakest:
+		sort.SliceStable(out, byScore(func(o workshop.OPD) (float64, bool) {
+			return weakestDim(f, b.OPDResult(o.ID))
+		}, false))
+	default:
+		sort.SliceStable(out, name)
+	}
+	return out
+}
+
+// dimShort is a dimension's short name: "Smart Governance" -> "Governance".
+func dimShort(s *Sess, d workshop.Dimension) string {
+	n := strings.TrimSpace(s.Name(d.Name))
+	if len(n) > 6 && strings.EqualFold(n[:6], "smart ") {
+		return strings.TrimSpace(n[6:])
+	}
+	return n
+}
+
+// View draws the scoreboard in w x h.
+func (b *Scoreboard) View(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	s := b.s
+	fp := boardFingerprint(s)
+	if b.dirty || fp != b.rowsFP || b.rowsBy != s.State.Sort || b.rows == nil {
+		b.rows = SortOPDs(s.F(), s.Board, s.Board.Present(), s.State.Sort)
+		b.rowsFP, b.rowsBy = fp, s.State.Sort
+		b.dirty = false
+		b.cacheKey = boardKey{} // force a new frame
+	}
+	k := boardKey{w: w, h: h, offset: b.offset, view: b.view, sort: s.State.Sort,
+		revealed: s.State.Revealed, fp: fp, styles: s.Styles, lang: s.Lang}
+	if k == b.cacheKey && b.cache != "" {
+		return b.cache
+	}
+	lines := b.render(w, h)
+	b.cache = strings.Join(lines, "\n")
+	k.offset = b.offset // render may have clamped it
+	b.cacheKey = k
+	return b.cache
+}
+
+// largeLayout: every panel at once.
+func boardLarge(w, h int) bool { return w >= 110 && h >= 30 }
+
+func (b *Scoreboard) render(w, h int) []string {
+	s := b.s
+	b.compact = !boardLarge(w, h)
+	if !s.State.Revealed {
+		// On a large screen the message stands in the middle of the room's view.
+		pw := w
+		if w >= 120 {
+			pw = min(w, 150)
+		}
+		lines := b.hiddenPanel(pw, h)
+		indent, top := (w-pw)/2, 0
+		if w >= 120 {
+			top = max(0, (h-len(lines))/3)
+		}
+		out := make([]string, top, top+len(lines))
+		for _, l := range lines {
+			out = append(out, strings.Repeat(" ", indent)+l)
+		}
+		return bdFrame(out, w, h)
+	}
+	if len(b.rows) == 0 && len(s.Board.Present()) == 0 {
+		return bdFrame([]string{s.Styles.Warn.Render(s.T("board.no_opd"))}, w, h)
+	}
+	if b.compact {
+		var out []string
+		out = append(out, b.viewTabs(w))
+		rest := h - 2
+		var body []string
+		switch b.view {
+		case viewHeatmap:
+			body = b.heatmap(w, rest)
+		case viewRadar:
+			body = b.radarPanel(w, rest)
+		default:
+			size := 1
+			if rest < 16 {
+				size = 0
+			}
+			idx := b.indexPanel(w, size, true)
+			body = append(body, idx...)
+			body = append(body, "")
+			body = append(body, b.bars(w, rest-len(idx)-1)...)
+		}
+		out = append(out, "")
+		out = append(out, body...)
+		return bdFrame(out, w, h)
+	}
+	// Large: [index | bars] above [heatmap | radar].
+	size := 1
+	if h >= 48 && w >= 160 {
+		size = 2
+	}
+	idx := b.indexPanel(0, size, false)
+	iw := 0
+	for _, l := range idx {
+		iw = max(iw, ansi.StringWidth(l))
+	}
+	bw := w - iw - 3
+	barsH := len(idx)
+	if size == 2 { // room to breathe: a blank line between the bars
+		barsH = max(barsH, 3+2*len(s.F().Dimensions))
+	}
+	bars := b.bars(bw, barsH)
+	topH := max(len(idx), len(bars))
+	top := bdJoin(idx, iw, bars, bw, " │ ", topH, s.Styles)
+	rw := max(40, min(100, w*2/5))
+	hw := w - rw - 3
+	bottomH := h - topH - 1
+	heat := b.heatmap(hw, bottomH)
+	radar := b.radarPanel(rw, bottomH)
+	out := append(top, s.Styles.Muted.Render(strings.Repeat("─", w)))
+	out = append(out, bdJoin(heat, hw, radar, rw, " │ ", bottomH, s.Styles)...)
+	return bdFrame(out, w, h)
+}
+
+func (b *Scoreboard) viewTabs(w int) string {
+	s := b.s
+	var parts []string
+	for i, k := range []string{"board.view.summary", "board.view.heatmap", "board.view.radar"} {
+		label := s.T(k)
+		if i == b.view {
+			parts = append(parts, s.Styles.TabOn.Render("▶ "+label))
+		} else {
+			parts = append(parts, s.Styles.Tab.Render(label))
+		}
+	}
+	line := strings.Join(parts, " ") + s.Styles.Muted.Render("  v · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort)))
+	return bdPad(line, w)
+}
+
+// heatCols sizes the heatmap: cell width and name width for w columns.
+func heatCols(w, ncols int) (cw, nw int) {
+	cw = max(6, min(10, (w-24)/ncols))
+	nw = w - ncols*cw - 2
+	if nw < 8 {
+		cw = max(5, (w-10)/ncols)
+		nw = w - ncols*cw - 2
+	}
+	return cw, max(1, nw)
+}
+
+func (b *Scoreboard) heatmap(w, h int) []string {
+	s := b.s
+	f := s.F()
+	st := s.Styles
+	dims := f.Dimensions
+	ncols := len(dims) + 1
+	cw, nw := heatCols(w, ncols)
+	var out []string
+	out = append(out, bdPad(st.Title.Render(s.T("board.heatmap"))+st.Muted.Render(" · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort))), w))
+
+	// Column headers, staggered on two rows when a name is wider than a cell.
+	names := make([]string, 0, ncols)
+	for _, d := range dims {
+		names = append(names, dimShort(s, d))
+	}
+	names = append(names, s.T("board.overall_col"))
+	starts := make([]int, ncols)
+	for i := range ncols {
+		starts[i] = nw + 1 + i*cw
+		if i == ncols-1 {
+			starts[i]++ // the overall column stands apart
+		}
+	}
+	for _, row := range heatHeader(names, starts, cw, w) {
+		out = append(out, st.Bold.Render(row))
+	}
+
+	rowsAvail := h - len(out)
+	n := len(b.rows)
+	visible := n
+	if n > rowsAvail {
+		visible = max(1, rowsAvail-1) // keep a line for the scroll position
+	}
+	b.heatVisible = visible
+	b.offset = max(0, min(b.offset, n-visible))
+	cells := map[workshop.Score]string{} // one render per distinct number
+	cell := func(sc workshop.Score) string {
+		k := workshop.Score{OK: sc.OK}
+		if sc.OK {
+			k.Value = workshop.Round2(sc.Value)
+		}
+		c, ok := cells[k]
+		if !ok {
+			c = heatCell(st, k, cw)
+			cells[k] = c
+		}
+		return c
+	}
+	for _, o := range b.rows[b.offset:min(n, b.offset+visible)] {
+		r := s.Board.OPDResult(o.ID)
+		var line strings.Builder
+		line.WriteString(st.Base.Render(bdPad(opdLabel(o), nw)))
+		line.WriteString(" ")
+		for _, d := range dims {
+			line.WriteString(cell(r.Dimensions[d.Key]))
+		}
+		line.WriteString(" ")
+		line.WriteString(cell(r.Overall))
+		out = append(out, line.String())
+	}
+	if visible < n {
+		more := s.T("board.rows", b.offset+1, b.offset+visible, n)
+		arrows := ""
+		if b.offset > 0 {
+			arrows += " ▲"
+		}
+		if b.offset+visible < n {
+			arrows += " ▼"
+		}
+		out = append(out, st.Accent.Render(bdPad(more+arrows, w)))
+	}
+	return out
+}
+
+// heatHeader lays out the column names: one row when all fit their cell,
+// else alternating between two rows so each name may span two cells.
+func heatHeader(names []string, starts []int, cw, w int) []string {
+	fits := true
+	for _, n := range names {
+		if ansi.StringWidth(n) > cw-1 {
+			fits = false
+		}
+	}
+	rows := 1
+	span := cw
+	if !fits {
+		rows, span = 2, 2*cw
+	}
+	bufs := make([]string, rows)
+	used := make([]int, rows)
+	for i, n := range names {
+		r := i % rows
+		name := ansi.Truncate(n, span-1, "…")
+		nwid := ansi.StringWidth(name)
+		pos := starts[i] + (cw-nwid)/2
+		if pos+nwid > w {
+			pos = w - nwid
+		}
+		pos = max(pos, used[r])
+		if pos+nwid > w {
+			continue
+		}
+		bufs[r] += strings.Repeat(" ", pos-used[r]) + name
+		used[r] = pos + nwid
+	}
+	return bufs
+}
+
+// heatCell is one coloured cell with its number (or "—"), so it reads
+// without colour too.
+func heatCell(st *Styles, sc workshop.Score, cw int) string {
+	txt := "—"
+	if sc.OK {
+		txt = bdFmt2(sc.Value)
+	}
+	return st.HeatFor(workshop.Round2(sc.Value), sc.OK).Render(bdCenter(txt, cw))
+}
+
+// indexPanel is the city index in big digits, its predikat and the
+// completion. With side=true the words stand beside the digits (short
+// windows), else below them. w=0 means "as wide as needed".
+func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
+	s := b.s
+	st := s.Styles
+	c := s.Board.City()
+	num := "-"
+	pred := s.T("board.no_score")
+	if c.Index.OK {
+		num = bdFmt2(c.Index.Value)
+		if p, ok := s.F().Predikat(c.Index.Value); ok {
+			pred = s.Name(p)
+		}
+	}
+	digits := BigText(num, size)
+	words := []string{
+		st.Title.Render(s.T("board.index")),
+		st.Bold.Render(s.T("board.predikat", pred)),
+		st.Base.Render(b.completionText()),
+	}
+	var out []string
+	if side {
+		dw := BigTextWidth(num, size)
+		for i := 0; i < max(len(digits), len(words)); i++ {
+			l := ""
+			if i < len(digits) {
+				l = st.Accent.Render(digits[i])
+			}
+			l = bdPad(l, dw)
+			if i < len(words) {
+				l += "   " + words[i]
+			}
+			out = append(out, l)
+		}
+	} else {
+		out = append(out, words[0])
+		for _, d := range digits {
+			out = append(out, st.Accent.Render(d))
+		}
+		out = append(out, words[1], words[2])
+	}
+	if w > 0 {
+		for i := range out {
+			out[i] = bdPad(out[i], w)
+		}
+	}
+	return out
+}
+
+func (b *Scoreboard) completionText() string {
+	c := b.s.Board.City().Overall
+	return b.s.T("board.completion", bdPercent(c), c.Done, c.Possible)
+}
+
+// bdPercent is the completion in whole percent, rounded down so 100% means
+// every item is done.
+func bdPercent(c workshop.Completion) int {
+	return int(math.Floor(c.Ratio()*100 + 1e-9))
+}
+
+// bars draws one horizontal bar per dimension on the scale with the target
+// marked, the score, the target, the gap and (when there is room) the
+// predikat.
+func (b *Scoreboard) bars(w, h int) []string {
+	s := b.s
+	st := s.Styles
+	f := s.F()
+	c := s.Board.City()
+	lo, hi := float64(f.MinLevel()), float64(f.MaxLevel())
+	nameW := 0
+	for _, d := range f.Dimensions {
+		nameW = max(nameW, ansi.StringWidth(dimShort(s, d)))
+	}
+	nameW = min(nameW, 16)
+	// Tail columns: score, target, gap (+ mark), predikat.
+	cols := []string{s.T("board.col.score"), s.T("board.col.target"), s.T("board.col.gap")}
+	colW := []int{6, 7, 9}
+	for i, t := range cols {
+		colW[i] = max(colW[i], ansi.StringWidth(t)+1)
+	}
+	// line = name, space, bar, space, the three columns [, 3 spaces, predikat]
+	tail := 1 + colW[0] + colW[1] + colW[2]
+	predW := 0
+	for _, band := range f.Bands {
+		predW = max(predW, ansi.StringWidth(s.Name(band.Predikat)))
+	}
+	predW = max(predW, ansi.StringWidth(s.T("board.col.pred")))
+	showPred := w-nameW-1-tail-predW-3 >= 24
+	if showPred {
+		tail += predW + 3
+	}
+	bw := min(80, w-nameW-1-tail)
+	if span := int(hi - lo); span > 0 && bw > span {
+		bw -= bw % span
+	}
+	bw = max(4, bw)
+
+	var out []string
+	out = append(out, bdPad(st.Title.Render(s.T("board.bars")), w))
+	// Ruler: the scale levels over the bars, column titles over the numbers.
+	ruler := []rune(strings.Repeat(" ", bw))
+	for lv := f.MinLevel(); lv <= f.MaxLevel(); lv++ {
+		p := BarMarker(float64(lv), lo, hi, bw)
+		ds := []rune(strconv.Itoa(lv))
+		if p+len(ds) > bw {
+			p = bw - len(ds)
+		}
+		copy(ruler[p:], ds)
+	}
+	head := strings.Repeat(" ", nameW+1) + string(ruler) + " " +
+		bdLeftPad(cols[0], colW[0]) + bdLeftPad(cols[1], colW[1]) + bdLeftPad(cols[2], colW[2])
+	if showPred {
+		head += "   " + s.T("board.col.pred")
+	}
+	out = append(out, bdPad(st.Bold.Render(head), w))
+	spaced := h >= 3+2*len(f.Dimensions)
+	for i, d := range f.Dimensions {
+		if spaced && i > 0 {
+			out = append(out, "")
+		}
+		ds := c.Dimensions[d.Key]
+		t := s.Board.Target(d.Key)
+		bar := styledBar(st, ds.Mean, ds.N > 0, t, lo, hi, bw)
+		score, gap, pred := "—", "—", "—"
+		gapStyle := st.Base
+		if ds.N > 0 {
+			score = bdFmt2(ds.Mean)
+			g := workshop.Gap(t, ds.Score())
+			gap = bdSigned(g.Value)
+			if workshop.Round2(g.Value) <= 0 {
+				gap += " ✔"
+				gapStyle = st.Good
+			} else {
+				gap += "  "
+				gapStyle = st.Warn
+			}
+			if p, ok := f.Predikat(ds.Mean); ok {
+				pred = s.Name(p)
+			}
+		}
+		line := st.Bold.Render(bdPad(dimShort(s, d), nameW)) + " " + bar + " " +
+			st.Bold.Render(bdLeftPad(score, colW[0])) + st.Base.Render(bdLeftPad(bdFmt2(t), colW[1])) +
+			gapStyle.Render(bdLeftPad(gap, colW[2]))
+		if showPred {
+			line += "   " + st.Base.Render(pred)
+		}
+		out = append(out, bdPad(line, w))
+	}
+	if len(out) < h {
+		out = append(out, bdPad(st.Muted.Render(s.T("board.bars_legend")), w))
+	}
+	return out
+}
+
+// styledBar draws a bar in colour: the score's cells in the accent, the
+// rest muted, the target marker in the warning colour. Runs of one kind
+// are styled at once (View rebuilds many bars on each change).
+func styledBar(st *Styles, v float64, ok bool, t, lo, hi float64, bw int) string {
+	runes, m := BarRunes(v, ok, t, true, lo, hi, bw)
+	fill := 0
+	if ok {
+		fill = BarFill(v, lo, hi, bw)
+	}
+	kind := func(j int) int {
+		switch {
+		case j == m:
+			return 2
+		case j < fill:
+			return 1
+		}
+		return 0
+	}
+	styles := [3]lipgloss.Style{st.Muted, st.Accent, st.Warn}
+	var b strings.Builder
+	start := 0
+	for j := 1; j <= len(runes); j++ {
+		if j == len(runes) || kind(j) != kind(start) {
+			b.WriteString(styles[kind(start)].Render(string(runes[start:j])))
+			start = j
+		}
+	}
+	return b.String()
+}
+
+// radarPanel draws the radar of the six dimensions, city vs target.
+func (b *Scoreboard) radarPanel(w, h int) []string {
+	s := b.s
+	st := s.Styles
+	f := s.F()
+	c := s.Board.City()
+	out := []string{bdPad(st.Title.Render(s.T("board.radar")), w)}
+	axes := make([]RadarAxis, 0, len(f.Dimensions))
+	for _, d := range f.Dimensions {
+		ds := c.Dimensions[d.Key]
+		axes = append(axes, RadarAxis{Label: dimShort(s, d), Value: ds.Mean, OK: ds.N > 0, Target: s.Board.Target(d.Key)})
+	}
+	var levels []float64
+	for _, l := range f.Scale {
+		levels = append(levels, float64(l.Value))
+	}
+	cv := Radar(w, h-2, axes, float64(f.MaxLevel()), levels)
+	if cv == nil {
+		return append(out, bdPad(st.Warn.Render(s.T("board.radar_small")), w))
+	}
+	grid := lipgloss.NewStyle().Foreground(st.P.Border)
+	for _, l := range cv.Lines(func(layer uint8) lipgloss.Style {
+		switch layer {
+		case layerCity:
+			return st.Accent
+		case layerTarget:
+			return st.Warn
+		case layerTextBold:
+			return st.Bold
+		case layerText:
+			return st.Base
+		}
+		return grid
+	}) {
+		out = append(out, bdPad(l, w))
+	}
+	out = bdTrimBlank(out)
+	legend := []string{s.T("board.radar_legend"), s.T("board.radar_scale", f.MaxLevel())}
+	if one := legend[0] + " · " + legend[1]; ansi.StringWidth(one) <= w {
+		legend = []string{one}
+	}
+	for _, l := range legend {
+		out = append(out, bdPad(st.Base.Render(l), w))
+	}
+	return out
+}
+
+// hiddenPanel replaces every result while the facilitator keeps them
+// hidden; the progress of the answers still shows.
+func (b *Scoreboard) hiddenPanel(w, h int) []string {
+	s := b.s
+	st := s.Styles
+	f := s.F()
+	c := s.Board.City()
+	var out []string
+	msgW := min(w-2, max(ansi.StringWidth(s.T("board.hidden_body")), ansi.StringWidth(s.T("board.hidden_title")))+4)
+	box := strings.Split(st.Box.BorderForeground(st.P.Warn).Width(msgW).Render(
+		st.Warn.Render(s.T("board.hidden_title"))+"\n"+st.Bold.Render(s.T("board.hidden_body"))), "\n")
+	// Beside the message, the completion in big digits when it fits.
+	size := 1
+	switch {
+	case h < 24:
+		size = 0
+	case h >= 44 && w >= 150:
+		size = 2
+	}
+	pct := strconv.Itoa(bdPercent(c.Overall)) + "%"
+	bx := 0
+	for _, l := range box {
+		bx = max(bx, ansi.StringWidth(l))
+	}
+	if bx+4+BigTextWidth(pct, size) <= w {
+		right := []string{st.Title.Render(s.T("board.progress"))}
+		for _, l := range BigText(pct, size) {
+			right = append(right, st.Accent.Render(l))
+		}
+		for i := 0; i < max(len(box), len(right)); i++ {
+			var l, r string
+			if i < len(box) {
+				l = box[i]
+			}
+			if i < len(right) {
+				r = right[i]
+			}
+			out = append(out, bdPad(bdPad(l, bx)+"    "+r, w))
+		}
+	} else {
+		out = append(out, box...)
+	}
+	out = append(out, bdPad(st.Bold.Render(b.completionText()), w), "")
+
+	nameW := 0
+	for _, d := range f.Dimensions {
+		nameW = max(nameW, ansi.StringWidth(dimShort(s, d)))
+	}
+	nameW = min(nameW, 16)
+	barW := max(8, min(50, w-nameW-22))
+	prog := func(name string, cp workshop.Completion) string {
+		fill := 0
+		if cp.Possible > 0 {
+			fill = int(math.Floor(cp.Ratio()*float64(barW) + 1e-9))
+		}
+		bar := st.Accent.Render(strings.Repeat("█", fill)) + st.Muted.Render(strings.Repeat("░", barW-fill))
+		return bdPad(st.Bold.Render(bdPad(name, nameW))+" "+bar+" "+
+			st.Bold.Render(bdLeftPad(strconv.Itoa(bdPercent(cp))+"%", 5))+st.Base.Render("  "+strconv.Itoa(cp.Done)+"/"+strconv.Itoa(cp.Possible)), w)
+	}
+	for _, d := range f.Dimensions {
+		out = append(out, prog(dimShort(s, d), c.Completion[d.Key]))
+	}
+
+	// Per OPD progress, in columns, while there is room.
+	present := s.Board.Present()
+	room := h - len(out) - 2
+	if room < 1 || len(present) == 0 {
+		return out
+	}
+	out = append(out, "")
+	out = append(out, bdPad(st.Title.Render(s.T("board.opd_progress")), w))
+	items := f.ItemCount()
+	labelW := 0
+	for _, o := range present {
+		labelW = max(labelW, ansi.StringWidth(bdShortLabel(o)))
+	}
+	labelW = min(labelW, 18)
+	countW := len(strconv.Itoa(items))*2 + 1
+	entryW := labelW + 1 + countW + 2
+	ncol := max(1, (w+3)/(entryW+3))
+	rows := (len(present) + ncol - 1) / ncol
+	shown := len(present)
+	if rows > room {
+		rows = room
+		shown = rows*ncol - 1 // the last slot says how many more
+	}
+	grid := make([]string, rows)
+	for i, o := range present[:min(shown, len(present))] {
+		r := s.Board.OPDResult(o.ID)
+		done := 0
+		for _, d := range f.Dimensions {
+			done += r.Done[d.Key]
+		}
+		mark := "  "
+		cst := st.Base
+		if done >= items && items > 0 {
+			mark, cst = " ✔", st.Good
+		}
+		entry := st.Base.Render(bdPad(bdShortLabel(o), labelW)) + " " + cst.Render(bdLeftPad(strconv.Itoa(done)+"/"+strconv.Itoa(items), countW)+mark)
+		row, col := i%rows, i/rows
+		if col > 0 {
+			grid[row] += "   "
+		}
+		grid[row] += entry
+	}
+	if shown < len(present) {
+		grid[rows-1] += "   " + st.Bold.Render(s.T("board.more_opd", len(present)-shown))
+	}
+	for _, g := range grid {
+		out = append(out, bdPad(g, w))
+	}
+	return out
+}
+
+// bdShortLabel names an OPD in a tight list: its code, or its name.
+func bdShortLabel(o workshop.OPD) string {
+	if o.Code != "" {
+		return o.Code
+	}
+	return o.Name
+}
+
+// ---- layout helpers (shared with the gaps screen) ----
+
+// bdPad truncates s (styled or not) to w display columns with "…" and pads
+// it with spaces to exactly w.
+func bdPad(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	return s + strings.Repeat(" ", max(0, w-sw))
+}
+
+// bdLeftPad right-aligns s in w columns (truncating when longer).
+func bdLeftPad(s string, w int) string {
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return strings.Repeat(" ", w-sw) + s
+}
+
+// bdCenter centres s in w columns.
+func bdCenter(s string, w int) string {
+	sw := ansi.StringWidth(s)
+	if sw >= w {
+		return ansi.Truncate(s, w, "…")
+	}
+	l := (w - sw) / 2
+	return strings.Repeat(" ", l) + s + strings.Repeat(" ", w-sw-l)
+}
+
+// bdJoin puts two panels side by side (left padded to lw, right to rw) with
+// a separator, for h rows.
+func bdJoin(left []string, lw int, right []string, rw int, sep string, h int, st *Styles) []string {
+	out := make([]string, 0, h)
+	for i := range h {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out = append(out, bdPad(l, lw)+st.Muted.Render(sep)+bdPad(r, rw))
+	}
+	return out
+}
+
+// bdFrame fits lines into w x h: each truncated to w, at most h lines.
+func bdFrame(lines []string, w, h int) []string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return lines
+}
+
+// bdTrimBlank drops trailing blank lines (a canvas taller than its chart).
+func bdTrimBlank(lines []string) []string {
+	for len(lines) > 1 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
