@@ -525,12 +525,12 @@ func Radar(w, h int, axes []RadarAxis, hi float64, levels []float64) *Canvas {
 		cs, sn := math.Cos(ang), math.Sin(ang)
 		ex := float64(g.CX)/2 + (float64(g.R)/2+2.5)*cs // cells
 		ey := float64(g.CY)/4 + (float64(g.R)/4+0.5)*sn
-		row := int(math.Round(ey))
+		var row int
 		switch {
-		case sn < -0.9: // top: above the rim
-			row = int(math.Floor(ey)) - 1
-		case sn > 0.9: // bottom: below the rim
-			row = int(math.Ceil(ey))
+		case sn < -0.9: // top: the two lines end just above the rim's vertex
+			row = (g.CY-g.R)/4 - 2
+		case sn > 0.9: // bottom: just below it
+			row = (g.CY+g.R)/4 + 1
 		default:
 			row = int(math.Round(ey)) - 1
 		}

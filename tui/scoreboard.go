@@ -317,7 +317,7 @@ func (b *Scoreboard) View(w, h int) string {
 	}
 	s := b.s
 	fp := boardFingerprint(s)
-	if b.dirty || fp != b.rowsFP || b.rowsBy != s.State.Sort || b.rows == nil {
+	if b.dirty || fp != b.rowsFP || b.rowsBy != s.State.Sort {
 		b.rows = SortOPDs(s.F(), s.Board, s.Board.Present(), s.State.Sort)
 		b.rowsFP, b.rowsBy = fp, s.State.Sort
 		b.dirty = false
@@ -358,7 +358,7 @@ func (b *Scoreboard) render(w, h int) []string {
 		}
 		return bdFrame(out, w, h)
 	}
-	if len(b.rows) == 0 && len(s.Board.Present()) == 0 {
+	if len(b.rows) == 0 {
 		return bdFrame([]string{s.Styles.Warn.Render(s.T("board.no_opd"))}, w, h)
 	}
 	if b.compact {
@@ -763,7 +763,7 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 		return append(out, bdPad(st.Warn.Render(s.T("board.radar_small")), w))
 	}
 	grid := lipgloss.NewStyle().Foreground(st.P.Border)
-	for _, l := range cv.Lines(func(layer uint8) lipgloss.Style {
+	chart := cv.Lines(func(layer uint8) lipgloss.Style {
 		switch layer {
 		case layerCity:
 			return st.Accent
@@ -775,7 +775,12 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 			return st.Base
 		}
 		return grid
-	}) {
+	})
+	// The chart sits right under its title: no blank rows around it.
+	for len(chart) > 1 && strings.TrimSpace(ansi.Strip(chart[0])) == "" {
+		chart = chart[1:]
+	}
+	for _, l := range chart {
 		out = append(out, bdPad(l, w))
 	}
 	out = bdTrimBlank(out)
