@@ -1,0 +1,769 @@
+package tui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// gridOPDs is the fixed roster of the grid tests: a very long name, a
+// Javanese-script name, and one OPD that is not present.
+var gridOPDs = []store.OPDInput{
+	{Code: "DISKOMINFO", Name: "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Kepulauan Seribu Utara"},
+	{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"},
+	{Code: "DINKES", Name: "Dinas Kesehatan"},
+	{Code: "KRATON", Name: "ꦥꦤꦶꦠꦿꦏꦫꦠꦺꦴꦤ꧀ ꦔꦪꦺꦴꦒꦾꦏꦂꦠ"},
+	{Code: "DISDUKCAPIL", Name: "Dinas Kependudukan dan Pencatatan Sipil"},
+	{Code: "DPMPTSP", Name: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"},
+	{Code: "DLH", Name: "Dinas Lingkungan Hidup"},
+	{Code: "SATPOLPP", Name: "Satuan Polisi Pamong Praja"}, // marked absent
+	{Code: "DISHUB", Name: "Dinas Perhubungan"},
+}
+
+var gridClock = func() time.Time { return time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC) }
+
+type gridEnv struct {
+	t    testing.TB
+	path string
+	st   *store.Store
+	id   int64
+	s    *Sess
+	g    *Grid
+}
+
+// newGridEnv creates a session with the "elemen" framework and the fixed
+// roster in a fresh database; answers are (opd index, indicator, answer,
+// note). present OPDs have indexes 0-6 and 8 of gridOPDs.
+func newGridEnv(t testing.TB, lang string, opds []store.OPDInput, rows []gridCell) *gridEnv {
+	t.Helper()
+	ctx := context.Background()
+	f, err := assets.Framework("elemen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bimtek.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	id, err := st.CreateSession(ctx, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2025-03-14", Framework: f, OPDs: opds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Load(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range d.OPDs {
+		if o.Code == "SATPOLPP" {
+			o.Present = false
+			if err := st.UpdateOPD(ctx, id, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var imp []store.ScoreRow
+	for _, r := range rows {
+		imp = append(imp, store.ScoreRow{OPDID: d.OPDs[r.opd].ID, IndicatorKey: r.key, Answer: r.a, Note: r.note})
+	}
+	if len(imp) > 0 {
+		if _, err := st.ImportScores(ctx, id, imp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d, err = st.Load(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	s := NewSess(st, d, lang, NewStyles("dark"), gridClock)
+	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
+}
+
+type gridCell struct {
+	opd  int
+	key  string
+	a    workshop.Answer
+	note string
+}
+
+const (
+	gkLayanan   = "governance.layanan_publik.1"
+	gkBirokrasi = "governance.manajemen_birokrasi.1"
+	gkKebijakan = "governance.kebijakan_publik.1"
+)
+
+// gridAnswers is the fixed session of the golden views.
+var gridAnswers = []gridCell{
+	{0, gkLayanan, workshop.Answer{Level: 4}, ""},
+	{0, gkBirokrasi, workshop.Answer{Level: 3}, ""},
+	{0, gkKebijakan, workshop.Answer{Level: 5}, ""},
+	{1, gkLayanan, workshop.Answer{Level: 3}, ""},
+	{1, gkBirokrasi, workshop.Answer{NA: true}, "Belum ada aplikasi kepegawaian sendiri"},
+	{1, gkKebijakan, workshop.Answer{Level: 2}, ""},
+	{2, gkLayanan, workshop.Answer{Level: 2}, "Perlu SOP layanan daring"},
+	{3, gkLayanan, workshop.Answer{Level: 1}, ""},
+	{3, gkKebijakan, workshop.Answer{Level: 3}, ""},
+	{4, gkBirokrasi, workshop.Answer{Level: 4}, ""},
+	{0, "branding.pariwisata.1", workshop.Answer{Level: 2}, ""},
+}
+
+// stored reopens the database and returns the stored cell of the OPD with
+// that code: what survives a restart, not what the screen holds.
+func (e *gridEnv) stored(code, key string) (workshop.Answer, string) {
+	e.t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer st.Close()
+	d, err := st.Load(ctx, e.id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var id int64
+	for _, o := range d.OPDs {
+		if o.Code == code {
+			id = o.ID
+		}
+	}
+	for _, r := range d.Scores {
+		if r.OPDID == id && r.IndicatorKey == key {
+			return r.Answer, r.Note
+		}
+	}
+	return workshop.Answer{}, ""
+}
+
+// storedState reopens the database and decodes the saved UI state.
+func (e *gridEnv) storedState() UIState {
+	e.t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer st.Close()
+	d, err := st.Load(ctx, e.id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var u UIState
+	if len(d.UIState) > 0 {
+		if err := json.Unmarshal(d.UIState, &u); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	return u
+}
+
+// press sends keys and returns the messages their commands produced.
+func (e *gridEnv) press(keys ...tea.KeyPressMsg) []tea.Msg {
+	var out []tea.Msg
+	for _, k := range keys {
+		if cmd := e.g.Update(k); cmd != nil {
+			out = append(out, cmd())
+		}
+	}
+	return out
+}
+
+// at puts the cursor on a cell, as if the session had been left there.
+func (e *gridEnv) at(tab, row, col int) {
+	e.s.State.Tab, e.s.State.Row, e.s.State.Col = tab, row, col
+	e.g.clampCursor()
+	if err := e.s.SaveState(); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// Keys as the terminal sends them.
+func gkText(s string) tea.KeyPressMsg {
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+var (
+	gkUp        = tea.KeyPressMsg{Code: tea.KeyUp}
+	gkDown      = tea.KeyPressMsg{Code: tea.KeyDown}
+	gkLeft      = tea.KeyPressMsg{Code: tea.KeyLeft}
+	gkRight     = tea.KeyPressMsg{Code: tea.KeyRight}
+	gkTab       = tea.KeyPressMsg{Code: tea.KeyTab}
+	gkShiftTab  = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	gkEnter     = tea.KeyPressMsg{Code: tea.KeyEnter}
+	gkEsc       = tea.KeyPressMsg{Code: tea.KeyEscape}
+	gkBackspace = tea.KeyPressMsg{Code: tea.KeyBackspace}
+	gkDelete    = tea.KeyPressMsg{Code: tea.KeyDelete}
+	gkHome      = tea.KeyPressMsg{Code: tea.KeyHome}
+	gkEnd       = tea.KeyPressMsg{Code: tea.KeyEnd}
+	gkSpace     = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	gkCtrlS     = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	gkCtrlD     = tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+	gkCtrlU     = tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+)
+
+func gridTyped(s string) []tea.KeyPressMsg {
+	var out []tea.KeyPressMsg
+	for _, r := range s {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
+// Present rows (gridOPDs without SATPOLPP): 0 DISKOMINFO, 1 BAPPEDA,
+// 2 DINKES, 3 KRATON, 4 DISDUKCAPIL, 5 DPMPTSP, 6 DLH, 7 DISHUB.
+var gridRowCode = []string{"DISKOMINFO", "BAPPEDA", "DINKES", "KRATON", "DISDUKCAPIL", "DPMPTSP", "DLH", "DISHUB"}
+
+func TestGridKeysWriteAndMove(t *testing.T) {
+	type cellWant struct {
+		row int
+		key string
+		a   workshop.Answer
+	}
+	tests := []struct {
+		name          string
+		tab, row, col int
+		keys          []tea.KeyPressMsg
+		want          []cellWant // stored after reopening
+		tab2, row2    int
+		col2          int
+		errMsg        bool
+	}{
+		{name: "digit sets the level and advances", row: 5, col: 0, keys: []tea.KeyPressMsg{gkText("3")},
+			want: []cellWant{{5, gkLayanan, workshop.Answer{Level: 3}}}, row2: 5, col2: 1},
+		{name: "each digit of the scale", row: 5, col: 0, keys: []tea.KeyPressMsg{gkText("1"), gkText("5"), gkText("4")},
+			want: []cellWant{{5, gkLayanan, workshop.Answer{Level: 1}}, {5, gkBirokrasi, workshop.Answer{Level: 5}}, {5, gkKebijakan, workshop.Answer{Level: 4}}},
+			row2: 6, col2: 0},
+		{name: "0 is N/A and advances", row: 5, col: 1, keys: []tea.KeyPressMsg{gkText("0")},
+			want: []cellWant{{5, gkBirokrasi, workshop.Answer{NA: true}}}, row2: 5, col2: 2},
+		{name: "digit over an answer replaces it", row: 0, col: 0, keys: []tea.KeyPressMsg{gkText("2")},
+			want: []cellWant{{0, gkLayanan, workshop.Answer{Level: 2}}}, row2: 0, col2: 1},
+		{name: "6 is off the scale: refused, nothing written", row: 0, col: 0, keys: []tea.KeyPressMsg{gkText("6")},
+			want: []cellWant{{0, gkLayanan, workshop.Answer{Level: 4}}}, row2: 0, col2: 0, errMsg: true},
+		{name: "9 on an empty cell: refused, still empty", row: 6, col: 0, keys: []tea.KeyPressMsg{gkText("9")},
+			want: []cellWant{{6, gkLayanan, workshop.Answer{}}}, row2: 6, col2: 0, errMsg: true},
+		{name: "backspace clears without moving", row: 0, col: 1, keys: []tea.KeyPressMsg{gkBackspace},
+			want: []cellWant{{0, gkBirokrasi, workshop.Answer{}}}, row2: 0, col2: 1},
+		{name: "delete clears N/A without moving", row: 1, col: 1, keys: []tea.KeyPressMsg{gkDelete},
+			want: []cellWant{{1, gkBirokrasi, workshop.Answer{}}}, row2: 1, col2: 1},
+		{name: "wrap at the row end", row: 2, col: 2, keys: []tea.KeyPressMsg{gkText("4")},
+			want: []cellWant{{2, gkKebijakan, workshop.Answer{Level: 4}}}, row2: 3, col2: 0},
+		{name: "last cell stays", row: 7, col: 2, keys: []tea.KeyPressMsg{gkText("5"), gkText("1")},
+			want: []cellWant{{7, gkKebijakan, workshop.Answer{Level: 1}}}, row2: 7, col2: 2},
+		{name: "arrows", row: 3, col: 1, keys: []tea.KeyPressMsg{gkDown, gkDown, gkRight, gkUp, gkLeft, gkLeft}, row2: 4, col2: 0},
+		{name: "hjkl", row: 3, col: 1, keys: gridTyped("jjlkhh"), row2: 4, col2: 0},
+		{name: "moves stop at the edges", row: 0, col: 0, keys: []tea.KeyPressMsg{gkUp, gkLeft, gkText("k"), gkText("h")}, row2: 0, col2: 0},
+		{name: "moves stop at the far edges", row: 7, col: 2, keys: []tea.KeyPressMsg{gkDown, gkRight, gkText("j"), gkText("l")}, row2: 7, col2: 2},
+		{name: "home and end", row: 2, col: 1, keys: []tea.KeyPressMsg{gkEnd}, row2: 2, col2: 2},
+		{name: "home", row: 2, col: 2, keys: []tea.KeyPressMsg{gkHome}, row2: 2, col2: 0},
+		{name: "tab next dimension keeps the row", tab: 0, row: 4, col: 1, keys: []tea.KeyPressMsg{gkTab}, tab2: 1, row2: 4, col2: 1},
+		{name: "tab wraps to the first", tab: 5, row: 1, col: 0, keys: []tea.KeyPressMsg{gkTab}, tab2: 0, row2: 1, col2: 0},
+		{name: "shift+tab wraps to the last", tab: 0, row: 1, col: 0, keys: []tea.KeyPressMsg{gkShiftTab}, tab2: 5, row2: 1, col2: 0},
+		{name: "digit in another tab writes that dimension", tab: 1, row: 0, col: 0, keys: []tea.KeyPressMsg{gkText("5")},
+			want: []cellWant{{0, "branding.pariwisata.1", workshop.Answer{Level: 5}}, {0, gkLayanan, workshop.Answer{Level: 4}}}, tab2: 1, row2: 0, col2: 1},
+		{name: "page down and up", row: 0, col: 0, keys: []tea.KeyPressMsg{gkCtrlD}, row2: 7, col2: 0},
+		{name: "page up", row: 7, col: 0, keys: []tea.KeyPressMsg{gkCtrlU}, row2: 0, col2: 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+			e.g.View(120, 36) // a frame: page keys move by the rows on screen
+			e.at(tc.tab, tc.row, tc.col)
+			msgs := e.press(tc.keys...)
+			var gotErr bool
+			for _, m := range msgs {
+				if em, ok := m.(ErrMsg); ok {
+					gotErr = true
+					if !strings.Contains(em.Err.Error(), "1-5") || strings.Count(em.Err.Error(), ".") != 1 {
+						t.Errorf("the refusal should be one sentence naming the scale: %q", em.Err)
+					}
+				}
+			}
+			if gotErr != tc.errMsg {
+				t.Errorf("error message: got %v, want %v (%v)", gotErr, tc.errMsg, msgs)
+			}
+			for _, w := range tc.want {
+				a, _ := e.stored(gridRowCode[w.row], w.key)
+				if a != w.a {
+					t.Errorf("%s %s stored %+v, want %+v", gridRowCode[w.row], w.key, a, w.a)
+				}
+				if b := e.s.Board.Answer(e.g.present[w.row].ID, w.key); b != w.a {
+					t.Errorf("%s %s on the board %+v, want %+v", gridRowCode[w.row], w.key, b, w.a)
+				}
+			}
+			st := e.s.State
+			if st.Tab != tc.tab2 || st.Row != tc.row2 || st.Col != tc.col2 {
+				t.Errorf("cursor tab/row/col = %d/%d/%d, want %d/%d/%d", st.Tab, st.Row, st.Col, tc.tab2, tc.row2, tc.col2)
+			}
+			saved := e.storedState()
+			if saved.Tab != tc.tab2 || saved.Row != tc.row2 || saved.Col != tc.col2 {
+				t.Errorf("saved cursor tab/row/col = %d/%d/%d, want %d/%d/%d", saved.Tab, saved.Row, saved.Col, tc.tab2, tc.row2, tc.col2)
+			}
+		})
+	}
+}
+
+func TestGridRefusedDigitWritesNoEvent(t *testing.T) {
+	e := newGridEnv(t, "en", gridOPDs, nil)
+	msgs := e.press(gkText("7"))
+	if len(msgs) != 1 {
+		t.Fatalf("want one error message, got %v", msgs)
+	}
+	em, ok := msgs[0].(ErrMsg)
+	if !ok || em.Err.Error() != "Level 7 is not on the 1-5 scale: type 1-5, 0 for N/A, or Backspace to clear." {
+		t.Errorf("got %v", msgs[0])
+	}
+	evs, err := e.st.Events(context.Background(), e.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 0 {
+		t.Errorf("a refused digit logged %d events", len(evs))
+	}
+	// Typing the value a cell already has is not a change either.
+	e.press(gkText("3"))
+	e.at(0, 0, 0)
+	e.press(gkText("3"))
+	if evs, _ = e.st.Events(context.Background(), e.id); len(evs) != 1 {
+		t.Errorf("typing the same level twice logged %d events, want 1", len(evs))
+	}
+}
+
+func TestGridNoteEditor(t *testing.T) {
+	tests := []struct {
+		name     string
+		row, col int
+		keys     []tea.KeyPressMsg
+		want     string // stored note after
+		status   string // status message, "" for none
+	}{
+		{name: "enter saves", row: 3, col: 1, keys: append(append([]tea.KeyPressMsg{gkEnter}, gridTyped("Menunggu SK wali kota")...), gkEnter),
+			want: "Menunggu SK wali kota", status: "Catatan tersimpan."},
+		{name: "ctrl+s saves", row: 3, col: 1, keys: append(append([]tea.KeyPressMsg{gkEnter}, gridTyped("ok")...), gkCtrlS),
+			want: "ok", status: "Catatan tersimpan."},
+		{name: "esc cancels", row: 2, col: 0, keys: append(append([]tea.KeyPressMsg{gkEnter}, gridTyped(" lagi")...), gkEsc),
+			want: "Perlu SOP layanan daring"},
+		{name: "existing note is edited", row: 2, col: 0, keys: append(append([]tea.KeyPressMsg{gkEnter}, gridTyped(" segera")...), gkEnter),
+			want: "Perlu SOP layanan daring segera", status: "Catatan tersimpan."},
+		{name: "emptied note is removed", row: 2, col: 0,
+			keys: append(append([]tea.KeyPressMsg{gkEnter}, gridRepeat(gkBackspace, 40)...), gkEnter),
+			want: "", status: "Catatan dihapus."},
+		{name: "digits and q are text in the editor", row: 4, col: 0, keys: append(append([]tea.KeyPressMsg{gkEnter}, gridTyped("q1 tab 0")...), gkEnter),
+			want: "q1 tab 0", status: "Catatan tersimpan."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+			e.at(0, tc.row, tc.col)
+			code, key := gridRowCode[tc.row], e.g.tab().cols[tc.col].ind.Key
+			before, _ := e.stored(code, key)
+			var status string
+			for i, k := range tc.keys {
+				if cmd := e.g.Update(k); cmd != nil {
+					switch m := cmd().(type) {
+					case StatusMsg:
+						status = m.Text
+					case ErrMsg:
+						t.Fatalf("key %d: %v", i, m.Err)
+					}
+				}
+				if i < len(tc.keys)-1 && !e.g.Capturing() {
+					t.Fatalf("the editor closed after key %d", i)
+				}
+				if i < len(tc.keys)-1 {
+					// While open, the view names the OPD and the item.
+					v := ansi.Strip(e.g.View(80, 20))
+					if !strings.Contains(v, "OPD: "+code) || !strings.Contains(v, "Catatan untuk sel ini") {
+						t.Fatalf("the editor does not name its cell:\n%s", v)
+					}
+				}
+			}
+			if e.g.Capturing() {
+				t.Errorf("the editor is still open")
+			}
+			a, note := e.stored(code, key)
+			if note != tc.want {
+				t.Errorf("stored note %q, want %q", note, tc.want)
+			}
+			if a != before {
+				t.Errorf("the note changed the answer: %+v -> %+v", before, a)
+			}
+			if e.s.Note(e.g.present[tc.row].ID, key) != tc.want {
+				t.Errorf("the screen shows note %q", e.s.Note(e.g.present[tc.row].ID, key))
+			}
+			if status != tc.status {
+				t.Errorf("status %q, want %q", status, tc.status)
+			}
+			if st := e.s.State; st.Row != tc.row || st.Col != tc.col {
+				t.Errorf("the note moved the cursor to %d/%d", st.Row, st.Col)
+			}
+		})
+	}
+}
+
+func gridRepeat(k tea.KeyPressMsg, n int) []tea.KeyPressMsg {
+	out := make([]tea.KeyPressMsg, n)
+	for i := range out {
+		out[i] = k
+	}
+	return out
+}
+
+// Hand-computed: two present OPDs, the city score of governance is the
+// mean of their dimension scores, completion counts answered + N/A.
+func TestGridViewUpdatesCityScoreOnEveryKey(t *testing.T) {
+	e := newGridEnv(t, "id", []store.OPDInput{{Code: "A", Name: "Dinas A"}, {Code: "B", Name: "Dinas B"}}, nil)
+	steps := []struct {
+		keys []tea.KeyPressMsg
+		want []string
+	}{
+		{nil, []string{"skor kota – – (n=0 OPD) · kelengkapan 0/6 (0%)", "Smart Governance 0%"}},
+		{[]tea.KeyPressMsg{gkText("4")}, []string{"skor kota 4.00 Sangat Baik (n=1 OPD) · kelengkapan 1/6 (16%)"}},
+		{[]tea.KeyPressMsg{gkText("2")}, []string{"skor kota 3.00 Baik (n=1 OPD) · kelengkapan 2/6 (33%)"}},
+		{[]tea.KeyPressMsg{gkText("0")}, []string{"skor kota 3.00 Baik (n=1 OPD) · kelengkapan 3/6 (50%)"}},
+		// B: 1 -> city = (3.00 + 1.00) / 2 = 2.00
+		{[]tea.KeyPressMsg{gkText("1")}, []string{"skor kota 2.00 Cukup (n=2 OPD) · kelengkapan 4/6 (66%)", "Smart Governance 66%"}},
+		{[]tea.KeyPressMsg{gkText("2"), gkText("2")}, []string{"skor kota 2.33 Cukup (n=2 OPD) · kelengkapan 6/6 (100%)", "Smart Governance 100%"}},
+		// Clearing B's last cell: B = (1+2)/2 = 1.50, city (3.00+1.50)/2 = 2.25.
+		{[]tea.KeyPressMsg{gkBackspace}, []string{"skor kota 2.25 Cukup (n=2 OPD) · kelengkapan 5/6 (83%)"}},
+	}
+	for i, st := range steps {
+		for _, m := range e.press(st.keys...) {
+			if em, ok := m.(ErrMsg); ok {
+				t.Fatal(em.Err)
+			}
+		}
+		v := ansi.Strip(e.g.View(120, 36))
+		for _, w := range st.want {
+			if !strings.Contains(v, w) {
+				t.Errorf("step %d: the view lacks %q:\n%s", i, w, v)
+			}
+		}
+	}
+	// The OPD's own dimension score sits on its row.
+	v := ansi.Strip(e.g.View(120, 36))
+	for _, w := range []string{"A Dinas A", "3.00", "B Dinas B", "1.50"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("the view lacks %q:\n%s", w, v)
+		}
+	}
+}
+
+func TestGridGolden(t *testing.T) {
+	tests := []struct {
+		name          string
+		lang          string
+		w, h          int
+		tab, row, col int
+		keys          []tea.KeyPressMsg
+	}{
+		{name: "grid-80x20", lang: "id", w: 80, h: 20, row: 1, col: 1},
+		{name: "grid-120x36", lang: "id", w: 120, h: 36, row: 2, col: 0},
+		{name: "grid-200x56", lang: "id", w: 200, h: 56, row: 1, col: 1},
+		{name: "grid-en-120x36", lang: "en", w: 120, h: 36, row: 3, col: 2},
+		{name: "grid-branding-80x20", lang: "id", w: 80, h: 20, tab: 1, row: 0, col: 0},
+		{name: "grid-note-80x20", lang: "id", w: 80, h: 20, row: 2, col: 0, keys: append([]tea.KeyPressMsg{gkEnter}, gridTyped(" minggu ini")...)},
+		{name: "grid-detail-80x20", lang: "id", w: 80, h: 20, row: 6, col: 1, keys: []tea.KeyPressMsg{gkSpace}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newGridEnv(t, tc.lang, gridOPDs, gridAnswers)
+			e.at(tc.tab, tc.row, tc.col)
+			e.press(tc.keys...)
+			v := e.g.View(tc.w, tc.h)
+			gridCheckSize(t, v, tc.w, tc.h)
+			golden(t, tc.name, v)
+		})
+	}
+}
+
+func TestGridGoldenEmpty(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs[7:8], nil) // only SATPOLPP, absent
+	v := e.g.View(80, 20)
+	gridCheckSize(t, v, 80, 20)
+	if !strings.Contains(ansi.Strip(v), "tandai OPD yang hadir di fase Daftar OPD") {
+		t.Errorf("no sentence for an empty room:\n%s", ansi.Strip(v))
+	}
+	golden(t, "grid-empty-80x20", v)
+	// Keys do nothing harmful on an empty grid.
+	for _, m := range e.press(gkText("3"), gkDown, gkBackspace, gkEnter, gkTab) {
+		if _, ok := m.(ErrMsg); ok {
+			t.Errorf("a key on the empty grid failed: %v", m)
+		}
+	}
+	if e.g.Capturing() {
+		t.Errorf("enter opened an editor without a cell")
+	}
+}
+
+// The scale fixture: 80 OPDs x 15 items per dimension, the grid scrolls
+// both ways to keep the cursor in sight.
+func TestGridGoldenScale(t *testing.T) {
+	e := newGridScaleEnv(t)
+	tests := []struct {
+		name     string
+		w, h     int
+		row, col int
+		want     []string
+	}{
+		{"grid-scale-80x20", 80, 20, 40, 12, []string{"OPD 28-41/80", "item 7-13/15", "OPD41"}},
+		{"grid-scale-200x56", 200, 56, 79, 14, []string{"OPD 42-80/80", "OPD80"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e.g.rowTop, e.g.colLeft = 0, 0
+			e.at(0, tc.row, tc.col)
+			v := e.g.View(tc.w, tc.h)
+			gridCheckSize(t, v, tc.w, tc.h)
+			plain := ansi.Strip(v)
+			for _, w := range tc.want {
+				if !strings.Contains(plain, w) {
+					t.Errorf("the view lacks %q", w)
+				}
+			}
+			if !strings.Contains(plain, "▶") {
+				t.Errorf("the cursor is off screen")
+			}
+			golden(t, tc.name, v)
+		})
+	}
+}
+
+// newGridScaleEnv is the benchmark session: workshop.ScaleFramework(), 80
+// OPDs and their sheets, stored through the real store.
+func newGridScaleEnv(t testing.TB) *gridEnv {
+	t.Helper()
+	ctx := context.Background()
+	f := workshop.ScaleFramework()
+	opds := workshop.ScaleOPDs(80)
+	path := filepath.Join(t.TempDir(), "bimtek.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	in := make([]store.OPDInput, len(opds))
+	for i, o := range opds {
+		in[i] = store.OPDInput{Code: o.Code, Name: o.Name}
+	}
+	id, err := st.CreateSession(ctx, store.NewSession{City: "Kota Skala", Stage: 2, Framework: f, OPDs: in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Load(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := workshop.ScaleSheets(f, opds, 7)
+	var rows []store.ScoreRow
+	for i, o := range opds {
+		for k, a := range sheets[o.ID] {
+			rows = append(rows, store.ScoreRow{OPDID: d.OPDs[i].ID, IndicatorKey: k, Answer: a})
+		}
+	}
+	if _, err := st.ImportScores(ctx, id, rows); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = st.Load(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	s := NewSess(st, d, "id", NewStyles("dark"), gridClock)
+	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
+}
+
+// gridCheckSize: never wider than w, never more than h lines.
+func gridCheckSize(t *testing.T, v string, w, h int) {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) > h {
+		t.Errorf("%d lines for a body of %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("line %d is %d wide in %d: %q", i, lw, w, ansi.Strip(l))
+		}
+	}
+}
+
+// Every size from the minimum body up, in both fixtures, with the detail
+// box and the note editor open: nothing spills over.
+func TestGridViewFitsEverySize(t *testing.T) {
+	small := newGridEnv(t, "en", gridOPDs, gridAnswers)
+	scale := newGridScaleEnv(t)
+	sizes := [][2]int{{80, 20}, {80, 24}, {90, 30}, {100, 30}, {110, 34}, {120, 36}, {120, 40}, {140, 40}, {150, 44}, {160, 50}, {200, 56}, {200, 60}, {240, 70}, {60, 12}, {40, 8}}
+	for _, e := range []*gridEnv{small, scale} {
+		for tab := range e.g.tabs {
+			for _, sz := range sizes {
+				for _, mode := range []string{"plain", "detail", "note"} {
+					e.at(tab, len(e.g.present)-1, len(e.g.tab().cols)-1)
+					e.g.detail = mode == "detail"
+					e.g.note = nil
+					if mode == "note" {
+						e.press(gkEnter)
+					}
+					v := e.g.View(sz[0], sz[1])
+					t.Run(fmt.Sprintf("%d-tab%d-%dx%d-%s", len(e.g.present), tab, sz[0], sz[1], mode), func(t *testing.T) {
+						gridCheckSize(t, v, sz[0], sz[1])
+						if sz[1] >= 20 && mode == "plain" && !strings.Contains(ansi.Strip(v), "▶") {
+							t.Errorf("the cursor is not on screen:\n%s", ansi.Strip(v))
+						}
+					})
+					if mode == "note" {
+						e.press(gkEsc)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestGridRosterChangedClampsCursor(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+	e.at(0, 7, 2) // DISHUB, the last row
+	ctx := context.Background()
+	for _, o := range e.s.Data.OPDs {
+		if o.Code == "DISHUB" || o.Code == "DLH" {
+			o.Present = false
+			if err := e.st.UpdateOPD(ctx, e.id, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := e.s.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if cmd := e.g.Update(RosterChangedMsg{}); cmd != nil {
+		if m, ok := cmd().(ErrMsg); ok {
+			t.Fatal(m.Err)
+		}
+	}
+	if got := len(e.g.present); got != 6 {
+		t.Fatalf("%d rows, want 6", got)
+	}
+	if e.s.State.Row != 5 {
+		t.Errorf("cursor row %d, want 5 (the new last row)", e.s.State.Row)
+	}
+	v := ansi.Strip(e.g.View(120, 36))
+	if strings.Contains(v, "DISHUB") || strings.Contains(v, "SATPOLPP") {
+		t.Errorf("an absent OPD is on the grid:\n%s", v)
+	}
+	// The cursor lands on DPMPTSP and a digit writes there.
+	e.press(gkText("5"))
+	if a, _ := e.stored("DPMPTSP", gkKebijakan); a.Level != 5 {
+		t.Errorf("DPMPTSP stored %+v", a)
+	}
+	// Enter (shown again) after a reload outside the screen also clamps.
+	for _, o := range e.s.Data.OPDs {
+		if o.Code != "DISKOMINFO" {
+			o.Present = false
+			if err := e.st.UpdateOPD(ctx, e.id, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := e.s.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	e.g.Enter()
+	if e.s.State.Row != 0 || len(e.g.present) != 1 {
+		t.Errorf("after Enter: row %d of %d", e.s.State.Row, len(e.g.present))
+	}
+}
+
+func TestGridScoresChangedShowsUndo(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+	e.at(0, 7, 0)
+	e.press(gkText("5"))
+	if _, _, err := e.s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	e.g.Update(ScoresChangedMsg{})
+	if a, _ := e.stored("DISHUB", gkLayanan); a != (workshop.Answer{}) {
+		t.Errorf("undo left %+v", a)
+	}
+	row := ansi.Strip(strings.Split(e.g.View(120, 36), "\n")[2+7])
+	if !strings.Contains(row, "DISHUB") || strings.Contains(row, "5") {
+		t.Errorf("the undone level is still on the row: %q", row)
+	}
+}
+
+func TestGridReadOnlyWritesNothing(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+	e.s.ReadOnly = true
+	msgs := e.press(gkText("2"))
+	if len(msgs) != 1 {
+		t.Fatalf("want one message, got %v", msgs)
+	}
+	if _, ok := msgs[0].(ErrMsg); !ok {
+		t.Errorf("want an error, got %v", msgs[0])
+	}
+	if a, _ := e.stored("DISKOMINFO", gkLayanan); a.Level != 4 {
+		t.Errorf("the projector view wrote %+v", a)
+	}
+	if e.s.State.Col != 0 {
+		t.Errorf("a refused write moved the cursor")
+	}
+}
+
+func TestGridHelpBothLanguages(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := newGridEnv(t, lang, gridOPDs, nil)
+		help := e.g.Help()
+		if len(help) < 8 {
+			t.Fatalf("%s: %d keys in the help", lang, len(help))
+		}
+		for _, b := range help {
+			h := b.Help()
+			if h.Key == "" || h.Desc == "" || strings.HasPrefix(h.Desc, "grid.") {
+				t.Errorf("%s: binding without catalogue help: %+v", lang, h)
+			}
+		}
+		e.press(gkEnter)
+		help = e.g.Help()
+		if len(help) != 2 || !strings.Contains(help[0].Help().Key, "Enter") {
+			t.Errorf("%s: editor help %+v", lang, help)
+		}
+	}
+	id, en := newGridEnv(t, "id", gridOPDs, nil).g.Help(), newGridEnv(t, "en", gridOPDs, nil).g.Help()
+	if id[0].Help().Desc == en[0].Help().Desc {
+		t.Errorf("help is not translated: %q", id[0].Help().Desc)
+	}
+}
+
+// gridHeat must follow Styles.HeatFor, the one rule of heat colours.
+func TestGridHeatIndexFollowsHeatFor(t *testing.T) {
+	st := NewStyles("dark")
+	for _, v := range []float64{0, 0.4, 1, 1.49, 1.5, 2.2, 2.5, 3.49, 3.5, 4.5, 5, 6.3} {
+		for _, ok := range []bool{true, false} {
+			want := st.HeatFor(v, ok).Render("x")
+			if got := st.Heat[gridHeat(v, ok)].Render("x"); got != want {
+				t.Errorf("gridHeat(%v, %v) = %d: %q, HeatFor gives %q", v, ok, gridHeat(v, ok), got, want)
+			}
+		}
+	}
+}
+
+// The theme can change under the screen (ctrl+t): the caches follow.
+func TestGridThemeChange(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+	dark := e.g.View(120, 36)
+	e.s.Styles = NewStyles("light")
+	light := e.g.View(120, 36)
+	if dark == light {
+		t.Errorf("the view did not follow the theme")
+	}
+	if ansi.Strip(dark) != ansi.Strip(light) {
+		t.Errorf("the theme changed the text")
+	}
+}
