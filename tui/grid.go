@@ -43,7 +43,7 @@ type Grid struct {
 	rowTop, colLeft int
 	pageRows        int // OPD rows on screen at the last View (page keys)
 
-	detail bool      // Space: the detail box at sizes without a panel
+	detail bool      // Space: the detail panel where the size does not show it anyway
 	note   *gridNote // the open note editor, nil when closed
 
 	p      gridPainter

@@ -767,3 +767,30 @@ func TestGridThemeChange(t *testing.T) {
 		t.Errorf("the theme changed the text")
 	}
 }
+
+// Space shows the item's description and level scale where the window is
+// too small to show them always; Space or Esc hides them again.
+func TestGridDetailToggle(t *testing.T) {
+	e := newGridEnv(t, "en", gridOPDs, gridAnswers)
+	has := func() bool { return strings.Contains(ansi.Strip(e.g.View(80, 20)), "Level scale") }
+	if has() {
+		t.Fatalf("the level scale is shown at 80x20 before Space")
+	}
+	for _, close := range []tea.KeyPressMsg{gkSpace, gkEsc} {
+		e.press(gkSpace)
+		if !has() {
+			t.Fatalf("Space did not show the detail")
+		}
+		if v := ansi.Strip(e.g.View(80, 20)); !strings.Contains(v, "5  Optimised") || !strings.Contains(v, "▶ DISKOMINFO") {
+			t.Errorf("the detail lacks the scale or hides the cursor row:\n%s", v)
+		}
+		e.press(close)
+		if has() {
+			t.Errorf("%s did not hide the detail", close.String())
+		}
+	}
+	// At 120x36 the panel is always there.
+	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "Level scale") {
+		t.Errorf("no level scale at 120x36:\n%s", v)
+	}
+}
