@@ -102,7 +102,7 @@ func (s *Store) fail(op string, err error) error {
 	case sqlite3.SQLITE_READONLY:
 		return readOnly(s.path, err)
 	case sqlite3.SQLITE_FULL:
-		return sentence(ErrDiskFull, err, "the disk holding %s is full, so %s was not saved; free some space and try again", s.path, op)
+		return sentence(ErrDiskFull, err, "the disk holding %s is full (%s failed, nothing of it was saved); free some space and try again", s.path, op)
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }

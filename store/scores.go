@@ -35,100 +35,130 @@ type cell struct {
 	note   string
 }
 
-// setCell writes one cell inside tx and appends its event; next gives the
-// new cell from the stored one. Nothing is written when the cell would not
-// change, unless the write is an undo (undoOf > 0), which is always logged
-// so that the undone event is marked.
-func (s *Store) setCell(ctx context.Context, tx *sql.Tx, sessionID, opdID int64, key string, next func(cell) cell, at time.Time, undoOf int64) (Event, bool, error) {
-	var (
-		present   int64
-		level, na sql.NullInt64
-		note      sql.NullString
-	)
-	err := tx.QueryRowContext(ctx, `SELECT o.id, sc.level, sc.na, sc.note
-		FROM opds o LEFT JOIN scores sc ON sc.session_id = o.session_id AND sc.opd_id = o.id AND sc.indicator_key = ?
-		WHERE o.id = ? AND o.session_id = ?`, key, opdID, sessionID).Scan(&present, &level, &na, &note)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Event{}, false, noOPD(sessionID, opdID)
-	}
-	if err != nil {
-		return Event{}, false, err
-	}
-	old := cell{answer: workshop.Answer{Level: int(level.Int64), NA: na.Int64 != 0}, note: note.String}
-	c := next(old)
-	ev := Event{SessionID: sessionID, OPDID: opdID, IndicatorKey: key, Old: old.answer, New: c.answer,
-		OldNote: old.note, NewNote: c.note, At: at, Undo: undoOf > 0}
-	if old == c && undoOf == 0 {
-		return ev, false, nil
-	}
-	if !c.answer.Answered() && c.note == "" {
-		_, err = tx.ExecContext(ctx, `DELETE FROM scores WHERE session_id = ? AND opd_id = ? AND indicator_key = ?`, sessionID, opdID, key)
-	} else {
-		_, err = tx.ExecContext(ctx, `INSERT INTO scores (session_id, opd_id, indicator_key, level, na, note, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (session_id, opd_id, indicator_key) DO UPDATE
-			SET level = excluded.level, na = excluded.na, note = excluded.note, updated_at = excluded.updated_at`,
-			sessionID, opdID, key, c.answer.Level, c.answer.NA, c.note, at.UnixNano())
-	}
-	if err != nil {
-		return Event{}, false, err
-	}
-	var undo any
-	if undoOf > 0 {
-		undo = undoOf
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO score_events
-		(session_id, opd_id, indicator_key, old_level, old_na, old_note, new_level, new_na, new_note, at, undo_of)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		sessionID, opdID, key, old.answer.Level, old.answer.NA, old.note, c.answer.Level, c.answer.NA, c.note, at.UnixNano(), undo)
-	if err != nil {
-		return Event{}, false, err
-	}
-	if ev.ID, err = res.LastInsertId(); err != nil {
-		return Event{}, false, err
-	}
-	if err := s.touch(ctx, tx, sessionID, at); err != nil {
-		return Event{}, false, err
-	}
-	return ev, true, nil
+// change is one cell write: the answer, the note, or both (an undo).
+type change struct {
+	sessionID, opdID int64
+	key              string
+	setAnswer        bool
+	answer           workshop.Answer
+	setNote          bool
+	note             string
+	undoOf           int64 // > 0: an undo, logged even if the cell is already so
 }
 
-// SetAnswer records one OPD's answer to one indicator in one durable
-// transaction (score, event, session activity) and returns the event once
-// it is committed. An answer equal to the stored one writes nothing and
-// returns an event with ID 0.
+// applySQL appends the event of a change, computed from the stored cell,
+// unless the change changes nothing; the trigger score_events_apply then
+// writes the cell and the session's activity. One statement: in autocommit
+// it is one durable transaction. Parameters: 1 session, 2 OPD, 3 indicator,
+// 4 set answer?, 5 level, 6 N/A, 7 set note?, 8 note, 9 time, 10 undo_of,
+// 11 log even without a change?
+const applySQL = `
+WITH cur AS (
+	SELECT o.session_id, o.id AS opd_id,
+	       coalesce(sc.level, 0) AS level, coalesce(sc.na, 0) AS na, coalesce(sc.note, '') AS note
+	FROM opds o
+	LEFT JOIN scores sc ON sc.session_id = o.session_id AND sc.opd_id = o.id AND sc.indicator_key = ?3
+	WHERE o.id = ?2 AND o.session_id = ?1
+), nxt AS (
+	SELECT cur.*, iif(?4, ?5, level) AS new_level, iif(?4, ?6, na) AS new_na, iif(?7, ?8, note) AS new_note
+	FROM cur
+)
+INSERT INTO score_events
+	(session_id, id, opd_id, indicator_key, old_level, old_na, old_note, new_level, new_na, new_note, at, undo_of)
+SELECT session_id, (SELECT coalesce(max(e.id), 0) + 1 FROM score_events e WHERE e.session_id = ?1),
+       opd_id, ?3, level, na, note, new_level, new_na, new_note, ?9, ?10
+FROM nxt
+WHERE ?11 OR new_level IS NOT level OR new_na IS NOT na OR new_note IS NOT note
+RETURNING id, old_level, old_na, old_note, new_level, new_na, new_note`
+
+// apply runs a change through stmt (the prepared applySQL, bound to a
+// transaction or not) and returns its event. When nothing was logged (the
+// cell already held the value, or the OPD is not in the session) it says
+// which, with q to ask.
+func (s *Store) apply(ctx context.Context, stmt *sql.Stmt, q queryer, c change, at time.Time) (Event, bool, error) {
+	var undoOf any
+	if c.undoOf > 0 {
+		undoOf = c.undoOf
+	}
+	rows, err := stmt.QueryContext(ctx, c.sessionID, c.opdID, c.key, c.setAnswer, c.answer.Level, c.answer.NA,
+		c.setNote, c.note, at.UnixNano(), undoOf, c.undoOf > 0)
+	if err != nil {
+		return Event{}, false, err
+	}
+	ev := Event{SessionID: c.sessionID, OPDID: c.opdID, IndicatorKey: c.key, At: at, Undo: c.undoOf > 0}
+	logged := false
+	for rows.Next() {
+		if err := rows.Scan(&ev.ID, &ev.Old.Level, &ev.Old.NA, &ev.OldNote, &ev.New.Level, &ev.New.NA, &ev.NewNote); err != nil {
+			rows.Close()
+			return Event{}, false, err
+		}
+		logged = true
+	}
+	// The statement has run to its end (and, in autocommit, committed)
+	// only once Next is false: its error, a failed commit included, is here.
+	if err := closeRows(rows); err != nil {
+		return Event{}, false, err
+	}
+	if logged {
+		return ev, true, nil
+	}
+	var old cell
+	err = q.QueryRowContext(ctx, `SELECT coalesce(sc.level, 0), coalesce(sc.na, 0), coalesce(sc.note, '')
+		FROM opds o LEFT JOIN scores sc ON sc.session_id = o.session_id AND sc.opd_id = o.id AND sc.indicator_key = ?
+		WHERE o.id = ? AND o.session_id = ?`, c.key, c.opdID, c.sessionID).Scan(&old.answer.Level, &old.answer.NA, &old.note)
+	if errors.Is(err, sql.ErrNoRows) {
+		var one int
+		if err := q.QueryRowContext(ctx, `SELECT 1 FROM sessions WHERE id = ?`, c.sessionID).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+			return Event{}, false, noSession(c.sessionID)
+		}
+		return Event{}, false, noOPD(c.sessionID, c.opdID)
+	}
+	if err != nil {
+		return Event{}, false, err
+	}
+	ev.Old, ev.New, ev.OldNote, ev.NewNote = old.answer, old.answer, old.note, old.note
+	return ev, false, nil
+}
+
+// queryer is a *sql.DB or a *sql.Tx.
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// SetAnswer records one OPD's answer to one indicator, keeping its note, in
+// one durable transaction (event, score, session activity) and returns the
+// event once it is committed. An answer equal to the stored one writes
+// nothing and returns an event with ID 0.
 func (s *Store) SetAnswer(ctx context.Context, sessionID, opdID int64, indicatorKey string, a workshop.Answer) (Event, error) {
-	return s.setOne(ctx, sessionID, opdID, indicatorKey, func(old cell) cell { return cell{answer: a, note: old.note} }, a)
+	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a})
 }
 
 // SetNote changes the note of one cell, keeping its answer; it is logged
 // like an answer (Old == New, the notes differ).
 func (s *Store) SetNote(ctx context.Context, sessionID, opdID int64, indicatorKey, note string) (Event, error) {
-	return s.setOne(ctx, sessionID, opdID, indicatorKey, func(old cell) cell { return cell{answer: old.answer, note: note} }, workshop.Answer{})
+	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setNote: true, note: note})
 }
 
-// setOne validates and writes one cell; next gives the new cell from the
-// stored one (so SetNote keeps the answer and SetAnswer the note).
-func (s *Store) setOne(ctx context.Context, sessionID, opdID int64, key string, next func(cell) cell, check workshop.Answer) (Event, error) {
-	fr, err := s.frame(ctx, sessionID)
+// setOne validates a change against the session's framework (cached) and
+// writes it as one autocommit statement.
+func (s *Store) setOne(ctx context.Context, c change) (Event, error) {
+	fr, err := s.frame(ctx, c.sessionID)
 	if err != nil {
 		return Event{}, err
 	}
-	if err := fr.checkAnswer(key, check); err != nil {
+	if err := fr.checkAnswer(c.key, c.answer); err != nil {
 		return Event{}, err
 	}
-	var ev Event
-	op := fmt.Sprintf("the answer of OPD %d to %s", opdID, key)
-	err = s.write(ctx, op, func(tx *sql.Tx) error {
-		var err error
-		ev, _, err = s.setCell(ctx, tx, sessionID, opdID, key, next, s.now(), 0)
-		return err
-	})
-	return ev, err
+	op := fmt.Sprintf("the answer of OPD %d to %s", c.opdID, c.key)
+	if err := s.writable(op); err != nil {
+		return Event{}, err
+	}
+	ev, _, err := s.apply(ctx, s.stmts.apply, s.db, c, s.now())
+	if err != nil {
+		return Event{}, s.fail(op, err)
+	}
+	return ev, nil
 }
-
-// to makes a next function for setCell that ignores the stored cell.
-func to(c cell) func(cell) cell { return func(cell) cell { return c } }
 
 // Undo reverts the newest change of the session that is not undone yet,
 // by appending an event that restores its old value. Repeated calls walk
@@ -140,30 +170,62 @@ func (s *Store) Undo(ctx context.Context, sessionID int64) (ev Event, ok bool, e
 		return Event{}, false, err
 	}
 	err = s.write(ctx, fmt.Sprintf("undo in session %d", sessionID), func(tx *sql.Tx) error {
-		var (
-			id, opdID int64
-			key       string
-			old       cell
-		)
-		err := tx.QueryRowContext(ctx, `SELECT e.id, e.opd_id, e.indicator_key, e.old_level, e.old_na, e.old_note
-			FROM score_events e
-			WHERE e.session_id = ? AND e.undo_of IS NULL
-			  AND NOT EXISTS (SELECT 1 FROM score_events u WHERE u.undo_of = e.id)
-			  AND EXISTS (SELECT 1 FROM opds o WHERE o.id = e.opd_id AND o.session_id = e.session_id)
-			ORDER BY e.id DESC LIMIT 1`, sessionID).Scan(&id, &opdID, &key, &old.answer.Level, &old.answer.NA, &old.note)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
+		target, found, err := undoTarget(ctx, tx, sessionID)
+		if err != nil || !found {
 			return err
 		}
-		ev, ok, err = s.setCell(ctx, tx, sessionID, opdID, key, to(old), s.now(), id)
+		ev, ok, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx, change{sessionID: sessionID, opdID: target.opdID, key: target.key,
+			setAnswer: true, answer: target.old.answer, setNote: true, note: target.old.note, undoOf: target.id}, s.now())
 		return err
 	})
 	if err != nil {
 		return Event{}, false, err
 	}
 	return ev, ok, nil
+}
+
+// undoEvent is the event Undo reverts.
+type undoEvent struct {
+	id, opdID int64
+	key       string
+	old       cell
+}
+
+// undoTarget finds the newest event of the session that is neither an
+// undo nor undone, and whose OPD is still in the session. Walking back from
+// the newest event, every undo names an older event, so the undone ones are
+// known by the time the walk reaches them; the walk stops at the first
+// candidate, a few rows back in practice.
+func undoTarget(ctx context.Context, tx *sql.Tx, sessionID int64) (undoEvent, bool, error) {
+	roster, err := listOPDs(ctx, tx, sessionID)
+	if err != nil {
+		return undoEvent{}, false, err
+	}
+	inRoster := make(map[int64]bool, len(roster))
+	for _, o := range roster {
+		inRoster[o.ID] = true
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, opd_id, indicator_key, old_level, old_na, old_note, undo_of
+		FROM score_events WHERE session_id = ? ORDER BY id DESC`, sessionID)
+	if err != nil {
+		return undoEvent{}, false, err
+	}
+	defer rows.Close()
+	undone := map[int64]bool{}
+	for rows.Next() {
+		var e undoEvent
+		var undoOf sql.NullInt64
+		if err := rows.Scan(&e.id, &e.opdID, &e.key, &e.old.answer.Level, &e.old.answer.NA, &e.old.note, &undoOf); err != nil {
+			return undoEvent{}, false, err
+		}
+		switch {
+		case undoOf.Valid:
+			undone[undoOf.Int64] = true
+		case !undone[e.id] && inRoster[e.opdID]:
+			return e, true, rows.Close()
+		}
+	}
+	return undoEvent{}, false, rows.Err()
 }
 
 // ImportScores writes many cells (answer and note) all or nothing: one bad
@@ -182,8 +244,10 @@ func (s *Store) ImportScores(ctx context.Context, sessionID int64, rows []ScoreR
 	err = s.write(ctx, fmt.Sprintf("the import of %d scores", len(rows)), func(tx *sql.Tx) error {
 		changed = 0
 		at := s.now()
+		stmt := tx.StmtContext(ctx, s.stmts.apply)
 		for i, r := range rows {
-			_, ch, err := s.setCell(ctx, tx, sessionID, r.OPDID, r.IndicatorKey, to(cell{answer: r.Answer, note: r.Note}), at, 0)
+			_, ch, err := s.apply(ctx, stmt, tx, change{sessionID: sessionID, opdID: r.OPDID, key: r.IndicatorKey,
+				setAnswer: true, answer: r.Answer, setNote: true, note: r.Note}, at)
 			if err != nil {
 				return fmt.Errorf("score row %d of %d: %w", i+1, len(rows), err)
 			}

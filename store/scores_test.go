@@ -1,8 +1,11 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -254,5 +257,75 @@ func TestImportScores(t *testing.T) {
 				t.Errorf("%d events, want %d (one per changed row)", n, events)
 			}
 		})
+	}
+}
+
+// Whatever mix of writes, notes, undos, imports and removals happens, the
+// stored cells are exactly the replay of the event log, and the list's
+// completion counts them.
+func TestScoresFollowTheLog(t *testing.T) {
+	s, _ := openTemp(t)
+	id, opds := newSession(t, s, "A", "B", "C")
+	keys := []string{"governance.e1.i1", "governance.e2.i2", "economy.e1.i1"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	removed := map[int64]bool{}
+	for step := range 400 {
+		o := opds[rng.IntN(len(opds))].ID
+		key := keys[rng.IntN(len(keys))]
+		var err error
+		switch op := rng.IntN(10); {
+		case op < 5:
+			a := workshop.Answer{Level: rng.IntN(6)}
+			if a.Level == 0 && rng.IntN(2) == 0 {
+				a.NA = true
+			}
+			_, err = s.SetAnswer(bg, id, o, key, a)
+		case op < 6:
+			_, err = s.SetNote(bg, id, o, key, []string{"", "cek ulang", "tanya kepala dinas"}[rng.IntN(3)])
+		case op < 9:
+			_, _, err = s.Undo(bg, id)
+		default:
+			_, err = s.ImportScores(bg, id, []ScoreRow{{OPDID: o, IndicatorKey: key, Answer: workshop.Answer{Level: 1 + rng.IntN(5)}, Note: "impor"}})
+		}
+		if removed[o] {
+			if err != nil && !errors.Is(err, ErrNoOPD) {
+				t.Fatalf("step %d: %v", step, err)
+			}
+		} else if err != nil {
+			t.Fatalf("step %d: %v", step, err)
+		}
+		if step == 300 {
+			if err := s.RemoveOPD(bg, id, opds[2].ID); err != nil {
+				t.Fatal(err)
+			}
+			removed[opds[2].ID] = true
+		}
+	}
+	replay := map[string]string{}
+	for _, e := range mustEvents(t, s, id) {
+		k := fmt.Sprintf("%d:%s", e.OPDID, e.IndicatorKey)
+		if removed[e.OPDID] {
+			continue
+		}
+		v := fmt.Sprint(e.New.Level)
+		if e.New.NA {
+			v = "NA"
+		}
+		if e.NewNote != "" {
+			v += "[" + e.NewNote + "]"
+		}
+		if !e.New.Answered() && e.NewNote == "" {
+			delete(replay, k)
+		} else {
+			replay[k] = k + "=" + v
+		}
+	}
+	var want []string
+	for _, v := range replay {
+		want = append(want, v)
+	}
+	sort.Strings(want)
+	if got := cellsOf(t, s, id); got != strings.Join(want, " ") {
+		t.Fatalf("stored cells\n%s\nare not the replay of the log\n%s", got, strings.Join(want, " "))
 	}
 }

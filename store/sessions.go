@@ -15,8 +15,8 @@ import (
 // write runs fn in one IMMEDIATE transaction and returns after the commit
 // is durable. op names the change for error messages ("save score").
 func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	if s.readOnly {
-		return sentence(ErrReadOnly, nil, "%s is open read-only here, so %s was not saved; open the session with `bimtek open` to change it", s.path, op)
+	if err := s.writable(op); err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -32,10 +32,18 @@ func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error)
 	return nil
 }
 
+// writable refuses a write (op) on a store opened read-only.
+func (s *Store) writable(op string) error {
+	if s.readOnly {
+		return sentence(ErrReadOnly, nil, "%s is open read-only here, so %s was not saved; open the session with `bimtek open` to change it", s.path, op)
+	}
+	return nil
+}
+
 // touch records activity on the session inside a write, and is how a write
 // learns that the session is gone.
 func (s *Store) touch(ctx context.Context, tx *sql.Tx, sessionID int64, at time.Time) error {
-	res, err := tx.ExecContext(ctx, `UPDATE sessions SET updated_at = ? WHERE id = ?`, at.UnixNano(), sessionID)
+	res, err := tx.StmtContext(ctx, s.stmts.touch).ExecContext(ctx, at.UnixNano(), sessionID)
 	if err != nil {
 		return err
 	}
@@ -111,7 +119,7 @@ func (s *Store) frame(ctx context.Context, sessionID int64) (*frame, error) {
 		return fr, nil
 	}
 	var raw string
-	err := s.db.QueryRowContext(ctx, `SELECT framework_json FROM sessions WHERE id = ?`, sessionID).Scan(&raw)
+	err := s.db.QueryRowContext(ctx, `SELECT json FROM frameworks WHERE session_id = ?`, sessionID).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noSession(sessionID)
 	}
@@ -175,14 +183,17 @@ func (s *Store) CreateSession(ctx context.Context, n NewSession) (int64, error) 
 	now := s.now()
 	err = s.write(ctx, "create session", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(city, stage, date, venue, facilitator, framework_key, framework_json, item_count, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(city, stage, date, venue, facilitator, framework_key, item_count, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			city, n.Stage, date, strings.TrimSpace(n.Venue), strings.TrimSpace(n.Facilitator),
-			n.Framework.Key, string(raw), n.Framework.ItemCount(), now.UnixNano(), now.UnixNano())
+			n.Framework.Key, n.Framework.ItemCount(), now.UnixNano(), now.UnixNano())
 		if err != nil {
 			return err
 		}
 		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO frameworks (session_id, json) VALUES (?, ?)`, id, string(raw)); err != nil {
 			return err
 		}
 		_, err = insertOPDs(ctx, tx, id, opds)
@@ -248,8 +259,8 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, e
 	ss := &d.Session
 	var raw string
 	var created, updated int64
-	err := tx.QueryRowContext(ctx, `SELECT id, city, stage, date, venue, facilitator, framework_json, created_at, updated_at
-		FROM sessions WHERE id = ?`, sessionID).
+	err := tx.QueryRowContext(ctx, `SELECT s.id, s.city, s.stage, s.date, s.venue, s.facilitator, f.json, s.created_at, s.updated_at
+		FROM sessions s JOIN frameworks f ON f.session_id = s.id WHERE s.id = ?`, sessionID).
 		Scan(&ss.ID, &ss.City, &ss.Stage, &ss.Date, &ss.Venue, &ss.Facilitator, &raw, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noSession(sessionID)

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -38,6 +39,8 @@ type Store struct {
 	now            func() time.Time
 	heartbeatEvery time.Duration
 	staleAfter     time.Duration
+
+	stmts stmts // the write path's statements, prepared once
 
 	mu     sync.Mutex
 	frames map[int64]*frame // parsed framework per session (immutable copies)
@@ -138,21 +141,29 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// inside this process.
 	db.SetMaxOpenConns(1)
 	s := newStore(db, path, false)
-	_, err = s.check(ctx)
-	if err == nil {
-		err = s.enableWAL(ctx)
-	}
-	if err == nil {
-		err = migrate(ctx, db, schema)
-		if err != nil {
-			err = s.fail("set up "+path, err)
-		}
-	}
-	if err != nil {
+	if err := s.setUp(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// setUp checks the file, switches it to WAL, migrates it and prepares the
+// write path, in that order: nothing is written to a file check refuses.
+func (s *Store) setUp(ctx context.Context) error {
+	if _, err := s.check(ctx); err != nil {
+		return err
+	}
+	if err := s.enableWAL(ctx); err != nil {
+		return err
+	}
+	if err := migrate(ctx, s.db, schema); err != nil {
+		return s.fail("set up "+s.path, err)
+	}
+	if err := s.stmts.prepare(ctx, s.db); err != nil {
+		return s.fail("set up "+s.path, err)
+	}
+	return nil
 }
 
 // OpenReadOnly opens an existing database for reading (the projector view,
@@ -232,6 +243,7 @@ func (s *Store) Close() error {
 	for _, l := range leases {
 		errs = append(errs, l.release())
 	}
+	s.stmts.close()
 	if err := s.db.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close database %s: %w", s.path, err))
 	}
@@ -321,7 +333,24 @@ func checkHeader(path string, size int64) error {
 	if _, err := io.ReadFull(f, head); err != nil || !bytes.HasPrefix(head, sqliteMagic) {
 		return notDatabase(path, err)
 	}
+	// The header also holds the application id and the schema version. A
+	// recent change may still sit in the -wal file, so only a definite
+	// answer is taken here (check asks SQLite again); it spares SQLite from
+	// opening, and a read-only open from leaving -wal and -shm files beside,
+	// a database that is not ours or is newer.
+	appID, version := binary.BigEndian.Uint32(head[68:]), int(binary.BigEndian.Uint32(head[60:]))
+	switch {
+	case appID != 0 && appID != applicationID:
+		return notDatabase(path, nil)
+	case appID == applicationID && version > schemaVersion:
+		return newerSchema(path, version)
+	}
 	return nil
+}
+
+func newerSchema(path string, version int) error {
+	return sentence(ErrNewerSchema, nil, "%s was written by a newer bimtek (schema %d; this one knows up to %d); update bimtek to open it",
+		path, version, schemaVersion)
 }
 
 // fileURI makes an SQLite URI of an absolute path, escaping ?, # and %.
@@ -351,8 +380,7 @@ func (s *Store) check(ctx context.Context) (fresh bool, err error) {
 		return false, notDatabase(s.path, nil)
 	}
 	if version > schemaVersion {
-		return false, sentence(ErrNewerSchema, nil, "%s was written by a newer bimtek (schema %d; this one knows up to %d); update bimtek to open it",
-			s.path, version, schemaVersion)
+		return false, newerSchema(s.path, version)
 	}
 	if s.readOnly && version < schemaVersion {
 		return false, sentence(ErrReadOnly, nil, "%s was written by an older bimtek (schema %d); open it once with `bimtek open` to update it, then try again",
@@ -413,4 +441,37 @@ func (s *Store) enableWAL(ctx context.Context) error {
 		return fmt.Errorf("open %s: the file system does not allow write-ahead logging (journal mode stays %q); choose a file on a local disk with --db", s.path, mode)
 	}
 	return nil
+}
+
+// stmts are the statements of the write path. Prepared once, they are
+// reused by every call (Tx.StmtContext on the one connection), which spares
+// SQLite from parsing them again on every keystroke.
+type stmts struct {
+	apply, touch *sql.Stmt
+}
+
+func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
+	for _, p := range []struct {
+		to    **sql.Stmt
+		query string
+	}{
+		{&st.apply, applySQL},
+		{&st.touch, `UPDATE sessions SET updated_at = ? WHERE id = ?`},
+	} {
+		stmt, err := db.PrepareContext(ctx, p.query)
+		if err != nil {
+			st.close()
+			return fmt.Errorf("prepare %q: %w", p.query, err)
+		}
+		*p.to = stmt
+	}
+	return nil
+}
+
+func (st *stmts) close() {
+	for _, p := range []*sql.Stmt{st.apply, st.touch} {
+		if p != nil {
+			p.Close() // later use fails with "statement is closed", never panics
+		}
+	}
 }
