@@ -130,8 +130,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := prepareFile(path); err != nil {
-		return nil, err
+	here.Lock()
+	defer here.Unlock()
+	if here.open[path] == 0 {
+		if err := prepareFile(path); err != nil {
+			return nil, err
+		}
 	}
 	db, err := sql.Open("sqlite", fileURI(path)+"?"+rwParams)
 	if err != nil {
@@ -145,8 +149,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	here.open[path]++
 	return s, nil
 }
+
+// here counts the Stores this process has open per database file, and
+// serialises Open. While SQLite has a file open, the process must not open
+// and close the file itself: on Unix, closing any descriptor of a file
+// drops every POSIX lock the process holds on it, SQLite's included. So the
+// checks that read the file directly run only while no Store of this
+// process has it open (and then SQLite has checked it already).
+var here = struct {
+	sync.Mutex
+	open map[string]int
+}{open: map[string]int{}}
 
 // setUp checks the file, switches it to WAL, migrates it and prepares the
 // write path, in that order: nothing is written to a file check refuses.
@@ -174,6 +190,8 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	here.Lock()
+	defer here.Unlock()
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -183,8 +201,10 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	case fi.IsDir():
 		return nil, isFolder(path)
 	}
-	if err := checkHeader(path, fi.Size()); err != nil {
-		return nil, err
+	if here.open[path] == 0 {
+		if err := checkHeader(path, fi.Size()); err != nil {
+			return nil, err
+		}
 	}
 	db, err := sql.Open("sqlite", fileURI(path)+"?"+roParams)
 	if err != nil {
@@ -200,6 +220,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	here.open[path]++
 	return s, nil
 }
 
@@ -244,9 +265,14 @@ func (s *Store) Close() error {
 		errs = append(errs, l.release())
 	}
 	s.stmts.close()
+	here.Lock()
 	if err := s.db.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close database %s: %w", s.path, err))
 	}
+	if here.open[s.path]--; here.open[s.path] <= 0 {
+		delete(here.open, s.path)
+	}
+	here.Unlock()
 	return errors.Join(errs...)
 }
 
