@@ -1,0 +1,396 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Briefing is the Pengantar dimensi phase: one dimension per page, its
+// elements and the level scale, drawn as a slide for the projector.
+type Briefing struct {
+	s    *Sess
+	keys briefKeys
+}
+
+type briefKeys struct{ Page, Jump, Ends key.Binding }
+
+// NewBriefing builds the briefing screen; it opens on the saved page.
+func NewBriefing(s *Sess) *Briefing {
+	return &Briefing{s: s, keys: briefKeys{
+		Page: keyHelp(s.Lang, "←/→ h/l", "brief.key.page", "left", "right", "h", "l"),
+		Jump: keyHelp(s.Lang, "1-9", "brief.key.jump", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Ends: keyHelp(s.Lang, "Home/End", "brief.key.bounds", "home", "end"),
+	}}
+}
+
+// Capturing is false.
+func (b *Briefing) Capturing() bool { return false }
+
+// Help lists the paging keys.
+func (b *Briefing) Help() []key.Binding {
+	return []key.Binding{b.keys.Page, b.keys.Jump, b.keys.Ends}
+}
+
+// Update pages through the dimensions and saves the page.
+func (b *Briefing) Update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	n := len(b.s.F().Dimensions)
+	if n == 0 {
+		return nil
+	}
+	page := b.page()
+	switch k.String() {
+	case "left", "h":
+		page--
+	case "right", "l":
+		page++
+	case "home":
+		page = 0
+	case "end":
+		page = n - 1
+	default:
+		if len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9' {
+			page = int(k.Text[0] - '1')
+		} else {
+			return nil
+		}
+	}
+	page = clamp(page, 0, n-1)
+	if page == b.s.State.Slide {
+		return nil
+	}
+	b.s.State.Slide = page
+	if err := b.s.SaveState(); err != nil {
+		return errCmd(err)
+	}
+	return nil
+}
+
+func (b *Briefing) page() int { return clamp(b.s.State.Slide, 0, len(b.s.F().Dimensions)-1) }
+
+// briefLayout is how much of a dimension a slide shows; View starts rich
+// and gives way until the slide fits the window.
+type briefLayout struct {
+	big      int // block-letter size of the name, 0: bold text
+	spacing  bool
+	elements int // 0 name only .. 4 with indicators and their descriptions
+	scale    int // 0 labels .. 2 labels with wrapped descriptions
+	descMax  int // lines of the dimension description (0: all)
+}
+
+// View draws the slide of the current dimension.
+func (b *Briefing) View(w, h int) string {
+	s := b.s
+	st := s.Styles
+	dims := s.F().Dimensions
+	if len(dims) == 0 {
+		return " " + st.Base.Render(s.T("brief.none"))
+	}
+	d := &dims[b.page()]
+	inner := w - 2
+
+	big := 0
+	for size := 2; size >= 1; size-- {
+		if l, ok := blockLetters(s.Name(d.Name), size); ok && ansi.StringWidth(l[0]) <= inner {
+			big = size
+			break
+		}
+	}
+	l := briefLayout{big: big, spacing: true, elements: 4, scale: 2}
+	steps := []func(*briefLayout) bool{
+		func(l *briefLayout) bool { return l.spacing && set(&l.spacing) },
+		func(l *briefLayout) bool { return l.elements > 3 && dec(&l.elements) },
+		func(l *briefLayout) bool { return l.big > 1 && dec(&l.big) },
+		func(l *briefLayout) bool { return l.scale > 1 && dec(&l.scale) },
+		func(l *briefLayout) bool { return l.elements > 2 && dec(&l.elements) },
+		func(l *briefLayout) bool { return l.descMax == 0 && setInt(&l.descMax, 2) },
+		func(l *briefLayout) bool { return l.elements > 1 && dec(&l.elements) },
+		func(l *briefLayout) bool { return l.big > 0 && dec(&l.big) },
+		func(l *briefLayout) bool { return l.descMax > 1 && dec(&l.descMax) },
+		func(l *briefLayout) bool { return l.elements > 0 && dec(&l.elements) },
+		func(l *briefLayout) bool { return l.scale > 0 && dec(&l.scale) },
+	}
+	out := b.render(d, w, l)
+	for _, step := range steps {
+		for len(out) > h && step(&l) {
+			out = b.render(d, w, l)
+		}
+	}
+	return strings.Join(fitLines(out, h), "\n")
+}
+
+func dec(v *int) bool           { *v--; return true }
+func set(v *bool) bool          { *v = false; return true }
+func setInt(v *int, n int) bool { *v = n; return true }
+
+// render draws one dimension with the given layout.
+func (b *Briefing) render(d *workshop.Dimension, w int, l briefLayout) []string {
+	s := b.s
+	st := s.Styles
+	inner := w - 2
+	out := []string{b.strip(w)}
+	if l.spacing {
+		out = append(out, "")
+	}
+	if l.big > 0 {
+		big, _ := blockLetters(s.Name(d.Name), l.big)
+		for _, line := range big {
+			out = append(out, " "+st.Title.Render(line))
+		}
+	} else {
+		out = append(out, " "+st.Title.Render(ansi.Truncate(strings.ToUpper(s.Name(d.Name)), inner, "…")))
+	}
+	desc := wrapText(s.Name(d.Description), min(inner, 120))
+	if l.descMax > 0 && len(desc) > l.descMax {
+		desc = append(desc[:l.descMax-1:l.descMax-1], ansi.Truncate(strings.Join(desc[l.descMax-1:], " "), min(inner, 120), "…"))
+	}
+	for _, line := range desc {
+		out = append(out, " "+st.Base.Render(line))
+	}
+	out = append(out, " "+st.Accent.Render(s.T("brief.target", workshop.Round2(s.Board.Target(d.Key)))))
+	if l.spacing {
+		out = append(out, "")
+	}
+
+	if w >= 110 {
+		lw := inner * 3 / 5
+		rw := inner - lw - 3
+		left := b.elementLines(d, lw, l)
+		right := b.scaleLines(rw, l)
+		for _, line := range sideBySide(left, right, lw, 3) {
+			out = append(out, " "+line)
+		}
+		return out
+	}
+	for _, line := range b.elementLines(d, inner, l) {
+		out = append(out, " "+line)
+	}
+	if l.spacing {
+		out = append(out, "")
+	}
+	for _, line := range b.scaleLines(inner, l) {
+		out = append(out, " "+line)
+	}
+	return out
+}
+
+// strip is the top line: every dimension as a tab, the current one
+// highlighted and marked, and the page "2/6" at the right.
+func (b *Briefing) strip(w int) string {
+	s := b.s
+	st := s.Styles
+	dims := s.F().Dimensions
+	cur := b.page()
+	pageTxt := fmt.Sprintf("◀ %d/%d ▶", cur+1, len(dims))
+	right := st.Bold.Render(pageTxt) + " "
+	var tabs []string
+	for i, d := range dims {
+		name := fmt.Sprintf("%d %s", i+1, s.Name(d.Name))
+		if i == cur {
+			tabs = append(tabs, st.TabOn.Render("▶ "+name))
+		} else {
+			tabs = append(tabs, st.Tab.Render(name))
+		}
+	}
+	left := " " + strings.Join(tabs, "")
+	room := w - ansi.StringWidth(pageTxt) - 2
+	if ansi.StringWidth(left) > room {
+		left = " " + st.Accent.Render(ansi.Truncate(s.T("brief.page", cur+1, len(dims)), room-1, "…"))
+	}
+	return left + strings.Repeat(" ", max(1, w-ansi.StringWidth(left)-ansi.StringWidth(right))) + right
+}
+
+// elementLines lists the dimension's elements at the layout's detail.
+func (b *Briefing) elementLines(d *workshop.Dimension, w int, l briefLayout) []string {
+	s := b.s
+	st := s.Styles
+	out := []string{st.Bold.Render(s.T("brief.elements"))}
+	indent := func(lines []string, pad string, style func(...string) string) {
+		for _, x := range lines {
+			out = append(out, pad+style(x))
+		}
+	}
+	for i, e := range d.Elements {
+		if i > 0 && l.spacing && l.elements >= 2 {
+			out = append(out, "")
+		}
+		name := s.Name(e.Name)
+		desc := s.Name(e.Description)
+		switch {
+		case l.elements == 0:
+			out = append(out, ansi.Truncate(st.Accent.Render("■ "+name)+st.Base.Render(" — "+desc), w, "…"))
+			continue
+		case l.elements == 1:
+			out = append(out, st.Accent.Render(ansi.Truncate("■ "+name, w, "…")))
+			out = append(out, "  "+st.Base.Render(ansi.Truncate(desc, w-2, "…")))
+			continue
+		}
+		out = append(out, st.Accent.Render(ansi.Truncate("■ "+name, w, "…")))
+		indent(wrapText(desc, w-2), "  ", st.Base.Render)
+		if l.elements < 3 {
+			continue
+		}
+		for _, ind := range e.Indicators {
+			indent(wrapText("◆ "+s.Name(ind.Name), w-4), "    ", st.Bold.Render)
+			if l.elements >= 4 && strings.TrimSpace(s.Name(ind.Description)) != "" {
+				indent(wrapText(s.Name(ind.Description), w-6), "      ", st.Base.Render)
+			}
+		}
+	}
+	return out
+}
+
+// scaleLines lists the level scale: the value in its heat colour (with the
+// number, readable in monochrome), the label and the description.
+func (b *Briefing) scaleLines(w int, l briefLayout) []string {
+	s := b.s
+	st := s.Styles
+	out := []string{st.Bold.Render(s.T("brief.scale"))}
+	for i, lv := range s.F().Scale {
+		if i > 0 && l.spacing && l.scale >= 2 {
+			out = append(out, "")
+		}
+		heat := st.Heat[clamp(lv.Value, 0, 5)]
+		num := heat.Render(fmt.Sprintf(" %d ", lv.Value))
+		label := s.Name(lv.Label)
+		desc := s.Name(lv.Description)
+		switch l.scale {
+		case 0:
+			out = append(out, num+" "+st.Bold.Render(ansi.Truncate(label, w-4, "…")))
+		case 1:
+			out = append(out, num+" "+ansi.Truncate(st.Bold.Render(label)+st.Base.Render(" — "+desc), w-4, "…"))
+		default:
+			out = append(out, num+" "+st.Bold.Render(ansi.Truncate(label, w-4, "…")))
+			for _, x := range wrapText(desc, w-4) {
+				out = append(out, "    "+st.Base.Render(x))
+			}
+		}
+	}
+	return out
+}
+
+// letterPixels is a 5-pixel-high font for slide titles ('#' = ink). Letters
+// are 3 pixels wide except M, N and W, which need more to stay readable.
+var letterPixels = map[rune][5]string{
+	'A':  {".#.", "#.#", "###", "#.#", "#.#"},
+	'B':  {"##.", "#.#", "##.", "#.#", "##."},
+	'C':  {".##", "#..", "#..", "#..", ".##"},
+	'D':  {"##.", "#.#", "#.#", "#.#", "##."},
+	'E':  {"###", "#..", "##.", "#..", "###"},
+	'F':  {"###", "#..", "##.", "#..", "#.."},
+	'G':  {".##", "#..", "#.#", "#.#", ".##"},
+	'H':  {"#.#", "#.#", "###", "#.#", "#.#"},
+	'I':  {"###", ".#.", ".#.", ".#.", "###"},
+	'J':  {"..#", "..#", "..#", "#.#", ".#."},
+	'K':  {"#.#", "#.#", "##.", "#.#", "#.#"},
+	'L':  {"#..", "#..", "#..", "#..", "###"},
+	'M':  {"#...#", "##.##", "#.#.#", "#...#", "#...#"},
+	'N':  {"#..#", "##.#", "#.##", "#..#", "#..#"},
+	'O':  {".#.", "#.#", "#.#", "#.#", ".#."},
+	'P':  {"##.", "#.#", "##.", "#..", "#.."},
+	'Q':  {".#.", "#.#", "#.#", "##.", ".##"},
+	'R':  {"##.", "#.#", "##.", "#.#", "#.#"},
+	'S':  {".##", "#..", ".#.", "..#", "##."},
+	'T':  {"###", ".#.", ".#.", ".#.", ".#."},
+	'U':  {"#.#", "#.#", "#.#", "#.#", "###"},
+	'V':  {"#.#", "#.#", "#.#", "#.#", ".#."},
+	'W':  {"#...#", "#...#", "#.#.#", "##.##", "#...#"},
+	'X':  {"#.#", "#.#", ".#.", "#.#", "#.#"},
+	'Y':  {"#.#", "#.#", ".#.", ".#.", ".#."},
+	'Z':  {"###", "..#", ".#.", "#..", "###"},
+	'0':  {"###", "#.#", "#.#", "#.#", "###"},
+	'1':  {".#.", "##.", ".#.", ".#.", "###"},
+	'2':  {"##.", "..#", ".#.", "#..", "###"},
+	'3':  {"##.", "..#", ".#.", "..#", "##."},
+	'4':  {"#.#", "#.#", "###", "..#", "..#"},
+	'5':  {"###", "#..", "##.", "..#", "##."},
+	'6':  {".##", "#..", "###", "#.#", "###"},
+	'7':  {"###", "..#", ".#.", ".#.", ".#."},
+	'8':  {"###", "#.#", "###", "#.#", "###"},
+	'9':  {"###", "#.#", "###", "..#", "##."},
+	' ':  {"..", "..", "..", "..", ".."},
+	'-':  {"...", "...", "###", "...", "..."},
+	'.':  {".", ".", ".", ".", "#"},
+	',':  {".", ".", ".", "#", "#"},
+	'/':  {"..#", "..#", ".#.", "#..", "#.."},
+	'(':  {".#", "#.", "#.", "#.", ".#"},
+	')':  {"#.", ".#", ".#", ".#", "#."},
+	'\'': {"#", "#", ".", ".", "."},
+}
+
+// blockLetters draws s in the slide font: size 1 is one column per pixel
+// (3 rows high), 2 is two columns (5 rows), 3 three columns (8 rows). ok is
+// false when s has a character the font lacks (any non-Latin name), so the
+// caller falls back to plain bold text.
+func blockLetters(s string, size int) ([]string, bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if s == "" || size < 1 {
+		return nil, false
+	}
+	var pix [5]strings.Builder
+	first := true
+	for _, r := range s {
+		g, ok := letterPixels[r]
+		if !ok {
+			return nil, false
+		}
+		for y := range 5 {
+			if !first {
+				pix[y].WriteByte('.')
+			}
+			pix[y].WriteString(g[y])
+		}
+		first = false
+	}
+	// Scale: size columns per pixel, size half-rows per pixel.
+	var half []string
+	for y := range 5 {
+		var row strings.Builder
+		for _, c := range pix[y].String() {
+			row.WriteString(strings.Repeat(string(c), size))
+		}
+		for range size {
+			half = append(half, row.String())
+		}
+	}
+	if len(half)%2 == 1 {
+		half = append(half, strings.Repeat(".", len(half[0])))
+	}
+	out := make([]string, 0, len(half)/2)
+	for y := 0; y < len(half); y += 2 {
+		top, bot := half[y], half[y+1]
+		var line strings.Builder
+		for x := range len(top) {
+			u, d := top[x] == '#', bot[x] == '#'
+			switch {
+			case u && d:
+				line.WriteRune('█')
+			case u:
+				line.WriteRune('▀')
+			case d:
+				line.WriteRune('▄')
+			default:
+				line.WriteByte(' ')
+			}
+		}
+		out = append(out, strings.TrimRight(line.String(), " "))
+	}
+	// Every line as wide as the widest, so callers can measure line 0.
+	wmax := 0
+	for _, l := range out {
+		wmax = max(wmax, ansi.StringWidth(l))
+	}
+	for i, l := range out {
+		out[i] = l + strings.Repeat(" ", wmax-ansi.StringWidth(l))
+	}
+	return out, true
+}

@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestBriefingPagingSaved(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, false)
+	b := NewBriefing(e.s)
+	n := len(e.s.F().Dimensions)
+	cases := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"right"}, 1},
+		{[]string{"l", "l"}, 3},
+		{[]string{"left", "h"}, 1},
+		{[]string{"left", "left", "left"}, 0}, // stops at the first
+		{[]string{"end"}, n - 1},
+		{[]string{"right"}, n - 1}, // stops at the last
+		{[]string{"home"}, 0},
+		{[]string{"5"}, 4},
+		{[]string{"9"}, n - 1}, // beyond the last: the last
+		{[]string{"x"}, n - 1}, // not a paging key
+	}
+	for _, c := range cases {
+		phNoErr(t, phDrive(t, b, phKeys(c.keys...)...))
+		if e.s.State.Slide != c.want {
+			t.Fatalf("after %v: page %d, want %d", c.keys, e.s.State.Slide, c.want)
+		}
+		if got := e.storedState().Slide; got != c.want {
+			t.Fatalf("after %v: saved page %d, want %d", c.keys, got, c.want)
+		}
+	}
+
+	// Reopening shows the same page.
+	e.s.State.Slide = 2
+	if err := e.s.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	s2 := NewSess(e.st, e.reopen(), "id", NewStyles("dark"), phClock)
+	v := ansi.Strip(NewBriefing(s2).View(120, 36))
+	if !strings.Contains(v, "3/6") {
+		t.Errorf("the reopened briefing is not on page 3/6:\n%s", v)
+	}
+}
+
+func TestBriefingShowsTheDimension(t *testing.T) {
+	e := newPhEnv(t, "en", phOPDs, false)
+	b := NewBriefing(e.s)
+	e.s.State.Slide = 2 // economy
+	d := e.s.F().Dimensions[2]
+	for _, sz := range phSizes {
+		v := ansi.Strip(b.View(sz[0], sz[1]))
+		if !strings.Contains(v, "3/6") {
+			t.Errorf("%v: no page indicator", sz)
+		}
+		for _, el := range d.Elements {
+			if !strings.Contains(v, el.Name.In("en")) {
+				t.Errorf("%v: element %q missing", sz, el.Name.In("en"))
+			}
+		}
+		for _, lv := range e.s.F().Scale {
+			if !strings.Contains(v, lv.Label.In("en")) {
+				t.Errorf("%v: level %q missing", sz, lv.Label.In("en"))
+			}
+		}
+	}
+	// At 200x56 the descriptions of the elements, indicators and levels
+	// are there too.
+	v := ansi.Strip(b.View(200, 56))
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{d.Elements[0].Description.In("en"), d.Elements[0].Indicators[0].Name.In("en"), e.s.F().Scale[0].Description.In("en")} {
+		// Wrapped in a column: its first words are on one line.
+		if !strings.Contains(flat, strings.Join(strings.Fields(want)[:5], " ")) {
+			t.Errorf("200x56 lacks %q", want)
+		}
+	}
+}
+
+func TestBriefingGolden(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, false)
+	e.s.State.Slide = 1
+	phGolden(t, "briefing", NewBriefing(e.s))
+	en := newPhEnv(t, "en", phOPDs, false)
+	en.s.State.Slide = 5
+	phGolden(t, "briefing-en", NewBriefing(en.s))
+}
+
+func TestBriefingFitsEverySize(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, false)
+	b := NewBriefing(e.s)
+	for page := range e.s.F().Dimensions {
+		e.s.State.Slide = page
+		for w := 80; w <= 220; w += 11 {
+			for h := 14; h <= 60; h += 6 {
+				phCheckSize(t, "briefing", b.View(w, h), w, h)
+			}
+		}
+	}
+}
+
+func TestBlockLetters(t *testing.T) {
+	cases := []struct {
+		in     string
+		size   int
+		ok     bool
+		height int
+	}{
+		{"Smart Governance", 1, true, 3},
+		{"Smart Governance", 2, true, 5},
+		{"Kota Bandung", 3, true, 8},
+		{"数据局", 1, false, 0},
+		{"Dinas ꦧ", 1, false, 0},
+		{"", 1, false, 0},
+	}
+	for _, c := range cases {
+		got, ok := blockLetters(c.in, c.size)
+		if ok != c.ok || len(got) != c.height {
+			t.Errorf("blockLetters(%q, %d): ok %v, %d rows; want %v, %d", c.in, c.size, ok, len(got), c.ok, c.height)
+			continue
+		}
+		for i := range got {
+			if ansi.StringWidth(got[i]) != ansi.StringWidth(got[0]) {
+				t.Errorf("blockLetters(%q): row %d differs in width", c.in, i)
+			}
+		}
+	}
+	// "I" at size 1: a bar on top, the stem, a bar below.
+	got, _ := blockLetters("I", 1)
+	want := []string{"▀█▀", " █ ", "▀▀▀"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("I row %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

@@ -1,0 +1,484 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+)
+
+// OpenSessionMsg asks the root to open a session (from the home list or
+// right after the new-session form created it).
+type OpenSessionMsg struct{ ID int64 }
+
+// ExportSessionMsg asks the root to export a session of the home list; the
+// root answers with ExportedMsg.
+type ExportSessionMsg struct{ ID int64 }
+
+// sessionsLoadedMsg carries the session list read by Home.Load.
+type sessionsLoadedMsg struct {
+	list []store.SessionSummary
+	err  error
+}
+
+// Home is the screen before a session is open: the sessions of the
+// database, newest activity first, and the new-session form.
+type Home struct {
+	st     *store.Store
+	lang   string
+	styles *Styles
+	now    func() time.Time
+	keys   homeKeys
+
+	list    []store.SessionSummary
+	loaded  bool
+	loadErr error
+	row     int
+	top     int // first visible row of the table
+
+	form *newSessionForm
+
+	// Outcome of the last export started from this screen.
+	exportDir   string
+	exportFiles []string
+}
+
+type homeKeys struct {
+	Up, Down, Open, New, Export key.Binding
+	FormNext, FormBack, Cancel  key.Binding
+}
+
+func newHomeKeys(lang string) homeKeys {
+	return homeKeys{
+		Up:       keyHelp(lang, "↑/↓", "home.key.move", "up", "k", "pgup"),
+		Down:     key.NewBinding(key.WithKeys("down", "j", "pgdown")),
+		Open:     keyHelp(lang, "Enter", "home.key.open", "enter"),
+		New:      keyHelp(lang, "n", "home.key.new", "n"),
+		Export:   keyHelp(lang, "x", "home.key.export", "x"),
+		FormNext: keyHelp(lang, "Enter/Tab", "new.key.next", "enter", "tab"),
+		FormBack: keyHelp(lang, "Shift+Tab", "new.key.back", "shift+tab"),
+		Cancel:   keyHelp(lang, "Esc", "new.key.cancel", "esc"),
+	}
+}
+
+// NewHome builds the home screen; call Load to read the session list.
+func NewHome(st *store.Store, lang string, styles *Styles, now func() time.Time) *Home {
+	if now == nil {
+		now = time.Now
+	}
+	return &Home{st: st, lang: lang, styles: styles, now: now, keys: newHomeKeys(lang)}
+}
+
+func (h *Home) t(key string, args ...any) string { return assets.T(h.lang, key, args...) }
+
+// Load reads the session list in the background; the answer arrives as a
+// sessionsLoadedMsg.
+func (h *Home) Load() tea.Cmd {
+	st := h.st
+	return func() tea.Msg {
+		list, err := st.ListSessions(context.Background())
+		if err != nil {
+			return sessionsLoadedMsg{err: fmt.Errorf("list sessions: %w", err)}
+		}
+		return sessionsLoadedMsg{list: list}
+	}
+}
+
+// Capturing is true while the new-session form takes the keys.
+func (h *Home) Capturing() bool { return h.form != nil }
+
+// Help lists the keys of the list, or of the form while it is open.
+func (h *Home) Help() []key.Binding {
+	k := h.keys
+	if h.form != nil {
+		return []key.Binding{k.FormNext, k.FormBack, k.Cancel}
+	}
+	if len(h.list) == 0 {
+		return []key.Binding{k.New}
+	}
+	return []key.Binding{k.Up, k.Open, k.New, k.Export}
+}
+
+// Update handles the list keys, the form and the background answers.
+func (h *Home) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case sessionsLoadedMsg:
+		h.setList(msg.list, msg.err)
+		if msg.err != nil {
+			return errCmd(msg.err)
+		}
+		return nil
+	case sessionCreatedMsg:
+		if msg.err != nil {
+			if h.form != nil {
+				h.form.failed(msg.err)
+			}
+			return errCmd(msg.err)
+		}
+		h.form = nil
+		id := msg.id
+		return tea.Batch(h.Load(), statusCmd(h.t("new.created", id)), func() tea.Msg { return OpenSessionMsg{ID: id} })
+	case ExportedMsg:
+		if msg.Err == nil {
+			h.exportDir, h.exportFiles = msg.Dir, msg.Files
+		}
+		return nil
+	}
+	if h.form != nil {
+		return h.updateForm(msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch k.String() {
+	case "up", "k":
+		h.move(-1)
+	case "down", "j":
+		h.move(1)
+	case "pgup":
+		h.move(-10)
+	case "pgdown":
+		h.move(10)
+	case "home":
+		h.move(-len(h.list))
+	case "end":
+		h.move(len(h.list))
+	case "enter":
+		if s, ok := h.selected(); ok {
+			id := s.ID
+			return func() tea.Msg { return OpenSessionMsg{ID: id} }
+		}
+	case "x":
+		if s, ok := h.selected(); ok {
+			id := s.ID
+			h.exportDir, h.exportFiles = "", nil
+			return func() tea.Msg { return ExportSessionMsg{ID: id} }
+		}
+	case "n":
+		h.form = newNewSessionForm(h.st, h.lang, h.styles, h.now)
+		return h.form.Init()
+	}
+	return nil
+}
+
+func (h *Home) updateForm(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" && !h.form.busy {
+		h.form = nil
+		return statusCmd(h.t("new.cancelled"))
+	}
+	return h.form.Update(msg)
+}
+
+// setList keeps the selection on the same session across reloads.
+func (h *Home) setList(list []store.SessionSummary, err error) {
+	h.loaded, h.loadErr = true, err
+	if err != nil {
+		return
+	}
+	var keep int64
+	if s, ok := h.selected(); ok {
+		keep = s.ID
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if !a.LastActivity.Equal(b.LastActivity) {
+			return a.LastActivity.After(b.LastActivity)
+		}
+		return a.ID > b.ID
+	})
+	h.list = list
+	h.row = 0
+	for i, s := range list {
+		if s.ID == keep {
+			h.row = i
+		}
+	}
+}
+
+func (h *Home) selected() (store.SessionSummary, bool) {
+	if h.row < 0 || h.row >= len(h.list) {
+		return store.SessionSummary{}, false
+	}
+	return h.list[h.row], true
+}
+
+func (h *Home) move(d int) {
+	if len(h.list) == 0 {
+		return
+	}
+	h.row = clamp(h.row+d, 0, len(h.list)-1)
+}
+
+// View draws the list (or the form) in w x ht.
+func (h *Home) View(w, ht int) string {
+	if h.form != nil {
+		return h.form.View(w, ht)
+	}
+	st := h.styles
+	var out []string
+	title := st.Title.Render(" " + h.t("home.title"))
+	if h.loaded && h.loadErr == nil && len(h.list) > 0 {
+		title += st.Base.Render(" · " + h.t("home.count", len(h.list)))
+	}
+	out = append(out, fitCell(title, w), "")
+	switch {
+	case !h.loaded:
+		out = append(out, " "+st.Base.Render(h.t("home.loading")))
+		return strings.Join(out, "\n")
+	case h.loadErr != nil:
+		for _, l := range wrapText(h.t("home.load_failed", Sentence(h.lang, h.loadErr)), w-2) {
+			out = append(out, " "+st.Bad.Render(l))
+		}
+		return strings.Join(out, "\n")
+	case len(h.list) == 0:
+		return strings.Join(append(out, h.emptyView(w, ht-2)...), "\n")
+	}
+
+	detail := h.detailLines(w)
+	rows := ht - len(out) - 1 // 1: the column header
+	if rows-len(detail) >= 3 {
+		rows -= len(detail)
+	} else {
+		detail = nil
+	}
+	rows = max(1, rows)
+	if h.row < h.top {
+		h.top = h.row
+	}
+	if h.row >= h.top+rows {
+		h.top = h.row - rows + 1
+	}
+	h.top = clamp(h.top, 0, max(0, len(h.list)-rows))
+
+	cols := h.columns(w)
+	out = append(out, h.tableRow(cols, w, nil, -1))
+	for i := h.top; i < len(h.list) && i < h.top+rows; i++ {
+		s := h.list[i]
+		out = append(out, h.tableRow(cols, w, &s, i))
+	}
+	out = append(out, detail...)
+	return strings.Join(out, "\n")
+}
+
+func (h *Home) emptyView(w, ht int) []string {
+	st := h.styles
+	var lines []string
+	if ht >= 12 {
+		lines = append(lines, "", "")
+	}
+	lines = append(lines, "   "+st.Title.Render(h.t("home.welcome")), "")
+	for _, l := range wrapText(h.t("home.empty"), min(w-6, 72)) {
+		lines = append(lines, "   "+st.Base.Render(l))
+	}
+	return lines
+}
+
+// homeCol is one column of the session table.
+type homeCol struct {
+	head  string
+	width int
+	right bool
+	cell  func(s store.SessionSummary) string
+}
+
+func (h *Home) columns(w int) []homeCol {
+	idW := 2
+	for _, s := range h.list {
+		idW = max(idW, len(fmt.Sprint(s.ID)))
+	}
+	head := func(k string) string { return h.t(k) }
+	cols := []homeCol{
+		{head: head("home.col.id"), width: idW, right: true, cell: func(s store.SessionSummary) string { return fmt.Sprint(s.ID) }},
+		{head: head("home.col.city"), cell: func(s store.SessionSummary) string { return s.City }},
+		{head: head("home.col.stage"), width: 5, cell: func(s store.SessionSummary) string { return roman(s.Stage) }},
+		{head: head("home.col.date"), width: 10, cell: func(s store.SessionSummary) string { return s.Date }},
+		{head: head("home.col.opds"), width: 9, right: true, cell: func(s store.SessionSummary) string { return fmt.Sprintf("%d/%d", s.Present, s.OPDs) }},
+		{head: head("home.col.done"), width: 6, right: true, cell: func(s store.SessionSummary) string {
+			if s.Completion.Possible == 0 {
+				return "—"
+			}
+			return fmt.Sprintf("%d%%", percent(s.Completion.Done, s.Completion.Possible))
+		}},
+		{head: head("home.col.last"), width: 18, cell: func(s store.SessionSummary) string { return humanAgo(h.lang, h.now(), s.LastActivity) }},
+	}
+	if w >= 120 {
+		cols = append(cols, homeCol{head: head("home.col.venue"), cell: func(s store.SessionSummary) string { return s.Venue }})
+	}
+	if w >= 160 {
+		cols = append(cols,
+			homeCol{head: head("home.col.facil"), cell: func(s store.SessionSummary) string { return s.Facilitator }},
+			homeCol{head: head("home.col.framework"), width: 10, cell: func(s store.SessionSummary) string { return s.FrameworkKey }})
+	}
+	// Flexible columns (width 0) share what is left.
+	fixed, flex := 2, 0 // 2: the row marker
+	for _, c := range cols {
+		fixed += c.width + 2
+		if c.width == 0 {
+			flex++
+		}
+	}
+	left := max(flex*8, w-1-fixed)
+	for i := range cols {
+		if cols[i].width == 0 {
+			cols[i].width = left / flex
+			left -= cols[i].width
+			flex--
+		}
+	}
+	return cols
+}
+
+// tableRow draws the header (s == nil) or one session line; the selected
+// line has a marker as well as the colour.
+func (h *Home) tableRow(cols []homeCol, w int, s *store.SessionSummary, i int) string {
+	st := h.styles
+	var b strings.Builder
+	mark := "  "
+	if s != nil && i == h.row {
+		mark = "▶ "
+	}
+	b.WriteString(mark)
+	for j, c := range cols {
+		if j > 0 {
+			b.WriteString("  ")
+		}
+		txt := c.head
+		if s != nil {
+			txt = c.cell(*s)
+		}
+		if c.right {
+			b.WriteString(fitCellRight(txt, c.width))
+		} else {
+			b.WriteString(fitCell(txt, c.width))
+		}
+	}
+	line := ansi.Truncate(b.String(), w, "…")
+	switch {
+	case s == nil:
+		return st.Bold.Render(line)
+	case i == h.row:
+		return st.Selected.Render(fitCell(line, w-1))
+	}
+	return st.Base.Render(line)
+}
+
+// detailLines describe the selected session under the table, and the last
+// export made from here.
+func (h *Home) detailLines(w int) []string {
+	s, ok := h.selected()
+	if !ok {
+		return nil
+	}
+	st := h.styles
+	unset := func(v string) string {
+		if strings.TrimSpace(v) == "" {
+			return "—"
+		}
+		return v
+	}
+	lines := []string{"",
+		" " + st.Accent.Render(ansi.Truncate(h.t("home.selected", s.ID, s.City, roman(s.Stage))+" · "+stageShort(h.lang, s.Stage), w-2, "…")),
+		" " + st.Base.Render(ansi.Truncate(fmt.Sprintf("%s: %s · %s: %s · %s: %s",
+			h.t("home.col.venue"), unset(s.Venue), h.t("home.col.facil"), unset(s.Facilitator), h.t("home.col.framework"), unset(s.FrameworkKey)), w-2, "…")),
+		" " + st.Base.Render(ansi.Truncate(h.t("home.hint"), w-2, "…")),
+	}
+	if h.exportDir != "" {
+		lines = append(lines, " "+st.Good.Render(ansi.Truncate("✔ "+h.t("home.exported", h.exportDir), w-2, "…")))
+		if len(h.exportFiles) > 0 {
+			lines = append(lines, " "+st.Base.Render(ansi.Truncate(h.t("home.files", strings.Join(h.exportFiles, ", ")), w-2, "…")))
+		}
+	}
+	return lines
+}
+
+// stageShort is the short name of a tahap ("Kesiapan dan analisis
+// kesenjangan"), empty for a number outside I-IV.
+func stageShort(lang string, stage int) string {
+	if stage < 1 || stage > 4 {
+		return ""
+	}
+	return assets.T(lang, fmt.Sprintf("stage.short.%d", stage))
+}
+
+// humanAgo says when something happened, as a person would: "5 menit
+// lalu", "kemarin 14:03", "3 hari lalu", then the date.
+func humanAgo(lang string, now, t time.Time) string {
+	if t.IsZero() {
+		return assets.T(lang, "ago.never")
+	}
+	t = t.In(now.Location())
+	d := now.Sub(t)
+	y, m, dd := now.Date()
+	today := time.Date(y, m, dd, 0, 0, 0, 0, now.Location())
+	switch {
+	case d < time.Minute:
+		return assets.T(lang, "ago.now")
+	case d < time.Hour:
+		return assets.T(lang, "ago.minutes", int(d/time.Minute))
+	case !t.Before(today):
+		return assets.T(lang, "ago.today", t.Format("15:04"))
+	case !t.Before(today.AddDate(0, 0, -1)):
+		return assets.T(lang, "ago.yesterday", t.Format("15:04"))
+	case !t.Before(today.AddDate(0, 0, -6)):
+		days := int(today.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, now.Location())).Hours()+12) / 24
+		return assets.T(lang, "ago.days", days)
+	}
+	return t.Format("2006-01-02")
+}
+
+// percent is done/possible as a whole percentage, rounded half up; 100 only
+// when everything is done.
+func percent(done, possible int) int {
+	if possible <= 0 {
+		return 0
+	}
+	p := (done*100 + possible/2) / possible
+	if p == 100 && done < possible {
+		p = 99
+	}
+	return p
+}
+
+// fitCell truncates s to w display columns with "…" and pads it to exactly w.
+func fitCell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = ansi.Truncate(s, w, "…")
+	return s + strings.Repeat(" ", max(0, w-lipgloss.Width(s)))
+}
+
+// fitCellRight is fitCell aligned to the right.
+func fitCellRight(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = ansi.Truncate(s, w, "…")
+	return strings.Repeat(" ", max(0, w-lipgloss.Width(s))) + s
+}
+
+// wrapText wraps plain text to lines of at most w display columns (long
+// words are broken).
+func wrapText(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
+	}
+	for i, l := range out {
+		out[i] = strings.TrimRight(l, " ")
+	}
+	return out
+}

@@ -1,0 +1,432 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Choices of the framework and OPD selects that are not a framework key.
+const (
+	choiceFile   = "\x00file"
+	opdsPreset   = "preset"
+	opdsCSV      = "csv"
+	opdsNone     = "none"
+	maxCityRunes = 80
+	maxTextRunes = 120
+)
+
+// sessionCreatedMsg is the answer of the background CreateSession.
+type sessionCreatedMsg struct {
+	id  int64
+	err error
+}
+
+// newSessionForm is the home screen's form for a new session, built with
+// huh. Its values live here (huh writes them through pointers), so the
+// form can be rebuilt with the same answers after a failed submit.
+type newSessionForm struct {
+	st     *store.Store
+	lang   string
+	styles *Styles
+	now    func() time.Time
+
+	form *huh.Form
+
+	city, date, venue, facilitator string
+	stage                          int
+	framework                      string // a built-in key or choiceFile
+	frameworkPath                  string
+	opds                           string // opdsPreset, opdsCSV or opdsNone
+	csvPath                        string
+
+	// What the path validators read, kept so submit does not read again.
+	loadedFramework *workshop.Framework
+	loadedFrom      string
+	csvRows         []workshop.OPDRow
+	csvFrom         string
+
+	// backing is true from a Shift+Tab until the next key: going back
+	// must not be refused because the field being left is still empty.
+	backing bool
+	busy    bool   // CreateSession is running
+	err     string // the last submit failure, one sentence
+	sized   string // the size (and errors) the form was last laid out for
+}
+
+func newNewSessionForm(st *store.Store, lang string, styles *Styles, now func() time.Time) *newSessionForm {
+	f := &newSessionForm{
+		st: st, lang: lang, styles: styles, now: now,
+		stage:     1,
+		date:      now().Format("2006-01-02"),
+		framework: assets.DefaultFramework,
+		opds:      opdsPreset,
+	}
+	f.build()
+	return f
+}
+
+func (f *newSessionForm) t(key string, args ...any) string { return assets.T(f.lang, key, args...) }
+
+// build makes the huh form over the current values.
+func (f *newSessionForm) build() {
+	// Pad the inline labels to one width so the answers line up.
+	labels := []string{f.t("new.city"), f.t("new.date"), f.t("new.venue"), f.t("new.facilitator")}
+	lw := 0
+	for _, l := range labels {
+		lw = max(lw, lipgloss.Width(l))
+	}
+	pad := func(l string) string { return fitCell(l, lw) + " " }
+
+	stages := make([]huh.Option[int], 0, 4)
+	for i := 1; i <= 4; i++ {
+		stages = append(stages, huh.NewOption(f.t("new.stage.option", roman(i), stageShort(f.lang, i)), i))
+	}
+	var frameworks []huh.Option[string]
+	for _, k := range assets.Frameworks() {
+		label := k
+		if fw, err := assets.Framework(k); err == nil {
+			label = fmt.Sprintf("%s (%s)", fw.Name.In(f.lang), k)
+		}
+		frameworks = append(frameworks, huh.NewOption(label, k))
+	}
+	frameworks = append(frameworks, huh.NewOption(f.t("new.framework.file"), choiceFile))
+	opds := []huh.Option[string]{
+		huh.NewOption(f.t("new.opds.preset", len(assets.PresetOPDs())), opdsPreset),
+		huh.NewOption(f.t("new.opds.csv"), opdsCSV),
+		huh.NewOption(f.t("new.opds.none"), opdsNone),
+	}
+
+	form := huh.NewForm(
+		huh.NewGroup(
+			huh.NewInput().Title(pad(f.t("new.city"))).Inline(true).Value(&f.city).
+				Placeholder(f.t("new.city.placeholder")).Validate(f.checkCity),
+			huh.NewSelect[int]().Title(f.t("new.stage")).Options(stages...).Value(&f.stage),
+			huh.NewInput().Title(pad(f.t("new.date"))).Inline(true).Value(&f.date).Validate(f.checkDate),
+			huh.NewInput().Title(pad(f.t("new.venue"))).Inline(true).Value(&f.venue).
+				Placeholder(f.t("new.venue.placeholder")).Validate(f.checkLength),
+			huh.NewInput().Title(pad(f.t("new.facilitator"))).Inline(true).Value(&f.facilitator).Validate(f.checkLength),
+		).Title(f.t("new.group.session")),
+		huh.NewGroup(
+			huh.NewSelect[string]().Title(f.t("new.framework")).Options(frameworks...).Value(&f.framework),
+		).Title(f.t("new.group.framework")),
+		huh.NewGroup(
+			huh.NewInput().Title(f.t("new.framework.path")).Description(f.t("new.framework.desc")).
+				Value(&f.frameworkPath).Validate(f.checkFrameworkPath),
+		).Title(f.t("new.group.framework")).WithHideFunc(func() bool { return f.framework != choiceFile }),
+		huh.NewGroup(
+			huh.NewSelect[string]().Title(f.t("new.opds")).Options(opds...).Value(&f.opds),
+		).Title(f.t("new.group.opds")),
+		huh.NewGroup(
+			huh.NewInput().Title(f.t("new.csv.path")).Description(f.t("new.csv.desc")).
+				Value(&f.csvPath).Validate(f.checkCSVPath),
+		).Title(f.t("new.group.opds")).WithHideFunc(func() bool { return f.opds != opdsCSV }),
+	)
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithDisabled()) // Esc and ctrl+c belong to the screen and the root
+	km.Select.Filter.SetEnabled(false)
+	km.Select.GotoTop.SetKeys("home")
+	km.Select.GotoBottom.SetKeys("end")
+	form = form.WithKeyMap(km).WithTheme(huhTheme(f.styles)).WithShowHelp(false).WithShowErrors(true)
+	form.SubmitCmd, form.CancelCmd = nil, nil
+	// A width before the first render: huh caches each page's content.
+	f.form = form.WithWidth(78)
+	f.sized = "" // apply the window's size at the next View
+}
+
+// Init focuses the first field.
+func (f *newSessionForm) Init() tea.Cmd { return f.form.Init() }
+
+// Update feeds the form; when it completes, the session is created in the
+// background.
+func (f *newSessionForm) Update(msg tea.Msg) tea.Cmd {
+	if f.busy {
+		return nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		f.backing = k.String() == "shift+tab"
+		f.err = ""
+	}
+	m, cmd := f.form.Update(msg)
+	if form, ok := m.(*huh.Form); ok {
+		f.form = form
+	}
+	if f.form.State != huh.StateCompleted {
+		return cmd
+	}
+	n, err := f.session()
+	if err != nil {
+		f.failed(err)
+		return nil
+	}
+	f.busy = true
+	st := f.st
+	return func() tea.Msg {
+		id, err := st.CreateSession(context.Background(), n)
+		if err != nil {
+			return sessionCreatedMsg{err: fmt.Errorf("create session for %s: %w", n.City, err)}
+		}
+		return sessionCreatedMsg{id: id}
+	}
+}
+
+// failed shows why the session was not created and opens the form again
+// with the same answers.
+func (f *newSessionForm) failed(err error) {
+	f.busy = false
+	f.err = f.t("home.create_failed", Sentence(f.lang, err))
+	f.build()
+}
+
+// session turns the answers into a store.NewSession (validating again: the
+// form may be submitted by a test or the files may have changed).
+func (f *newSessionForm) session() (store.NewSession, error) {
+	for _, check := range []func() error{
+		func() error { return f.checkCity(f.city) },
+		func() error { return f.checkDate(f.date) },
+		func() error { return f.checkLength(f.venue) },
+		func() error { return f.checkLength(f.facilitator) },
+	} {
+		if err := check(); err != nil {
+			return store.NewSession{}, err
+		}
+	}
+	if f.stage < 1 || f.stage > 4 {
+		return store.NewSession{}, fmt.Errorf("tahap %d is not 1 to 4", f.stage)
+	}
+	n := store.NewSession{
+		City:        strings.TrimSpace(f.city),
+		Stage:       f.stage,
+		Date:        strings.TrimSpace(f.date),
+		Venue:       strings.TrimSpace(f.venue),
+		Facilitator: strings.TrimSpace(f.facilitator),
+	}
+	if f.framework == choiceFile {
+		if err := f.checkFrameworkPath(f.frameworkPath); err != nil {
+			return n, err
+		}
+		n.Framework = f.loadedFramework
+	} else {
+		fw, err := assets.Framework(f.framework)
+		if err != nil {
+			return n, fmt.Errorf("built-in framework %s: %w", f.framework, err)
+		}
+		n.Framework = fw
+	}
+	switch f.opds {
+	case opdsPreset:
+		for _, p := range assets.PresetOPDs() {
+			n.OPDs = append(n.OPDs, store.OPDInput{Code: p.Code, Name: p.Name})
+		}
+	case opdsCSV:
+		if err := f.checkCSVPath(f.csvPath); err != nil {
+			return n, err
+		}
+		for _, r := range f.csvRows {
+			n.OPDs = append(n.OPDs, store.OPDInput{Code: r.Code, Name: r.Name})
+		}
+	}
+	return n, nil
+}
+
+func (f *newSessionForm) checkCity(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return errors.New(f.t("new.city.required"))
+	}
+	if utf8.RuneCountInString(s) > maxCityRunes {
+		return errors.New(f.t("new.too_long", maxCityRunes))
+	}
+	return nil
+}
+
+func (f *newSessionForm) checkDate(s string) error {
+	s = strings.TrimSpace(s)
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return errors.New(f.t("new.date.bad", s))
+	}
+	return nil
+}
+
+func (f *newSessionForm) checkLength(s string) error {
+	if utf8.RuneCountInString(strings.TrimSpace(s)) > maxTextRunes {
+		return errors.New(f.t("new.too_long", maxTextRunes))
+	}
+	return nil
+}
+
+// checkFrameworkPath reads and checks the framework file (a small local
+// file, read when the field is left, never while drawing).
+func (f *newSessionForm) checkFrameworkPath(s string) error {
+	if f.backing {
+		return nil
+	}
+	p := cleanPath(s)
+	if p == "" {
+		return errors.New(f.t("new.framework.empty"))
+	}
+	if f.loadedFramework != nil && f.loadedFrom == p {
+		return nil
+	}
+	fw, err := assets.LoadFramework(p)
+	if err != nil {
+		f.loadedFramework = nil
+		var fe *workshop.FrameworkError
+		if errors.As(err, &fe) {
+			return errors.New(f.t("new.framework.bad", firstLines(fe.In(f.lang), 6, f.lang)))
+		}
+		return errors.New(f.t("new.framework.bad", Sentence(f.lang, err)))
+	}
+	f.loadedFramework, f.loadedFrom = fw, p
+	return nil
+}
+
+// checkCSVPath reads the OPD CSV and reports its problems with their lines.
+func (f *newSessionForm) checkCSVPath(s string) error {
+	if f.backing {
+		return nil
+	}
+	p := cleanPath(s)
+	if p == "" {
+		return errors.New(f.t("new.csv.empty"))
+	}
+	rows, err := readOPDCSV(p)
+	if err != nil {
+		f.csvRows = nil
+		var ce *workshop.OPDCSVError
+		if errors.As(err, &ce) {
+			return errors.New(f.t("new.csv.bad", len(ce.Problems), firstLines(problemLines(ce.Problems, f.lang), 6, f.lang)))
+		}
+		return errors.New(f.t("new.csv.open", p))
+	}
+	f.csvRows, f.csvFrom = rows, p
+	return nil
+}
+
+// readOPDCSV reads and parses an OPD list file.
+func readOPDCSV(path string) ([]workshop.OPDRow, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read OPD list %s: %w", path, err)
+	}
+	return workshop.ParseOPDCSV(filepath.Base(path), data)
+}
+
+// problemLines renders problems one a line as "baris 3: …" (the file is
+// named once, around them).
+func problemLines(ps []workshop.Problem, lang string) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		p.File = ""
+		lines[i] = p.In(lang)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// firstLines keeps the first n lines of s and says how many were left out.
+func firstLines(s string, n int, lang string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= n {
+		return s
+	}
+	return strings.Join(lines[:n], "\n") + "\n" + assets.T(lang, "wrap.more", len(lines)-n)
+}
+
+// cleanPath accepts a path as people paste it: surrounding spaces or
+// quotes (Windows "Copy as path") and a leading ~ for the home folder.
+func cleanPath(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	if s == "~" || strings.HasPrefix(s, "~/") || strings.HasPrefix(s, `~\`) {
+		if home, err := os.UserHomeDir(); err == nil {
+			s = filepath.Join(home, s[1:])
+		}
+	}
+	return s
+}
+
+// View draws the form: its title, the current page, the last failure and
+// the keys.
+func (f *newSessionForm) View(w, h int) string {
+	st := f.styles
+	fw := max(20, min(w-2, 110))
+	formH := max(5, h-4)
+	// huh lays a page out when it gets a window size: its height is what
+	// the tallest page needs, at most formH (the current errors included).
+	if key := fmt.Sprint(fw, formH, f.form.Errors()); key != f.sized {
+		f.sized = key
+		f.form = f.form.WithWidth(fw)
+		if m, _ := f.form.Update(tea.WindowSizeMsg{Width: fw, Height: formH}); m != nil {
+			f.form = m.(*huh.Form)
+		}
+	}
+	out := []string{fitCell(st.Title.Render(" "+f.t("new.title")), w), ""}
+	if f.busy {
+		out = append(out, " "+st.Base.Render(f.t("home.creating")))
+		return strings.Join(out, "\n")
+	}
+	for _, l := range strings.Split(f.form.View(), "\n") {
+		out = append(out, " "+ansi.Truncate(l, w-1, "…"))
+	}
+	if len(out) > h-2 {
+		out = out[:max(0, h-2)]
+	}
+	if f.err != "" {
+		out = append(out, " "+st.Bad.Render(ansi.Truncate("✘ "+f.err, w-2, "…")))
+	} else {
+		out = append(out, "")
+	}
+	out = append(out, " "+st.Base.Render(ansi.Truncate(f.t("new.hint"), w-2, "…")))
+	return strings.Join(out, "\n")
+}
+
+// huhTheme dresses the form in the app's palette: bold titles, no faint
+// grey for anything that matters, errors in the warning colour with a
+// symbol.
+func huhTheme(st *Styles) huh.Theme {
+	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
+		p := st.P
+		t := huh.ThemeBase(isDark)
+		t.FieldSeparator = lipgloss.NewStyle().SetString("\n")
+		fs := &t.Focused
+		fs.Base = fs.Base.BorderForeground(p.Accent)
+		fs.Title = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
+		fs.Description = lipgloss.NewStyle().Foreground(p.Muted)
+		fs.ErrorIndicator = lipgloss.NewStyle().Foreground(p.Bad).Bold(true).SetString(" ✘")
+		fs.ErrorMessage = lipgloss.NewStyle().Foreground(p.Bad).Bold(true).SetString("✘")
+		fs.SelectSelector = lipgloss.NewStyle().Foreground(p.Accent).Bold(true).SetString("▶ ")
+		fs.Option = lipgloss.NewStyle().Foreground(p.Fg)
+		fs.UnselectedOption = lipgloss.NewStyle().Foreground(p.Fg)
+		fs.SelectedOption = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
+		fs.TextInput.Cursor = lipgloss.NewStyle().Foreground(p.Accent)
+		fs.TextInput.Placeholder = lipgloss.NewStyle().Foreground(p.Muted)
+		fs.TextInput.Prompt = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
+		fs.TextInput.Text = lipgloss.NewStyle().Foreground(p.Fg).Bold(true)
+		t.Blurred = t.Focused
+		t.Blurred.Base = t.Focused.Base.BorderStyle(lipgloss.HiddenBorder())
+		t.Blurred.Title = lipgloss.NewStyle().Foreground(p.Fg).Bold(true)
+		t.Blurred.SelectSelector = lipgloss.NewStyle().Foreground(p.Fg).SetString("✔ ")
+		t.Blurred.SelectedOption = lipgloss.NewStyle().Foreground(p.Fg).Bold(true)
+		t.Blurred.TextInput.Prompt = lipgloss.NewStyle().Foreground(p.Fg)
+		t.Group.Title = lipgloss.NewStyle().Foreground(p.Fg).Bold(true).Underline(true)
+		t.Group.Description = lipgloss.NewStyle().Foreground(p.Muted)
+		return t
+	})
+}

@@ -1,0 +1,206 @@
+package tui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+)
+
+func newHomeStore(t *testing.T) (*store.Store, *Home) {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "bimtek.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	h := NewHome(st, "id", NewStyles("dark"), phClock)
+	phDrive(t, h, h.Load()())
+	return st, h
+}
+
+func writeFile(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The whole form driven by keys: it creates the session and opens it.
+func TestNewSessionFormByKeys(t *testing.T) {
+	st, h := newHomeStore(t)
+	csv := writeFile(t, "opd.csv", "kode;nama\nBAPPEDA;Badan Perencanaan Pembangunan Daerah\nDINKES;Dinas Kesehatan\nSJJ;数据局\n")
+
+	var keys []tea.Msg
+	add := func(m ...tea.Msg) { keys = append(keys, m...) }
+	add(phKey("n"))
+	add(phTyped("Kota Cirebon")...)
+	add(phKey("enter"))              // -> tahap
+	add(phKeys("down", "enter")...)  // tahap II -> date
+	add(phKey("ctrl+u"))             // clear today's date
+	add(phTyped("2025-07-01")...)    //
+	add(phKey("enter"))              // -> venue
+	add(phTyped("Gedung Negara")...) //
+	add(phKey("enter"))              // -> facilitator
+	add(phTyped("Ahmad Fauzi")...)   //
+	add(phKey("enter"))              // -> framework
+	add(phKey("enter"))              // elemen -> OPDs
+	add(phKeys("down", "enter")...)  // CSV -> path
+	add(phTyped(csv)...)             //
+	msgs := phDrive(t, h, keys...)   // not submitted yet
+	if !h.Capturing() {
+		t.Fatalf("the form closed early: %v", msgs)
+	}
+	msgs = phDrive(t, h, phKey("enter"))
+	phNoErr(t, msgs)
+	open, ok := phHas[OpenSessionMsg](msgs)
+	if !ok {
+		t.Fatalf("no OpenSessionMsg after submit: %v (form error %q)", msgs, formErr(h))
+	}
+	if h.Capturing() {
+		t.Errorf("the form is still open after the session was created")
+	}
+	d, err := st.Load(context.Background(), open.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := d.Session
+	if ss.City != "Kota Cirebon" || ss.Stage != 2 || ss.Date != "2025-07-01" || ss.Venue != "Gedung Negara" || ss.Facilitator != "Ahmad Fauzi" {
+		t.Errorf("stored session %+v", ss)
+	}
+	if ss.Framework.Key != "elemen" {
+		t.Errorf("framework %q, want elemen", ss.Framework.Key)
+	}
+	if got := codesOf(d.OPDs); got != "BAPPEDA DINKES SJJ" {
+		t.Errorf("OPDs %q, want the CSV's", got)
+	}
+}
+
+func formErr(h *Home) string {
+	if h.form == nil {
+		return ""
+	}
+	return h.form.err
+}
+
+// Bad answers are refused where they are typed, with one sentence, and
+// nothing is created; Esc leaves without saving.
+func TestNewSessionFormRefuses(t *testing.T) {
+	st, h := newHomeStore(t)
+	badCSV := writeFile(t, "opd.csv", "kode;nama\nBAPPEDA;\nBAPPEDA;Bappeda\n")
+
+	phDrive(t, h, phKeys("n", "enter")...) // no city
+	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, "Isi nama kota") {
+		t.Errorf("an empty city is not refused:\n%s", v)
+	}
+	keys := append(phTyped("Kota Bogor"), phKeys("enter", "enter", "ctrl+u")...)
+	keys = append(keys, phTyped("2025-13-01")...)
+	phDrive(t, h, append(keys, phKey("enter"))...)
+	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, `Tanggal "2025-13-01" tidak dikenali`) {
+		t.Errorf("a bad date is not refused:\n%s", v)
+	}
+	keys = append([]tea.Msg{phKey("ctrl+u")}, phTyped("2025-06-12")...)
+	keys = append(keys, phKeys("enter", "enter", "enter", "enter", "down", "enter")...)
+	keys = append(keys, phTyped(badCSV)...)
+	phDrive(t, h, append(keys, phKey("enter"))...)
+	v := ansi.Strip(h.View(120, 36))
+	for _, want := range []string{"2 masalah", "baris 2", "baris 3"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the CSV problems are not shown (%q):\n%s", want, v)
+		}
+	}
+	// Shift+Tab goes back even from an unfinished path, then Esc cancels.
+	phDrive(t, h, phKeys("ctrl+u", "shift+tab")...)
+	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, "Daftar OPD umum") {
+		t.Errorf("Shift+Tab did not go back to the OPD choice:\n%s", v)
+	}
+	msgs := phDrive(t, h, phKey("esc"))
+	if h.Capturing() {
+		t.Fatalf("Esc did not close the form")
+	}
+	if _, ok := phHas[OpenSessionMsg](msgs); ok {
+		t.Errorf("Esc opened a session")
+	}
+	list, err := st.ListSessions(context.Background())
+	if err != nil || len(list) != 0 {
+		t.Errorf("refused or cancelled forms created %d sessions (%v)", len(list), err)
+	}
+}
+
+// The submit function on its own: a framework file and the preset list.
+func TestNewSessionSubmit(t *testing.T) {
+	st, _ := newHomeStore(t)
+	yaml, err := assets.FrameworkYAML("pilar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fwPath := writeFile(t, "kerangka saya.yaml", string(yaml))
+	broken := writeFile(t, "rusak.yaml", "key: x\nname: {id: X}\ndimensions: []\n")
+
+	f := newNewSessionForm(st, "id", NewStyles("dark"), phClock)
+	if f.date != "2025-06-12" {
+		t.Errorf("the date does not default to today: %q", f.date)
+	}
+	f.city, f.stage, f.venue, f.facilitator = "  Kota Depok ", 1, "Balai Kota", "Rina"
+	f.framework, f.frameworkPath = choiceFile, `"`+fwPath+`"`
+	f.opds = opdsPreset
+	n, err := f.session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.City != "Kota Depok" || n.Framework == nil || n.Framework.Key != "pilar" || len(n.OPDs) != len(assets.PresetOPDs()) {
+		t.Errorf("session %+v (framework %v, %d OPDs)", n, n.Framework != nil, len(n.OPDs))
+	}
+	f.opds = opdsNone
+	if n, _ = f.session(); len(n.OPDs) != 0 {
+		t.Errorf("'none' gave %d OPDs", len(n.OPDs))
+	}
+
+	f.frameworkPath = broken
+	if _, err := f.session(); err == nil || !strings.Contains(err.Error(), "Berkas kerangka tidak bisa dipakai") {
+		t.Errorf("a broken framework file: %v", err)
+	}
+	f.framework = "elemen"
+	f.date = "12-06-2025"
+	if _, err := f.session(); err == nil {
+		t.Errorf("a bad date was accepted")
+	}
+	f.date, f.city = "2025-06-12", strings.Repeat("x", 81)
+	if _, err := f.session(); err == nil {
+		t.Errorf("an 81-character city was accepted")
+	}
+}
+
+func TestNewSessionGolden(t *testing.T) {
+	_, h := newHomeStore(t)
+	phDrive(t, h, phKey("n"))
+	phGolden(t, "home-form", h)
+	phDrive(t, h, phTyped("Kota Cirebon")...)
+	phDrive(t, h, phKeys("enter", "down", "enter", "enter", "enter", "enter")...)
+	phGolden(t, "home-form-framework", h)
+}
+
+func TestCleanPath(t *testing.T) {
+	home, _ := os.UserHomeDir()
+	cases := []struct{ in, want string }{
+		{"  /tmp/opd.csv ", "/tmp/opd.csv"},
+		{`"C:\Data\opd.csv"`, `C:\Data\opd.csv`},
+		{"'/tmp/a b.csv'", "/tmp/a b.csv"},
+		{"~/opd.csv", filepath.Join(home, "opd.csv")},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := cleanPath(c.in); got != c.want {
+			t.Errorf("cleanPath(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

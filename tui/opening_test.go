@@ -1,0 +1,332 @@
+package tui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// The fixed session of the phase screens' tests and golden views: a long
+// OPD name, Javanese and Chinese names, and one OPD not present.
+var phOPDs = []store.OPDInput{
+	{Code: "DISKOMINFO", Name: "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Kepulauan Seribu Utara"},
+	{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"},
+	{Code: "DINKES", Name: "Dinas Kesehatan"},
+	{Code: "KRATON", Name: "ꦥꦤꦶꦠꦿꦏꦫꦠꦺꦴꦤ꧀ ꦔꦪꦺꦴꦒꦾꦏꦂꦠ"},
+	{Code: "SJJ", Name: "数据局"},
+	{Code: "SATPOLPP", Name: "Satuan Polisi Pamong Praja"}, // marked absent
+	{Code: "DLH", Name: "Dinas Lingkungan Hidup"},
+}
+
+var phClock = func() time.Time { return time.Date(2025, 6, 12, 10, 30, 0, 0, time.UTC) }
+
+// phSizes are the body sizes of an 80x24, 120x40 and 200x60 terminal.
+var phSizes = [][2]int{{80, 20}, {120, 36}, {200, 56}}
+
+type phEnv struct {
+	t    *testing.T
+	path string
+	st   *store.Store
+	id   int64
+	s    *Sess
+}
+
+// newPhEnv creates the fixed session (Kota Bandung, tahap II, framework
+// "elemen") in a fresh database, with some answers, two priorities and a
+// few minutes on the phase clocks.
+func newPhEnv(t *testing.T, lang string, opds []store.OPDInput, answers bool) *phEnv {
+	t.Helper()
+	ctx := context.Background()
+	f, err := assets.Framework("elemen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bimtek.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	id, err := st.CreateSession(ctx, store.NewSession{
+		City: "Kota Bandung", Stage: 2, Date: "2025-06-12",
+		Venue: "Aula Bappeda Kota Bandung", Facilitator: "Dr. Siti Rahmawati",
+		Framework: f, OPDs: opds,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Load(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range d.OPDs {
+		if o.Code == "SATPOLPP" {
+			o.Present = false
+			if err := st.UpdateOPD(ctx, id, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if answers && len(d.OPDs) >= 3 {
+		var rows []store.ScoreRow
+		levels := [][]int{{4, 3, 5, 2, 3, 3}, {3, 2, 2, 1, 2, 3}, {2, 4, 3, 3, 0, 2}}
+		for i, lv := range levels {
+			for di, dim := range f.Dimensions {
+				if lv[di] == 0 {
+					continue
+				}
+				for _, e := range dim.Elements {
+					for _, ind := range e.Indicators {
+						rows = append(rows, store.ScoreRow{OPDID: d.OPDs[i].ID, IndicatorKey: ind.Key, Answer: workshop.Answer{Level: lv[di]}})
+					}
+				}
+			}
+		}
+		rows = append(rows, store.ScoreRow{OPDID: d.OPDs[3].ID, IndicatorKey: "governance.layanan_publik.1", Answer: workshop.Answer{NA: true}, Note: "Belum ada layanan daring"})
+		if _, err := st.ImportScores(ctx, id, rows); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"economy.industri", "governance.layanan_publik"} {
+			if err := st.SetPriority(ctx, id, k, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if d, err = st.Load(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	s := NewSess(st, d, lang, NewStyles("dark"), phClock)
+	// A morning already under way: the opening ran over, the roster is on.
+	s.State.Timers[0] = Timer{Elapsed: 17*time.Minute + 5*time.Second, AdjustMin: 5}
+	s.State.Timers[1] = Timer{Elapsed: 4 * time.Minute, Running: true, StartedAt: phClock().Add(-90 * time.Second)}
+	s.State.Phase = 1
+	return &phEnv{t: t, path: path, st: st, id: id, s: s}
+}
+
+// reopen loads the session from a fresh connection: what survives a restart.
+func (e *phEnv) reopen() *store.Data {
+	e.t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer st.Close()
+	d, err := st.Load(ctx, e.id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return d
+}
+
+func (e *phEnv) storedState() UIState {
+	e.t.Helper()
+	var u UIState
+	if b := e.reopen().UIState; len(b) > 0 {
+		if err := json.Unmarshal(b, &u); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	return u
+}
+
+// phKey is a key as the terminal sends it: a name ("enter", "shift+tab")
+// or the text typed.
+func phKey(s string) tea.KeyPressMsg {
+	named := map[string]tea.KeyPressMsg{
+		"enter":     {Code: tea.KeyEnter},
+		"esc":       {Code: tea.KeyEscape},
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"space":     {Code: tea.KeySpace, Text: " "},
+		"up":        {Code: tea.KeyUp},
+		"down":      {Code: tea.KeyDown},
+		"left":      {Code: tea.KeyLeft},
+		"right":     {Code: tea.KeyRight},
+		"home":      {Code: tea.KeyHome},
+		"end":       {Code: tea.KeyEnd},
+		"backspace": {Code: tea.KeyBackspace},
+		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+	}
+	if k, ok := named[s]; ok {
+		return k
+	}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// phTyped is a text typed key by key.
+func phTyped(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
+type updater interface{ Update(tea.Msg) tea.Cmd }
+
+// phDrive sends messages to a screen and runs the commands it returns the
+// way Bubble Tea would, feeding the screen's own messages back to it
+// (huh moves between fields that way). Messages meant for the root are
+// collected and returned. Cursor-blink timers are not run: they only wait.
+func phDrive(t *testing.T, m updater, msgs ...tea.Msg) []tea.Msg {
+	t.Helper()
+	var out []tea.Msg
+	steps := 0
+	var run func(c tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		if steps++; steps > 10000 {
+			t.Fatal("commands do not settle")
+		}
+		if name := runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name(); strings.Contains(name, "bubbles/v2/cursor.") {
+			return
+		}
+		msg := c()
+		if msg == nil {
+			return
+		}
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+			for i := range v.Len() {
+				run(v.Index(i).Interface().(tea.Cmd))
+			}
+			return
+		}
+		switch msg.(type) {
+		case OpenSessionMsg, ExportSessionMsg, ExportRequestMsg, ErrMsg, StatusMsg, RosterChangedMsg, ScoresChangedMsg:
+			out = append(out, msg)
+			return
+		}
+		run(m.Update(msg))
+	}
+	for _, msg := range msgs {
+		run(m.Update(msg))
+	}
+	return out
+}
+
+// phKeys turns key names into messages.
+func phKeys(keys ...string) []tea.Msg {
+	out := make([]tea.Msg, len(keys))
+	for i, k := range keys {
+		out[i] = phKey(k)
+	}
+	return out
+}
+
+func phNoErr(t *testing.T, msgs []tea.Msg) {
+	t.Helper()
+	for _, m := range msgs {
+		if e, ok := m.(ErrMsg); ok {
+			t.Fatalf("unexpected error: %v", e.Err)
+		}
+	}
+}
+
+func phHas[T any](msgs []tea.Msg) (T, bool) {
+	for _, m := range msgs {
+		if v, ok := m.(T); ok {
+			return v, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// phCheckSize: never wider than w, never more than h lines.
+func phCheckSize(t *testing.T, name, v string, w, h int) {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) > h {
+		t.Errorf("%s: %d lines for a body of %d", name, len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("%s: line %d is %d wide in %d: %q", name, i, lw, w, ansi.Strip(l))
+		}
+	}
+}
+
+// phGolden checks the size of a view and compares it with its golden file.
+func phGolden(t *testing.T, name string, sc interface{ View(int, int) string }) {
+	t.Helper()
+	for _, sz := range phSizes {
+		v := sc.View(sz[0], sz[1])
+		n := fmt.Sprintf("%s-%dx%d", name, sz[0], sz[1])
+		phCheckSize(t, n, v, sz[0], sz[1])
+		golden(t, n, v)
+	}
+}
+
+func TestOpeningGolden(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := newPhEnv(t, lang, phOPDs, true)
+		name := "opening"
+		if lang == "en" {
+			name += "-en"
+		}
+		phGolden(t, name, NewOpening(e.s))
+	}
+}
+
+func TestOpeningAgenda(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, false)
+	v := ansi.Strip(NewOpening(e.s).View(120, 36))
+	for _, want := range []string{
+		"Tahap II", "Kamis, 12 Juni 2025", "Aula Bappeda Kota Bandung", "Dr. Siti Rahmawati",
+		"6 dari 7",             // present of all
+		"20 mnt (+5)", "17:05", // adjusted opening, its time used
+		"05:30",   // the roster clock: 4 min + 90 s running
+		"230 mnt", // 15+15+30+75+30+45+15 planned and the +5
+	} {
+		if !strings.Contains(v, want) && !strings.Contains(v, strings.ToUpper(want)) {
+			t.Errorf("opening lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestOpeningFitsEverySize(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, true)
+	o := NewOpening(e.s)
+	for w := 80; w <= 220; w += 7 {
+		for h := 16; h <= 60; h += 5 {
+			phCheckSize(t, "opening", o.View(w, h), w, h)
+		}
+	}
+	if got := o.Update(phKey("a")); got != nil {
+		t.Errorf("the opening has no keys, got a command")
+	}
+	if o.Capturing() || len(o.Help()) != 0 {
+		t.Errorf("the opening neither captures nor lists keys")
+	}
+}
+
+func TestLongDate(t *testing.T) {
+	cases := []struct{ lang, in, want string }{
+		{"id", "2025-06-12", "Kamis, 12 Juni 2025"},
+		{"en", "2025-06-12", "Thursday, 12 June 2025"},
+		{"id", "2024-02-29", "Kamis, 29 Februari 2024"},
+		{"id", "12/06/2025", "12/06/2025"},
+	}
+	for _, c := range cases {
+		if got := longDate(c.lang, c.in); got != c.want {
+			t.Errorf("longDate(%s, %s) = %q, want %q", c.lang, c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,405 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// ExportRequestMsg asks the root to export the open session (the wrap-up's
+// x key; ctrl+e anywhere does the same through the root).
+type ExportRequestMsg struct{}
+
+// ExportedMsg is the root's answer to an export: the folder and the file
+// names written, or the error.
+type ExportedMsg struct {
+	Dir   string
+	Files []string
+	Err   error
+}
+
+// WrapUp is the Penutup phase: the summary of the day, the export and how
+// to reopen the session.
+type WrapUp struct {
+	s    *Sess
+	keys struct{ Export key.Binding }
+
+	exporting bool
+	dir       string
+	files     []string
+	expErr    error
+
+	reopen string // the command that reopens this session
+}
+
+// NewWrapUp builds the wrap-up screen.
+func NewWrapUp(s *Sess) *WrapUp {
+	w := &WrapUp{s: s}
+	w.keys.Export = keyHelp(s.Lang, "x", "wrap.key.export", "x")
+	w.reopen = reopenCommand(s.Data.Session.ID, s.Store.Path())
+	return w
+}
+
+// reopenCommand is `bimtek open ID`, with --db when the database is not
+// the default one (so the command works as printed).
+func reopenCommand(id int64, path string) string {
+	cmd := fmt.Sprintf("bimtek open %d", id)
+	if path == "" {
+		return cmd
+	}
+	if def, err := store.DefaultPath(); err == nil && sameFile(def, path) {
+		return cmd
+	}
+	return cmd + " --db " + quoteArg(path)
+}
+
+func sameFile(a, b string) bool {
+	return strings.EqualFold(strings.TrimRight(a, `/\`), strings.TrimRight(b, `/\`)) && a != "" && b != ""
+}
+
+// quoteArg quotes a path for a shell (and for cmd.exe) when it holds
+// anything beyond plain path characters.
+func quoteArg(p string) string {
+	plain := true
+	for _, r := range p {
+		ok := r == '/' || r == '\\' || r == '.' || r == '_' || r == '-' || r == ':' || r == '~' ||
+			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !ok {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return p
+	}
+	return `"` + strings.ReplaceAll(p, `"`, `\"`) + `"`
+}
+
+// Capturing is false: the wrap-up takes no text.
+func (w *WrapUp) Capturing() bool { return false }
+
+// Help lists the export key (ctrl+e is global).
+func (w *WrapUp) Help() []key.Binding { return []key.Binding{w.keys.Export} }
+
+// Update starts an export and shows its outcome.
+func (w *WrapUp) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case ExportedMsg:
+		w.exporting = false
+		w.dir, w.files, w.expErr = msg.Dir, msg.Files, msg.Err
+	case tea.KeyPressMsg:
+		if key.Matches(msg, w.keys.Export) {
+			w.exporting, w.expErr = true, nil
+			return func() tea.Msg { return ExportRequestMsg{} }
+		}
+	}
+	return nil
+}
+
+// wrapGap is one line of the largest gaps.
+type wrapGap struct {
+	name               string
+	score, target, gap float64
+}
+
+// View draws the summary; every number comes from the Board.
+func (w *WrapUp) View(width, h int) string {
+	s := w.s
+	st := s.Styles
+	f := s.F()
+	city := s.Board.City()
+
+	title := fitCell(st.Title.Render(" "+s.T("wrap.title"))+st.Base.Render(" · "+s.Data.Session.City+" · "+s.T("frame.stage", roman(s.Data.Session.Stage))), width)
+	comp := city.Overall
+	completion := " " + st.Bold.Render(s.T("wrap.completion")) + "  " +
+		st.Base.Render(s.T("wrap.completion_val", percent(comp.Done, comp.Possible), comp.Done, comp.Possible, len(s.Board.Present())))
+	reopen := []string{}
+	for _, l := range wrapText(s.T("wrap.reopen"), width-2) {
+		reopen = append(reopen, " "+st.Base.Render(l))
+	}
+	for _, l := range wrapText(w.reopen, width-4) {
+		reopen = append(reopen, "   "+st.Key.Render(l))
+	}
+
+	if width >= 110 {
+		size := 1
+		if h >= 44 && width >= 150 {
+			size = 2
+		}
+		lw := width * 11 / 20
+		rw := width - lw - 2
+		left := append(w.indexLines(size), "", completion, "")
+		left = append(left, w.gapLines(lw-2, f, city)...)
+		right := w.priorityLines(rw-2, f, city)
+		out := []string{title, ""}
+		if h >= 40 {
+			out = append(out, "")
+		}
+		out = append(out, sideBySide(left, right, lw, 2)...)
+		out = append(out, "")
+		out = append(out, w.exportLines(width-2)...)
+		out = append(out, "")
+		out = append(out, reopen...)
+		if len(out) > h {
+			out = dropBlanks(out, len(out)-h)
+		}
+		return strings.Join(fitLines(out, h), "\n")
+	}
+
+	// Narrow: one column. When it does not fit, the big digits become one
+	// line, then blank lines go, then the priority list is shortened; the
+	// index, the gaps, the export and the reopen command always stay.
+	gaps := w.gapLines(width-2, f, city)
+	export := w.exportLines(width - 2)
+	build := func(index []string, prios []string, blanks bool) []string {
+		sep := func(out []string) []string {
+			if blanks {
+				return append(out, "")
+			}
+			return out
+		}
+		out := sep([]string{title})
+		out = append(out, index...)
+		out = sep(out)
+		out = append(out, completion)
+		out = sep(out)
+		out = append(out, gaps...)
+		if len(prios) > 0 {
+			out = sep(out)
+			out = append(out, prios...)
+		}
+		out = sep(out)
+		out = append(out, export...)
+		out = sep(out)
+		return append(out, reopen...)
+	}
+	prios := w.priorityLines(width-2, f, city)
+	size := 0
+	if h >= 30 {
+		size = 1
+	}
+	var out []string
+	for _, index := range [][]string{w.indexLines(size), w.indexLines(-1)} {
+		out = build(index, prios, true)
+		if len(out) <= h {
+			break
+		}
+		if blanks := len(out) - len(build(index, prios, false)); len(out)-blanks <= h {
+			out = dropBlanks(out, len(out)-h)
+			break
+		}
+	}
+	if len(out) > h {
+		room := len(prios) - (len(out) - h)
+		out = build(w.indexLines(-1), trimList(prios, room, s.Lang), false)
+	}
+	return strings.Join(fitLines(out, h), "\n")
+}
+
+// indexLines is the city index and its predikat: in big digits of the
+// given size, or on one line (size -1).
+func (w *WrapUp) indexLines(size int) []string {
+	s := w.s
+	st := s.Styles
+	f := s.F()
+	idx := s.Board.City().Index
+	label := st.Bold.Render(" " + s.T("wrap.index"))
+	if !idx.OK {
+		return []string{label + "   " + st.Accent.Render("—   "+s.T("wrap.no_score"))}
+	}
+	num := fmt.Sprintf("%.2f", workshop.Round2(idx.Value))
+	pred := s.T("wrap.no_predikat")
+	if p, ok := f.Predikat(idx.Value); ok {
+		pred = s.Name(p)
+	}
+	headline := st.Accent.Render(num + " · " + pred)
+	if size < 0 {
+		return []string{label + "   " + headline}
+	}
+	big := BigText(num, size)
+	out := make([]string, len(big))
+	for i, l := range big {
+		line := label
+		if i > 0 {
+			line = strings.Repeat(" ", lipgloss.Width(label))
+		}
+		line += "   " + st.Accent.Render(l)
+		if i == len(big)/2 {
+			line += "   " + headline
+		}
+		out[i] = line
+	}
+	return out
+}
+
+// gapLines lists the three dimensions furthest below their target.
+func (w *WrapUp) gapLines(width int, f *workshop.Framework, city workshop.CityResult) []string {
+	s := w.s
+	st := s.Styles
+	var rows []wrapGap
+	for _, g := range f.GapsByDimension(city, s.Board.Targets) {
+		if !g.Gap.OK || len(rows) == 3 {
+			continue
+		}
+		d, _ := f.Dimension(g.DimensionKey)
+		rows = append(rows, wrapGap{name: s.Name(d.Name), score: g.Stat.Mean, target: g.Target, gap: g.Gap.Value})
+	}
+	out := []string{" " + st.Bold.Render(s.T("wrap.gaps"))}
+	if len(rows) == 0 {
+		return append(out, "   "+st.Base.Render(ansi.Truncate(s.T("wrap.no_gaps"), width-3, "…")))
+	}
+	verdictW := max(ansi.StringWidth(s.T("wrap.below")), ansi.StringWidth(s.T("wrap.reached")))
+	fixed := 3 + 3 + 7 + 8 + 8 + 2
+	nameMax := 0
+	for _, r := range rows {
+		nameMax = max(nameMax, ansi.StringWidth(r.name))
+	}
+	long := width-fixed-verdictW >= min(nameMax, 30)
+	if !long {
+		verdictW = 1
+	}
+	nameW := max(10, min(30, width-fixed-verdictW))
+	out = append(out, "   "+st.Bold.Render(fitCell("", 3)+fitCell(s.T("wrap.col.dimension"), nameW)+
+		fitCellRight(s.T("wrap.col.score"), 7)+fitCellRight(s.T("wrap.col.target"), 8)+fitCellRight(s.T("wrap.col.gap"), 8)))
+	for i, r := range rows {
+		g := workshop.Round2(r.gap)
+		gapTxt := fmt.Sprintf("%+.2f", g)
+		verdict, style := s.T("wrap.below"), st.Bad
+		if g <= 0 {
+			verdict, style = s.T("wrap.reached"), st.Good
+			if g == 0 {
+				gapTxt = "0.00"
+			}
+		}
+		if !long {
+			verdict, _, _ = strings.Cut(verdict, " ")
+		}
+		line := fitCell(fmt.Sprintf("%d.", i+1), 3) + fitCell(r.name, nameW) +
+			fitCellRight(fmt.Sprintf("%.2f", workshop.Round2(r.score)), 7) +
+			fitCellRight(fmt.Sprintf("%.2f", workshop.Round2(r.target)), 8) +
+			fitCellRight(gapTxt, 8)
+		out = append(out, "   "+st.Base.Render(line)+"  "+style.Render(verdict))
+	}
+	return out
+}
+
+// priorityLines lists the elements marked as priority, in marking order.
+func (w *WrapUp) priorityLines(width int, f *workshop.Framework, city workshop.CityResult) []string {
+	s := w.s
+	st := s.Styles
+	out := []string{" " + st.Bold.Render(s.T("wrap.priorities"))}
+	if len(s.Data.Priorities) == 0 {
+		for _, l := range wrapText(s.T("wrap.no_priorities"), width-3) {
+			out = append(out, "   "+st.Base.Render(l))
+		}
+		return out
+	}
+	for _, k := range s.Data.Priorities {
+		name, dim := k, ""
+		for _, d := range f.Dimensions {
+			for _, e := range d.Elements {
+				if e.Key == k {
+					name, dim = s.Name(e.Name), s.Name(d.Name)
+				}
+			}
+		}
+		score := "—"
+		if stt, ok := city.Elements[k]; ok && stt.N > 0 {
+			score = fmt.Sprintf("%.2f", workshop.Round2(stt.Mean))
+		}
+		txt := name
+		if dim != "" {
+			txt += " · " + dim
+		}
+		out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(fitCell(txt, max(4, width-3-2-7))+fitCellRight(score, 7)))
+	}
+	return out
+}
+
+// exportLines say how to export, or where the files went.
+func (w *WrapUp) exportLines(width int) []string {
+	s := w.s
+	st := s.Styles
+	out := []string{" " + st.Bold.Render(s.T("wrap.export"))}
+	switch {
+	case w.expErr != nil:
+		for _, l := range wrapText("✘ "+s.T("wrap.export_failed", Sentence(s.Lang, w.expErr)), width-3) {
+			out = append(out, "   "+st.Bad.Render(l))
+		}
+	case w.exporting:
+		out = append(out, "   "+st.Base.Render(s.T("wrap.exporting")))
+	case w.dir != "":
+		out = append(out, "   "+st.Good.Render("✔ "+s.T("wrap.exported")))
+		for _, l := range strings.Split(ansi.Hardwrap(w.dir, width-3, true), "\n") {
+			out = append(out, "   "+st.Bold.Render(l))
+		}
+		if len(w.files) > 0 {
+			for _, l := range wrapText(s.T("wrap.files", strings.Join(w.files, ", ")), width-3) {
+				out = append(out, "   "+st.Base.Render(l))
+			}
+		}
+	default:
+		for _, l := range wrapText(s.T("wrap.export_hint"), width-3) {
+			out = append(out, "   "+st.Base.Render(l))
+		}
+	}
+	return out
+}
+
+// sideBySide puts two blocks next to each other; the left one is padded to
+// lw columns and gap spaces separate them.
+func sideBySide(left, right []string, lw, gap int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = fitCell(l, lw) + strings.Repeat(" ", gap) + r
+	}
+	return out
+}
+
+// fitLines keeps at most h lines.
+func fitLines(lines []string, h int) []string {
+	if len(lines) > h {
+		return lines[:max(0, h)]
+	}
+	return lines
+}
+
+// trimList keeps a titled list within n lines, saying how many were left
+// out; n < 2 drops it.
+func trimList(lines []string, n int, lang string) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	if n < 2 {
+		return nil
+	}
+	hidden := len(lines) - (n - 1)
+	return append(lines[:n-1:n-1], "   "+assets.T(lang, "wrap.more", hidden))
+}
+
+// dropBlanks removes up to n empty lines, from the bottom up.
+func dropBlanks(lines []string, n int) []string {
+	for i := len(lines) - 1; i >= 0 && n > 0; i-- {
+		if strings.TrimSpace(ansi.Strip(lines[i])) == "" {
+			lines = append(lines[:i], lines[i+1:]...)
+			n--
+		}
+	}
+	return lines
+}

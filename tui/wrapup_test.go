@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+func TestWrapUpSummary(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, true)
+	w := NewWrapUp(e.s)
+	v := ansi.Strip(w.View(120, 36))
+
+	city := e.s.Board.City()
+	if !city.Index.OK {
+		t.Fatal("the fixture has no city index")
+	}
+	idx := fmt.Sprintf("%.2f", workshop.Round2(city.Index.Value))
+	pred, _ := e.s.F().Predikat(city.Index.Value)
+	if !strings.Contains(v, idx+" · "+pred.ID) {
+		t.Errorf("no %s · %s in the summary:\n%s", idx, pred.ID, v)
+	}
+	comp := city.Overall
+	if !strings.Contains(v, fmt.Sprintf("%d dari %d isian", comp.Done, comp.Possible)) {
+		t.Errorf("completion %d/%d missing", comp.Done, comp.Possible)
+	}
+	// The three largest gaps, largest first, as the workshop orders them.
+	gaps := e.s.F().GapsByDimension(city, e.s.Board.Targets)
+	var gapLines []string
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "▼") || strings.Contains(l, "✔ tercapai") {
+			gapLines = append(gapLines, l)
+		}
+	}
+	for i, g := range gaps[:3] {
+		d, _ := e.s.F().Dimension(g.DimensionKey)
+		want := fmt.Sprintf("%d. %s", i+1, d.Name.ID)
+		if i >= len(gapLines) || !strings.Contains(gapLines[i], want) || !strings.Contains(gapLines[i], fmt.Sprintf("%+.2f", workshop.Round2(g.Gap.Value))) {
+			t.Errorf("gap line %d should be %q with its gap: %q", i+1, want, gapLines)
+		}
+	}
+	if n := strings.Count(v, "▼") + strings.Count(v, "✔ tercapai"); n != 3 {
+		t.Errorf("%d gap lines, want 3:\n%s", n, v)
+	}
+	for _, want := range []string{"★ Industri · Smart Economy", "★ Layanan Publik · Smart Governance",
+		fmt.Sprintf("bimtek open %d --db %s", e.id, e.path)} {
+		if !strings.Contains(v, want) {
+			t.Errorf("summary lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestWrapUpExport(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, true)
+	w := NewWrapUp(e.s)
+	msgs := phDrive(t, w, phKey("x"))
+	if _, ok := phHas[ExportRequestMsg](msgs); !ok {
+		t.Fatalf("x did not ask the root to export: %v", msgs)
+	}
+	if v := ansi.Strip(w.View(80, 20)); !strings.Contains(v, "Menulis berkas CSV") {
+		t.Errorf("no progress shown:\n%s", v)
+	}
+	files := []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}
+	w.Update(ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12", Files: files})
+	v := ansi.Strip(w.View(120, 36))
+	for _, want := range append([]string{"kota-bandung-2025-06-12"}, files...) {
+		if !strings.Contains(v, want) {
+			t.Errorf("export result lacks %q:\n%s", want, v)
+		}
+	}
+	w.Update(ExportedMsg{Err: fmt.Errorf("write export: %w", store.ErrDiskFull)})
+	v = ansi.Strip(w.View(120, 36))
+	if !strings.Contains(v, "✘") || strings.Contains(v, "scores.csv") {
+		t.Errorf("a failed export is not shown as failed:\n%s", v)
+	}
+	if len(w.Help()) != 1 || w.Capturing() {
+		t.Errorf("wrap-up keys: %v", w.Help())
+	}
+}
+
+func TestReopenCommand(t *testing.T) {
+	def, err := store.DefaultPath()
+	if err != nil {
+		t.Skip("no default path here:", err)
+	}
+	cases := []struct {
+		path, want string
+	}{
+		{def, "bimtek open 7"},
+		{"/srv/bimtek/kota.db", "bimtek open 7 --db /srv/bimtek/kota.db"},
+		{`C:\Users\Siti\Bimtek Bandung\b.db`, `bimtek open 7 --db "C:\Users\Siti\Bimtek Bandung\b.db"`},
+		{"", "bimtek open 7"},
+	}
+	for _, c := range cases {
+		if got := reopenCommand(7, c.path); got != c.want {
+			t.Errorf("reopenCommand(%q) = %q, want %q", c.path, got, c.want)
+		}
+	}
+}
+
+func TestWrapUpGolden(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, true)
+	w := NewWrapUp(e.s)
+	w.reopen = reopenCommand(e.id, "/data/bimtek.db") // the temp path changes each run
+	phGolden(t, "wrapup", w)
+
+	w.Update(ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12",
+		Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
+	phGolden(t, "wrapup-exported", w)
+
+	en := newPhEnv(t, "en", phOPDs, false)
+	we := NewWrapUp(en.s)
+	we.reopen = reopenCommand(en.id, "/data/bimtek.db")
+	phGolden(t, "wrapup-en-empty", we)
+}
+
+func TestWrapUpFitsEverySize(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, true)
+	w := NewWrapUp(e.s)
+	w.Update(ExportedMsg{Dir: "/a/very/long/folder/" + strings.Repeat("x", 150), Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
+	for width := 80; width <= 220; width += 9 {
+		for h := 16; h <= 60; h += 4 {
+			phCheckSize(t, "wrapup", w.View(width, h), width, h)
+			if h >= 20 && !strings.Contains(ansi.Strip(w.View(width, h)), "bimtek open") {
+				t.Errorf("%dx%d: the reopen command is not on screen", width, h)
+			}
+		}
+	}
+}
