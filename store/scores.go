@@ -133,6 +133,41 @@ func (s *Store) SetAnswer(ctx context.Context, sessionID, opdID int64, indicator
 	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a})
 }
 
+// SetAnswerAndState records an answer like SetAnswer and, in the same
+// durable transaction, the TUI's screen state (the grid cursor that moved on
+// with the digit). One commit instead of two keeps a keystroke cheap, and a
+// kill between the two can never leave the score without its cursor.
+func (s *Store) SetAnswerAndState(ctx context.Context, sessionID, opdID int64, indicatorKey string, a workshop.Answer, state []byte) (Event, error) {
+	fr, err := s.frame(ctx, sessionID)
+	if err != nil {
+		return Event{}, err
+	}
+	if err := fr.checkAnswer(indicatorKey, a); err != nil {
+		return Event{}, err
+	}
+	if state == nil {
+		state = []byte{}
+	}
+	var ev Event
+	err = s.write(ctx, fmt.Sprintf("the answer of OPD %d to %s", opdID, indicatorKey), func(tx *sql.Tx) error {
+		at := s.now()
+		var err error
+		ev, _, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx,
+			change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a}, at)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO ui_state (session_id, state, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+			sessionID, state, at.UnixNano())
+		return err
+	})
+	if err != nil {
+		return Event{}, err
+	}
+	return ev, nil
+}
+
 // SetNote changes the note of one cell, keeping its answer; it is logged
 // like an answer (Old == New, the notes differ).
 func (s *Store) SetNote(ctx context.Context, sessionID, opdID int64, indicatorKey, note string) (Event, error) {

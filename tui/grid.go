@@ -340,23 +340,26 @@ func (g *Grid) write(a workshop.Answer, advance bool) tea.Cmd {
 	st := &g.s.State
 	opd := g.present[st.Row]
 	col := g.tab().cols[st.Col]
-	if g.s.Board.Answer(opd.ID, col.ind.Key) != a {
-		if err := g.s.SetAnswer(opd.ID, col.ind.Key, a); err != nil {
-			return errCmd(err)
+	before := *st
+	// Next column, then the first column of the next row; the last cell
+	// stays put. The cursor moves first so that the answer and the moved
+	// cursor are committed together (Sess.SetAnswer).
+	if advance {
+		if st.Col < len(g.tab().cols)-1 {
+			st.Col++
+		} else if st.Row < len(g.present)-1 {
+			st.Row++
+			st.Col = 0
 		}
 	}
-	if !advance {
-		return nil
+	if g.s.Board.Answer(opd.ID, col.ind.Key) == a {
+		return g.saveState()
 	}
-	// Next column, then the first column of the next row; the last cell
-	// stays put.
-	if st.Col < len(g.tab().cols)-1 {
-		st.Col++
-	} else if st.Row < len(g.present)-1 {
-		st.Row++
-		st.Col = 0
+	if err := g.s.SetAnswer(opd.ID, col.ind.Key, a); err != nil {
+		st.Row, st.Col = before.Row, before.Col
+		return errCmd(err)
 	}
-	return g.saveState()
+	return nil
 }
 
 func (g *Grid) openNote() tea.Cmd {

@@ -90,14 +90,28 @@ func (s *Sess) Name(t workshop.Text) string { return t.In(s.Lang) }
 // Note returns the note of one cell.
 func (s *Sess) Note(opdID int64, indicatorKey string) string { return s.notes[opdID][indicatorKey] }
 
-// SetAnswer commits one answer, then shows it.
+// SetAnswer commits one answer, together with the UI state as it is now
+// (the grid moves its cursor on before it writes), then shows it. One
+// transaction: a keystroke costs one durable commit, and the score and
+// the cursor can never be saved apart.
 func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) error {
 	if s.ReadOnly {
 		return errReadOnly
 	}
-	if _, err := s.Store.SetAnswer(s.ctx, s.Data.Session.ID, opdID, indicatorKey, a); err != nil {
+	state, err := json.Marshal(s.State)
+	if err != nil {
+		return fmt.Errorf("encode screen state: %w", err)
+	}
+	if string(state) == string(s.lastSaved) {
+		_, err = s.Store.SetAnswer(s.ctx, s.Data.Session.ID, opdID, indicatorKey, a)
+	} else {
+		_, err = s.Store.SetAnswerAndState(s.ctx, s.Data.Session.ID, opdID, indicatorKey, a, state)
+	}
+	if err != nil {
 		return err
 	}
+	s.lastSaved = state
+	s.Data.UIState = state
 	s.Board.Set(opdID, indicatorKey, a)
 	return nil
 }

@@ -1,0 +1,344 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// appClock is a clock the test moves by hand.
+type appClock struct{ t time.Time }
+
+func (c *appClock) now() time.Time { return c.t }
+
+type appEnv struct {
+	t     *testing.T
+	path  string
+	st    *store.Store
+	id    int64
+	clock *appClock
+}
+
+func newAppEnv(t *testing.T) *appEnv {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "app.db")
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f, err := assets.Framework("elemen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := st.CreateSession(context.Background(), store.NewSession{
+		City: "Kota Uji", Stage: 2, Date: "2026-11-28", Framework: f,
+		OPDs: []store.OPDInput{{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"}, {Code: "DISKOMINFO", Name: "Dinas Komunikasi dan Informatika"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &appEnv{t: t, path: path, st: st, id: id, clock: &appClock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)}}
+}
+
+// open starts the app on the session, as `bimtek open ID` does.
+func (e *appEnv) open(w, h int) *Model {
+	e.t.Helper()
+	m, err := New(Options{Store: e.st, Lang: "id", Theme: "dark", Session: e.id, Now: e.clock.now})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { m.Close() })
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// keys sends key presses and runs the commands they return (one level,
+// enough for status and error messages).
+func (e *appEnv) keys(m *Model, keys ...string) {
+	e.t.Helper()
+	for _, k := range keys {
+		_, cmd := m.Update(keyMsg(k))
+		runCmd(m, cmd)
+	}
+}
+
+func runCmd(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runCmd(m, c)
+		}
+	case nil, tickMsg:
+	default:
+		_, next := m.Update(msg)
+		runCmd(m, next)
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "ctrl+z":
+		return tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl}
+	case "ctrl+t":
+		return tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+func screen(m *Model) string { return ansi.Strip(m.render()) }
+
+func (e *appEnv) savedState() UIState {
+	e.t.Helper()
+	d, err := e.st.Load(context.Background(), e.id)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	s := NewSess(e.st, d, "id", NewStyles("dark"), e.clock.now)
+	return s.State
+}
+
+func TestPhaseNavigation(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	if got := m.sess.State.Phase; got != 0 {
+		t.Fatalf("a new session starts on phase %d, want 0", got)
+	}
+	steps := []struct {
+		key  string
+		want int
+	}{
+		{"]", 1}, {"pgdown", 2}, {"[", 1}, {"pgup", 0}, {"[", 0}, // no phase before the first
+		{"g", 0}, {"7", 6}, {"]", 6}, // no phase after the last
+		{"g", 6}, {"esc", 6}, {"g", 6}, {"9", 6}, // cancelled and out-of-range jumps change nothing
+		{"g", 6}, {"4", 3},
+	}
+	for i, s := range steps {
+		e.keys(m, s.key)
+		if got := m.sess.State.Phase; got != s.want {
+			t.Fatalf("step %d (%q): phase %d, want %d", i, s.key, got, s.want)
+		}
+	}
+	if !strings.Contains(screen(m), "▶ 4 Penilaian mandiri") {
+		t.Errorf("the stepper does not show phase 4:\n%s", screen(m))
+	}
+	if got := e.savedState().Phase; got != 3 {
+		t.Errorf("saved phase %d, want 3", got)
+	}
+}
+
+func TestTimerStartPauseAdjustAndResume(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	e.keys(m, "t")
+	e.clock.t = e.clock.t.Add(14 * time.Minute)
+	if !strings.Contains(screen(m), "14:00 / 15:00") {
+		t.Fatalf("timer after 14 minutes:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	e.keys(m, "+", "+", "-") // 16 minutes planned
+	if !strings.Contains(screen(m), "14:00 / 16:00") || !strings.Contains(screen(m), "sisa 02:00") {
+		t.Fatalf("timer after +1 +1 -1:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	e.clock.t = e.clock.t.Add(3 * time.Minute)
+	if !strings.Contains(screen(m), "lewat waktu 01:00") {
+		t.Errorf("no over-time warning:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	e.keys(m, "t") // pause at 17:00
+	e.clock.t = e.clock.t.Add(time.Hour)
+	if !strings.Contains(screen(m), "17:00 / 16:00") {
+		t.Errorf("a paused timer moved:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	// Other phases keep their own clocks.
+	e.keys(m, "]")
+	if !strings.Contains(screen(m), "00:00 / 15:00") {
+		t.Errorf("phase 2's timer is not its own:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	m.Close()
+
+	// Reopen: the timers are where they were.
+	m2 := e.open(120, 40)
+	e.keys(m2, "[")
+	if !strings.Contains(screen(m2), "17:00 / 16:00") {
+		t.Errorf("timer after reopening:\n%s", strings.SplitN(screen(m2), "\n", 2)[0])
+	}
+}
+
+func TestRunningTimerStopsAtLastSaveOnReopen(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	e.keys(m, "t")
+	// The app ticks for 5 minutes, then dies without a quit (kill -9).
+	// It saves its clock every 15 seconds, so at most that much is lost.
+	for i := 0; i < 300; i++ {
+		e.clock.t = e.clock.t.Add(time.Second)
+		m.onTick() // the tick's own next-tick command is not run: it would sleep
+	}
+	m.release() // the process is gone; its lock with it
+	m.release = nil
+	e.clock.t = e.clock.t.Add(18 * time.Hour) // the next morning
+	m2 := e.open(120, 40)
+	head := strings.SplitN(screen(m2), "\n", 2)[0]
+	if !(strings.Contains(head, "04:4") || strings.Contains(head, "04:5") || strings.Contains(head, "05:00")) || !strings.Contains(head, "/ 15:00 · jeda") {
+		t.Errorf("the night counted as workshop time, or the clock runs on: %s", head)
+	}
+}
+
+func TestUndoFromTheFrameAlsoAfterRestart(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	e.keys(m, "g", "4", "3", "5")
+	opd := m.sess.Data.OPDs[0].ID
+	first := m.sess.F().Dimensions[0].Indicators()[0].Key
+	second := m.sess.F().Dimensions[0].Indicators()[1].Key
+	if a := m.sess.Board.Answer(opd, second); a.Level != 5 {
+		t.Fatalf("typed 3 then 5: second item holds %+v", a)
+	}
+	m.Close()
+
+	m2 := e.open(120, 40)
+	e.keys(m2, "ctrl+z")
+	if a := m2.sess.Board.Answer(opd, second); a.Answered() {
+		t.Errorf("undo after restart left %+v", a)
+	}
+	if !strings.Contains(screen(m2), "Dibatalkan: BAPPEDA") {
+		t.Errorf("undo said nothing:\n%s", screen(m2))
+	}
+	e.keys(m2, "ctrl+z")
+	if a := m2.sess.Board.Answer(opd, first); a.Answered() {
+		t.Errorf("second undo left %+v", a)
+	}
+	e.keys(m2, "ctrl+z")
+	if !strings.Contains(screen(m2), "Tidak ada perubahan skor untuk dibatalkan.") {
+		t.Errorf("nothing left to undo, but the screen says:\n%s", screen(m2))
+	}
+	d, _ := e.st.Load(context.Background(), e.id)
+	for _, r := range d.Scores {
+		if r.Answer.Answered() {
+			t.Errorf("score left in the file after undoing everything: %+v", r)
+		}
+	}
+}
+
+func TestTooSmallWindowAndRecovery(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(79, 24)
+	if got := screen(m); !strings.Contains(got, "terlalu kecil (79x24)") || strings.Contains(got, "\n") {
+		t.Errorf("below 80x24 one line asks for a larger window, got:\n%s", got)
+	}
+	e.keys(m, "]") // keys still work while small
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	got := screen(m)
+	if lines := strings.Split(got, "\n"); len(lines) != 24 {
+		t.Errorf("at 80x24 the frame has %d lines, want 24", len(lines))
+	}
+	if !strings.Contains(got, "Daftar OPD") {
+		t.Errorf("enlarged window does not show the phase:\n%s", got)
+	}
+}
+
+func TestFrameFitsEveryPhaseAtEverySize(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(80, 24)
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		for p := range m.sess.Phases() {
+			e.keys(m, "g", string(rune('1'+p)))
+			lines := strings.Split(m.render(), "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%dx%d phase %d: %d lines", size[0], size[1], p+1, len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Errorf("%dx%d phase %d line %d is %d wide", size[0], size[1], p+1, i, w)
+				}
+			}
+		}
+	}
+}
+
+func TestHelpJumpAndThemeKeys(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	e.keys(m, "?")
+	if got := screen(m); !strings.Contains(got, "Di semua layar") || !strings.Contains(got, "ctrl+z") {
+		t.Errorf("help does not list the keys:\n%s", got)
+	}
+	e.keys(m, "]") // ignored while help is open
+	if m.sess.State.Phase != 0 {
+		t.Errorf("a key behind the help moved the phase")
+	}
+	e.keys(m, "?")
+	e.keys(m, "ctrl+t")
+	if m.styles.Theme != "light" {
+		t.Errorf("theme after ctrl+t = %q", m.styles.Theme)
+	}
+	if v, ok, _ := e.st.Setting(context.Background(), "theme"); !ok || v != "light" {
+		t.Errorf("theme not remembered: %q %v", v, ok)
+	}
+}
+
+func TestAssessmentHidesScoreboard(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	m.sess.State.Revealed = true
+	e.keys(m, "g", "4")
+	if m.sess.State.Revealed {
+		t.Errorf("entering the assessment must hide the results")
+	}
+	e.keys(m, "]", "r")
+	if !m.sess.State.Revealed {
+		t.Errorf("r on the scoreboard did not reveal")
+	}
+	if !e.savedState().Revealed {
+		t.Errorf("reveal not saved")
+	}
+}
+
+func TestReadOnlyProjectorFollows(t *testing.T) {
+	e := newAppEnv(t)
+	fac := e.open(120, 40)
+	ro, err := store.OpenReadOnly(context.Background(), e.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	pv, err := New(Options{Store: ro, Lang: "id", Session: e.id, ReadOnly: true, Now: e.clock.now})
+	if err != nil {
+		t.Fatalf("projector view beside the facilitator: %v", err)
+	}
+	pv.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	e.keys(fac, "g", "4", "4")
+	e.clock.t = e.clock.t.Add(time.Second)
+	runCmd(pv, pv.follow())
+	if pv.sess.State.Phase != 3 {
+		t.Errorf("projector shows phase %d, facilitator is on 4", pv.sess.State.Phase+1)
+	}
+	opd := pv.sess.Data.OPDs[0].ID
+	key := pv.sess.F().Dimensions[0].Indicators()[0].Key
+	if a := pv.sess.Board.Answer(opd, key); a != (workshop.Answer{Level: 4}) {
+		t.Errorf("projector has %+v, facilitator typed 4", a)
+	}
+	e.keys(pv, "5")
+	if !strings.Contains(screen(pv), "baca") && !strings.Contains(screen(pv), "read-only") {
+		t.Errorf("typing in the projector view should say it is read-only:\n%s", screen(pv))
+	}
+}
