@@ -24,6 +24,16 @@ type OpenSessionMsg struct{ ID int64 }
 // root answers with ExportedMsg.
 type ExportSessionMsg struct{ ID int64 }
 
+// Every screen of this file set is a Screen the root can frame.
+var (
+	_ Screen  = (*Home)(nil)
+	_ Screen  = (*Opening)(nil)
+	_ Screen  = (*Roster)(nil)
+	_ Screen  = (*Briefing)(nil)
+	_ Screen  = (*WrapUp)(nil)
+	_ Enterer = (*Roster)(nil)
+)
+
 // sessionsLoadedMsg carries the session list read by Home.Load.
 type sessionsLoadedMsg struct {
 	list []store.SessionSummary
@@ -387,7 +397,7 @@ func (h *Home) detailLines(w int) []string {
 		return v
 	}
 	lines := []string{"",
-		" " + st.Accent.Render(ansi.Truncate(h.t("home.selected", s.ID, s.City, roman(s.Stage))+" · "+stageShort(h.lang, s.Stage), w-2, "…")),
+		" " + st.Accent.Render(ansi.Truncate(joinNonEmpty(" · ", h.t("home.selected", s.ID, s.City, roman(s.Stage)), stageShort(h.lang, s.Stage)), w-2, "…")),
 		" " + st.Base.Render(ansi.Truncate(fmt.Sprintf("%s: %s · %s: %s · %s: %s",
 			h.t("home.col.venue"), unset(s.Venue), h.t("home.col.facil"), unset(s.Facilitator), h.t("home.col.framework"), unset(s.FrameworkKey)), w-2, "…")),
 		" " + st.Base.Render(ansi.Truncate(h.t("home.hint"), w-2, "…")),
@@ -399,6 +409,17 @@ func (h *Home) detailLines(w int) []string {
 		}
 	}
 	return lines
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
 }
 
 // stageShort is the short name of a tahap ("Kesiapan dan analisis

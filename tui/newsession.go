@@ -101,7 +101,7 @@ func (f *newSessionForm) build() {
 	for _, k := range assets.Frameworks() {
 		label := k
 		if fw, err := assets.Framework(k); err == nil {
-			label = fmt.Sprintf("%s (%s)", fw.Name.In(f.lang), k)
+			label = fmt.Sprintf("%s · %s", fw.Name.In(f.lang), k)
 		}
 		frameworks = append(frameworks, huh.NewOption(label, k))
 	}

@@ -41,7 +41,7 @@ func (o *Opening) View(w, h int) string {
 	inner := w - 2*margin
 
 	welcome := pad + st.Bold.Render(ansi.Truncate(s.T("open.welcome"), inner, "…"))
-	stageLine := pad + st.Accent.Render(ansi.Truncate(s.T("open.stage", roman(ss.Stage))+" · "+stageShort(s.Lang, ss.Stage), inner, "…"))
+	stageLine := pad + st.Accent.Render(ansi.Truncate(joinNonEmpty(" · ", s.T("open.stage", roman(ss.Stage)), stageShort(s.Lang, ss.Stage)), inner, "…"))
 	var sentence []string
 	for _, l := range wrapText(stageLong(s.Lang, ss.Stage), min(inner, 110)) {
 		sentence = append(sentence, pad+st.Base.Render(l))

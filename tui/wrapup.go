@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -61,8 +63,17 @@ func reopenCommand(id int64, path string) string {
 	return cmd + " --db " + quoteArg(path)
 }
 
+// sameFile compares two paths as the system does: Windows and macOS
+// ignore case in file names.
 func sameFile(a, b string) bool {
-	return strings.EqualFold(strings.TrimRight(a, `/\`), strings.TrimRight(b, `/\`)) && a != "" && b != ""
+	if a == "" || b == "" {
+		return false
+	}
+	a, b = filepath.Clean(a), filepath.Clean(b)
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
 }
 
 // quoteArg quotes a path for a shell (and for cmd.exe) when it holds
