@@ -692,6 +692,9 @@ func (m *Model) footer(w int) string {
 	if m.sess != nil {
 		globals = []key.Binding{g.Next, g.Prev, g.Help, g.Quit}
 	}
+	if c := m.current(); c != nil && c.Capturing() {
+		globals = nil // typing goes to the field: the global keys do not work now
+	}
 	for _, b := range globals {
 		parts = append(parts, st.Key.Render(b.Help().Key)+" "+st.Base.Render(b.Help().Desc))
 	}
