@@ -16,7 +16,7 @@ func init() {
 		"home.col.date":      {"Tanggal", "Date"},
 		"home.col.opds":      {"OPD hadir", "OPDs here"},
 		"home.col.done":      {"Terisi", "Done"},
-		"home.col.last":      {"Aktivitas terakhir", "Last activity"},
+		"home.col.last":      {"Aktivitas", "Last activity"},
 		"home.col.venue":     {"Tempat", "Venue"},
 		"home.col.facil":     {"Fasilitator", "Facilitator"},
 		"home.col.framework": {"Kerangka", "Framework"},

@@ -307,6 +307,10 @@ func (h *Home) columns(w int) []homeCol {
 		idW = max(idW, len(fmt.Sprint(s.ID)))
 	}
 	head := func(k string) string { return h.t(k) }
+	lastW := lipgloss.Width(head("home.col.last"))
+	for _, s := range h.list {
+		lastW = max(lastW, lipgloss.Width(humanAgo(h.lang, h.now(), s.LastActivity)))
+	}
 	cols := []homeCol{
 		{head: head("home.col.id"), width: idW, right: true, cell: func(s store.SessionSummary) string { return fmt.Sprint(s.ID) }},
 		{head: head("home.col.city"), cell: func(s store.SessionSummary) string { return s.City }},
@@ -319,7 +323,7 @@ func (h *Home) columns(w int) []homeCol {
 			}
 			return fmt.Sprintf("%d%%", percent(s.Completion.Done, s.Completion.Possible))
 		}},
-		{head: head("home.col.last"), width: 18, cell: func(s store.SessionSummary) string { return humanAgo(h.lang, h.now(), s.LastActivity) }},
+		{head: head("home.col.last"), width: lastW, cell: func(s store.SessionSummary) string { return humanAgo(h.lang, h.now(), s.LastActivity) }},
 	}
 	if w >= 120 {
 		cols = append(cols, homeCol{head: head("home.col.venue"), cell: func(s store.SessionSummary) string { return s.Venue }})
@@ -329,21 +333,28 @@ func (h *Home) columns(w int) []homeCol {
 			homeCol{head: head("home.col.facil"), cell: func(s store.SessionSummary) string { return s.Facilitator }},
 			homeCol{head: head("home.col.framework"), width: 10, cell: func(s store.SessionSummary) string { return s.FrameworkKey }})
 	}
-	// Flexible columns (width 0) share what is left.
-	fixed, flex := 2, 0 // 2: the row marker
-	for _, c := range cols {
+	// Flexible columns (width 0) share what is left: the narrow ones get
+	// all they need, the wide ones split the rest.
+	fixed := 2 // the row marker
+	var flex []int
+	natural := map[int]int{}
+	for i, c := range cols {
 		fixed += c.width + 2
 		if c.width == 0 {
-			flex++
+			n := lipgloss.Width(c.head)
+			for _, s := range h.list {
+				n = max(n, lipgloss.Width(c.cell(s)))
+			}
+			natural[i] = n
+			flex = append(flex, i)
 		}
 	}
-	left := max(flex*8, w-1-fixed)
-	for i := range cols {
-		if cols[i].width == 0 {
-			cols[i].width = left / flex
-			left -= cols[i].width
-			flex--
-		}
+	sort.SliceStable(flex, func(a, b int) bool { return natural[flex[a]] < natural[flex[b]] })
+	left := max(8*len(flex), w-1-fixed)
+	for k, i := range flex {
+		share := left / (len(flex) - k)
+		cols[i].width = max(4, min(natural[i], share))
+		left -= cols[i].width
 	}
 	return cols
 }

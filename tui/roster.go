@@ -632,7 +632,13 @@ func (r *Roster) View(w, h int) string {
 	out = append(out, r.row(cols, w, nil, -1))
 	cur := clamp(s.State.RosterRow, 0, len(opds)-1)
 	top := clamp(cur-rows/2, 0, max(0, len(opds)-rows))
+	// On a tall window a short roster gets a blank line between rows: it
+	// reads better from the back of the room.
+	double := spacious && 2*len(opds)-1 <= rows
 	for i := top; i < len(opds) && i < top+rows; i++ {
+		if double && i > top {
+			out = append(out, "")
+		}
 		o := opds[i]
 		out = append(out, r.row(cols, w, &o, i))
 	}
@@ -692,9 +698,15 @@ func (r *Roster) columns(w int) []rosterCol {
 	for _, c := range cols {
 		fixed += c.width + 2
 	}
+	// The name takes what is left, but no more than the longest name: the
+	// eye should not travel across an empty projector screen.
+	nameW := ansi.StringWidth(s.T("roster.col.name"))
+	for _, o := range s.Data.OPDs {
+		nameW = max(nameW, ansi.StringWidth(o.Name))
+	}
 	for i := range cols {
 		if cols[i].width == 0 {
-			cols[i].width = max(10, w-1-fixed)
+			cols[i].width = max(10, min(nameW, w-1-fixed))
 		}
 	}
 	return cols
