@@ -130,7 +130,7 @@ func (h *Home) Update(msg tea.Msg) tea.Cmd {
 	case sessionCreatedMsg:
 		if msg.err != nil {
 			if h.form != nil {
-				h.form.failed(msg.err)
+				return tea.Batch(errCmd(msg.err), h.form.failed(msg.err))
 			}
 			return errCmd(msg.err)
 		}

@@ -171,8 +171,7 @@ func (f *newSessionForm) Update(msg tea.Msg) tea.Cmd {
 	}
 	n, err := f.session()
 	if err != nil {
-		f.failed(err)
-		return nil
+		return f.failed(err)
 	}
 	f.busy = true
 	st := f.st
@@ -187,10 +186,11 @@ func (f *newSessionForm) Update(msg tea.Msg) tea.Cmd {
 
 // failed shows why the session was not created and opens the form again
 // with the same answers.
-func (f *newSessionForm) failed(err error) {
+func (f *newSessionForm) failed(err error) tea.Cmd {
 	f.busy = false
 	f.err = f.t("home.create_failed", Sentence(f.lang, err))
 	f.build()
+	return f.form.Init()
 }
 
 // session turns the answers into a store.NewSession (validating again: the
@@ -304,6 +304,9 @@ func (f *newSessionForm) checkCSVPath(s string) error {
 	p := cleanPath(s)
 	if p == "" {
 		return errors.New(f.t("new.csv.empty"))
+	}
+	if f.csvRows != nil && f.csvFrom == p {
+		return nil
 	}
 	rows, err := readOPDCSV(p)
 	if err != nil {

@@ -204,3 +204,27 @@ func TestCleanPath(t *testing.T) {
 		}
 	}
 }
+
+// When the database refuses the new session, the form comes back with the
+// answers given and one sentence saying why.
+func TestNewSessionCreateFails(t *testing.T) {
+	st, h := newHomeStore(t)
+	keys := append(phKeys("n"), phTyped("Kota Sukabumi")...)
+	keys = append(keys, phKeys("enter", "enter", "enter", "enter", "enter", "enter", "down", "down")...)
+	phDrive(t, h, keys...)
+	st.Close() // the file goes away under the form
+	msgs := phDrive(t, h, phKey("enter"))
+	if _, ok := phHas[ErrMsg](msgs); !ok {
+		t.Fatalf("no error after a failed create: %v", msgs)
+	}
+	if _, ok := phHas[OpenSessionMsg](msgs); ok {
+		t.Fatalf("a failed create opened a session")
+	}
+	if !h.Capturing() || h.form.busy {
+		t.Fatalf("the form is not back after the failure")
+	}
+	v := ansi.Strip(h.View(120, 36))
+	if !strings.Contains(v, "Sesi tidak bisa dibuat") || !strings.Contains(v, "Kota Sukabumi") {
+		t.Errorf("the failure or the answers are not shown:\n%s", v)
+	}
+}

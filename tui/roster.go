@@ -324,12 +324,17 @@ func (r *Roster) updateForm(msg tea.Msg) tea.Cmd {
 // characters in any script. The answer is one sentence.
 func (r *Roster) checkOPD(code, name string, self int64) (string, string, string) {
 	s := r.s
-	code = strings.ToUpper(strings.TrimSpace(code))
-	name = strings.TrimSpace(name)
+	noControl := func(v string) string {
+		return strings.TrimSpace(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return ' '
+			}
+			return r
+		}, v))
+	}
+	code, name = strings.ToUpper(noControl(code)), noControl(name)
 	switch {
 	case code == "":
-		return "", "", s.T("roster.err.code_empty")
-	case strings.IndexFunc(code, unicode.IsControl) >= 0:
 		return "", "", s.T("roster.err.code_empty")
 	case utf8.RuneCountInString(code) > workshop.MaxOPDCodeRunes:
 		return "", "", s.T("roster.err.code_long", workshop.MaxOPDCodeRunes)
@@ -339,19 +344,12 @@ func (r *Roster) checkOPD(code, name string, self int64) (string, string, string
 			return "", "", s.T("roster.err.code_dup", code, o.Name)
 		}
 	}
-	n := utf8.RuneCountInString(name)
-	switch {
-	case name == "" || strings.IndexFunc(name, unicode.IsControl) >= 0 && strings.TrimFunc(name, unicode.IsControl) == "":
+	switch n := utf8.RuneCountInString(name); {
+	case n == 0:
 		return "", "", s.T("roster.err.name_empty")
 	case n > workshop.MaxOPDNameRunes:
 		return "", "", s.T("roster.err.name_long", workshop.MaxOPDNameRunes, n)
 	}
-	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, name)
 	return code, name, ""
 }
 
