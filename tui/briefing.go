@@ -107,17 +107,17 @@ func (b *Briefing) View(w, h int) string {
 	}
 	l := briefLayout{big: big, spacing: true, elements: 4, scale: 2}
 	steps := []func(*briefLayout) bool{
-		func(l *briefLayout) bool { return l.spacing && set(&l.spacing) },
-		func(l *briefLayout) bool { return l.elements > 3 && dec(&l.elements) },
-		func(l *briefLayout) bool { return l.big > 1 && dec(&l.big) },
-		func(l *briefLayout) bool { return l.scale > 1 && dec(&l.scale) },
-		func(l *briefLayout) bool { return l.elements > 2 && dec(&l.elements) },
-		func(l *briefLayout) bool { return l.descMax == 0 && setInt(&l.descMax, 2) },
-		func(l *briefLayout) bool { return l.elements > 1 && dec(&l.elements) },
-		func(l *briefLayout) bool { return l.big > 0 && dec(&l.big) },
-		func(l *briefLayout) bool { return l.descMax > 1 && dec(&l.descMax) },
-		func(l *briefLayout) bool { return l.elements > 0 && dec(&l.elements) },
-		func(l *briefLayout) bool { return l.scale > 0 && dec(&l.scale) },
+		func(l *briefLayout) bool { return l.spacing && briefOff(&l.spacing) },
+		func(l *briefLayout) bool { return l.elements > 3 && briefDec(&l.elements) },
+		func(l *briefLayout) bool { return l.big > 1 && briefDec(&l.big) },
+		func(l *briefLayout) bool { return l.scale > 1 && briefDec(&l.scale) },
+		func(l *briefLayout) bool { return l.elements > 2 && briefDec(&l.elements) },
+		func(l *briefLayout) bool { return l.descMax == 0 && briefSet(&l.descMax, 2) },
+		func(l *briefLayout) bool { return l.elements > 1 && briefDec(&l.elements) },
+		func(l *briefLayout) bool { return l.big > 0 && briefDec(&l.big) },
+		func(l *briefLayout) bool { return l.descMax > 1 && briefDec(&l.descMax) },
+		func(l *briefLayout) bool { return l.elements > 0 && briefDec(&l.elements) },
+		func(l *briefLayout) bool { return l.scale > 0 && briefDec(&l.scale) },
 	}
 	out := b.render(d, w, l)
 	for _, step := range steps {
@@ -128,9 +128,9 @@ func (b *Briefing) View(w, h int) string {
 	return strings.Join(fitLines(out, h), "\n")
 }
 
-func dec(v *int) bool           { *v--; return true }
-func set(v *bool) bool          { *v = false; return true }
-func setInt(v *int, n int) bool { *v = n; return true }
+func briefDec(v *int) bool        { *v--; return true }
+func briefOff(v *bool) bool       { *v = false; return true }
+func briefSet(v *int, n int) bool { *v = n; return true }
 
 // render draws one dimension with the given layout.
 func (b *Briefing) render(d *workshop.Dimension, w int, l briefLayout) []string {

@@ -15,7 +15,7 @@ import (
 )
 
 // homeList is a fixed session list, deliberately not in activity order.
-func homeList() []store.SessionSummary {
+func phHomeList() []store.SessionSummary {
 	now := phClock()
 	return []store.SessionSummary{
 		{ID: 3, City: "Kabupaten Kepulauan Seribu Utara dan Sekitarnya", Stage: 1, Date: "2025-05-20", Venue: "Aula Kantor Bupati", Facilitator: "Budi Santoso", FrameworkKey: "pilar",
@@ -33,12 +33,12 @@ func homeList() []store.SessionSummary {
 
 func TestHomeOrderAndKeys(t *testing.T) {
 	h := NewHome(nil, "id", NewStyles("dark"), phClock)
-	h.Update(sessionsLoadedMsg{list: homeList()})
+	h.Update(sessionsLoadedMsg{list: phHomeList()})
 	var ids []int64
 	for _, s := range h.list {
 		ids = append(ids, s.ID)
 	}
-	if want := []int64{12, 11, 9, 10, 3}; !equalIDs(ids, want) {
+	if want := []int64{12, 11, 9, 10, 3}; !phEqualIDs(ids, want) {
 		t.Fatalf("order %v, want newest activity first %v", ids, want)
 	}
 	cases := []struct {
@@ -67,13 +67,13 @@ func TestHomeOrderAndKeys(t *testing.T) {
 		t.Errorf("x sent %v, want ExportSessionMsg{9}", msgs)
 	}
 	// A reload keeps the selection on the same session.
-	h.Update(sessionsLoadedMsg{list: homeList()[:3]})
+	h.Update(sessionsLoadedMsg{list: phHomeList()[:3]})
 	if s, _ := h.selected(); s.ID != 9 {
 		t.Errorf("selection moved to %d after a reload", s.ID)
 	}
 }
 
-func equalIDs(a, b []int64) bool {
+func phEqualIDs(a, b []int64) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -162,7 +162,7 @@ func TestHomeGolden(t *testing.T) {
 	if v := ansi.Strip(h.View(80, 20)); !strings.Contains(v, "Memuat") {
 		t.Errorf("before the list arrives: %q", v)
 	}
-	h.Update(sessionsLoadedMsg{list: homeList()})
+	h.Update(sessionsLoadedMsg{list: phHomeList()})
 	h.row = 1
 	phGolden(t, "home", h)
 
@@ -170,7 +170,7 @@ func TestHomeGolden(t *testing.T) {
 	golden(t, "home-exported-120x36", h.View(120, 36))
 
 	en := NewHome(nil, "en", NewStyles("dark"), phClock)
-	en.Update(sessionsLoadedMsg{list: homeList()})
+	en.Update(sessionsLoadedMsg{list: phHomeList()})
 	golden(t, "home-en-120x36", en.View(120, 36))
 
 	empty := NewHome(nil, "id", NewStyles("dark"), phClock)
@@ -180,7 +180,7 @@ func TestHomeGolden(t *testing.T) {
 	// Many sessions: the table scrolls to keep the selection in sight.
 	var many []store.SessionSummary
 	for i := range 40 {
-		s := homeList()[1]
+		s := phHomeList()[1]
 		s.ID = int64(i + 1)
 		s.LastActivity = phClock().Add(-time.Duration(i) * time.Hour)
 		many = append(many, s)
@@ -197,7 +197,7 @@ func TestHomeGolden(t *testing.T) {
 
 func TestHomeFitsEverySize(t *testing.T) {
 	h := NewHome(nil, "id", NewStyles("dark"), phClock)
-	h.Update(sessionsLoadedMsg{list: homeList()})
+	h.Update(sessionsLoadedMsg{list: phHomeList()})
 	for w := 80; w <= 220; w += 7 {
 		for ht := 10; ht <= 60; ht += 5 {
 			phCheckSize(t, "home", h.View(w, ht), w, ht)

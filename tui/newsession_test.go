@@ -14,7 +14,7 @@ import (
 	"github.com/bimtek/bimtek/store"
 )
 
-func newHomeStore(t *testing.T) (*store.Store, *Home) {
+func phHomeStore(t *testing.T) (*store.Store, *Home) {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "bimtek.db"))
 	if err != nil {
@@ -26,7 +26,7 @@ func newHomeStore(t *testing.T) (*store.Store, *Home) {
 	return st, h
 }
 
-func writeFile(t *testing.T, name, body string) string {
+func phWriteFile(t *testing.T, name, body string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
@@ -37,8 +37,8 @@ func writeFile(t *testing.T, name, body string) string {
 
 // The whole form driven by keys: it creates the session and opens it.
 func TestNewSessionFormByKeys(t *testing.T) {
-	st, h := newHomeStore(t)
-	csv := writeFile(t, "opd.csv", "kode;nama\nBAPPEDA;Badan Perencanaan Pembangunan Daerah\nDINKES;Dinas Kesehatan\nSJJ;数据局\n")
+	st, h := phHomeStore(t)
+	csv := phWriteFile(t, "opd.csv", "kode;nama\nBAPPEDA;Badan Perencanaan Pembangunan Daerah\nDINKES;Dinas Kesehatan\nSJJ;数据局\n")
 
 	var keys []tea.Msg
 	add := func(m ...tea.Msg) { keys = append(keys, m...) }
@@ -64,7 +64,7 @@ func TestNewSessionFormByKeys(t *testing.T) {
 	phNoErr(t, msgs)
 	open, ok := phHas[OpenSessionMsg](msgs)
 	if !ok {
-		t.Fatalf("no OpenSessionMsg after submit: %v (form error %q)", msgs, formErr(h))
+		t.Fatalf("no OpenSessionMsg after submit: %v (form error %q)", msgs, phFormErr(h))
 	}
 	if h.Capturing() {
 		t.Errorf("the form is still open after the session was created")
@@ -80,12 +80,12 @@ func TestNewSessionFormByKeys(t *testing.T) {
 	if ss.Framework.Key != "elemen" {
 		t.Errorf("framework %q, want elemen", ss.Framework.Key)
 	}
-	if got := codesOf(d.OPDs); got != "BAPPEDA DINKES SJJ" {
+	if got := phCodes(d.OPDs); got != "BAPPEDA DINKES SJJ" {
 		t.Errorf("OPDs %q, want the CSV's", got)
 	}
 }
 
-func formErr(h *Home) string {
+func phFormErr(h *Home) string {
 	if h.form == nil {
 		return ""
 	}
@@ -95,8 +95,8 @@ func formErr(h *Home) string {
 // Bad answers are refused where they are typed, with one sentence, and
 // nothing is created; Esc leaves without saving.
 func TestNewSessionFormRefuses(t *testing.T) {
-	st, h := newHomeStore(t)
-	badCSV := writeFile(t, "opd.csv", "kode;nama\nBAPPEDA;\nBAPPEDA;Bappeda\n")
+	st, h := phHomeStore(t)
+	badCSV := phWriteFile(t, "opd.csv", "kode;nama\nBAPPEDA;\nBAPPEDA;Bappeda\n")
 
 	phDrive(t, h, phKeys("n", "enter")...) // no city
 	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, "Isi nama kota") {
@@ -138,13 +138,13 @@ func TestNewSessionFormRefuses(t *testing.T) {
 
 // The submit function on its own: a framework file and the preset list.
 func TestNewSessionSubmit(t *testing.T) {
-	st, _ := newHomeStore(t)
+	st, _ := phHomeStore(t)
 	yaml, err := assets.FrameworkYAML("pilar")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fwPath := writeFile(t, "kerangka saya.yaml", string(yaml))
-	broken := writeFile(t, "rusak.yaml", "key: x\nname: {id: X}\ndimensions: []\n")
+	fwPath := phWriteFile(t, "kerangka saya.yaml", string(yaml))
+	broken := phWriteFile(t, "rusak.yaml", "key: x\nname: {id: X}\ndimensions: []\n")
 
 	f := newNewSessionForm(st, "id", NewStyles("dark"), phClock)
 	if f.date != "2025-06-12" {
@@ -181,7 +181,7 @@ func TestNewSessionSubmit(t *testing.T) {
 }
 
 func TestNewSessionGolden(t *testing.T) {
-	_, h := newHomeStore(t)
+	_, h := phHomeStore(t)
 	phDrive(t, h, phKey("n"))
 	phGolden(t, "home-form", h)
 	phDrive(t, h, phTyped("Kota Cirebon")...)
@@ -208,7 +208,7 @@ func TestCleanPath(t *testing.T) {
 // When the database refuses the new session, the form comes back with the
 // answers given and one sentence saying why.
 func TestNewSessionCreateFails(t *testing.T) {
-	st, h := newHomeStore(t)
+	st, h := phHomeStore(t)
 	keys := append(phKeys("n"), phTyped("Kota Sukabumi")...)
 	keys = append(keys, phKeys("enter", "enter", "enter", "enter", "enter", "enter", "down", "down")...)
 	phDrive(t, h, keys...)

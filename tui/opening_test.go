@@ -177,13 +177,13 @@ func phTyped(s string) []tea.Msg {
 	return out
 }
 
-type updater interface{ Update(tea.Msg) tea.Cmd }
+type phUpdater interface{ Update(tea.Msg) tea.Cmd }
 
 // phDrive sends messages to a screen and runs the commands it returns the
 // way Bubble Tea would, feeding the screen's own messages back to it
 // (huh moves between fields that way). Messages meant for the root are
 // collected and returned. Cursor-blink timers are not run: they only wait.
-func phDrive(t *testing.T, m updater, msgs ...tea.Msg) []tea.Msg {
+func phDrive(t *testing.T, m phUpdater, msgs ...tea.Msg) []tea.Msg {
 	t.Helper()
 	var out []tea.Msg
 	steps := 0

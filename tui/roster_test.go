@@ -17,7 +17,7 @@ import (
 )
 
 // rosterAt puts the roster cursor on the OPD with that code.
-func rosterAt(t *testing.T, e *phEnv, code string) {
+func phRosterAt(t *testing.T, e *phEnv, code string) {
 	t.Helper()
 	for i, o := range e.s.Data.OPDs {
 		if o.Code == code {
@@ -28,7 +28,7 @@ func rosterAt(t *testing.T, e *phEnv, code string) {
 	t.Fatalf("no OPD %s on the roster", code)
 }
 
-func storedOPD(d *store.Data, code string) (workshop.OPD, bool) {
+func phStoredOPD(d *store.Data, code string) (workshop.OPD, bool) {
 	for _, o := range d.OPDs {
 		if o.Code == code {
 			return o, true
@@ -37,7 +37,7 @@ func storedOPD(d *store.Data, code string) (workshop.OPD, bool) {
 	return workshop.OPD{}, false
 }
 
-func codesOf(opds []workshop.OPD) string {
+func phCodes(opds []workshop.OPD) string {
 	var c []string
 	for _, o := range opds {
 		c = append(c, o.Code)
@@ -77,7 +77,7 @@ func TestRosterAddAndEdit(t *testing.T) {
 			d := e.reopen()
 			if c.wantCode == "" {
 				if len(d.OPDs) != before {
-					t.Fatalf("refused input changed the roster: %s", codesOf(d.OPDs))
+					t.Fatalf("refused input changed the roster: %s", phCodes(d.OPDs))
 				}
 				if !r.Capturing() || !strings.Contains(r.formErr, c.wantErrHas) {
 					t.Fatalf("want the form open with an error containing %q, got %q", c.wantErrHas, r.formErr)
@@ -87,7 +87,7 @@ func TestRosterAddAndEdit(t *testing.T) {
 				}
 				return
 			}
-			o, ok := storedOPD(d, c.wantCode)
+			o, ok := phStoredOPD(d, c.wantCode)
 			if !ok || o.Name != c.wantName || !o.Present {
 				t.Fatalf("stored %+v (found %v), want %s %q present", o, ok, c.wantCode, c.wantName)
 			}
@@ -110,18 +110,18 @@ func TestRosterAddAndEdit(t *testing.T) {
 func TestRosterEdit(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, true)
 	r := NewRoster(e.s)
-	rosterAt(t, e, "DINKES")
+	phRosterAt(t, e, "DINKES")
 	keys := append(phKeys("e", "ctrl+u"), phTyped("dinkes-kota")...)
 	keys = append(keys, phKey("tab"), phKey("ctrl+u"))
 	keys = append(keys, phTyped("Dinas Kesehatan Kota Bandung")...)
 	keys = append(keys, phKey("enter"))
 	phNoErr(t, phDrive(t, r, keys...))
 	d := e.reopen()
-	o, ok := storedOPD(d, "DINKES-KOTA")
+	o, ok := phStoredOPD(d, "DINKES-KOTA")
 	if !ok || o.Name != "Dinas Kesehatan Kota Bandung" {
-		t.Fatalf("edit not stored: %s", codesOf(d.OPDs))
+		t.Fatalf("edit not stored: %s", phCodes(d.OPDs))
 	}
-	if _, ok := storedOPD(d, "DINKES"); ok {
+	if _, ok := phStoredOPD(d, "DINKES"); ok {
 		t.Errorf("the old code is still there")
 	}
 	// Its answers stay with it (same OPD id).
@@ -135,7 +135,7 @@ func TestRosterEdit(t *testing.T) {
 	}
 	// Esc leaves the form without writing.
 	phDrive(t, r, append(append(phKeys("e", "ctrl+u"), phTyped("XXX")...), phKey("esc"))...)
-	if _, ok := storedOPD(e.reopen(), "XXX"); ok || r.Capturing() {
+	if _, ok := phStoredOPD(e.reopen(), "XXX"); ok || r.Capturing() {
 		t.Errorf("Esc wrote the edit or kept the form open")
 	}
 }
@@ -150,7 +150,7 @@ func TestRosterRemove(t *testing.T) {
 	r := NewRoster(e.s)
 
 	// DISKOMINFO has scores: d asks first and n keeps it.
-	rosterAt(t, e, "DISKOMINFO")
+	phRosterAt(t, e, "DISKOMINFO")
 	phDrive(t, r, phKey("d"))
 	if r.mode != rosterConfirm {
 		t.Fatalf("removing an OPD with scores did not ask")
@@ -160,7 +160,7 @@ func TestRosterRemove(t *testing.T) {
 		t.Errorf("the question does not name the 18 scores:\n%s", v)
 	}
 	phNoErr(t, phDrive(t, r, phKey("n")))
-	if _, ok := storedOPD(e.reopen(), "DISKOMINFO"); !ok {
+	if _, ok := phStoredOPD(e.reopen(), "DISKOMINFO"); !ok {
 		t.Fatalf("n removed the OPD")
 	}
 
@@ -169,7 +169,7 @@ func TestRosterRemove(t *testing.T) {
 	msgs := phDrive(t, r, phKeys("d", "y")...)
 	phNoErr(t, msgs)
 	d := e.reopen()
-	if _, ok := storedOPD(d, "DISKOMINFO"); ok {
+	if _, ok := phStoredOPD(d, "DISKOMINFO"); ok {
 		t.Fatalf("y did not remove the OPD")
 	}
 	for _, sr := range d.Scores {
@@ -189,9 +189,9 @@ func TestRosterRemove(t *testing.T) {
 	}
 
 	// DLH has no score: d removes it at once.
-	rosterAt(t, e, "DLH")
+	phRosterAt(t, e, "DLH")
 	phNoErr(t, phDrive(t, r, phKey("d")))
-	if _, ok := storedOPD(e.reopen(), "DLH"); ok || r.mode != rosterList {
+	if _, ok := phStoredOPD(e.reopen(), "DLH"); ok || r.mode != rosterList {
 		t.Errorf("an OPD without scores was not removed at once")
 	}
 	if n := len(e.reopen().OPDs); n != len(phOPDs)-2 {
@@ -202,17 +202,17 @@ func TestRosterRemove(t *testing.T) {
 func TestRosterPresentAndCursorSaved(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, true)
 	r := NewRoster(e.s)
-	rosterAt(t, e, "SATPOLPP")
+	phRosterAt(t, e, "SATPOLPP")
 	msgs := phDrive(t, r, phKey("space"))
 	phNoErr(t, msgs)
-	if o, _ := storedOPD(e.reopen(), "SATPOLPP"); !o.Present {
+	if o, _ := phStoredOPD(e.reopen(), "SATPOLPP"); !o.Present {
 		t.Fatalf("space did not mark SATPOLPP present")
 	}
 	if len(e.s.Board.Present()) != len(phOPDs) {
 		t.Errorf("the live scores still count %d present", len(e.s.Board.Present()))
 	}
 	phNoErr(t, phDrive(t, r, phKey("space")))
-	if o, _ := storedOPD(e.reopen(), "SATPOLPP"); o.Present {
+	if o, _ := phStoredOPD(e.reopen(), "SATPOLPP"); o.Present {
 		t.Fatalf("a second space did not mark it absent again")
 	}
 	if !strings.Contains(ansi.Strip(r.View(80, 20)), "✘ tidak hadir") {
@@ -255,7 +255,7 @@ func TestRosterPreset(t *testing.T) {
 		t.Errorf("status %q does not say %d added, %d already there", st.Text, want, len(presets)-want)
 	}
 	// The existing OPDs keep their names (no duplicate, no overwrite).
-	if o, _ := storedOPD(d, "DISKOMINFO"); o.Name != phOPDs[0].Name {
+	if o, _ := phStoredOPD(d, "DISKOMINFO"); o.Name != phOPDs[0].Name {
 		t.Errorf("the preset overwrote DISKOMINFO: %q", o.Name)
 	}
 	// A second p adds nothing.
@@ -286,12 +286,12 @@ func TestRosterImportCSV(t *testing.T) {
 
 	e := newPhEnv(t, "id", phOPDs, true)
 	r := NewRoster(e.s)
-	before := codesOf(e.reopen().OPDs)
+	before := phCodes(e.reopen().OPDs)
 
 	// A bad file: nothing imported, every problem listed with its line.
 	keys := append(phKeys("i"), phTyped(bad)...)
 	phNoErr(t, phDrive(t, r, append(keys, phKey("enter"))...))
-	if got := codesOf(e.reopen().OPDs); got != before {
+	if got := phCodes(e.reopen().OPDs); got != before {
 		t.Fatalf("a bad file changed the roster: %s", got)
 	}
 	if r.mode != rosterProblems {
@@ -322,10 +322,10 @@ func TestRosterImportCSV(t *testing.T) {
 	msgs := phDrive(t, r, append(append(phKeys("i"), phTyped(`"`+good+`"`)...), phKey("enter"))...)
 	phNoErr(t, msgs)
 	d := e.reopen()
-	if got, want := codesOf(d.OPDs), before+" DISDIK RSUD SJJ3"; got != want {
+	if got, want := phCodes(d.OPDs), before+" DISDIK RSUD SJJ3"; got != want {
 		t.Fatalf("after import: %s, want %s", got, want)
 	}
-	if o, _ := storedOPD(d, "RSUD"); o.Name != "Rumah Sakit Umum Daerah, Kota Bandung" || !o.Present {
+	if o, _ := phStoredOPD(d, "RSUD"); o.Name != "Rumah Sakit Umum Daerah, Kota Bandung" || !o.Present {
 		t.Errorf("RSUD stored as %+v", o)
 	}
 	if _, ok := phHas[RosterChangedMsg](msgs); !ok {
@@ -351,7 +351,7 @@ func TestRosterReadOnly(t *testing.T) {
 			t.Errorf("%s: status %q", k, st.Text)
 		}
 	}
-	if got := codesOf(e.reopen().OPDs); got != codesOf(e.s.Data.OPDs) {
+	if got := phCodes(e.reopen().OPDs); got != phCodes(e.s.Data.OPDs) {
 		t.Errorf("the projector view changed the roster")
 	}
 }
@@ -359,7 +359,7 @@ func TestRosterReadOnly(t *testing.T) {
 func TestRosterGolden(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, true)
 	r := NewRoster(e.s)
-	rosterAt(t, e, "BAPPEDA")
+	phRosterAt(t, e, "BAPPEDA")
 	phGolden(t, "roster", r)
 
 	en := newPhEnv(t, "en", phOPDs, true)
@@ -376,7 +376,7 @@ func TestRosterGolden(t *testing.T) {
 
 	// The question before removing an OPD with scores.
 	c := NewRoster(e.s)
-	rosterAt(t, e, "DISKOMINFO")
+	phRosterAt(t, e, "DISKOMINFO")
 	phDrive(t, c, phKey("d"))
 	golden(t, "roster-confirm-80x20", c.View(80, 20))
 	phCheckSize(t, "roster-confirm", c.View(80, 20), 80, 20)
