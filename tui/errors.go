@@ -2,11 +2,14 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/report"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -40,6 +43,14 @@ func Sentence(lang string, err error) string {
 	if errors.As(err, &oe) {
 		return oe.In(lang)
 	}
+	var ie *report.ImportError
+	if errors.As(err, &ie) {
+		return importSentence(lang, ie)
+	}
+	var ue *assets.UnknownFrameworkError
+	if errors.As(err, &ue) {
+		return t("err.unknown_framework", ue.Key, strings.Join(assets.Frameworks(), ", "))
+	}
 	kinds := []struct {
 		err error
 		key string
@@ -64,15 +75,48 @@ func Sentence(lang string, err error) string {
 			return t("err.not_found", pe.Path)
 		case errors.Is(err, fs.ErrPermission):
 			return t("err.permission", pe.Path)
+		case errors.Is(err, syscall.EISDIR):
+			return t("err.is_folder", pe.Path)
+		default:
+			return t("err.file_failed", pe.Path, pe.Err)
 		}
 	}
 	msg := strings.TrimSpace(err.Error())
 	if msg == "" {
 		return msg
 	}
-	msg = strings.ToUpper(msg[:1]) + msg[1:]
+	// A sentence gets its capital, but a file name or path that opens it
+	// ("scores.csv has ...", "/data/x.db is ...") stays as it is.
+	if first, _, _ := strings.Cut(msg, " "); !strings.ContainsAny(first, `./\`) {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
 	if !strings.ContainsAny(msg[len(msg)-1:], ".!?") && !strings.Contains(msg, "\n") {
 		msg += "."
 	}
 	return msg
+}
+
+// importSentence says that a scores file was refused as a whole, then
+// every problem on its own line as "file:line: what to fix" (the problems
+// themselves are in English: package report has no Indonesian text).
+func importSentence(lang string, e *report.ImportError) string {
+	t := func(k string, args ...any) string { return assets.T(lang, k, args...) }
+	var b strings.Builder
+	switch len(e.Problems) {
+	case 0:
+		return t("err.import_empty", e.Name)
+	case 1:
+		b.WriteString(t("err.import_one", e.Name))
+	default:
+		b.WriteString(t("err.import_many", e.Name, len(e.Problems)))
+	}
+	for _, p := range e.Problems {
+		b.WriteByte('\n')
+		if p.Line > 0 {
+			fmt.Fprintf(&b, "%s:%d: %s", e.Name, p.Line, p.Msg)
+		} else {
+			fmt.Fprintf(&b, "%s: %s", e.Name, p.Msg)
+		}
+	}
+	return b.String()
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,6 +16,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/report"
@@ -31,8 +34,14 @@ type app struct {
 	lang  string
 	// now is the clock (fixed by tests).
 	now func() time.Time
-	// runTUI starts the terminal UI; tests replace it.
-	runTUI func(opt tui.Options) error
+}
+
+// runProgram runs the terminal UI of m until the user quits. Tests replace
+// it, so that run() is tested up to the moment a terminal would be needed
+// (the session is already loaded and locked by tui.New).
+var runProgram = func(ctx context.Context, m *tui.Model) error {
+	_, err := tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	return err
 }
 
 func (a *app) t(key string, args ...any) string { return assets.T(a.lang, key, args...) }
@@ -69,6 +78,9 @@ func (a *app) rootCmd() *cobra.Command {
 		}
 		return nil
 	}
+	// pflag says what is wrong with a flag in English; say it in the UI
+	// language, naming the command whose help lists the flags.
+	root.SetFlagErrorFunc(a.flagError)
 	root.AddCommand(a.newCmd(), a.openCmd(), a.listCmd(), a.exportCmd(), a.importCmd(),
 		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd())
 	return root
@@ -79,6 +91,36 @@ func (a *app) noArgs(cmd *cobra.Command, args []string) error {
 		return usagef("%s", a.t("cli.err.extra_arg", args[0], cmd.CommandPath()))
 	}
 	return nil
+}
+
+// flagError turns pflag's errors into one sentence in the UI language.
+func (a *app) flagError(cmd *cobra.Command, err error) error {
+	path := cmd.CommandPath()
+	var (
+		notExist *pflag.NotExistError
+		needs    *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		name := "--" + notExist.GetSpecifiedName()
+		if notExist.GetSpecifiedShortnames() != "" {
+			name = "-" + notExist.GetSpecifiedName()
+		}
+		return usagef("%s", a.t("cli.err.flag_unknown", name, path))
+	case errors.As(err, &needs):
+		name := "--" + needs.GetSpecifiedName()
+		if needs.GetSpecifiedShortnames() != "" {
+			name = "-" + needs.GetSpecifiedName()
+		}
+		return usagef("%s", a.t("cli.err.flag_needs", name, name, path))
+	case errors.As(err, &invalid):
+		return usagef("%s", a.t("cli.err.flag_value", invalid.GetValue(), "--"+invalid.GetFlag().Name, path))
+	case errors.As(err, &syntax):
+		return usagef("%s", a.t("cli.err.flag_syntax", syntax.GetSpecifiedFlag()))
+	}
+	return usagef("%s", tui.Sentence(a.lang, err))
 }
 
 // idArg reads the session id argument.
@@ -93,6 +135,9 @@ func (a *app) idArg(args []string) (int64, error) {
 	return id, nil
 }
 
+// errEmptyDatabase is a database file of 0 bytes: no session yet.
+var errEmptyDatabase = errors.New("the database file is empty")
+
 // withStore opens the database (read-only for commands that never write,
 // so they work on a file another process holds and never change it).
 func (a *app) withStore(ctx context.Context, readOnly bool, fn func(*store.Store) error) error {
@@ -102,7 +147,15 @@ func (a *app) withStore(ctx context.Context, readOnly bool, fn func(*store.Store
 	}
 	var st *store.Store
 	if readOnly {
+		// An empty file is a new database (the store makes one of it on
+		// the first write), not a damaged one.
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+			return &saidError{msg: a.t("err.empty_database", path), cause: errEmptyDatabase}
+		}
 		st, err = store.OpenReadOnly(ctx, path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return &saidError{msg: a.t("cli.err.no_database", path), cause: err}
+		}
 	} else {
 		st, err = store.Open(ctx, path)
 	}
@@ -123,14 +176,11 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 	}
 	cwd, _ := os.Getwd()
 	opt := tui.Options{Store: st, Lang: a.lang, Theme: theme, Session: id, ReadOnly: readOnly, ExportBase: cwd, Now: a.now}
-	if a.runTUI != nil {
-		return a.runTUI(opt)
-	}
 	m, err := tui.New(opt)
 	if err != nil {
 		return err
 	}
-	_, err = tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	err = runProgram(ctx, m)
 	closeErr := m.Close()
 	if err != nil {
 		return fmt.Errorf("terminal: %w", err)
@@ -199,6 +249,10 @@ func (a *app) newCmd() *cobra.Command {
 				return usagef("%s", a.t("cli.err.date", date))
 			}
 			f, err := assets.LoadFramework(n.framework)
+			var unknown *assets.UnknownFrameworkError
+			if errors.As(err, &unknown) {
+				return usagef("%s", tui.Sentence(a.lang, err)) // a word --framework does not take
+			}
 			if err != nil {
 				return err
 			}
@@ -264,30 +318,39 @@ func (a *app) listCmd() *cobra.Command {
 		Short: a.t("cli.list"),
 		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.withStore(cmd.Context(), true, func(st *store.Store) error {
+			err := a.withStore(cmd.Context(), true, func(st *store.Store) error {
 				ss, err := st.ListSessions(cmd.Context())
 				if err != nil {
 					return err
 				}
-				if asJSON {
-					return a.listJSON(ss)
-				}
-				if len(ss) == 0 {
-					fmt.Fprintln(a.stdout, a.t("cli.list.empty"))
-					return nil
-				}
-				tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, a.t("cli.list.header"))
-				for _, s := range ss {
-					fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%d/%d\t%.0f%%\t%s\n", s.ID, s.City, s.Stage, s.Date,
-						s.Present, s.OPDs, 100*s.Completion.Ratio(), s.LastActivity.Local().Format("2006-01-02 15:04"))
-				}
-				return tw.Flush()
+				return a.printList(ss, asJSON)
 			})
+			if errors.Is(err, errEmptyDatabase) {
+				return a.printList(nil, asJSON)
+			}
+			return err
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, a.t("cli.flag.json"))
 	return c
+}
+
+// printList prints the sessions as a table or as JSON.
+func (a *app) printList(ss []store.SessionSummary, asJSON bool) error {
+	if asJSON {
+		return a.listJSON(ss)
+	}
+	if len(ss) == 0 {
+		fmt.Fprintln(a.stdout, a.t("cli.list.empty"))
+		return nil
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, a.t("cli.list.header"))
+	for _, s := range ss {
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%d/%d\t%.0f%%\t%s\n", s.ID, s.City, s.Stage, s.Date,
+			s.Present, s.OPDs, 100*s.Completion.Ratio(), s.LastActivity.Local().Format("2006-01-02 15:04"))
+	}
+	return tw.Flush()
 }
 
 func (a *app) listJSON(ss []store.SessionSummary) error {
@@ -413,7 +476,19 @@ func (a *app) frameworksCmd() *cobra.Command {
 }
 
 func (a *app) frameworkCmd() *cobra.Command {
-	c := &cobra.Command{Use: "framework", Short: a.t("cli.framework"), Args: a.noArgs}
+	c := &cobra.Command{
+		Use:   "framework",
+		Short: a.t("cli.framework"),
+		Args:  cobra.ArbitraryArgs,
+		// Runnable, so that a mistyped subcommand is a usage error rather
+		// than the help page with exit code 0.
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usagef("%s", a.t("cli.err.subcommand", args[0], cmd.CommandPath(), "show, check"))
+		},
+	}
 	show := &cobra.Command{
 		Use:   "show KEY",
 		Short: a.t("cli.framework.show"),
@@ -423,6 +498,10 @@ func (a *app) frameworkCmd() *cobra.Command {
 				return usagef("%s", a.t("cli.err.need_key"))
 			}
 			b, err := assets.FrameworkYAML(args[0])
+			var unknown *assets.UnknownFrameworkError
+			if errors.As(err, &unknown) {
+				return usagef("%s", tui.Sentence(a.lang, err))
+			}
 			if err != nil {
 				return err
 			}

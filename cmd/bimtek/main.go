@@ -57,6 +57,15 @@ func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
 }
 
+// saidError is an error already said in the UI language (exit code 1).
+type saidError struct {
+	msg   string
+	cause error
+}
+
+func (e *saidError) Error() string { return e.msg }
+func (e *saidError) Unwrap() error { return e.cause }
+
 // isUsage tells a usage error: ours, or cobra's own (it has no type for
 // them, so its fixed prefixes are matched).
 func isUsage(err error) bool {
@@ -94,6 +103,10 @@ func (a *app) sentence(err error) string {
 	var u *usageError
 	if errors.As(err, &u) {
 		return u.msg
+	}
+	var s *saidError
+	if errors.As(err, &s) {
+		return s.msg
 	}
 	return tui.Sentence(a.lang, err)
 }
