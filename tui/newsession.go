@@ -67,6 +67,12 @@ type newSessionForm struct {
 	busy    bool   // CreateSession is running
 	err     string // the last submit failure, one sentence
 	sized   string // the size (and errors) the form was last laid out for
+
+	// moving is the field huh is leaving after Enter/Tab, until its move
+	// message arrives; keys typed meanwhile wait in queued.
+	moving huh.Field
+	queued []tea.KeyPressMsg
+	waited int
 }
 
 func newNewSessionForm(st *store.Store, lang string, styles *Styles, now func() time.Time) *newSessionForm {
@@ -158,13 +164,46 @@ func (f *newSessionForm) Update(msg tea.Msg) tea.Cmd {
 	if f.busy {
 		return nil
 	}
+	k, isKey := msg.(tea.KeyPressMsg)
+	if isKey && f.moving != nil {
+		// huh moves to the next field through a message of its own; keys
+		// typed before it arrives would land in the field just left
+		// ("Hotel BahariB"), so they wait for the move.
+		f.queued = append(f.queued, k)
+		return nil
+	}
+	cmd := f.feed(msg)
+	if f.moving != nil && !isKey {
+		f.waited++
+		if f.form.GetFocusedField() != f.moving || f.form.State != huh.StateNormal || f.waited > 8 {
+			f.moving, f.waited = nil, 0
+			cmds := []tea.Cmd{cmd}
+			for len(f.queued) > 0 && f.moving == nil && !f.busy {
+				next := f.queued[0]
+				f.queued = f.queued[1:]
+				cmds = append(cmds, f.Update(next))
+			}
+			return tea.Batch(cmds...)
+		}
+	}
+	return cmd
+}
+
+// feed passes one message to the huh form; when the form completes, the
+// session is created in the background.
+func (f *newSessionForm) feed(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		f.backing = k.String() == "shift+tab"
 		f.err = ""
 	}
+	before := f.form.GetFocusedField()
 	m, cmd := f.form.Update(msg)
 	if form, ok := m.(*huh.Form); ok {
 		f.form = form
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && cmd != nil && (k.String() == "enter" || k.String() == "tab") &&
+		f.form.State == huh.StateNormal && before != nil && before.Error() == nil {
+		f.moving = before // a move to the next field is on its way
 	}
 	if f.form.State != huh.StateCompleted {
 		return cmd

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -227,4 +229,68 @@ func TestNewSessionCreateFails(t *testing.T) {
 	if !strings.Contains(v, "Sesi tidak bisa dibuat") || !strings.Contains(v, "Kota Sukabumi") {
 		t.Errorf("the failure or the answers are not shown:\n%s", v)
 	}
+}
+
+// Keys typed faster than huh moves between fields (a fast typist, a
+// paste) still land in the field they were meant for: every key is
+// delivered before any of the form's own messages come back.
+func TestNewSessionFormKeepsFastTyping(t *testing.T) {
+	st, h := phHomeStore(t)
+	phDrive(t, h, phKey("n"))
+	var keys []tea.Msg
+	add := func(m ...tea.Msg) { keys = append(keys, m...) }
+	add(phTyped("Kota Tegal")...)
+	add(phKeys("enter", "down", "enter", "enter")...) // tahap II, date as is
+	add(phTyped("Hotel Bahari")...)
+	add(phKey("enter"))
+	add(phTyped("Budi")...)
+	add(phKeys("enter", "enter", "enter")...) // elemen, preset OPDs
+	var cmds []tea.Cmd
+	for _, k := range keys {
+		cmds = append(cmds, h.Update(k))
+	}
+	var msgs []tea.Msg
+	for _, c := range cmds {
+		if c == nil {
+			continue
+		}
+		// Run the form's own messages now, as Bubble Tea would after the
+		// keys already queued.
+		msgs = append(msgs, phDrive(t, h, phCmdMsgs(c)...)...)
+	}
+	phNoErr(t, msgs)
+	open, ok := phHas[OpenSessionMsg](msgs)
+	if !ok {
+		t.Fatalf("no session created: %v (form error %q)", msgs, phFormErr(h))
+	}
+	d, err := st.Load(context.Background(), open.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := d.Session; s.City != "Kota Tegal" || s.Stage != 2 || s.Venue != "Hotel Bahari" || s.Facilitator != "Budi" {
+		t.Errorf("fast typing went to the wrong fields: %+v", s)
+	}
+}
+
+// phCmdMsgs runs a command (and the batches it returns) to its messages,
+// leaving out cursor-blink timers, which only wait.
+func phCmdMsgs(c tea.Cmd) []tea.Msg {
+	if c == nil {
+		return nil
+	}
+	if name := runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name(); strings.Contains(name, "bubbles/v2/cursor.") {
+		return nil
+	}
+	msg := c()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, phCmdMsgs(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
 }
