@@ -10,7 +10,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+// updating reports -update. The flag itself is defined by the golden
+// package that teatest brings in (flags are global, a second definition
+// would panic), so it is looked up rather than declared here.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // golden compares a rendered view, ANSI stripped and with trailing spaces
 // trimmed per line, with testdata/<name>.golden. Run `go test ./tui -update`
@@ -23,7 +29,7 @@ func golden(t *testing.T, name, got string) {
 	}
 	got = strings.Join(lines, "\n") + "\n"
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}
