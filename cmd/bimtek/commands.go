@@ -135,6 +135,20 @@ func (a *app) idArg(args []string) (int64, error) {
 	return id, nil
 }
 
+// mustExist refuses a database path where there is no file: open and
+// import need a session, which a new file cannot hold, and a mistyped --db
+// must not leave an empty database behind.
+func (a *app) mustExist() error {
+	path, err := store.ResolvePath(a.db)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return &saidError{msg: a.t("cli.err.no_database", path), cause: err}
+	}
+	return nil
+}
+
 // errEmptyDatabase is a database file of 0 bytes: no session yet.
 var errEmptyDatabase = errors.New("the database file is empty")
 
@@ -199,6 +213,9 @@ func (a *app) openCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := a.idArg(args)
 			if err != nil {
+				return err
+			}
+			if err := a.mustExist(); err != nil {
 				return err
 			}
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
@@ -430,6 +447,9 @@ func (a *app) importCmd() *cobra.Command {
 			data, err := os.ReadFile(args[1])
 			if err != nil {
 				return fmt.Errorf("read %s: %w", args[1], err)
+			}
+			if err := a.mustExist(); err != nil {
+				return err
 			}
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
 				release, err := st.Acquire(cmd.Context(), id)
