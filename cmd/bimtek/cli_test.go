@@ -813,22 +813,22 @@ func TestHoldLockHelper(t *testing.T) {
 	if db == "" {
 		t.Skip("helper process for TestLockedSession")
 	}
+	// It returns normally (no os.Exit), so that a TestMain cleans up.
 	ctx := context.Background()
 	st, err := store.Open(ctx, db)
 	if err != nil {
 		fmt.Println("open:", err)
-		os.Exit(3)
+		t.FailNow()
 	}
+	defer st.Close()
 	release, err := st.Acquire(ctx, 1)
 	if err != nil {
 		fmt.Println("acquire:", err)
-		os.Exit(3)
+		t.FailNow()
 	}
+	defer release()
 	fmt.Println("held")
 	bufio.NewReader(os.Stdin).ReadString('\n') // until the test closes stdin
-	release()
-	st.Close()
-	os.Exit(0)
 }
 
 func TestLockedSession(t *testing.T) {
