@@ -674,7 +674,7 @@ func (g *Grid) tabBar(w int) string {
 	for i := range f.Dimensions {
 		names[i] = g.s.Name(f.Dimensions[i].Name)
 		c := city.Completion[f.Dimensions[i].Key]
-		pcts[i] = strconv.Itoa(int(c.Ratio()*100)) + "%"
+		pcts[i] = strconv.Itoa(c.Percent()) + "%"
 	}
 	active := clamp(g.s.State.Tab, 0, n-1)
 	key := fmt.Sprint(w, active, pcts)
@@ -957,7 +957,7 @@ func (g *Grid) summaryLine(w int) string {
 	}
 	c := city.Completion[t.dim.Key]
 	text := g.s.T("grid.summary", g.s.Name(t.dim.Name), score, g.predikat(ds.Score()), ds.N,
-		c.Done, c.Possible, int(c.Ratio()*100))
+		c.Done, c.Possible, c.Percent())
 	return g.p.paint(gpBold, gridFit(text, w))
 }
 

@@ -429,11 +429,11 @@ func TestGridViewUpdatesCityScoreOnEveryKey(t *testing.T) {
 		want []string
 	}{
 		{nil, []string{"skor kota – – (n=0 OPD) · kelengkapan 0/6 (0%)", "Smart Governance 0%"}},
-		{[]tea.KeyPressMsg{gkText("4")}, []string{"skor kota 4.00 Sangat Baik (n=1 OPD) · kelengkapan 1/6 (16%)"}},
+		{[]tea.KeyPressMsg{gkText("4")}, []string{"skor kota 4.00 Sangat Baik (n=1 OPD) · kelengkapan 1/6 (17%)"}},
 		{[]tea.KeyPressMsg{gkText("2")}, []string{"skor kota 3.00 Baik (n=1 OPD) · kelengkapan 2/6 (33%)"}},
 		{[]tea.KeyPressMsg{gkText("0")}, []string{"skor kota 3.00 Baik (n=1 OPD) · kelengkapan 3/6 (50%)"}},
 		// B: 1 -> city = (3.00 + 1.00) / 2 = 2.00
-		{[]tea.KeyPressMsg{gkText("1")}, []string{"skor kota 2.00 Cukup (n=2 OPD) · kelengkapan 4/6 (66%)", "Smart Governance 66%"}},
+		{[]tea.KeyPressMsg{gkText("1")}, []string{"skor kota 2.00 Cukup (n=2 OPD) · kelengkapan 4/6 (67%)", "Smart Governance 67%"}},
 		{[]tea.KeyPressMsg{gkText("2"), gkText("2")}, []string{"skor kota 2.33 Cukup (n=2 OPD) · kelengkapan 6/6 (100%)", "Smart Governance 100%"}},
 		// Clearing B's last cell: B = (1+2)/2 = 1.50, city (3.00+1.50)/2 = 2.25.
 		{[]tea.KeyPressMsg{gkBackspace}, []string{"skor kota 2.25 Cukup (n=2 OPD) · kelengkapan 5/6 (83%)"}},

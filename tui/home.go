@@ -321,7 +321,7 @@ func (h *Home) columns(w int) []homeCol {
 			if s.Completion.Possible == 0 {
 				return "—"
 			}
-			return fmt.Sprintf("%d%%", percent(s.Completion.Done, s.Completion.Possible))
+			return fmt.Sprintf("%d%%", s.Completion.Percent())
 		}},
 		{head: head("home.col.last"), width: lastW, cell: func(s store.SessionSummary) string { return humanAgo(h.lang, h.now(), s.LastActivity) }},
 	}
@@ -466,19 +466,6 @@ func humanAgo(lang string, now, t time.Time) string {
 		return assets.T(lang, "ago.days", days)
 	}
 	return t.Format("2006-01-02")
-}
-
-// percent is done/possible as a whole percentage, rounded half up; 100 only
-// when everything is done.
-func percent(done, possible int) int {
-	if possible <= 0 {
-		return 0
-	}
-	p := (done*100 + possible/2) / possible
-	if p == 100 && done < possible {
-		p = 99
-	}
-	return p
 }
 
 // fitCell truncates s to w display columns with "…" and pads it to exactly w.

@@ -609,13 +609,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 
 func (b *Scoreboard) completionText() string {
 	c := b.s.Board.City().Overall
-	return b.s.T("board.completion", bdPercent(c), c.Done, c.Possible)
-}
-
-// bdPercent is the completion in whole percent, rounded down so 100% means
-// every item is done.
-func bdPercent(c workshop.Completion) int {
-	return int(math.Floor(c.Ratio()*100 + 1e-9))
+	return b.s.T("board.completion", c.Percent(), c.Done, c.Possible)
 }
 
 // bars draws one horizontal bar per dimension on the scale with the target
@@ -813,7 +807,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 	case h >= 44 && w >= 150:
 		size = 2
 	}
-	pct := strconv.Itoa(bdPercent(c.Overall)) + "%"
+	pct := strconv.Itoa(c.Overall.Percent()) + "%"
 	bx := 0
 	for _, l := range box {
 		bx = max(bx, ansi.StringWidth(l))
@@ -851,7 +845,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		}
 		bar := st.Accent.Render(strings.Repeat("█", fill)) + st.Muted.Render(strings.Repeat("░", barW-fill))
 		return bdPad(st.Bold.Render(bdPad(name, nameW))+" "+bar+" "+
-			st.Bold.Render(bdLeftPad(strconv.Itoa(bdPercent(cp))+"%", 5))+st.Base.Render("  "+strconv.Itoa(cp.Done)+"/"+strconv.Itoa(cp.Possible)), w)
+			st.Bold.Render(bdLeftPad(strconv.Itoa(cp.Percent())+"%", 5))+st.Base.Render("  "+strconv.Itoa(cp.Done)+"/"+strconv.Itoa(cp.Possible)), w)
 	}
 	for _, d := range f.Dimensions {
 		out = append(out, prog(dimShort(s, d), c.Completion[d.Key]))

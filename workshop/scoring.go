@@ -138,6 +138,20 @@ func (c Completion) Ratio() float64 {
 	return float64(c.Done) / float64(c.Possible)
 }
 
+// Percent is the completion in whole percent as every screen and the
+// command line show it: rounded half up, except that 100 means every item
+// is done (359 of 360 shows 99%, not 100%).
+func (c Completion) Percent() int {
+	if c.Possible <= 0 {
+		return 0
+	}
+	p := (c.Done*100 + c.Possible/2) / c.Possible
+	if p == 100 && c.Done < c.Possible {
+		p = 99
+	}
+	return p
+}
+
 // CityResult is the city-wide view: each OPD counts once.
 type CityResult struct {
 	Elements   map[string]Stat

@@ -251,3 +251,19 @@ func TestBoardUpdatesCityOnSet(t *testing.T) {
 		t.Errorf("completion = %+v", c)
 	}
 }
+
+func TestCompletionPercent(t *testing.T) {
+	cases := []struct {
+		c    Completion
+		want int
+	}{
+		{Completion{0, 0}, 0}, {Completion{0, 6}, 0}, {Completion{1, 6}, 17}, {Completion{4, 6}, 67},
+		{Completion{1, 8}, 13}, {Completion{308, 360}, 86}, {Completion{359, 360}, 99}, {Completion{360, 360}, 100},
+		{Completion{1, 1000}, 0}, {Completion{5, 1000}, 1},
+	}
+	for _, c := range cases {
+		if got := c.c.Percent(); got != c.want {
+			t.Errorf("%d/%d = %d%%, want %d%%", c.c.Done, c.c.Possible, got, c.want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 
 	"github.com/spf13/cobra"
 
@@ -36,15 +35,6 @@ func (a *app) demoCmd() *cobra.Command {
 	c.Flags().Uint64Var(&seed, "seed", 1, a.t("cli.flag.seed"))
 	c.Flags().BoolVar(&noOpen, "no-open", false, a.t("cli.flag.no_open"))
 	return c
-}
-
-// demoNotes are remarks an OPD might ask the facilitator to write down.
-var demoNotes = []string{
-	"Aplikasi sudah ada, belum terintegrasi dengan SPBE",
-	"Perlu regulasi walikota",
-	"Data belum dimutakhirkan sejak 2023",
-	"Anggaran tahun depan sudah diusulkan",
-	"Masih manual, rencana digitalisasi",
 }
 
 // createDemo makes a session a facilitator can try everything on: the
@@ -80,34 +70,11 @@ func createDemo(ctx context.Context, st *store.Store, seed uint64, date string) 
 	return id, nil
 }
 
-// demoScores draws the demo answers: each OPD has a level of maturity and
-// answers around it, stronger on its lead dimensions.
+// demoScores are the demo answers as store rows.
 func demoScores(f *workshop.Framework, opds []workshop.OPD, seed uint64) []store.ScoreRow {
-	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	lo, hi := f.MinLevel(), f.MaxLevel()
 	var rows []store.ScoreRow
-	for _, o := range opds {
-		base := 1.5 + 2.2*r.Float64()
-		for _, d := range f.Dimensions {
-			dimShift := r.NormFloat64() * 0.6
-			for _, ind := range d.Indicators() {
-				p := r.Float64()
-				switch {
-				case p < 0.12: // unanswered
-					continue
-				case p < 0.15:
-					rows = append(rows, store.ScoreRow{OPDID: o.ID, IndicatorKey: ind.Key, Answer: workshop.Answer{NA: true}})
-					continue
-				}
-				lv := int(base + dimShift + r.NormFloat64()*0.7 + 0.5)
-				lv = max(lo, min(hi, lv))
-				row := store.ScoreRow{OPDID: o.ID, IndicatorKey: ind.Key, Answer: workshop.Answer{Level: lv}}
-				if r.Float64() < 0.06 {
-					row.Note = demoNotes[r.IntN(len(demoNotes))]
-				}
-				rows = append(rows, row)
-			}
-		}
+	for _, a := range workshop.DemoAnswers(f, opds, seed) {
+		rows = append(rows, store.ScoreRow{OPDID: a.OPDID, IndicatorKey: a.IndicatorKey, Answer: a.Answer, Note: a.Note})
 	}
 	return rows
 }

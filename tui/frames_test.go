@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// demoSession creates the session `bimtek demo` makes (20 preset OPDs,
+// seed 1) in a new database.
+func demoSession(t *testing.T) (*store.Store, int64, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f, err := assets.Framework("elemen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opds []store.OPDInput
+	for _, p := range assets.PresetOPDs()[:20] {
+		opds = append(opds, store.OPDInput{Code: p.Code, Name: p.Name})
+	}
+	id, err := st.CreateSession(context.Background(), store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2026-11-28",
+		Venue: "Aula Bappeda", Facilitator: "Tim Fasilitator", Framework: f, OPDs: opds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Load(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []store.ScoreRow
+	for _, a := range workshop.DemoAnswers(f, d.OPDs, 1) {
+		rows = append(rows, store.ScoreRow{OPDID: a.OPDID, IndicatorKey: a.IndicatorKey, Answer: a.Answer, Note: a.Note})
+	}
+	if _, err := st.ImportScores(context.Background(), id, rows); err != nil {
+		t.Fatal(err)
+	}
+	return st, id, path
+}
+
+// TestFrameGolden keeps the whole window of every phase of the demo
+// session, header and footer included, at the three sizes a facilitator's
+// laptop and projector give: 80x24, 120x40 and 200x60 (and every phase in
+// English at 120x40). The scoreboard is shown revealed.
+func TestFrameGolden(t *testing.T) {
+	st, id, path := demoSession(t)
+	clock := func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC) }
+	cases := []struct {
+		lang string
+		w, h int
+	}{{"id", 80, 24}, {"id", 120, 40}, {"id", 200, 60}, {"en", 120, 40}}
+	for _, c := range cases {
+		m, err := New(Options{Store: st, Lang: c.lang, Theme: "dark", Session: id, Now: clock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Update(tea.WindowSizeMsg{Width: c.w, Height: c.h})
+		for p, ph := range m.sess.Phases() {
+			m.goPhase(p)
+			if ph.Kind == workshop.PhaseScoreboard {
+				m.sess.State.Revealed = true
+			}
+			frame := ansi.Strip(m.render())
+			frame = strings.ReplaceAll(frame, path, "<db>")
+			lines := strings.Split(frame, "\n")
+			if len(lines) != c.h {
+				t.Errorf("%s %dx%d %s: %d lines", c.lang, c.w, c.h, ph.Kind, len(lines))
+			}
+			golden(t, fmt.Sprintf("frame-%s-%d-%s-%dx%d", c.lang, p+1, ph.Kind, c.w, c.h), frame)
+		}
+		m.Close()
+	}
+}
