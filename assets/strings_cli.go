@@ -37,6 +37,9 @@ func init() {
 		"cli.flag.json":        {"cetak sebagai JSON", "print as JSON"},
 		"cli.flag.dir":         {"folder tujuan (bawaan: folder baru di direktori ini)", "target folder (default: a new folder in the current directory)"},
 		"cli.flag.excel":       {"untuk Excel berbahasa Indonesia: BOM, pemisah ';', desimal ','", "for Excel on an Indonesian locale: BOM, ';' separator, ',' decimals"},
+		"cli.flag.version":     {"versi bimtek", "the bimtek version"},
+		"cli.flag.help":        {"bantuan untuk %s", "help for %s"},
+		"cli.help":             {"Bantuan untuk perintah apa pun", "Help about any command"},
 		"cli.flag.seed":        {"benih acak untuk skor demo", "random seed for the demo scores"},
 		"cli.flag.no_open":     {"hanya buat sesi dan cetak ID-nya", "only create the session and print its id"},
 

@@ -83,7 +83,31 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(a.flagError)
 	root.AddCommand(a.newCmd(), a.openCmd(), a.listCmd(), a.exportCmd(), a.importCmd(),
 		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd())
+	a.translateHelp(root)
 	return root
+}
+
+// translateHelp puts cobra's own help texts (the help command, -h and -v)
+// in the UI language, like every other line of the help page.
+func (a *app) translateHelp(root *cobra.Command) {
+	root.Flags().BoolP("version", "v", false, a.t("cli.flag.version"))
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "help" {
+			c.Short = a.t("cli.help")
+		}
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		if f := c.Flags().Lookup("help"); f != nil {
+			f.Usage = a.t("cli.flag.help", c.Name())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 func (a *app) noArgs(cmd *cobra.Command, args []string) error {
