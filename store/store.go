@@ -213,6 +213,19 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	s := newStore(db, path, true)
 	fresh, err := s.check(ctx)
+	if errors.Is(err, ErrReadOnly) && !exists(path+"-wal") {
+		// A WAL database in a folder nobody may write (a read-only USB
+		// stick, a shared folder): SQLite cannot make its -shm file there.
+		// With no -wal beside it the file holds every commit, so it can be
+		// read as an immutable file.
+		db.Close()
+		if db, err = sql.Open("sqlite", fileURI(path)+"?"+roParams+"&immutable=1"); err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
+		db.SetMaxOpenConns(1)
+		s = newStore(db, path, true)
+		fresh, err = s.check(ctx)
+	}
 	if err == nil && fresh {
 		err = sentence(ErrNotDatabase, nil, "%s holds no bimtek sessions yet; create one with `bimtek new`, or choose another file with --db", path)
 	}
@@ -380,6 +393,11 @@ func newerSchema(path string, version int) error {
 }
 
 // fileURI makes an SQLite URI of an absolute path, escaping ?, # and %.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 func fileURI(path string) string {
 	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {
