@@ -29,11 +29,11 @@ func init() {
 		"board.col.score":   {"Skor", "Score"},
 		"board.col.target":  {"Target", "Target"},
 		"board.col.gap":     {"Selisih", "Gap"},
-		"board.col.pred":    {"Predikat", "Predikat"},
+		"board.col.pred":    {"Predikat", "Rating"},
 		"board.bars_legend": {"┃ = target · selisih = target − skor (+ di bawah target) · ✔ tercapai", "┃ = target · gap = target − score (+ below target) · ✔ met"},
 
 		"board.index":      {"INDEKS KOTA", "CITY INDEX"},
-		"board.predikat":   {"Predikat: %s", "Predikat: %s"},
+		"board.predikat":   {"Predikat: %s", "Rating: %s"},
 		"board.no_score":   {"belum ada skor", "no score yet"},
 		"board.completion": {"Kelengkapan %d%% (%d/%d isian)", "Completion %d%% (%d/%d items)"},
 

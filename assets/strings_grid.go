@@ -17,7 +17,7 @@ func init() {
 
 		"grid.no_present": {
 			"Belum ada OPD yang hadir: tandai OPD yang hadir di fase Daftar OPD, lalu kembali ke sini.",
-			"No OPD is present yet: mark the OPDs present in the Daftar OPD phase, then come back here.",
+			"No OPD is present yet: mark the OPDs present in the OPD roster phase, then come back here.",
 		},
 		"grid.no_items": {
 			"Dimensi ini tidak punya indikator: pilih dimensi lain dengan Tab.",
@@ -32,7 +32,7 @@ func init() {
 		"grid.rows":        {"OPD %d-%d/%d", "OPD %d-%d/%d"},
 		"grid.cols":        {"item %d-%d/%d", "items %d-%d/%d"},
 		"grid.score":       {"Skor", "Score"},
-		"grid.predikat":    {"Predikat", "Predikat"},
+		"grid.predikat":    {"Predikat", "Rating"},
 		"grid.done":        {"Terisi", "Done"},
 		"grid.city_row":    {"Rata-rata kota", "City mean"},
 		"grid.city_n":      {"n=%d", "n=%d"},

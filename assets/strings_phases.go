@@ -122,7 +122,7 @@ func init() {
 		"wrap.col.dimension":  {"Dimensi", "Dimension"},
 		"wrap.col.score":      {"Skor", "Score"},
 		"wrap.col.target":     {"Target", "Target"},
-		"wrap.col.gap":        {"Gap", "Gap"},
+		"wrap.col.gap":        {"Selisih", "Gap"},
 		"wrap.below":          {"▼ di bawah target", "▼ below target"},
 		"wrap.reached":        {"✔ tercapai", "✔ reached"},
 		"wrap.no_gaps":        {"Belum ada dimensi yang berskor.", "No dimension has a score yet."},
