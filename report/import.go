@@ -18,8 +18,48 @@ import (
 // Problem is one thing wrong in an imported file, at a 1-based line of the
 // file (the header is line 1).
 type Problem struct {
-	Line int
-	Msg  string
+	Line  int
+	Msg   string // English
+	MsgID string // Bahasa Indonesia
+}
+
+// In returns the problem's message in lang ("id" or "en").
+func (p Problem) In(lang string) string {
+	if lang == "en" || p.MsgID == "" {
+		return p.Msg
+	}
+	return p.MsgID
+}
+
+// newProblem formats a problem in both languages; format is the English
+// text and the key of its Indonesian translation in problemID.
+func newProblem(line int, format string, args ...any) Problem {
+	pr := Problem{Line: line, Msg: fmt.Sprintf(format, args...)}
+	if id, ok := problemID[format]; ok {
+		pr.MsgID = fmt.Sprintf(id, args...)
+	}
+	return pr
+}
+
+// problemID holds the Indonesian of every import problem, keyed by its
+// English format.
+var problemID = map[string]string{
+	`the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`:                     `file ini teks UTF-16; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
+	`the file is not UTF-8 text; save it from Excel as "CSV UTF-8" and import it again`:                  `file ini bukan teks UTF-8; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
+	"the file is empty; export the scores first and fill in that file":                                   "file ini kosong; ekspor skor dulu lalu isi file itu",
+	"the header row cannot be read (%v); export the scores again and start from that file":               "baris judul tidak terbaca (%v); ekspor skor lagi dan mulai dari file itu",
+	"the column %s appears twice; keep one of them":                                                      "kolom %s muncul dua kali; sisakan satu",
+	"the column %s is missing; keep the header row of an exported scores.csv":                            "kolom %s tidak ada; pakai baris judul dari scores.csv hasil ekspor",
+	"the quoting is broken (%s); put quotes only around whole cells and double any quote inside a cell":  "tanda kutip rusak (%s); beri kutip hanya di sekeliling sel utuh dan gandakan kutip di dalam sel",
+	"the row has %d cells but the header has %d; check for a separator inside a cell that is not quoted": "baris ini punya %d sel sedangkan judul punya %d; periksa pemisah di dalam sel yang tidak diberi kutip",
+	"the opd_code is empty; fill in the code of an OPD of this session":                                  "opd_code kosong; isi dengan kode OPD sesi ini",
+	"the OPD code %q is not in this session; use a code from the session's roster":                       "kode OPD %q tidak ada di sesi ini; pakai kode dari daftar OPD sesi",
+	"the indicator_key is empty; fill in the key of an indicator of the framework":                       "indicator_key kosong; isi dengan kunci indikator dari kerangka",
+	"the indicator key %q is not in the session's framework; use a key from an exported scores.csv":      "kunci indikator %q tidak ada di kerangka sesi; pakai kunci dari scores.csv hasil ekspor",
+	"OPD %s and indicator %s already appear on line %d; keep only one of the two rows":                   "OPD %s dan indikator %s sudah ada di baris %d; sisakan satu dari dua baris itu",
+	"the level %q is not on the scale %s; use one of those levels or leave it empty":                     "level %q tidak ada di skala %s; pakai salah satu level itu atau kosongkan",
+	"the not_applicable value %q is not understood; use 1 or 0":                                          "nilai not_applicable %q tidak dikenal; pakai 1 atau 0",
+	"the row is marked not applicable and also has a level; clear the level or set not_applicable to 0":  "baris ini ditandai N/A dan juga punya level; kosongkan level atau isi not_applicable dengan 0",
 }
 
 func (p Problem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.Msg) }
@@ -69,7 +109,7 @@ func ParseScores(name string, data []byte, f *workshop.Framework, opds []worksho
 		return nil, fmt.Errorf("import %s: the session has no framework; reopen the session and try again", name)
 	}
 	fail := func(line int, format string, args ...any) error {
-		return &ImportError{Name: name, Problems: []Problem{{line, fmt.Sprintf(format, args...)}}}
+		return &ImportError{Name: name, Problems: []Problem{newProblem(line, format, args...)}}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, fail(1, `the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`)
@@ -150,14 +190,14 @@ func findColumns(header []string) (columns, []Problem) {
 			continue
 		}
 		if *idx >= 0 {
-			problems = append(problems, Problem{1, fmt.Sprintf("the column %s appears twice; keep one of them", key)})
+			problems = append(problems, newProblem(1, "the column %s appears twice; keep one of them", key))
 			continue
 		}
 		*idx = i
 	}
 	for _, req := range []string{"opd_code", "indicator_key", "level"} {
 		if *where[req] < 0 {
-			problems = append(problems, Problem{1, fmt.Sprintf("the column %s is missing; keep the header row of an exported scores.csv", req)})
+			problems = append(problems, newProblem(1, "the column %s is missing; keep the header row of an exported scores.csv", req))
 		}
 	}
 	return c, problems
@@ -177,7 +217,7 @@ type parser struct {
 }
 
 func (p *parser) problem(line int, format string, args ...any) {
-	p.problems = append(p.problems, Problem{line, fmt.Sprintf(format, args...)})
+	p.problems = append(p.problems, newProblem(line, format, args...))
 }
 
 // row checks one record and returns it as a ScoreRow; ok is false when the

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -199,12 +201,41 @@ func TestParseScoresAccepts(t *testing.T) {
 }
 
 func TestImportErrorText(t *testing.T) {
-	one := &ImportError{Name: "a.csv", Problems: []Problem{{4, "the level \"7\" is not on the scale 1-5; use one of those levels or leave it empty"}}}
+	one := &ImportError{Name: "a.csv", Problems: []Problem{{Line: 4, Msg: "the level \"7\" is not on the scale 1-5; use one of those levels or leave it empty"}}}
 	if got, want := one.Error(), `a.csv line 4: the level "7" is not on the scale 1-5; use one of those levels or leave it empty; nothing was imported`; got != want {
 		t.Errorf("one problem: %q\nwant %q", got, want)
 	}
-	two := &ImportError{Name: "a.csv", Problems: []Problem{{4, "x"}, {9, "y"}}}
+	two := &ImportError{Name: "a.csv", Problems: []Problem{{Line: 4, Msg: "x"}, {Line: 9, Msg: "y"}}}
 	if got, want := two.Error(), "a.csv has 2 problems, nothing was imported: line 4: x; line 9: y"; got != want {
 		t.Errorf("two problems: %q\nwant %q", got, want)
+	}
+}
+
+// Every import problem has its Indonesian text: each English format in
+// the code has an entry in problemID with the same verbs.
+func TestImportProblemsTranslated(t *testing.T) {
+	src, err := os.ReadFile("import.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := regexp.MustCompile(`(?:problem|fail|newProblem)\((?:[^,()]|\([^()]*\))*, ("(?:[^"\\]|\\.)*"|` + "`[^`]*`" + `)`)
+	n := 0
+	for _, m := range calls.FindAllStringSubmatch(string(src), -1) {
+		format, err := strconv.Unquote(m[1])
+		if err != nil {
+			t.Fatalf("%s: %v", m[1], err)
+		}
+		n++
+		id, ok := problemID[format]
+		if !ok {
+			t.Errorf("no Indonesian for %q", format)
+			continue
+		}
+		if strings.Count(id, "%") != strings.Count(format, "%") {
+			t.Errorf("%q and %q take different arguments", format, id)
+		}
+	}
+	if n < 10 {
+		t.Fatalf("found only %d problem formats in import.go; the pattern is out of date", n)
 	}
 }

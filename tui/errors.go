@@ -113,9 +113,9 @@ func importSentence(lang string, e *report.ImportError) string {
 	for _, p := range e.Problems {
 		b.WriteByte('\n')
 		if p.Line > 0 {
-			fmt.Fprintf(&b, "%s:%d: %s", e.Name, p.Line, p.Msg)
+			fmt.Fprintf(&b, "%s:%d: %s", e.Name, p.Line, p.In(lang))
 		} else {
-			fmt.Fprintf(&b, "%s: %s", e.Name, p.Msg)
+			fmt.Fprintf(&b, "%s: %s", e.Name, p.In(lang))
 		}
 	}
 	return b.String()
