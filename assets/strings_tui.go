@@ -32,6 +32,7 @@ func init() {
 		"frame.help_close":   {"Tekan ? atau Esc untuk menutup bantuan.", "Press ? or Esc to close the help."},
 		"frame.theme":        {"Tema: %s", "Theme: %s"},
 		"frame.readonly":     {"TAMPILAN PROYEKTOR (baca saja)", "PROJECTOR VIEW (read-only)"},
+		"err.projector":      {"Ini tampilan proyektor (baca saja); lakukan perubahan di jendela fasilitator.", "This is the read-only projector view; make changes in the facilitator's window."},
 		"frame.quit_saved":   {"Semua sudah tersimpan. Buka lagi dengan: bimtek open %d", "Everything is saved. Reopen with: bimtek open %d"},
 	})
 }

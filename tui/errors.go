@@ -51,6 +51,9 @@ func Sentence(lang string, err error) string {
 	if errors.As(err, &ue) {
 		return t("err.unknown_framework", ue.Key, strings.Join(assets.Frameworks(), ", "))
 	}
+	if errors.Is(err, errReadOnly) {
+		return t("err.projector")
+	}
 	kinds := []struct {
 		err error
 		key string

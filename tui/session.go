@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -182,7 +183,9 @@ func (s *Sess) Phases() []workshop.Phase { return s.F().Agenda }
 // Phase is the phase on screen.
 func (s *Sess) Phase() workshop.Phase { return s.F().Agenda[s.State.Phase] }
 
-var errReadOnly = fmt.Errorf("this is the read-only projector view; change scores in the facilitator's window")
+// errReadOnly refuses a change in the projector view (Sentence says it in
+// the UI language).
+var errReadOnly = errors.New("this is the read-only projector view; make changes in the facilitator's window")
 
 // UIState is what reopening restores: the phase, the grid tab and cursor,
 // the timers, the scoreboard sort and reveal state, and each screen's
