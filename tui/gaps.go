@@ -43,6 +43,10 @@ type Gaps struct {
 	elemDim  map[string]*workshop.Dimension
 
 	offset int // first element row shown
+	// anchored: the facilitator chose the row (or it was saved below the
+	// top), so a re-sort keeps the cursor on its element; until then the
+	// cursor stays on the largest gap.
+	anchored bool
 
 	// The target editor (Capturing while open).
 	editing bool
@@ -95,6 +99,7 @@ func NewGaps(s *Sess) *Gaps {
 			g.elemDim[d.Elements[ei].Key] = d
 		}
 	}
+	g.anchored = s.State.GapsRow > 0
 	g.rebuild()
 	return g
 }
@@ -132,6 +137,11 @@ func (g *Gaps) Update(msg tea.Msg) tea.Cmd {
 			return g.editKey(msg)
 		}
 		st := &g.s.State
+		for _, b := range []key.Binding{g.keys.Up, g.keys.Down, g.keys.Home, g.keys.End, g.keys.Toggle, g.keys.Target} {
+			if key.Matches(msg, b) {
+				g.anchored = true
+			}
+		}
 		switch {
 		case key.Matches(msg, g.keys.Up):
 			st.GapsRow = max(0, st.GapsRow-1)
@@ -303,7 +313,7 @@ func (g *Gaps) rebuild() {
 		return
 	}
 	var keep string
-	if r, ok := g.current(); ok && g.els != nil {
+	if r, ok := g.current(); ok && g.els != nil && g.anchored {
 		keep = r.ElementKey
 	}
 	f := s.F()

@@ -205,3 +205,40 @@ func TestGapsGolden(t *testing.T) {
 	bdRun(t, ge, "end", "space")
 	golden(t, "gaps-en-120x36", ge.View(120, 36))
 }
+
+// TestGapsCursorStaysOnTopUntilMoved: a cursor the facilitator never moved
+// stays on the largest gap when the scores change (the screen is built
+// when the session opens, long before the assessment ends); once moved, it
+// follows its element.
+func TestGapsCursorStaysOnTopUntilMoved(t *testing.T) {
+	fx := newBdFixture(t, "id")
+	s := fx.sess
+	g := NewGaps(s)
+	k := g.els[5].ElementKey
+	for _, o := range s.Board.Present() {
+		for _, ind := range g.elements[k].Indicators {
+			if err := s.SetAnswer(o.ID, ind.Key, workshop.Answer{Level: 1}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	bdExec(g.Enter())
+	if cur, _ := g.current(); cur.ElementKey != k || s.State.GapsRow != 0 {
+		t.Errorf("untouched cursor on %s row %d, want the new largest gap %s on row 0", cur.ElementKey, s.State.GapsRow, k)
+	}
+	// Reopened with a saved row below the top: that element is kept.
+	s.State.GapsRow = 3
+	g = NewGaps(s)
+	kept := g.els[3].ElementKey
+	for _, o := range s.Board.Present() {
+		for _, ind := range g.elements[kept].Indicators {
+			if err := s.SetAnswer(o.ID, ind.Key, workshop.Answer{Level: 5}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	bdExec(g.Update(ScoresChangedMsg{}))
+	if cur, _ := g.current(); cur.ElementKey != kept {
+		t.Errorf("saved cursor moved to %s, want %s", cur.ElementKey, kept)
+	}
+}
