@@ -38,7 +38,8 @@ func init() {
 		"board.completion": {"Kelengkapan %d%% (%d/%d isian)", "Completion %d%% (%d/%d items)"},
 
 		"board.radar":        {"Radar: kota vs target", "Radar: city vs target"},
-		"board.radar_legend": {"━ kota · ╌ target", "━ city · ╌ target"},
+		"board.radar_city":   {"━ kota", "━ city"},
+		"board.radar_target": {"╌ target", "╌ target"},
 		"board.radar_scale":  {"angka: skor (target) · pusat 0, tepi %d", "numbers: score (target) · centre 0, rim %d"},
 		"board.radar_small":  {"Radar perlu jendela yang lebih besar.", "The radar needs a larger window."},
 

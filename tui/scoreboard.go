@@ -778,12 +778,15 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 		out = append(out, bdPad(l, w))
 	}
 	out = bdTrimBlank(out)
-	legend := []string{s.T("board.radar_legend"), s.T("board.radar_scale", f.MaxLevel())}
-	if one := legend[0] + " · " + legend[1]; ansi.StringWidth(one) <= w {
-		legend = []string{one}
-	}
-	for _, l := range legend {
-		out = append(out, bdPad(st.Base.Render(l), w))
+	// Each legend entry in the colour of its polygon: in braille both are
+	// dots, the colour is what tells them apart (the numbers at the spokes
+	// say the values).
+	key := st.Accent.Render(s.T("board.radar_city")) + st.Base.Render(" · ") + st.Warn.Render(s.T("board.radar_target"))
+	scale := s.T("board.radar_scale", f.MaxLevel())
+	if lipgloss.Width(key)+3+ansi.StringWidth(scale) <= w {
+		out = append(out, bdPad(key+st.Base.Render(" · "+scale), w))
+	} else {
+		out = append(out, bdPad(key, w), bdPad(st.Base.Render(scale), w))
 	}
 	return out
 }

@@ -457,3 +457,21 @@ func BenchmarkGapsChange(b *testing.B) {
 		_ = g.View(200, 56)
 	}
 }
+
+// TestRadarLegendInTheChartColours: the chart is braille dots, so "━" and
+// "╌" in the legend only say which is which through their colour; each
+// legend entry is drawn in the colour of its polygon.
+func TestRadarLegendInTheChartColours(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		fx := newBdFixture(t, lang)
+		s := fx.sess
+		s.State.Revealed = true
+		b := NewScoreboard(s)
+		out := strings.Join(b.radarPanel(60, 30), "\n")
+		city := s.Styles.Accent.Render(assets.T(lang, "board.radar_city"))
+		target := s.Styles.Warn.Render(assets.T(lang, "board.radar_target"))
+		if !strings.Contains(out, city) || !strings.Contains(out, target) {
+			t.Errorf("%s: legend not in the chart colours:\n%q", lang, out)
+		}
+	}
+}
