@@ -154,12 +154,6 @@ func (m *Model) Close() error {
 
 type tickMsg time.Time
 
-// presentPollMsg asks the projector view to look for the facilitator's
-// changes.
-type presentPollMsg struct{}
-
-type sessionOpenedMsg struct{ id int64 }
-
 func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
@@ -184,6 +178,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		return m, m.onTick()
+	case followMsg:
+		if m.sess != nil && m.sess.ReadOnly {
+			return m, m.follow(msg)
+		}
+		return m, nil
 	case ErrMsg:
 		m.status, m.statusBad = Sentence(m.opt.Lang, msg.Err), true
 		return m, nil
@@ -397,7 +396,7 @@ func (m *Model) onTick() tea.Cmd {
 		return tick()
 	}
 	if s.ReadOnly {
-		return tea.Batch(tick(), m.follow())
+		return tea.Batch(tick(), m.followCmd())
 	}
 	now := s.Now()
 	if s.State.Timers[s.State.Phase].Running && now.Sub(m.lastSave) >= 15*time.Second {
@@ -410,16 +409,31 @@ func (m *Model) onTick() tea.Cmd {
 	return tick()
 }
 
-// follow reloads the session in the projector view when the facilitator
-// wrote something, and shows the facilitator's phase.
-func (m *Model) follow() tea.Cmd {
-	s := m.sess
-	before := s.Data.Session.UpdatedAt
-	d, err := s.Store.Load(context.Background(), s.Data.Session.ID)
-	if err != nil {
-		return errCmd(err)
+// followCmd reads the session again in the background for the projector
+// view, which shows what the facilitator's process wrote.
+func (m *Model) followCmd() tea.Cmd {
+	st, id := m.sess.Store, m.sess.Data.Session.ID
+	return func() tea.Msg {
+		d, err := st.Load(context.Background(), id)
+		return followMsg{d: d, err: err}
 	}
-	if d.Session.UpdatedAt.Equal(before) {
+}
+
+// followMsg carries a fresh read of the session to the projector view.
+type followMsg struct {
+	d   *store.Data
+	err error
+}
+
+// follow shows a fresh read in the projector view when the facilitator
+// wrote something: the answers, the roster, and the facilitator's phase.
+func (m *Model) follow(msg followMsg) tea.Cmd {
+	s := m.sess
+	if msg.err != nil {
+		return errCmd(msg.err)
+	}
+	d := msg.d
+	if d.Session.UpdatedAt.Equal(s.Data.Session.UpdatedAt) {
 		return nil
 	}
 	s.Data = d
@@ -429,10 +443,8 @@ func (m *Model) follow() tea.Cmd {
 		s.State = st
 		s.State.normalise(s)
 	}
-	return tea.Batch(m.toScreenAll(RosterChangedMsg{}), m.toScreenAll(ScoresChangedMsg{}))
+	return tea.Batch(m.toScreen(RosterChangedMsg{}), m.toScreen(ScoresChangedMsg{}))
 }
-
-func (m *Model) toScreenAll(msg tea.Msg) tea.Cmd { return m.toScreen(msg) }
 
 func (m *Model) undo() tea.Cmd {
 	ev, ok, err := m.sess.Undo()

@@ -328,7 +328,7 @@ func TestReadOnlyProjectorFollows(t *testing.T) {
 	pv.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	e.keys(fac, "g", "4", "4")
 	e.clock.t = e.clock.t.Add(time.Second)
-	runCmd(pv, pv.follow())
+	runCmd(pv, pv.followCmd())
 	if pv.sess.State.Phase != 3 {
 		t.Errorf("projector shows phase %d, facilitator is on 4", pv.sess.State.Phase+1)
 	}
