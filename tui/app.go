@@ -86,30 +86,54 @@ func New(opt Options) (*Model, error) {
 	return m, nil
 }
 
-// open loads and (unless read-only) locks a session and builds its screens.
+// open loads and (unless read-only) locks a session and shows it.
 func (m *Model) open(id int64) error {
+	msg := loadSession(m.opt.Store, id, m.opt.ReadOnly)
+	if msg.err != nil {
+		return msg.err
+	}
+	m.show(msg)
+	return nil
+}
+
+// sessionLoadedMsg is a session read (and locked) in the background.
+type sessionLoadedMsg struct {
+	id      int64
+	d       *store.Data
+	release func() error
+	err     error
+}
+
+// loadSession takes the writer lock (unless read-only) and reads the
+// session. It runs before the program starts or inside a command.
+func loadSession(st *store.Store, id int64, readOnly bool) sessionLoadedMsg {
 	ctx := context.Background()
 	var release func() error
-	if !m.opt.ReadOnly {
-		r, err := m.opt.Store.Acquire(ctx, id)
+	if !readOnly {
+		r, err := st.Acquire(ctx, id)
 		if err != nil {
-			return err
+			return sessionLoadedMsg{err: err}
 		}
 		release = r
 	}
-	d, err := m.opt.Store.Load(ctx, id)
+	d, err := st.Load(ctx, id)
 	if err != nil {
 		if release != nil {
 			_ = release()
 		}
-		return err
+		return sessionLoadedMsg{err: err}
 	}
-	s := NewSess(m.opt.Store, d, m.opt.Lang, m.styles, m.opt.Now)
+	return sessionLoadedMsg{id: id, d: d, release: release}
+}
+
+// show builds the screens of a loaded session.
+func (m *Model) show(msg sessionLoadedMsg) {
+	s := NewSess(m.opt.Store, msg.d, m.opt.Lang, m.styles, m.opt.Now)
 	s.ReadOnly = m.opt.ReadOnly
 	s.ExportBase = m.opt.ExportBase
-	m.sess, m.release, m.Opened = s, release, id
+	m.sess, m.release, m.Opened = s, msg.release, msg.id
+	m.home = nil
 	m.buildScreens()
-	return nil
 }
 
 func (m *Model) buildScreens() {
@@ -190,11 +214,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.statusBad = msg.Text, false
 		return m, nil
 	case OpenSessionMsg:
-		if err := m.open(msg.ID); err != nil {
-			m.status, m.statusBad = Sentence(m.opt.Lang, err), true
+		if m.sess != nil {
 			return m, nil
 		}
-		m.home = nil
+		st, ro := m.opt.Store, m.opt.ReadOnly
+		return m, func() tea.Msg { return loadSession(st, msg.ID, ro) }
+	case sessionLoadedMsg:
+		if msg.err != nil {
+			m.status, m.statusBad = Sentence(m.opt.Lang, msg.err), true
+			return m, nil
+		}
+		if m.sess != nil { // a second Enter while the first was loading
+			if msg.release != nil {
+				_ = msg.release()
+			}
+			return m, nil
+		}
+		m.show(msg)
 		return m, m.enterPhase()
 	case ExportSessionMsg:
 		return m, m.exportCmd(msg.ID)
