@@ -6,9 +6,9 @@ func init() {
 	register(map[string]Msg{
 		// Scoreboard keys.
 		"board.key.scroll": {"gulir daftar OPD", "scroll the OPD list"},
-		"board.key.sort":   {"urutkan: nama / rerata / dimensi terlemah", "sort: name / overall / weakest dimension"},
+		"board.key.sort":   {"urutkan: nama / rerata / terlemah", "sort: name / overall / weakest"},
 		"board.key.reveal": {"tampilkan/sembunyikan hasil", "reveal/hide the results"},
-		"board.key.view":   {"ganti tampilan (ringkasan / peta panas / radar)", "switch view (summary / heatmap / radar)"},
+		"board.key.view":   {"tampilan: ringkasan / peta panas / radar", "view: summary / heatmap / radar"},
 
 		"board.sort.name":    {"nama", "name"},
 		"board.sort.overall": {"rerata tertinggi dulu", "overall, high to low"},

@@ -106,11 +106,12 @@ func (b *Scoreboard) Help() []key.Binding {
 	k := b.keys
 	up := k.Up
 	up.SetHelp("↑/↓", up.Help().Desc)
-	out := []key.Binding{up, k.Sort, k.Reveal}
 	if b.compact {
-		out = append(out, k.View)
+		// One panel at a time: v is the only way to the heatmap and the
+		// radar, so it comes first and stays on the two footer lines.
+		return []key.Binding{k.View, k.Reveal, k.Sort, up}
 	}
-	return out
+	return []key.Binding{up, k.Sort, k.Reveal}
 }
 
 // Update handles the scoreboard keys and the change messages.

@@ -475,3 +475,36 @@ func TestRadarLegendInTheChartColours(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreboardFooterKeepsItsKeysAt80x24: on the smallest window the
+// scoreboard shows one panel at a time and every key of the screen, v
+// first, is on the footer (the room sees the footer, not the help).
+func TestScoreboardFooterKeepsItsKeysAt80x24(t *testing.T) {
+	st, id, _ := demoSession(t)
+	for _, lang := range []string{"id", "en"} {
+		m, err := New(Options{Store: st, Lang: lang, Theme: "dark", Session: id, Now: bdClock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		for p, ph := range m.sess.Phases() {
+			if ph.Kind == workshop.PhaseScoreboard {
+				m.goPhase(p)
+			}
+		}
+		m.sess.State.Revealed = true
+		m.render() // the first frame decides the layout
+		lines := strings.Split(ansi.Strip(m.render()), "\n")
+		footer := strings.Join(lines[len(lines)-2:], "\n")
+		b := m.current().(*Scoreboard)
+		if !b.compact {
+			t.Fatalf("%s: not the one-panel layout at 80x24", lang)
+		}
+		for _, k := range b.Help() {
+			if want := k.Help().Key + " " + k.Help().Desc; !strings.Contains(footer, want) {
+				t.Errorf("%s: footer lacks %q:\n%s", lang, want, footer)
+			}
+		}
+		m.Close()
+	}
+}
