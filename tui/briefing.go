@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -22,9 +23,19 @@ type briefKeys struct{ Page, Jump, Ends key.Binding }
 
 // NewBriefing builds the briefing screen; it opens on the saved page.
 func NewBriefing(s *Sess) *Briefing {
+	// The jump key names the session's real range: "1-6" for six dimensions.
+	n := max(1, min(9, len(s.F().Dimensions)))
+	digits := make([]string, n)
+	for i := range digits {
+		digits[i] = strconv.Itoa(i + 1)
+	}
+	jump := digits[0]
+	if n > 1 {
+		jump += "-" + digits[n-1]
+	}
 	return &Briefing{s: s, keys: briefKeys{
 		Page: keyHelp(s.Lang, "←/→ h/l", "brief.key.page", "left", "right", "h", "l"),
-		Jump: keyHelp(s.Lang, "1-9", "brief.key.jump", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Jump: keyHelp(s.Lang, jump, "brief.key.jump", digits...),
 		Ends: keyHelp(s.Lang, "Home/End", "brief.key.bounds", "home", "end"),
 	}}
 }
@@ -190,7 +201,15 @@ func (b *Briefing) strip(w int) string {
 	st := s.Styles
 	dims := s.F().Dimensions
 	cur := b.page()
-	pageTxt := fmt.Sprintf("◀ %d/%d ▶", cur+1, len(dims))
+	// An arrow only where there is a page to go to.
+	prev, next := "◀ ", " ▶"
+	if cur == 0 {
+		prev = "  "
+	}
+	if cur == len(dims)-1 {
+		next = "  "
+	}
+	pageTxt := fmt.Sprintf("%s%d/%d%s", prev, cur+1, len(dims), next)
 	right := st.Bold.Render(pageTxt) + " "
 	var tabs []string
 	for i, d := range dims {

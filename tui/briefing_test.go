@@ -138,3 +138,29 @@ func TestBlockLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefingPagerSaysWhereItEnds: the jump key names the real range of
+// dimensions ("1-6", not "1-9"), and the pager shows an arrow only where
+// there is a page to go to.
+func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, false)
+	b := NewBriefing(e.s)
+	if got := b.Help()[1].Help().Key; got != "1-6" {
+		t.Errorf("jump key reads %q, want 1-6", got)
+	}
+	cases := []struct {
+		page       int
+		want, not string
+	}{
+		{0, "1/6 ▶", "◀ 1/6"},
+		{2, "◀ 3/6 ▶", ""},
+		{5, "◀ 6/6", "6/6 ▶"},
+	}
+	for _, c := range cases {
+		e.s.State.Slide = c.page
+		top := ansi.Strip(strings.Split(b.View(120, 36), "\n")[0])
+		if !strings.Contains(top, c.want) || (c.not != "" && strings.Contains(top, c.not)) {
+			t.Errorf("page %d: pager %q, want %q", c.page+1, strings.TrimSpace(top), c.want)
+		}
+	}
+}
