@@ -149,7 +149,7 @@ func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
 		t.Errorf("jump key reads %q, want 1-6", got)
 	}
 	cases := []struct {
-		page       int
+		page      int
 		want, not string
 	}{
 		{0, "1/6 ▶", "◀ 1/6"},

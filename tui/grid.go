@@ -163,18 +163,18 @@ func (g *Grid) rebuild() {
 	}
 	g.labelW = 0
 	for _, o := range g.present {
-		g.labelW = max(g.labelW, ansi.StringWidth(gridOPDLabel(o)))
+		g.labelW = max(g.labelW, gridWidth(gridOPDLabel(o)))
 	}
 	nc := 0
 	for _, t := range g.tabs {
 		nc = max(nc, len(t.cols))
 	}
 	n := len(g.present)
-	g.cornerW = max(ansi.StringWidth(s.T("grid.city_row")),
-		ansi.StringWidth(s.T("grid.rows", n, n, n)), ansi.StringWidth(s.T("grid.cols", nc, nc, nc)))
-	g.predW = ansi.StringWidth(s.T("grid.predikat"))
+	g.cornerW = max(gridWidth(s.T("grid.city_row")),
+		gridWidth(s.T("grid.rows", n, n, n)), gridWidth(s.T("grid.cols", nc, nc, nc)))
+	g.predW = gridWidth(s.T("grid.predikat"))
 	for _, b := range f.Bands {
-		g.predW = max(g.predW, ansi.StringWidth(s.Name(b.Predikat)))
+		g.predW = max(g.predW, gridWidth(s.Name(b.Predikat)))
 	}
 	g.rowLb = gridRowLabels{}
 	g.clampCursor()
@@ -486,7 +486,7 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 		l.predW = g.predW + 1
 	}
 	if gw >= 140 {
-		l.doneW = 1 + max(ansi.StringWidth(g.s.T("grid.done")), len(fmt.Sprintf("%d/%d", nc, nc)),
+		l.doneW = 1 + max(gridWidth(g.s.T("grid.done")), len(fmt.Sprintf("%d/%d", nc, nc)),
 			len(g.s.T("grid.city_n", len(g.present))))
 	}
 	trail := 1 + l.scoreW + l.predW + l.doneW
@@ -973,13 +973,13 @@ func (g *Grid) infoLine(w int) string {
 	// stays in sight after a long name.
 	share := max(12, w/3)
 	head := "▶ " + gridTrunc(gridOPDLabel(opd), share) + " · " + gridTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share) + " → "
-	used := ansi.StringWidth(head)
+	used := gridWidth(head)
 	b.WriteString(g.p.paint(gpAccent, gridFit(head, min(used, w))))
 	if used >= w {
 		return b.String()
 	}
 	ans := g.answerText(a)
-	ansW := min(ansi.StringWidth(ans), w-used)
+	ansW := min(gridWidth(ans), w-used)
 	b.WriteString(g.p.paint(g.answerStyle(a), gridFit(ans, ansW)))
 	used += ansW
 	rest := ""
@@ -1114,7 +1114,7 @@ func (g *Grid) sidePanel(w, h int) []string {
 		out = append(out, g.p.paint(gpSelected, gridPad(ln, w)))
 	}
 	a := s.Board.Answer(opd.ID, g.tab().cols[s.State.Col].ind.Key)
-	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), gridFit(g.answerText(a), w-ansi.StringWidth(s.T("grid.answer")+": "))), "")
+	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), gridFit(g.answerText(a), w-gridWidth(s.T("grid.answer")+": "))), "")
 	out = append(out, g.detailLines(w, 6, true)...)
 	if room := h - len(out) - 1; room >= 2 {
 		out = append(out, "")
@@ -1130,7 +1130,7 @@ func (g *Grid) sidePanel(w, h int) []string {
 func (g *Grid) bottomPanel(w, h int, byDetail bool) []string {
 	top := strings.Repeat("─", w)
 	if byDetail { // opened with Space: say how to close it
-		top = "── " + g.s.T("grid.detail_hint") + " " + strings.Repeat("─", max(0, w-5-ansi.StringWidth(g.s.T("grid.detail_hint"))))
+		top = "── " + g.s.T("grid.detail_hint") + " " + strings.Repeat("─", max(0, w-5-gridWidth(g.s.T("grid.detail_hint"))))
 		top = gridTrunc(top, w)
 	}
 	out := []string{g.p.paint(gpBorder, top)}
@@ -1271,7 +1271,7 @@ func (g *Grid) overlay(lines, box []string, w, h, cursorY int) []string {
 	bh := len(box)
 	bw := 0
 	for _, b := range box {
-		bw = max(bw, ansi.StringWidth(b))
+		bw = max(bw, gridWidth(b))
 	}
 	x := max(0, (w-bw)/2)
 	y := max(1, (h-bh)/2)
@@ -1299,20 +1299,7 @@ func (g *Grid) overlay(lines, box []string, w, h, cursorY int) []string {
 // Text helpers (display widths, never bytes)
 
 // gridFit truncates s to w columns with "…" and pads it to exactly w.
-func gridFit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
+func gridFit(s string, w int) string { return cellFit(s, w) }
 
 // fit is gridFit remembered: the same labels are fitted every frame.
 func (g *Grid) fit(s string, w int) string {
@@ -1337,29 +1324,19 @@ func gridSpaces(n int) string {
 }
 
 // gridWidth is the display width of plain text, quick for ASCII.
-func gridWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
-}
+func gridWidth(s string) int { return cellWidth(s) }
 
 // gridTrunc truncates s to w columns with "…" (no padding).
 func gridTrunc(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return s
+	return cellTrunc(s, w, "…")
 }
 
 // gridPad pads s (never truncating) to w.
 func gridPad(s string, w int) string {
-	if sw := ansi.StringWidth(s); sw < w {
+	if sw := cellWidth(s); sw < w {
 		return s + strings.Repeat(" ", w-sw)
 	}
 	return s
@@ -1367,7 +1344,7 @@ func gridPad(s string, w int) string {
 
 // gridPadPainted pads a styled line to w columns.
 func gridPadPainted(s string, w int) string {
-	if sw := ansi.StringWidth(s); sw < w {
+	if sw := gridWidth(s); sw < w {
 		return s + strings.Repeat(" ", w-sw)
 	}
 	return s
@@ -1375,7 +1352,7 @@ func gridPadPainted(s string, w int) string {
 
 // gridCenter centres s in w columns (truncating when longer).
 func gridCenter(s string, w int) string {
-	sw := ansi.StringWidth(s)
+	sw := gridWidth(s)
 	if sw >= w {
 		return gridFit(s, w)
 	}

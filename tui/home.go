@@ -469,22 +469,10 @@ func humanAgo(lang string, now, t time.Time) string {
 }
 
 // fitCell truncates s to w display columns with "…" and pads it to exactly w.
-func fitCell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-lipgloss.Width(s)))
-}
+func fitCell(s string, w int) string { return cellFit(s, w) }
 
 // fitCellRight is fitCell aligned to the right.
-func fitCellRight(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	s = ansi.Truncate(s, w, "…")
-	return strings.Repeat(" ", max(0, w-lipgloss.Width(s))) + s
-}
+func fitCellRight(s string, w int) string { return cellFitRight(s, w) }
 
 // wrapText wraps plain text to lines of at most w display columns (long
 // words are broken).

@@ -700,7 +700,7 @@ func (r *Roster) columns(w int) []rosterCol {
 	// eye should not travel across an empty projector screen.
 	nameW := ansi.StringWidth(s.T("roster.col.name"))
 	for _, o := range s.Data.OPDs {
-		nameW = max(nameW, ansi.StringWidth(o.Name))
+		nameW = max(nameW, cellWidth(o.Name))
 	}
 	for i := range cols {
 		if cols[i].width == 0 {

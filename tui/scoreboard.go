@@ -922,21 +922,12 @@ func bdPad(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	return s + strings.Repeat(" ", max(0, w-sw))
+	return cellFit(s, w)
 }
 
 // bdLeftPad right-aligns s in w columns (truncating when longer).
 func bdLeftPad(s string, w int) string {
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return strings.Repeat(" ", w-sw) + s
+	return cellFitRight(s, max(0, w))
 }
 
 // bdCenter centres s in w columns.
