@@ -326,11 +326,19 @@ func (w *WrapUp) priorityLines(width int, f *workshop.Framework, city workshop.C
 		if stt, ok := city.Elements[k]; ok && stt.N > 0 {
 			score = fmt.Sprintf("%.2f", workshop.Round2(stt.Mean))
 		}
+		txtW := max(4, width-3-2-7)
 		txt := name
 		if dim != "" {
 			txt += " · " + dim
 		}
-		out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(fitCell(txt, max(4, width-3-2-7))+fitCellRight(score, 7)))
+		if cellWidth(txt) <= txtW || dim == "" || cellWidth(name) > txtW {
+			out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(fitCell(txt, txtW)+fitCellRight(score, 7)))
+			continue
+		}
+		// Too long for one line: the dimension goes under the element, so
+		// both are read whole.
+		out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(fitCell(name, txtW)+fitCellRight(score, 7)),
+			"     "+st.Base.Render(fitCell(dim, txtW)))
 	}
 	return out
 }

@@ -132,3 +132,20 @@ func TestWrapUpFitsEverySize(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapUpPriorityNamesWhole: a long priority element and its dimension
+// are both read whole on the wide layout (the dimension goes under the
+// element when the line is too short for both).
+func TestWrapUpPriorityNamesWhole(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, true)
+	e.s.Data.Priorities = append(e.s.Data.Priorities, "environment.sampah_limbah")
+	w := NewWrapUp(e.s)
+	for _, size := range [][2]int{{80, 24}, {120, 36}, {200, 56}} {
+		v := ansi.Strip(w.View(size[0], size[1]))
+		for _, want := range []string{"★ Tata Kelola Sampah dan Limbah", "Smart Environment", "★ Industri · Smart Economy"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%dx%d: no %q in:\n%s", size[0], size[1], want, v)
+			}
+		}
+	}
+}
