@@ -259,9 +259,17 @@ func (b *Briefing) elementLines(d *workshop.Dimension, w int, l briefLayout) []s
 			continue
 		}
 		for _, ind := range e.Indicators {
-			indent(wrapText("◆ "+s.Name(ind.Name), w-4), "    ", st.Bold.Render)
+			// A hanging indent: the statement's later lines start under its
+			// first word, not under the ◆.
+			for j, x := range wrapText(s.Name(ind.Name), w-6) {
+				if j == 0 {
+					out = append(out, "    "+st.Bold.Render("◆ "+x))
+				} else {
+					out = append(out, "      "+st.Bold.Render(x))
+				}
+			}
 			if l.elements >= 4 && strings.TrimSpace(s.Name(ind.Description)) != "" {
-				indent(wrapText(s.Name(ind.Description), w-6), "      ", st.Base.Render)
+				indent(wrapText(s.Name(ind.Description), w-8), "        ", st.Base.Render)
 			}
 		}
 	}

@@ -164,3 +164,32 @@ func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefingStatementHangingIndent: a statement that wraps continues
+// under its first word, not under the ◆, so the eye sees one statement.
+func TestBriefingStatementHangingIndent(t *testing.T) {
+	e := newPhEnv(t, "id", phOPDs, false)
+	b := NewBriefing(e.s)
+	d := &e.s.F().Dimensions[0]
+	stmt := e.s.Name(d.Elements[0].Indicators[0].Name)
+	lines := b.elementLines(d, 60, briefLayout{elements: 4})
+	for i, l := range lines[:len(lines)-1] {
+		l = ansi.Strip(l)
+		at := strings.Index(l, "◆ ")
+		if at < 0 || !strings.HasPrefix(stmt, l[at+len("◆ "):]) {
+			continue
+		}
+		first := l[at+len("◆ "):]
+		next := ansi.Strip(lines[i+1])
+		rest := strings.TrimSpace(strings.TrimPrefix(stmt, first))
+		if rest == "" || !strings.HasPrefix(rest, strings.TrimSpace(next)) {
+			t.Fatalf("the statement does not wrap at 60 columns: %q / %q", l, next)
+		}
+		col := ansi.StringWidth(l[:at]) + 2
+		if lead := len(next) - len(strings.TrimLeft(next, " ")); lead != col {
+			t.Errorf("%q continues at column %d, want %d under %q", next, lead, col, first)
+		}
+		return
+	}
+	t.Fatalf("statement %q not found in %q", stmt, lines)
+}
