@@ -95,6 +95,7 @@ func init() {
 		"roster.key.preset":     {"muat daftar OPD umum", "load the typical OPD list"},
 		"roster.key.import":     {"impor CSV", "import a CSV"},
 		"roster.key.save":       {"simpan", "save"},
+		"roster.key.import_go":  {"impor", "import"},
 		"roster.key.field":      {"kolom berikutnya", "next field"},
 		"roster.key.cancel":     {"batal", "cancel"},
 		"roster.key.yes":        {"ya, hapus", "yes, remove"},

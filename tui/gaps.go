@@ -79,17 +79,17 @@ func NewGaps(s *Sess) *Gaps {
 			Down:   keyHelp(l, "↓/j", "gaps.key.move", "down", "j"),
 			Home:   keyHelp(l, "home", "gaps.key.move", "home"),
 			End:    keyHelp(l, "end", "gaps.key.move", "end"),
-			Toggle: keyHelp(l, "spasi/enter", "gaps.key.toggle", "space", "enter"),
+			Toggle: keyHelp(l, "Spasi/Enter", "gaps.key.toggle", "space", "enter"),
 			Target: keyHelp(l, "e", "gaps.key.target", "e"),
-			Save:   keyHelp(l, "enter", "gaps.key.save", "enter"),
-			Cancel: keyHelp(l, "esc", "gaps.key.cancel", "esc"),
+			Save:   keyHelp(l, "Enter", "gaps.key.save", "enter"),
+			Cancel: keyHelp(l, "Esc", "gaps.key.cancel", "esc"),
 		},
 		dirty:    true,
 		elements: map[string]*workshop.Element{},
 		elemDim:  map[string]*workshop.Dimension{},
 	}
 	if l == "en" {
-		g.keys.Toggle.SetHelp("space/enter", g.keys.Toggle.Help().Desc)
+		g.keys.Toggle.SetHelp("Space/Enter", g.keys.Toggle.Help().Desc)
 	}
 	f := s.F()
 	for di := range f.Dimensions {
@@ -420,7 +420,7 @@ func (g *Gaps) editorLines(w int) []string {
 	line := st.Bold.Render(prompt) + st.Cursor.Render(g.input+"▌") + st.Muted.Render("   Enter · Esc")
 	out := []string{bdPad(line, w)}
 	if g.editErr != "" {
-		out = append(out, bdPad(st.Bad.Render("✖ "+g.editErr), w))
+		out = append(out, bdPad(st.Bad.Render("✘ "+g.editErr), w))
 	}
 	return out
 }

@@ -60,26 +60,28 @@ type Roster struct {
 type rosterKeys struct {
 	Move, Add, Edit, Remove, Present, Preset, Import key.Binding
 	Save, Field, Cancel, Yes, No, Scroll, Close      key.Binding
+	ImportGo                                         key.Binding
 }
 
 // NewRoster builds the roster screen.
 func NewRoster(s *Sess) *Roster {
 	l := s.Lang
 	r := &Roster{s: s, keys: rosterKeys{
-		Move:    keyHelp(l, "↑/↓", "roster.key.move", "up", "down", "k", "j"),
-		Add:     keyHelp(l, "a", "roster.key.add", "a"),
-		Edit:    keyHelp(l, "e", "roster.key.edit", "e"),
-		Remove:  keyHelp(l, "d", "roster.key.remove", "d"),
-		Present: keyHelp(l, "Spasi", "roster.key.present", "space"),
-		Preset:  keyHelp(l, "p", "roster.key.preset", "p"),
-		Import:  keyHelp(l, "i", "roster.key.import", "i"),
-		Save:    keyHelp(l, "Enter", "roster.key.save", "enter"),
-		Field:   keyHelp(l, "Tab", "roster.key.field", "tab", "shift+tab"),
-		Cancel:  keyHelp(l, "Esc", "roster.key.cancel", "esc"),
-		Yes:     keyHelp(l, "y", "roster.key.yes", "y"),
-		No:      keyHelp(l, "n/Esc", "roster.key.no", "n", "esc"),
-		Scroll:  keyHelp(l, "↑/↓", "roster.key.scroll", "up", "down"),
-		Close:   keyHelp(l, "Esc", "roster.key.close", "esc", "enter"),
+		Move:     keyHelp(l, "↑/↓", "roster.key.move", "up", "down", "k", "j"),
+		Add:      keyHelp(l, "a", "roster.key.add", "a"),
+		Edit:     keyHelp(l, "e", "roster.key.edit", "e"),
+		Remove:   keyHelp(l, "d", "roster.key.remove", "d"),
+		Present:  keyHelp(l, "Spasi", "roster.key.present", "space"),
+		Preset:   keyHelp(l, "p", "roster.key.preset", "p"),
+		Import:   keyHelp(l, "i", "roster.key.import", "i"),
+		Save:     keyHelp(l, "Enter", "roster.key.save", "enter"),
+		ImportGo: keyHelp(l, "Enter", "roster.key.import_go", "enter"),
+		Field:    keyHelp(l, "Tab", "roster.key.field", "tab", "shift+tab"),
+		Cancel:   keyHelp(l, "Esc", "roster.key.cancel", "esc"),
+		Yes:      keyHelp(l, "y", "roster.key.yes", "y"),
+		No:       keyHelp(l, "n/Esc", "roster.key.no", "n", "esc"),
+		Scroll:   keyHelp(l, "↑/↓", "roster.key.scroll", "up", "down"),
+		Close:    keyHelp(l, "Esc", "roster.key.close", "esc", "enter"),
 	}}
 	if l == "en" {
 		r.keys.Present.SetHelp("Space", assets.T(l, "roster.key.present"))
@@ -120,7 +122,7 @@ func (r *Roster) Help() []key.Binding {
 	case rosterForm:
 		return []key.Binding{k.Save, k.Field, k.Cancel}
 	case rosterImport:
-		return []key.Binding{k.Save, k.Cancel}
+		return []key.Binding{k.ImportGo, k.Cancel}
 	case rosterConfirm:
 		return []key.Binding{k.Yes, k.No}
 	case rosterProblems:

@@ -1,0 +1,40 @@
+package tui
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/bimtek/bimtek/assets"
+)
+
+// TestKeyLabelsReadAlike: the footer names keys the same way on every
+// screen ("Enter", "Esc", "Spasi"/"Space"), and the action says what
+// Enter does in that mode (importing is not saving).
+func TestKeyLabelsReadAlike(t *testing.T) {
+	lower := regexp.MustCompile(`(^|/)(enter|esc|spasi|space|tab)(/|$)`)
+	for _, lang := range []string{"id", "en"} {
+		fx := newBdFixture(t, lang)
+		g := NewGaps(fx.sess)
+		bindings := g.Help()
+		bdRun(t, g, "e")
+		if !g.editing {
+			t.Fatal("e did not open the target editor")
+		}
+		bindings = append(bindings, g.Help()...)
+		r := NewRoster(fx.sess)
+		bdRun(t, r, "i")
+		if r.mode != rosterImport {
+			t.Fatal("i did not open the import")
+		}
+		imp := r.Help()
+		bindings = append(bindings, imp...)
+		for _, b := range bindings {
+			if k := b.Help().Key; lower.MatchString(k) {
+				t.Errorf("%s: key label %q in lower case", lang, k)
+			}
+		}
+		if got, want := imp[0].Help().Desc, assets.T(lang, "roster.key.import_go"); got != want {
+			t.Errorf("%s: Enter while importing reads %q, want %q", lang, got, want)
+		}
+	}
+}
