@@ -505,6 +505,13 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 	if l.vis*(l.cw+1) > avail { // narrower than one minimum cell
 		l.cw = max(1, avail-1)
 	}
+	// Columns the cells do not need go to the OPD names, up to the
+	// longest: a name cut beside empty space helps nobody.
+	if l.vis == nc {
+		if want, spare := max(g.labelW+2, g.cornerW)-l.labelW, gw-l.rowW(); want > 0 && spare > 0 {
+			l.labelW += min(want, spare)
+		}
+	}
 }
 
 func (g *Grid) layout(w, h int) gridLayout {

@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"context"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
 )
@@ -35,6 +39,44 @@ func TestKeyLabelsReadAlike(t *testing.T) {
 		}
 		if got, want := imp[0].Help().Desc, assets.T(lang, "roster.key.import_go"); got != want {
 			t.Errorf("%s: Enter while importing reads %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestGridNamesUseTheSpareWidth: columns the cells do not need go to the
+// OPD names, so a wide window shows them whole instead of cutting them at
+// 26 characters beside empty space.
+func TestGridNamesUseTheSpareWidth(t *testing.T) {
+	st, id, _ := demoSession(t)
+	d, err := st.Load(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSess(st, d, "id", NewStyles("dark"), bdClock)
+	g := NewGrid(s)
+	cases := []struct {
+		w, h int
+		want string
+	}{
+		{200, 56, "BAPPEDA Badan Perencanaan Pembangunan Daerah"},
+		{120, 36, "BAPPEDA Badan Perencanaan Pembangun"},
+	}
+	for _, c := range cases {
+		v := ansi.Strip(g.View(c.w, c.h))
+		label := ""
+		for _, l := range strings.Split(v, "\n") {
+			if strings.HasPrefix(l, "▶ BAPPEDA") && strings.Contains(l, "│") {
+				label, _, _ = strings.Cut(l, "│")
+				break
+			}
+		}
+		if !strings.Contains(label, c.want) {
+			t.Errorf("%dx%d: the row label %q lacks %q:\n%s", c.w, c.h, label, c.want, v)
+		}
+		for i, l := range strings.Split(v, "\n") {
+			if ansi.StringWidth(l) > c.w {
+				t.Errorf("%dx%d line %d is %d wide", c.w, c.h, i, ansi.StringWidth(l))
+			}
 		}
 	}
 }
