@@ -407,16 +407,22 @@ func (h *Home) detailLines(w int) []string {
 		}
 		return v
 	}
-	lines := []string{"",
-		" " + st.Accent.Render(ansi.Truncate(joinNonEmpty(" · ", h.t("home.selected", s.ID, s.City, roman(s.Stage)), stageShort(h.lang, s.Stage)), w-2, "…")),
-		" " + st.Base.Render(ansi.Truncate(fmt.Sprintf("%s: %s · %s: %s · %s: %s",
-			h.t("home.col.venue"), unset(s.Venue), h.t("home.col.facil"), unset(s.Facilitator), h.t("home.col.framework"), unset(s.FrameworkKey)), w-2, "…")),
-		" " + st.Base.Render(ansi.Truncate(h.t("home.hint"), w-2, "…")),
+	// Wrapped, never cut: the full names, and the whole export folder the
+	// facilitator has to find.
+	lines := []string{""}
+	add := func(style lipgloss.Style, text string) {
+		for _, l := range wrapText(text, w-2) {
+			lines = append(lines, " "+style.Render(l))
+		}
 	}
+	add(st.Accent, joinNonEmpty(" · ", h.t("home.selected", s.ID, s.City, roman(s.Stage)), stageShort(h.lang, s.Stage)))
+	add(st.Base, fmt.Sprintf("%s: %s · %s: %s · %s: %s",
+		h.t("home.col.venue"), unset(s.Venue), h.t("home.col.facil"), unset(s.Facilitator), h.t("home.col.framework"), unset(s.FrameworkKey)))
+	add(st.Base, h.t("home.hint"))
 	if h.exportDir != "" {
-		lines = append(lines, " "+st.Good.Render(ansi.Truncate("✔ "+h.t("home.exported", h.exportDir), w-2, "…")))
+		add(st.Good, "✔ "+h.t("home.exported", h.exportDir))
 		if len(h.exportFiles) > 0 {
-			lines = append(lines, " "+st.Base.Render(ansi.Truncate(h.t("home.files", strings.Join(h.exportFiles, ", ")), w-2, "…")))
+			add(st.Base, h.t("home.files", strings.Join(h.exportFiles, ", ")))
 		}
 	}
 	return lines

@@ -204,3 +204,27 @@ func TestHomeFitsEverySize(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeDetailWrapsInsteadOfCutting: the lines under the table say the
+// selected session's full city, stage, venue, facilitator and framework,
+// and the whole export folder (the facilitator must find it), wrapping
+// rather than ending in "…".
+func TestHomeDetailWrapsInsteadOfCutting(t *testing.T) {
+	h := NewHome(nil, "id", NewStyles("dark"), phClock)
+	long := phHomeList()
+	long[0].City = "Kabupaten Kepulauan Seribu Utara dan Selatan Provinsi Daerah Khusus Ibukota Jakarta"
+	long[0].Facilitator = "Dr. Ir. Hj. Sri Mulyani Indrawati, M.Sc., Tim Ahli Gerakan Menuju 100 Smart City"
+	city, facil := long[0].City, long[0].Facilitator
+	h.Update(sessionsLoadedMsg{list: long})
+	phDrive(t, h, phKeys("end")...) // session 3, the long one
+	h.exportDir = "/home/fasilitator/Dokumen/Bimtek/bimtek-kabupaten-kepulauan-seribu-utara-dan-selatan-tahap1-3-20250520-1030"
+	for _, w := range []int{80, 120} {
+		v := ansi.Strip(h.View(w, 36))
+		flat := strings.Join(strings.Fields(v), "")
+		for _, want := range []string{city, "Kesiapan dan analisis kesenjangan", facil, "Kerangka: pilar", h.exportDir} {
+			if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
+				t.Errorf("%d wide: %q not whole in\n%s", w, want, v)
+			}
+		}
+	}
+}
