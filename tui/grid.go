@@ -688,15 +688,25 @@ func (g *Grid) tabBar(w int) string {
 	if g.tabBarKey == key && g.tabBarSt == g.s.Styles {
 		return g.tabBarLine
 	}
+	tight := false // inactive tabs lose their padding, one space apart
 	total := func() int {
 		sum := 2 // the active tab's marker
 		for i := range names {
-			sum += gridWidth(names[i]) + 1 + len(pcts[i]) + 2
+			sum += gridWidth(names[i]) + 1 + len(pcts[i])
+			switch {
+			case !tight:
+				sum += 2 // the tab's padding
+			case i > 0:
+				sum++ // one space between tabs
+			}
 		}
 		return sum
 	}
 	if total() > w {
 		names = gridDropSharedWord(names)
+	}
+	if total() > w {
+		tight = true
 	}
 	for k := 16; total() > w && k >= 1; k-- {
 		for i := range names {
@@ -708,9 +718,17 @@ func (g *Grid) tabBar(w int) string {
 	var b strings.Builder
 	for i := range names {
 		text := names[i] + " " + pcts[i]
-		if i == active {
+		if tight && i > 0 {
+			b.WriteString(" ")
+		}
+		switch {
+		case i == active && tight:
+			b.WriteString(g.p.paint(gpTabOnTight, "▶ "+text))
+		case i == active:
 			b.WriteString(g.p.paint(gpTabOn, "▶ "+text))
-		} else {
+		case tight:
+			b.WriteString(g.p.paint(gpBase, text))
+		default:
 			b.WriteString(g.p.paint(gpTab, text))
 		}
 	}
@@ -1437,6 +1455,7 @@ const (
 	gpSelected
 	gpTab
 	gpTabOn
+	gpTabOnTight // the active tab without its padding
 	gpHeat0 // gpHeat0+i is the heat of level i (0..5)
 	gpCount = gpHeat0 + 6
 )
@@ -1473,6 +1492,7 @@ func (p *gridPainter) use(st *Styles) {
 	p.styles[gpSelected] = st.Selected
 	p.styles[gpTab] = st.Tab
 	p.styles[gpTabOn] = st.TabOn
+	p.styles[gpTabOnTight] = st.TabOn.Padding(0)
 	for i := 0; i < 6; i++ {
 		p.styles[gpHeat0+uint8(i)] = st.Heat[i]
 	}

@@ -80,3 +80,26 @@ func TestGridNamesUseTheSpareWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestGridTabsWholeAt80: at 80 columns the six dimension tabs of the demo
+// fit with whole names ("Branding", not "Brand…") once the padding between
+// inactive tabs goes.
+func TestGridTabsWholeAt80(t *testing.T) {
+	st, id, _ := demoSession(t)
+	d, err := st.Load(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"id", "en"} {
+		g := NewGrid(NewSess(st, d, lang, NewStyles("dark"), bdClock))
+		tabs := ansi.Strip(strings.Split(g.View(80, 20), "\n")[0])
+		for _, want := range []string{"Governance", "Branding", "Economy", "Living", "Society", "Environment"} {
+			if !strings.Contains(tabs, want+" ") {
+				t.Errorf("%s: tab bar %q lacks %q", lang, tabs, want)
+			}
+		}
+		if w := ansi.StringWidth(tabs); w > 80 {
+			t.Errorf("%s: tab bar %d wide", lang, w)
+		}
+	}
+}
