@@ -1456,8 +1456,8 @@ const (
 	gpTab
 	gpTabOn
 	gpTabOnTight // the active tab without its padding
-	gpHeat0 // gpHeat0+i is the heat of level i (0..5)
-	gpCount = gpHeat0 + 6
+	gpHeat0      // gpHeat0+i is the heat of level i (0..5)
+	gpCount      = gpHeat0 + 6
 )
 
 type gridPaintKey struct {
