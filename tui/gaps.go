@@ -122,6 +122,9 @@ func (g *Gaps) Help() []key.Binding {
 	}
 	up := g.keys.Up
 	up.SetHelp("↑/↓", up.Help().Desc)
+	if g.s.ReadOnly { // the projector: priorities and targets are the facilitator's
+		return []key.Binding{up}
+	}
 	return []key.Binding{up, g.keys.Toggle, g.keys.Target}
 }
 

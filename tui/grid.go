@@ -225,6 +225,9 @@ func (g *Grid) Help() []key.Binding {
 	if g.note != nil {
 		return []key.Binding{k.Save, k.Cancel}
 	}
+	if g.s.ReadOnly { // the projector: nothing to score here
+		return []key.Binding{k.Move, k.Tabs, k.Home, k.Page, k.Detail}
+	}
 	return []key.Binding{k.Move, k.Level, k.NA, k.Clear, k.Note, k.Tabs, k.Home, k.Page, k.Detail}
 }
 

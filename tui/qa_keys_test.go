@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
@@ -100,6 +101,39 @@ func TestGridTabsWholeAt80(t *testing.T) {
 		}
 		if w := ansi.StringWidth(tabs); w > 80 {
 			t.Errorf("%s: tab bar %d wide", lang, w)
+		}
+	}
+}
+
+// TestProjectorFooterOffersNoRefusedKey: the projector view's footer (on
+// the wall, in front of the room) lists no key that the projector refuses
+// or that the facilitator's screen overrides: no scoring, no reveal, no
+// sort, no priorities, no target.
+func TestProjectorFooterOffersNoRefusedKey(t *testing.T) {
+	fx := newBdFixture(t, "id")
+	s := fx.sess
+	s.ReadOnly = true
+	g, b, gp := NewGrid(s), NewScoreboard(s), NewGaps(s)
+	refused := map[string][]key.Binding{
+		"grid":       {g.keys.Level, g.keys.NA, g.keys.Clear, g.keys.Note},
+		"scoreboard": {b.keys.Reveal, b.keys.Sort},
+		"gaps":       {gp.keys.Toggle, gp.keys.Target},
+	}
+	shown := map[string][]key.Binding{"grid": g.Help(), "scoreboard": b.Help(), "gaps": gp.Help()}
+	b.compact = true
+	shown["scoreboard"] = append(shown["scoreboard"], b.Help()...)
+	before := s.State.Sort
+	msgs := bdExec(b.Update(bdKey("s")))
+	if _, refused := phHas[ErrMsg](msgs); !refused || s.State.Sort != before {
+		t.Errorf("s changed the projector's sort to %s (the facilitator's %s comes back a second later)", s.State.Sort, before)
+	}
+	for name, bs := range shown {
+		for _, h := range bs {
+			for _, r := range refused[name] {
+				if h.Help() == r.Help() {
+					t.Errorf("%s: projector footer offers %q %q", name, h.Help().Key, h.Help().Desc)
+				}
+			}
 		}
 	}
 }

@@ -106,7 +106,12 @@ func (b *Scoreboard) Help() []key.Binding {
 	k := b.keys
 	up := k.Up
 	up.SetHelp("↑/↓", up.Help().Desc)
-	if b.compact {
+	switch {
+	case b.s.ReadOnly && b.compact: // the projector follows the facilitator's sort and reveal
+		return []key.Binding{k.View, up}
+	case b.s.ReadOnly:
+		return []key.Binding{up}
+	case b.compact:
 		// One panel at a time: v is the only way to the heatmap and the
 		// radar, so it comes first and stays on the two footer lines.
 		return []key.Binding{k.View, k.Reveal, k.Sort, up}
@@ -149,6 +154,9 @@ func (b *Scoreboard) maxOffset() int {
 }
 
 func (b *Scoreboard) cycleSort() tea.Cmd {
+	if b.s.ReadOnly { // the projector shows the facilitator's order
+		return errCmd(errReadOnly)
+	}
 	st := &b.s.State
 	next := SortName
 	for i, x := range boardSorts {
