@@ -47,7 +47,7 @@ func init() {
 		"board.hidden_body":  {"Skor tampil setelah fasilitator menekan r.", "The scores show when the facilitator presses r."},
 		"board.progress":     {"Kemajuan pengisian", "Progress of the answers"},
 		"board.opd_progress": {"Isian per OPD (✔ = lengkap)", "Items per OPD (✔ = complete)"},
-		"board.more_opd":     {"… dan %d OPD lagi", "… and %d more OPDs"},
+		"board.more_opd":     {"… dan %d OPD lagi", "… OPDs not shown: %d"},
 		"board.revealed":     {"Hasil ditampilkan.", "Results revealed."},
 		"board.hid":          {"Hasil disembunyikan.", "Results hidden."},
 

@@ -36,7 +36,7 @@ func init() {
 		"grid.done":        {"Terisi", "Done"},
 		"grid.city_row":    {"Rata-rata kota", "City mean"},
 		"grid.city_n":      {"n=%d", "n=%d"},
-		"grid.summary":     {"%s: skor kota %s %s (n=%d OPD) · kelengkapan %d/%d (%d%%)", "%s: city score %s %s (n=%d OPDs) · completion %d/%d (%d%%)"},
+		"grid.summary":     {"%s: skor kota %s %s (n=%d OPD) · kelengkapan %d/%d (%d%%)", "%s: city score %s %s (OPDs: %d) · completion %d/%d (%d%%)"},
 		"grid.na":          {"N/A", "N/A"},
 		"grid.na_long":     {"N/A (tidak berlaku)", "N/A (not applicable)"},
 		"grid.unanswered":  {"belum diisi", "not answered"},

@@ -84,7 +84,7 @@ func init() {
 		"new.framework.bad":     {"Berkas kerangka tidak bisa dipakai:\n%s", "The framework file cannot be used:\n%s"},
 		"new.group.opds":        {"OPD peserta", "Participating OPDs"},
 		"new.opds":              {"Daftar OPD awal", "Initial OPD list"},
-		"new.opds.preset":       {"Daftar OPD umum sebuah kota (%d OPD)", "Typical OPDs of a city (%d OPDs)"},
+		"new.opds.preset":       {"Daftar OPD umum sebuah kota (%d OPD)", "Typical OPDs of a city (%d)"},
 		"new.opds.csv":          {"Dari berkas CSV…", "From a CSV file…"},
 		"new.opds.none":         {"Kosong: isi nanti di fase Daftar OPD", "Empty: fill it later in the OPD roster phase"},
 		"new.csv.path":          {"Lokasi berkas CSV OPD", "OPD CSV file"},

@@ -69,3 +69,16 @@ func TestCatalogueEnglishNamesNoIndonesianPhase(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishCountsReadWithOne: the catalogue has no plural forms, so an
+// English count is written so that it reads with 1 too ("OPDs: 1", not
+// "1 OPDs").
+func TestEnglishCountsReadWithOne(t *testing.T) {
+	plural := regexp.MustCompile(`%(\[\d\])?d (more )?OPDs`)
+	for _, k := range assets.Keys() {
+		m, _ := assets.Lookup(k)
+		if plural.MatchString(m.EN) {
+			t.Errorf("%s: %q reads \"1 OPDs\" for one", k, m.EN)
+		}
+	}
+}
