@@ -47,6 +47,7 @@ func init() {
 		"grid.note_title":  {"Catatan untuk sel ini", "Note for this cell"},
 		"grid.note_hint":   {"Enter atau ctrl+s: simpan · Esc: batal (isi kosong menghapus catatan)", "Enter or ctrl+s: save · Esc: cancel (empty text removes the note)"},
 		"grid.note_ph":     {"Tulis catatan singkat…", "Write a short note…"},
+		"grid.last_cell":   {"Sel terakhir dimensi ini sudah diisi; Tab ke dimensi berikutnya.", "The last cell of this dimension is filled; Tab goes to the next dimension."},
 		"grid.note_saved":  {"Catatan tersimpan.", "Note saved."},
 		"grid.note_gone":   {"Catatan dihapus.", "Note removed."},
 		"grid.detail_hint": {"Spasi atau Esc: tutup", "Space or Esc: close"},

@@ -345,22 +345,30 @@ func (g *Grid) write(a workshop.Answer, advance bool) tea.Cmd {
 	col := g.tab().cols[st.Col]
 	before := *st
 	// Next column, then the first column of the next row; the last cell
-	// stays put. The cursor moves first so that the answer and the moved
-	// cursor are committed together (Sess.SetAnswer).
+	// stays put (and says so). The cursor moves first so that the answer
+	// and the moved cursor are committed together (Sess.SetAnswer).
+	stuck := false
 	if advance {
-		if st.Col < len(g.tab().cols)-1 {
+		switch {
+		case st.Col < len(g.tab().cols)-1:
 			st.Col++
-		} else if st.Row < len(g.present)-1 {
+		case st.Row < len(g.present)-1:
 			st.Row++
 			st.Col = 0
+		default:
+			stuck = true
 		}
 	}
-	if g.s.Board.Answer(opd.ID, col.ind.Key) == a {
-		return g.saveState()
+	if g.s.Board.Answer(opd.ID, col.ind.Key) != a {
+		if err := g.s.SetAnswer(opd.ID, col.ind.Key, a); err != nil {
+			st.Row, st.Col = before.Row, before.Col
+			return errCmd(err)
+		}
+	} else if cmd := g.saveState(); cmd != nil {
+		return cmd
 	}
-	if err := g.s.SetAnswer(opd.ID, col.ind.Key, a); err != nil {
-		st.Row, st.Col = before.Row, before.Col
-		return errCmd(err)
+	if stuck {
+		return statusCmd(g.s.T("grid.last_cell"))
 	}
 	return nil
 }

@@ -794,3 +794,24 @@ func TestGridDetailToggle(t *testing.T) {
 		t.Errorf("no level scale at 120x36:\n%s", v)
 	}
 }
+
+// TestGridLastCellSaysSo: the last cell of a dimension has nowhere to
+// advance to; a digit there says so, so the next digits are not typed
+// over it unawares.
+func TestGridLastCellSaysSo(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, nil)
+	last := len(e.g.present) - 1
+	e.at(0, last, len(e.g.tab().cols)-1)
+	msgs := e.press(gkText("4"))
+	st, ok := phHas[StatusMsg](msgs)
+	if want := e.s.T("grid.last_cell"); !ok || st.Text != want {
+		t.Errorf("at the last cell: %v, want the status %q", msgs, want)
+	}
+	if a, _ := e.stored(gridRowCode[last], e.g.tab().cols[len(e.g.tab().cols)-1].ind.Key); a.Level != 4 {
+		t.Errorf("the last cell holds %+v, want 4", a)
+	}
+	e.at(0, 0, 0)
+	if msgs := e.press(gkText("3")); len(msgs) != 0 {
+		t.Errorf("a cell with a next one says %v", msgs)
+	}
+}
