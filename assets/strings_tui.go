@@ -32,7 +32,13 @@ func init() {
 		"frame.help_close":   {"Tekan ? atau Esc untuk menutup bantuan.", "Press ? or Esc to close the help."},
 		"frame.theme":        {"Tema: %s", "Theme: %s"},
 		"frame.readonly":     {"TAMPILAN PROYEKTOR (baca saja)", "PROJECTOR VIEW (read-only)"},
+		"theme.dark":         {"gelap", "dark"},
+		"theme.light":        {"terang", "light"},
+		"theme.contrast":     {"kontras tinggi", "high contrast"},
+		"frame.undone_note":  {"catatan dipulihkan", "note restored"},
+		"frame.jump_keys":    {"lompat ke fase nomor itu", "jump to that phase"},
+		"frame.cancel":       {"batal", "cancel"},
 		"err.projector":      {"Ini tampilan proyektor (baca saja); lakukan perubahan di jendela fasilitator.", "This is the read-only projector view; make changes in the facilitator's window."},
-		"frame.quit_saved":   {"Semua sudah tersimpan. Buka lagi dengan: bimtek open %d", "Everything is saved. Reopen with: bimtek open %d"},
+		"frame.quit_saved":   {"Semua sudah tersimpan. Buka lagi dengan: %s", "Everything is saved. Reopen with: %s"},
 	})
 }

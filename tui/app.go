@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"strings"
 	"time"
@@ -290,6 +291,14 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if k.String() == "ctrl+c" {
 		return m.quit()
 	}
+	if m.tooSmall() {
+		// Nothing of the session is on screen: a key could change what
+		// nobody sees. Only quitting works until the window is larger.
+		if key.Matches(k, m.keys.Quit) {
+			return m.quit()
+		}
+		return nil
+	}
 	cur := m.current()
 	if cur != nil && cur.Capturing() {
 		return cur.Update(k)
@@ -327,6 +336,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, g.Jump):
 		m.jumping = true
 		return nil
+	case key.Matches(k, g.Timer, g.Plus, g.Minus) && s.ReadOnly:
+		return errCmd(errReadOnly) // the clock is the facilitator's
 	case key.Matches(k, g.Timer):
 		return m.toggleTimer()
 	case key.Matches(k, g.Plus):
@@ -507,6 +518,9 @@ func (m *Model) describe(ev store.Event) string {
 	if ref, ok := s.F().Locate(ev.IndicatorKey); ok {
 		item = s.Name(ref.Element.Name)
 	}
+	if ev.Old == ev.New && ev.OldNote != ev.NewNote {
+		return fmt.Sprintf("%s · %s: %s", opd, item, m.t("frame.undone_note"))
+	}
 	return fmt.Sprintf("%s · %s: %s → %s", opd, item, answerText(ev.Old), answerText(ev.New))
 }
 
@@ -534,7 +548,7 @@ func (m *Model) cycleTheme() tea.Cmd {
 			cmds = append(cmds, errCmd(err))
 		}
 	}
-	cmds = append(cmds, statusCmd(m.t("frame.theme", m.styles.Theme)))
+	cmds = append(cmds, statusCmd(m.t("frame.theme", m.t("theme."+m.styles.Theme))))
 	return tea.Batch(cmds...)
 }
 
@@ -562,7 +576,7 @@ func (m *Model) exportCmd(id int64) tea.Cmd {
 
 // View frames the screen on show with the header and the footer.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(m.paint(m.render()))
 	v.AltScreen = true
 	v.BackgroundColor = m.styles.P.Bg
 	v.ForegroundColor = m.styles.P.Fg
@@ -570,17 +584,46 @@ func (m *Model) View() tea.View {
 	return v
 }
 
+// paint gives every cell of the frame the theme's background, and text
+// without a colour of its own the theme's text colour. Asking the terminal
+// to change its background (View.BackgroundColor) is not enough: tmux and
+// the classic Windows console ignore it, and the light theme's dark text
+// would stand on a black screen.
+func (m *Model) paint(frame string) string {
+	p := m.styles.P
+	bg, fg := sgrColor(48, p.Bg), sgrColor(38, p.Fg)
+	base := bg + fg
+	r := strings.NewReplacer("\x1b[m", "\x1b[m"+base, "\x1b[0m", "\x1b[0m"+base, "\x1b[49m", bg, "\x1b[39m", fg)
+	lines := strings.Split(frame, "\n")
+	for i, l := range lines {
+		l = r.Replace(l)
+		if pad := m.w - ansi.StringWidth(l); pad > 0 {
+			l += strings.Repeat(" ", pad)
+		}
+		lines[i] = base + l + "\x1b[m"
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sgrColor is the SGR sequence setting a 24-bit colour: code 38 for the
+// text, 48 for the background.
+func sgrColor(code int, c color.Color) string {
+	r, g, b, _ := c.RGBA()
+	return fmt.Sprintf("\x1b[%d;2;%d;%d;%dm", code, r>>8, g>>8, b>>8)
+}
+
 func (m *Model) render() string {
 	if m.quitting {
 		return ""
 	}
 	w, h := m.w, m.h
-	if w < MinWidth || h < MinHeight {
+	if m.tooSmall() {
 		return ansi.Truncate(m.t("frame.too_small", w, h), w, "…")
 	}
 	header := m.header(w)
-	footer := m.footer(w)
-	bodyH := h - lipgloss.Height(header) - lipgloss.Height(footer)
+	// The footer is always 3 lines (status and two of keys); it is built
+	// after the body, so it lists the keys of the layout just drawn.
+	bodyH := h - lipgloss.Height(header) - footerLines
 	var body string
 	switch {
 	case m.showHelp:
@@ -593,8 +636,15 @@ func (m *Model) render() string {
 		}
 	}
 	body = fitBlock(body, w, bodyH)
-	return header + "\n" + body + "\n" + footer
+	return header + "\n" + body + "\n" + m.footer(w)
 }
+
+// footerLines is the height of the footer: the status line and two lines
+// of keys.
+const footerLines = 3
+
+// tooSmall is a window below the size the layouts are drawn for.
+func (m *Model) tooSmall() bool { return m.w < MinWidth || m.h < MinHeight }
 
 // fitBlock pads or cuts a block to exactly h lines no wider than w.
 func fitBlock(s string, w, h int) string {
@@ -630,7 +680,7 @@ func (m *Model) header(w int) string {
 		left = ansi.Truncate(left, max(0, w-lipgloss.Width(right)-1), "…")
 		gap = 1
 	}
-	line1 := st.Header.Render(left + strings.Repeat(" ", gap) + right)
+	line1 := st.Header.Render(left+strings.Repeat(" ", gap)) + m.timerStyle(st.Header).Render(right)
 	return line1 + "\n" + m.stepper(w)
 }
 
@@ -652,19 +702,32 @@ func (m *Model) timerText() string {
 	return txt
 }
 
-// timerStyle turns the clock to the warning colour near the end.
-func (m *Model) timerStyle() lipgloss.Style {
+// clockState says where the phase clock stands: 0 in time, 1 near the
+// end (the last 2 minutes or tenth), 2 over time.
+func (m *Model) clockState() int {
 	s := m.sess
 	t := s.State.Timers[s.State.Phase]
 	planned := time.Duration(s.Phase().Minutes+t.AdjustMin) * time.Minute
 	left := planned - t.Run(s.Now())
 	switch {
 	case left < 0:
-		return lipgloss.NewStyle().Foreground(m.styles.P.AccentFg).Background(m.styles.P.Bad).Bold(true)
+		return 2
 	case left <= max(2*time.Minute, planned/10):
-		return lipgloss.NewStyle().Foreground(m.styles.P.AccentFg).Background(m.styles.P.Warn).Bold(true)
+		return 1
 	}
-	return m.styles.Accent
+	return 0
+}
+
+// timerStyle is the colour of the current phase in the stepper and of
+// the clock: the warning colour near the end, the alarm colour over time.
+func (m *Model) timerStyle(normal lipgloss.Style) lipgloss.Style {
+	switch m.clockState() {
+	case 2:
+		return m.styles.ClockOver
+	case 1:
+		return m.styles.ClockWarn
+	}
+	return normal
 }
 
 func clock(d time.Duration) string {
@@ -688,7 +751,8 @@ func roman(n int) string {
 }
 
 // stepper draws the phases: the current one with its name and the timer
-// colour, the others by number (with names when the window is wide).
+// colour, the others by number (with names when the window is wide). No
+// phase is ticked off: jumping ahead is not finishing what lies between.
 func (m *Model) stepper(w int) string {
 	s := m.sess
 	st := m.styles
@@ -701,9 +765,7 @@ func (m *Model) stepper(w int) string {
 				label += " " + s.Name(p.Name)
 			}
 			if i == s.State.Phase {
-				parts[i] = m.timerStyle().Render("▶ " + label + " ")
-			} else if i < s.State.Phase {
-				parts[i] = st.Base.Render("✓" + label)
+				parts[i] = m.timerStyle(st.Accent).Render("▶ " + label + " ")
 			} else {
 				parts[i] = st.Base.Render(label)
 			}
@@ -727,33 +789,58 @@ func (m *Model) footer(w int) string {
 			status = st.Good.Render("✔ " + m.status)
 		}
 	}
-	var parts []string
-	if c := m.current(); c != nil && !m.showHelp {
-		for _, b := range c.Help() {
+	hint := func(k, desc string) string { return st.Key.Render(k) + " " + st.Base.Render(desc) }
+	var screen []string
+	cur := m.current()
+	switch {
+	case m.showHelp:
+	case m.jumping:
+		screen = append(screen, hint(fmt.Sprintf("1-%d", len(m.sess.Phases())), m.t("frame.jump_keys")), hint("Esc", m.t("frame.cancel")))
+	case cur != nil:
+		for _, b := range cur.Help() {
 			if b.Enabled() {
-				parts = append(parts, st.Key.Render(b.Help().Key)+" "+st.Base.Render(b.Help().Desc))
+				screen = append(screen, hint(b.Help().Key, b.Help().Desc))
 			}
 		}
 	}
 	g := m.keys
-	globals := []key.Binding{g.Help, g.Quit}
-	if m.sess != nil {
-		globals = []key.Binding{g.Next, g.Prev, g.Help, g.Quit}
+	var optional, always []key.Binding // optional go before the screen's keys when space runs out
+	switch {
+	case cur != nil && cur.Capturing() && !m.showHelp:
+		// typing goes to the field: the global keys do not work now
+	case m.sess != nil:
+		optional, always = []key.Binding{g.Next, g.Prev}, []key.Binding{g.Help, g.Quit}
+	default:
+		always = []key.Binding{g.Help, g.Quit}
 	}
-	if c := m.current(); c != nil && c.Capturing() {
-		globals = nil // typing goes to the field: the global keys do not work now
+	var opt, alw []string
+	for _, b := range optional {
+		opt = append(opt, hint(b.Help().Key, b.Help().Desc))
 	}
-	for _, b := range globals {
-		parts = append(parts, st.Key.Render(b.Help().Key)+" "+st.Base.Render(b.Help().Desc))
+	for _, b := range always {
+		alw = append(alw, hint(b.Help().Key, b.Help().Desc))
 	}
-	keys := wrapParts(parts, w, 2)
-	return ansi.Truncate(status, w, "…") + "\n" + keys
+	// Help and quit always show; the screen's own keys give way last but
+	// one, after next/previous phase (? lists every key anyway).
+	for {
+		parts := append(append(append([]string{}, screen...), opt...), alw...)
+		if keys, ok := wrapParts(parts, w, 2); ok || len(screen)+len(opt) == 0 {
+			return ansi.Truncate(status, w, "…") + "\n" + keys
+		}
+		if len(opt) > 0 {
+			opt = opt[:len(opt)-1]
+		} else {
+			screen = screen[:len(screen)-1]
+		}
+	}
 }
 
-// wrapParts lays key hints on at most n lines of width w.
-func wrapParts(parts []string, w, n int) string {
+// wrapParts lays key hints on n lines of width w; ok is false when some
+// did not fit (they are left out).
+func wrapParts(parts []string, w, n int) (string, bool) {
 	var lines []string
 	cur := ""
+	placed := 0
 	for _, p := range parts {
 		cand := p
 		if cur != "" {
@@ -761,31 +848,36 @@ func wrapParts(parts []string, w, n int) string {
 		}
 		if lipgloss.Width(cand) <= w-1 {
 			cur = cand
+			placed++
 			continue
+		}
+		if len(lines) == n-1 {
+			break
 		}
 		lines = append(lines, cur)
 		cur = p
-		if len(lines) == n {
-			break
-		}
+		placed++
 	}
-	if len(lines) < n && cur != "" {
-		lines = append(lines, cur)
-	}
+	lines = append(lines, cur)
 	for len(lines) < n {
 		lines = append(lines, "")
 	}
 	for i := range lines {
 		lines[i] = " " + ansi.Truncate(lines[i], w-1, "…")
 	}
-	return strings.Join(lines[:n], "\n")
+	return strings.Join(lines[:n], "\n"), placed == len(parts) && lipgloss.Width(cur) <= w-1
 }
 
 func (m *Model) helpView(w, h int) string {
 	st := m.styles
+	two := w >= MinWidth
+	colW := w
+	if two {
+		colW = w/2 - 1
+	}
 	row := func(b key.Binding) string {
 		hk := b.Help()
-		return "  " + st.Key.Render(fmt.Sprintf("%-14s", hk.Key)) + " " + st.Base.Render(hk.Desc)
+		return " " + st.Key.Render(fitCell(hk.Key, 13)) + " " + st.Base.Render(ansi.Truncate(hk.Desc, max(1, colW-16), "…"))
 	}
 	var screen []string
 	if c := m.current(); c != nil {
@@ -794,20 +886,36 @@ func (m *Model) helpView(w, h int) string {
 		}
 	}
 	g := m.keys
+	globals := []key.Binding{g.Theme, g.Help, g.Quit} // what works on the home screen
+	if m.sess != nil {
+		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Export, g.Theme, g.Help, g.Quit}
+	}
 	var global []string
-	for _, b := range []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Export, g.Theme, g.Help, g.Quit} {
+	for _, b := range globals {
 		global = append(global, row(b))
 	}
-	left := st.Title.Render(m.t("frame.help_screen")) + "\n" + strings.Join(screen, "\n")
-	right := st.Title.Render(m.t("frame.help_global")) + "\n" + strings.Join(global, "\n")
-	var body string
-	if w >= 110 {
-		body = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), right)
+	left := append([]string{st.Title.Render(" " + m.t("frame.help_screen"))}, screen...)
+	right := append([]string{st.Title.Render(" " + m.t("frame.help_global"))}, global...)
+	title := st.Title.Render(" "+m.t("frame.help_title")) + st.Base.Render(" · "+m.t("frame.help_close"))
+	lines := []string{ansi.Truncate(title, w, "…"), ""}
+	if two {
+		for i := 0; i < max(len(left), len(right)); i++ {
+			l, r := "", ""
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(right) {
+				r = right[i]
+			}
+			lines = append(lines, fitCell(l, colW+1)+" "+r)
+		}
 	} else {
-		body = left + "\n\n" + right
+		lines = append(append(append(lines, left...), ""), right...)
 	}
-	title := st.Title.Render(" " + m.t("frame.help_title"))
-	return title + "\n\n" + body + "\n\n" + st.Base.Render("  "+m.t("frame.help_close"))
+	if len(lines) > h {
+		lines = append(lines[:1], lines[2:]...) // the blank line goes first
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) jumpView(w, h int) string {

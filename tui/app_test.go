@@ -240,18 +240,107 @@ func TestUndoFromTheFrameAlsoAfterRestart(t *testing.T) {
 
 func TestTooSmallWindowAndRecovery(t *testing.T) {
 	e := newAppEnv(t)
-	m := e.open(79, 24)
+	m := e.open(120, 40)
+	e.keys(m, "g", "4")
+	m.Update(tea.WindowSizeMsg{Width: 79, Height: 24})
 	if got := screen(m); !strings.Contains(got, "terlalu kecil (79x24)") || strings.Contains(got, "\n") {
 		t.Errorf("below 80x24 one line asks for a larger window, got:\n%s", got)
 	}
-	e.keys(m, "]") // keys still work while small
+	// Nothing of the session is on screen, so no key may change it.
+	e.keys(m, "5", "]", "t")
+	d, _ := e.st.Load(context.Background(), e.id)
+	if len(d.Scores) != 0 || m.sess.State.Phase != 3 || m.sess.State.Timers[3].Running {
+		t.Errorf("a key changed the session behind the size message: scores %v, phase %d, timer %+v", d.Scores, m.sess.State.Phase, m.sess.State.Timers[3])
+	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	got := screen(m)
 	if lines := strings.Split(got, "\n"); len(lines) != 24 {
 		t.Errorf("at 80x24 the frame has %d lines, want 24", len(lines))
 	}
-	if !strings.Contains(got, "Daftar OPD") {
-		t.Errorf("enlarged window does not show the phase:\n%s", got)
+	if !strings.Contains(got, "▶ 4 Penilaian mandiri") {
+		t.Errorf("the enlarged window does not show the grid again:\n%s", got)
+	}
+	e.keys(m, "q")
+	if !m.quitting {
+		t.Errorf("q must still quit")
+	}
+}
+
+func TestFooterAlwaysOffersHelpAndQuit(t *testing.T) {
+	e := newAppEnv(t)
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		m := e.open(size[0], size[1])
+		for p := range m.sess.Phases() {
+			e.keys(m, "g", string(rune('1'+p)))
+			lines := strings.Split(screen(m), "\n")
+			foot := strings.Join(lines[len(lines)-2:], "\n")
+			if !strings.Contains(foot, "? bantuan") || !strings.Contains(foot, "q keluar") {
+				t.Errorf("%dx%d phase %d: footer without ? and q:\n%s", size[0], size[1], p+1, foot)
+			}
+		}
+		e.keys(m, "g")
+		if foot := screen(m); !strings.Contains(foot, "1-7 lompat ke fase nomor itu") {
+			t.Errorf("the jump overlay's footer does not say what the digits do:\n%s", foot)
+		}
+		e.keys(m, "esc")
+		m.Close()
+	}
+}
+
+func TestHelpFitsAt80x24(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(80, 24)
+	e.keys(m, "g", "4", "?")
+	got := screen(m)
+	for _, want := range []string{"ctrl+z", "ctrl+e", "ctrl+t", "keluar", "Esc", "Tab/⇧Tab"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("help at 80x24 lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestPaintGivesEveryCellTheThemeBackground(t *testing.T) {
+	e := newAppEnv(t)
+	m, err := New(Options{Store: e.st, Lang: "id", Theme: "light", Session: e.id, Now: e.clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	bg := sgrColor(48, m.styles.P.Bg)
+	frame := m.View().Content
+	for i, l := range strings.Split(frame, "\n") {
+		if !strings.HasPrefix(l, bg) {
+			t.Fatalf("line %d does not start on the theme background: %q", i, l[:min(len(l), 40)])
+		}
+		if w := ansi.StringWidth(l); w != 100 {
+			t.Fatalf("line %d is %d wide, want the window's 100", i, w)
+		}
+		// After every reset the background comes back.
+		if strings.Count(l, "\x1b[m") != strings.Count(l, "\x1b[m"+bg)+1 {
+			t.Fatalf("line %d has a reset not followed by the background: %q", i, l)
+		}
+	}
+}
+
+func TestProjectorClockIsTheFacilitators(t *testing.T) {
+	e := newAppEnv(t)
+	ro, err := store.OpenReadOnly(context.Background(), e.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	pv, err := New(Options{Store: ro, Lang: "id", Session: e.id, ReadOnly: true, Now: e.clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	e.keys(pv, "t", "+")
+	if tm := pv.sess.State.Timers[0]; tm.Running || tm.AdjustMin != 0 {
+		t.Errorf("the projector started or moved its own clock: %+v", tm)
+	}
+	if !strings.Contains(screen(pv), "tampilan proyektor") {
+		t.Errorf("the refusal is not said:\n%s", screen(pv))
 	}
 }
 

@@ -82,7 +82,11 @@ type Styles struct {
 	Cursor   lipgloss.Style // grid cursor cell
 	Cross    lipgloss.Style // cursor row/column
 	Selected lipgloss.Style // a selected list row
-	Heat     [6]lipgloss.Style
+	// ClockWarn and ClockOver mark the phase clock near its end and over
+	// time (a coloured block with the time in it, never colour alone).
+	ClockWarn lipgloss.Style
+	ClockOver lipgloss.Style
+	Heat      [6]lipgloss.Style
 }
 
 // NewStyles builds the styles of a theme ("dark" when unknown).
@@ -109,6 +113,8 @@ func NewStyles(theme string) *Styles {
 	s.Cursor = lipgloss.NewStyle().Foreground(p.CursorFg).Background(p.CursorBg).Bold(true)
 	s.Cross = lipgloss.NewStyle().Foreground(p.Fg).Background(p.CrossBg)
 	s.Selected = lipgloss.NewStyle().Foreground(p.AccentFg).Background(p.Accent).Bold(true)
+	s.ClockWarn = lipgloss.NewStyle().Foreground(p.AccentFg).Background(p.Warn).Bold(true)
+	s.ClockOver = lipgloss.NewStyle().Foreground(p.AccentFg).Background(p.Bad).Bold(true)
 	for i := range s.Heat {
 		s.Heat[i] = lipgloss.NewStyle().Foreground(p.HeatFg[i]).Background(p.Heat[i]).Bold(i > 0)
 	}

@@ -52,6 +52,10 @@ func NewWrapUp(s *Sess) *WrapUp {
 
 // reopenCommand is `bimtek open ID`, with --db when the database is not
 // the default one (so the command works as printed).
+// ReopenCommand is the command that reopens session id in the database at
+// path (with --db only when it is not the default database).
+func ReopenCommand(id int64, path string) string { return reopenCommand(id, path) }
+
 func reopenCommand(id int64, path string) string {
 	cmd := fmt.Sprintf("bimtek open %d", id)
 	if path == "" {

@@ -969,7 +969,7 @@ func TestSessionArguments(t *testing.T) {
 		*opened = nil
 		r := bt(t, "--db", db, "--lang", lang, "--theme", "contrast", "open", "1")
 		mustOK(t, r)
-		if r.stdout != tr(lang, "frame.quit_saved", 1)+"\n" {
+		if r.stdout != tr(lang, "frame.quit_saved", "bimtek open 1 --db "+db)+"\n" {
 			t.Errorf("open printed %q", r.stdout)
 		}
 		mustOK(t, bt(t, "--db", db, "present", "1"))
@@ -981,7 +981,7 @@ func TestSessionArguments(t *testing.T) {
 	*opened = nil
 	r := bt(t, "--db", db, "demo", "--seed", "3")
 	mustOK(t, r)
-	if !slices.Equal(*opened, []int64{2}) || r.stdout != tr("id", "frame.quit_saved", 2)+"\n" {
+	if !slices.Equal(*opened, []int64{2}) || r.stdout != tr("id", "frame.quit_saved", "bimtek open 2 --db "+db)+"\n" {
 		t.Errorf("demo opened the UI on %v and printed %q, want the new session 2", *opened, r.stdout)
 	}
 }

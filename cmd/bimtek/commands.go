@@ -224,7 +224,7 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 		return fmt.Errorf("terminal: %w", err)
 	}
 	if m.Opened != 0 && !readOnly {
-		fmt.Fprintln(a.stdout, a.t("frame.quit_saved", m.Opened))
+		fmt.Fprintln(a.stdout, a.t("frame.quit_saved", tui.ReopenCommand(m.Opened, st.Path())))
 	}
 	return closeErr
 }
