@@ -431,3 +431,17 @@ func TestReadOnlyProjectorFollows(t *testing.T) {
 		t.Errorf("typing in the projector view should say it is read-only:\n%s", screen(pv))
 	}
 }
+
+func TestScoreboardPanelComesBackAfterReopen(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(80, 24)
+	e.keys(m, "g", "5", "r", "v", "v")
+	m.Close()
+	if got := e.savedState().BoardView; got != 2 {
+		t.Fatalf("saved scoreboard panel %d, want 2 (radar)", got)
+	}
+	m2 := e.open(80, 24)
+	if !strings.Contains(screen(m2), "▶ Radar") {
+		t.Errorf("the radar panel did not come back:\n%s", screen(m2))
+	}
+}

@@ -98,7 +98,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 		}
 		// The scoreboard in its one-panel layout, heatmap view.
 		b := NewScoreboard(s)
-		b.view = 1
+		s.State.BoardView = 1
 		b.View(80, 20)
 		for i, line := range strings.Split(b.View(80, 20), "\n") {
 			if g, wc := ansi.StringWidth(line), ansi.StringWidthWc(line); g > 80 || wc > 80 {

@@ -48,7 +48,6 @@ type Scoreboard struct {
 	keys boardKeys
 
 	offset int // first heatmap row shown
-	view   int // compact layout: which panel
 
 	// Cached sort of the present OPDs, rebuilt when the scores, the roster
 	// or the sort change.
@@ -135,7 +134,10 @@ func (b *Scoreboard) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, b.keys.End):
 			b.offset = b.maxOffset()
 		case key.Matches(msg, b.keys.View):
-			b.view = (b.view + 1) % viewCount
+			b.s.State.BoardView = (b.s.State.BoardView + 1) % viewCount
+			if err := b.s.SaveState(); err != nil {
+				return errCmd(err)
+			}
 		case key.Matches(msg, b.keys.Sort):
 			return b.cycleSort()
 		case key.Matches(msg, b.keys.Reveal):
@@ -332,7 +334,7 @@ func (b *Scoreboard) View(w, h int) string {
 		b.dirty = false
 		b.cacheKey = boardKey{} // force a new frame
 	}
-	k := boardKey{w: w, h: h, offset: b.offset, view: b.view, sort: s.State.Sort,
+	k := boardKey{w: w, h: h, offset: b.offset, view: b.s.State.BoardView, sort: s.State.Sort,
 		revealed: s.State.Revealed, fp: fp, styles: s.Styles, lang: s.Lang}
 	if k == b.cacheKey && b.cache != "" {
 		return b.cache
@@ -375,7 +377,7 @@ func (b *Scoreboard) render(w, h int) []string {
 		out = append(out, b.viewTabs(w))
 		rest := h - 2
 		var body []string
-		switch b.view {
+		switch b.s.State.BoardView {
 		case viewHeatmap:
 			body = b.heatmap(w, rest)
 		case viewRadar:
@@ -427,7 +429,7 @@ func (b *Scoreboard) viewTabs(w int) string {
 	var parts []string
 	for i, k := range []string{"board.view.summary", "board.view.heatmap", "board.view.radar"} {
 		label := s.T(k)
-		if i == b.view {
+		if i == b.s.State.BoardView {
 			parts = append(parts, s.Styles.TabOn.Render("▶ "+label))
 		} else {
 			parts = append(parts, s.Styles.Tab.Render(label))

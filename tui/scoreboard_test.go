@@ -362,7 +362,7 @@ func TestBoardViewsFit(t *testing.T) {
 		for _, revealed := range []bool{false, true} {
 			s.State.Revealed = revealed
 			for _, view := range []int{viewSummary, viewHeatmap, viewRadar} {
-				sb.view = view
+				s.State.BoardView = view
 				for w := 60; w <= 220; w += 16 {
 					for h := 12; h <= 64; h += 8 {
 						for name, v := range map[string]string{"scoreboard": sb.View(w, h), "gaps": gp.View(w, h)} {

@@ -205,6 +205,9 @@ type UIState struct {
 	// are revealed to the room.
 	Sort     string `json:"sort"`
 	Revealed bool   `json:"revealed"`
+	// BoardView is the scoreboard panel a small window shows (summary,
+	// heatmap, radar).
+	BoardView int `json:"board_view"`
 	// Timers per phase index.
 	Timers []Timer `json:"timers"`
 	// SavedAt is refreshed while a timer runs, so a reopened session can
@@ -255,6 +258,7 @@ func (u *UIState) normalise(s *Sess) {
 		u.Timers = append(u.Timers, Timer{})
 	}
 	u.Timers = u.Timers[:n]
+	u.BoardView = clamp(u.BoardView, 0, 2)
 	if u.Sort == "" {
 		u.Sort = "name"
 	}
