@@ -1,7 +1,7 @@
 package tui
 
-// Chart helpers for the scoreboard and the gaps screen: a block font for
-// headline numbers, horizontal bars with a target marker, and a small
+// Chart helpers for the scoreboard and the gaps screen: pixel fonts for
+// headline numbers and slide titles (one renderer), horizontal bars with a target marker, and a small
 // braille canvas for the radar chart. They draw plain runes; the caller
 // adds colour, so every chart also reads in monochrome.
 
@@ -16,8 +16,13 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// bigGlyphs is a 3x5 pixel font for the headline numbers ('#' = ink).
-var bigGlyphs = map[rune][5]string{
+// pixelFont maps a rune to its 5 pixel rows ('#' = ink, '.' = paper).
+type pixelFont map[rune][5]string
+
+// numberFont is a 3x5 pixel font for the headline numbers. Its digits are
+// square; letterFont's are rounded to sit beside letters, so the two fonts
+// keep their own glyphs and share the renderer (drawPixels).
+var numberFont = pixelFont{
 	'0': {"###", "#.#", "#.#", "#.#", "###"},
 	'1': {".#.", "##.", ".#.", ".#.", "###"},
 	'2': {"###", "..#", "###", "#..", "###"},
@@ -34,90 +39,167 @@ var bigGlyphs = map[rune][5]string{
 	' ': {".", ".", ".", ".", "."},
 }
 
+// letterFont is the font for slide titles (the city on the opening
+// slide, the dimension on a briefing page) ('#' = ink). Letters
+// are 3 pixels wide except M, N and W, which need more to stay readable.
+var letterFont = pixelFont{
+	'A':  {".#.", "#.#", "###", "#.#", "#.#"},
+	'B':  {"##.", "#.#", "##.", "#.#", "##."},
+	'C':  {".##", "#..", "#..", "#..", ".##"},
+	'D':  {"##.", "#.#", "#.#", "#.#", "##."},
+	'E':  {"###", "#..", "##.", "#..", "###"},
+	'F':  {"###", "#..", "##.", "#..", "#.."},
+	'G':  {".##", "#..", "#.#", "#.#", ".##"},
+	'H':  {"#.#", "#.#", "###", "#.#", "#.#"},
+	'I':  {"###", ".#.", ".#.", ".#.", "###"},
+	'J':  {"..#", "..#", "..#", "#.#", ".#."},
+	'K':  {"#.#", "#.#", "##.", "#.#", "#.#"},
+	'L':  {"#..", "#..", "#..", "#..", "###"},
+	'M':  {"#...#", "##.##", "#.#.#", "#...#", "#...#"},
+	'N':  {"#..#", "##.#", "#.##", "#..#", "#..#"},
+	'O':  {".#.", "#.#", "#.#", "#.#", ".#."},
+	'P':  {"##.", "#.#", "##.", "#..", "#.."},
+	'Q':  {".#.", "#.#", "#.#", "##.", ".##"},
+	'R':  {"##.", "#.#", "##.", "#.#", "#.#"},
+	'S':  {".##", "#..", ".#.", "..#", "##."},
+	'T':  {"###", ".#.", ".#.", ".#.", ".#."},
+	'U':  {"#.#", "#.#", "#.#", "#.#", "###"},
+	'V':  {"#.#", "#.#", "#.#", "#.#", ".#."},
+	'W':  {"#...#", "#...#", "#.#.#", "##.##", "#...#"},
+	'X':  {"#.#", "#.#", ".#.", "#.#", "#.#"},
+	'Y':  {"#.#", "#.#", ".#.", ".#.", ".#."},
+	'Z':  {"###", "..#", ".#.", "#..", "###"},
+	'0':  {"###", "#.#", "#.#", "#.#", "###"},
+	'1':  {".#.", "##.", ".#.", ".#.", "###"},
+	'2':  {"##.", "..#", ".#.", "#..", "###"},
+	'3':  {"##.", "..#", ".#.", "..#", "##."},
+	'4':  {"#.#", "#.#", "###", "..#", "..#"},
+	'5':  {"###", "#..", "##.", "..#", "##."},
+	'6':  {".##", "#..", "###", "#.#", "###"},
+	'7':  {"###", "..#", ".#.", ".#.", ".#."},
+	'8':  {"###", "#.#", "###", "#.#", "###"},
+	'9':  {"###", "#.#", "###", "..#", "##."},
+	' ':  {"..", "..", "..", "..", ".."},
+	'-':  {"...", "...", "###", "...", "..."},
+	'.':  {".", ".", ".", ".", "#"},
+	',':  {".", ".", ".", "#", "#"},
+	'/':  {"..#", "..#", ".#.", "#..", "#.."},
+	'(':  {".#", "#.", "#.", "#.", ".#"},
+	')':  {"#.", ".#", ".#", ".#", "#."},
+	'\'': {"#", "#", ".", ".", "."},
+}
+
 // bigGlyph returns the pixels of r; an unknown rune draws as a dash so a
 // headline never silently loses a character.
 func bigGlyph(r rune) [5]string {
 	if r == '—' {
 		r = '-'
 	}
-	if g, ok := bigGlyphs[r]; ok {
+	if g, ok := numberFont[r]; ok {
 		return g
 	}
-	return bigGlyphs['-']
+	return numberFont['-']
 }
 
-// BigText draws s (digits, '.', '-', '%') in the block font. size 0 packs
+// BigText draws s (digits, '.', '-', '%') in the number font. size 0 packs
 // two pixel rows into one text row with half blocks (3 rows high); size 1
 // draws each pixel as 2 columns x 1 row (5 rows); size 2 as 4 x 2 (10
 // rows). Every returned line has the same display width.
 func BigText(s string, size int) []string {
-	size = max(0, min(2, size))
-	px := 2 // columns per pixel
-	py := 1 // rows per pixel
-	gap := 1
-	if size == 2 {
-		px, py, gap = 4, 2, 2
-	}
-	rows := make([]strings.Builder, 5)
-	first := true
+	glyphs := make([][5]string, 0, len(s))
 	for _, r := range s {
-		g := bigGlyph(r)
-		for y := 0; y < 5; y++ {
-			if !first {
-				rows[y].WriteString(strings.Repeat(" ", gap))
-			}
-			for _, p := range g[y] {
-				if p == '#' {
-					rows[y].WriteString(strings.Repeat("█", px))
-				} else {
-					rows[y].WriteString(strings.Repeat(" ", px))
-				}
-			}
-		}
-		first = false
+		glyphs = append(glyphs, bigGlyph(r))
 	}
-	pix := make([]string, 5)
-	for y := range rows {
-		pix[y] = rows[y].String()
+	switch max(0, min(2, size)) {
+	case 0:
+		return drawPixels(glyphs, 2, 1, 1, true)
+	case 1:
+		return drawPixels(glyphs, 2, 1, 1, false)
+	default:
+		return drawPixels(glyphs, 4, 2, 2, false)
 	}
-	if size == 0 {
-		return halfBlocks(pix)
-	}
-	out := make([]string, 0, 5*py)
-	for _, l := range pix {
-		for range py {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
-// halfBlocks folds pairs of pixel rows into one text row: upper, lower or
-// both halves inked.
-func halfBlocks(pix []string) []string {
-	var out []string
-	for y := 0; y < len(pix); y += 2 {
-		top := []rune(pix[y])
-		var bot []rune
-		if y+1 < len(pix) {
-			bot = []rune(pix[y+1])
+// blockLetters draws s in the letter font: size 1 is one column per pixel
+// (3 rows high), 2 is two columns (5 rows), 3 three columns (8 rows). ok is
+// false when s has a character the font lacks (any non-Latin name), so the
+// caller falls back to plain bold text.
+func blockLetters(s string, size int) ([]string, bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if s == "" || size < 1 {
+		return nil, false
+	}
+	var glyphs [][5]string
+	for _, r := range s {
+		g, ok := letterFont[r]
+		if !ok {
+			return nil, false
 		}
-		var b strings.Builder
-		for x, t := range top {
-			u := t == '█'
-			d := x < len(bot) && bot[x] == '█'
-			switch {
-			case u && d:
-				b.WriteRune('█')
-			case u:
-				b.WriteRune('▀')
-			case d:
-				b.WriteRune('▄')
-			default:
-				b.WriteRune(' ')
+		glyphs = append(glyphs, g)
+	}
+	out := drawPixels(glyphs, size, size, size, true)
+	// Trailing blanks off, then every line as wide as the widest, so callers
+	// can measure line 0.
+	wmax := 0
+	for i, l := range out {
+		out[i] = strings.TrimRight(l, " ")
+		wmax = max(wmax, ansi.StringWidth(out[i]))
+	}
+	for i, l := range out {
+		out[i] = l + strings.Repeat(" ", wmax-ansi.StringWidth(l))
+	}
+	return out, true
+}
+
+// drawPixels sets glyphs side by side, gap columns apart, each font pixel
+// px columns wide and py pixel rows high. half folds two pixel rows into
+// one text row (▀ ▄ █); otherwise a pixel row is a text row of █.
+func drawPixels(glyphs [][5]string, px, py, gap int, half bool) []string {
+	pix := make([]string, 0, 5*py+1)
+	for y := range 5 {
+		var row strings.Builder
+		for i, g := range glyphs {
+			if i > 0 {
+				row.WriteString(strings.Repeat(".", gap))
+			}
+			for _, p := range g[y] {
+				if p != '#' {
+					p = '.'
+				}
+				row.WriteString(strings.Repeat(string(p), px))
 			}
 		}
-		out = append(out, b.String())
+		for range py {
+			pix = append(pix, row.String())
+		}
+	}
+	if !half {
+		for i, l := range pix {
+			pix[i] = strings.NewReplacer("#", "█", ".", " ").Replace(l)
+		}
+		return pix
+	}
+	if len(pix)%2 == 1 {
+		pix = append(pix, strings.Repeat(".", len(pix[0])))
+	}
+	out := make([]string, 0, len(pix)/2)
+	for y := 0; y < len(pix); y += 2 {
+		top, bot := pix[y], pix[y+1]
+		var line strings.Builder
+		for x := range len(top) {
+			u, d := top[x] == '#', bot[x] == '#'
+			switch {
+			case u && d:
+				line.WriteRune('█')
+			case u:
+				line.WriteRune('▀')
+			case d:
+				line.WriteRune('▄')
+			default:
+				line.WriteByte(' ')
+			}
+		}
+		out = append(out, line.String())
 	}
 	return out
 }
