@@ -39,6 +39,11 @@ type OPDResult struct {
 	Overall    Score
 	// Done counts answered + N/A items per dimension key, for completion.
 	Done map[string]int
+
+	// The same scores in framework order (elements across all dimensions),
+	// so the city can be summed without a map lookup per OPD and item.
+	elements, dimensions []Score
+	done                 []int
 }
 
 // weighted accumulates a weighted mean.
@@ -62,15 +67,18 @@ func (f *Framework) ScoreOPD(s Sheet) OPDResult {
 		Dimensions: make(map[string]Score, len(f.Dimensions)),
 		Done:       make(map[string]int, len(f.Dimensions)),
 	}
+	r.dimensions = make([]Score, len(f.Dimensions))
+	r.done = make([]int, len(f.Dimensions))
 	var overall weighted
-	for _, d := range f.Dimensions {
+	for di, d := range f.Dimensions {
 		var dim weighted
+		done := 0
 		for _, e := range d.Elements {
 			var el weighted
 			for _, ind := range e.Indicators {
 				a := s[ind.Key]
 				if a.Answered() {
-					r.Done[d.Key]++
+					done++
 				}
 				if !a.NA && a.Level > 0 {
 					el.add(float64(a.Level), weightOr1(ind.Weight))
@@ -78,12 +86,18 @@ func (f *Framework) ScoreOPD(s Sheet) OPDResult {
 			}
 			es := el.score()
 			r.Elements[e.Key] = es
+			r.elements = append(r.elements, es)
 			if es.OK {
 				dim.add(es.Value, weightOr1(e.Weight))
 			}
 		}
 		ds := dim.score()
 		r.Dimensions[d.Key] = ds
+		r.dimensions[di] = ds
+		if done > 0 {
+			r.Done[d.Key] = done
+		}
+		r.done[di] = done
 		if ds.OK {
 			overall.add(ds.Value, weightOr1(d.Weight))
 		}
@@ -163,8 +177,17 @@ type CityResult struct {
 	Overall    Completion
 }
 
+// at is s[i], or no score when a result was not made by ScoreOPD of this
+// framework.
+func at(s []Score, i int) Score {
+	if i < len(s) {
+		return s[i]
+	}
+	return Score{}
+}
+
 // ScoreCity combines the results of the OPDs that take part (the present
-// ones) into city scores.
+// ones) into city scores. The results are ScoreOPD's for this framework.
 func (f *Framework) ScoreCity(results []OPDResult) CityResult {
 	c := CityResult{
 		Elements:   make(map[string]Stat, 3*len(f.Dimensions)),
@@ -182,18 +205,23 @@ func (f *Framework) ScoreCity(results []OPDResult) CityResult {
 		return vs
 	}
 	var index weighted
-	for _, d := range f.Dimensions {
+	ei := 0
+	for di, d := range f.Dimensions {
 		for _, e := range d.Elements {
-			c.Elements[e.Key] = NewStat(collect(func(r OPDResult) Score { return r.Elements[e.Key] }))
+			i := ei
+			c.Elements[e.Key] = NewStat(collect(func(r OPDResult) Score { return at(r.elements, i) }))
+			ei++
 		}
-		st := NewStat(collect(func(r OPDResult) Score { return r.Dimensions[d.Key] }))
+		st := NewStat(collect(func(r OPDResult) Score { return at(r.dimensions, di) }))
 		c.Dimensions[d.Key] = st
 		if st.N > 0 {
 			index.add(st.Mean, weightOr1(d.Weight))
 		}
 		comp := Completion{Possible: len(results) * d.ItemCount()}
 		for _, r := range results {
-			comp.Done += r.Done[d.Key]
+			if di < len(r.done) {
+				comp.Done += r.done[di]
+			}
 		}
 		c.Completion[d.Key] = comp
 		c.Overall.Done += comp.Done
