@@ -64,3 +64,34 @@ func cellFitRight(s string, w int) string {
 	s = cellTrunc(s, w, "…")
 	return strings.Repeat(" ", max(0, w-cellWidth(s))) + s
 }
+
+// tableCell is one cell of a table line: its text, its column's width and
+// alignment.
+type tableCell struct {
+	text  string
+	width int
+	right bool
+}
+
+// tableLine draws one table line: "▶ " before the selected line (the
+// caller adds the colour), then the cells two spaces apart, each cut and
+// padded to its width, the whole cut to w with "…".
+func tableLine(selected bool, cells []tableCell, w int) string {
+	var b strings.Builder
+	if selected {
+		b.WriteString("▶ ")
+	} else {
+		b.WriteString("  ")
+	}
+	for j, c := range cells {
+		if j > 0 {
+			b.WriteString("  ")
+		}
+		if c.right {
+			b.WriteString(fitCellRight(c.text, c.width))
+		} else {
+			b.WriteString(fitCell(c.text, c.width))
+		}
+	}
+	return ansi.Truncate(b.String(), w, "…")
+}

@@ -107,3 +107,21 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestTableLine(t *testing.T) {
+	cells := []tableCell{{text: "Dinas Kesehatan", width: 8}, {text: "3.50", width: 6, right: true}}
+	cases := []struct {
+		selected bool
+		w        int
+		want     string
+	}{
+		{false, 80, "  Dinas K…    3.50"},
+		{true, 80, "▶ Dinas K…    3.50"},
+		{true, 12, "▶ Dinas K… …"},
+	}
+	for _, c := range cases {
+		if got := tableLine(c.selected, cells, c.w); got != c.want {
+			t.Errorf("tableLine(%v, w=%d) = %q, want %q", c.selected, c.w, got, c.want)
+		}
+	}
+}

@@ -363,27 +363,15 @@ func (h *Home) columns(w int) []homeCol {
 // line has a marker as well as the colour.
 func (h *Home) tableRow(cols []homeCol, w int, s *store.SessionSummary, i int) string {
 	st := h.styles
-	var b strings.Builder
-	mark := "  "
-	if s != nil && i == h.row {
-		mark = "▶ "
-	}
-	b.WriteString(mark)
+	cells := make([]tableCell, len(cols))
 	for j, c := range cols {
-		if j > 0 {
-			b.WriteString("  ")
-		}
 		txt := c.head
 		if s != nil {
 			txt = c.cell(*s)
 		}
-		if c.right {
-			b.WriteString(fitCellRight(txt, c.width))
-		} else {
-			b.WriteString(fitCell(txt, c.width))
-		}
+		cells[j] = tableCell{text: txt, width: c.width, right: c.right}
 	}
-	line := ansi.Truncate(b.String(), w, "…")
+	line := tableLine(s != nil && i == h.row, cells, w)
 	switch {
 	case s == nil:
 		return st.Bold.Render(line)

@@ -715,27 +715,15 @@ func (r *Roster) columns(w int) []rosterCol {
 func (r *Roster) row(cols []rosterCol, w int, o *workshop.OPD, i int) string {
 	st := r.s.Styles
 	cur := r.s.State.RosterRow
-	var b strings.Builder
-	if o != nil && i == cur {
-		b.WriteString("▶ ")
-	} else {
-		b.WriteString("  ")
-	}
+	cells := make([]tableCell, len(cols))
 	for j, c := range cols {
-		if j > 0 {
-			b.WriteString("  ")
-		}
 		txt := c.head
 		if o != nil {
 			txt = c.cell(i, *o)
 		}
-		if c.right {
-			b.WriteString(fitCellRight(txt, c.width))
-		} else {
-			b.WriteString(fitCell(txt, c.width))
-		}
+		cells[j] = tableCell{text: txt, width: c.width, right: c.right}
 	}
-	line := ansi.Truncate(b.String(), w, "…")
+	line := tableLine(o != nil && i == cur, cells, w)
 	switch {
 	case o == nil:
 		return st.Bold.Render(line)
