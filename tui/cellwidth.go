@@ -47,8 +47,9 @@ func cellTrunc(s string, w int, tail string) string {
 	return ""
 }
 
-// cellFit truncates s to w cells and pads it with spaces to w.
-func cellFit(s string, w int) string {
+// fitCell truncates s (styled or not) to w cells with "…" and pads it with
+// spaces to w. Every table cell and fixed-width label goes through it.
+func fitCell(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
@@ -56,8 +57,8 @@ func cellFit(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-cellWidth(s)))
 }
 
-// cellFitRight is cellFit aligned to the right.
-func cellFitRight(s string, w int) string {
+// fitCellRight is fitCell aligned to the right.
+func fitCellRight(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}

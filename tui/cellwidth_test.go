@@ -28,12 +28,12 @@ func TestCellFit(t *testing.T) {
 		{"abc", 0, ""},
 	}
 	for _, c := range cases {
-		got := cellFit(c.in, c.w)
+		got := fitCell(c.in, c.w)
 		if got != c.want {
-			t.Errorf("cellFit(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+			t.Errorf("fitCell(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
 		}
 		if c.w > 0 && (ansi.StringWidth(got) > c.w || ansi.StringWidthWc(got) > c.w || max(ansi.StringWidth(got), ansi.StringWidthWc(got)) != c.w) {
-			t.Errorf("cellFit(%q, %d) = %q: widths %d/%d", c.in, c.w, got, ansi.StringWidth(got), ansi.StringWidthWc(got))
+			t.Errorf("fitCell(%q, %d) = %q: widths %d/%d", c.in, c.w, got, ansi.StringWidth(got), ansi.StringWidthWc(got))
 		}
 	}
 }

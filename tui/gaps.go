@@ -385,7 +385,7 @@ func (g *Gaps) render(w, h int) []string {
 	if g.editing {
 		foot = g.editorLines(w)
 	} else {
-		foot = []string{bdPad(st.Muted.Render(g.s.T("gaps.legend")), w)}
+		foot = []string{fitCell(st.Muted.Render(g.s.T("gaps.legend")), w)}
 	}
 	switch {
 	case w >= 150 && h >= 40:
@@ -421,9 +421,9 @@ func (g *Gaps) editorLines(w int) []string {
 	f := s.F()
 	prompt := s.T("gaps.edit_prompt", g.dimName(g.editDim), f.MinLevel(), f.MaxLevel(), bdFmt2(s.Board.Target(g.editDim)))
 	line := st.Bold.Render(prompt) + st.Cursor.Render(g.input+"▌") + st.Muted.Render("   Enter · Esc")
-	out := []string{bdPad(line, w)}
+	out := []string{fitCell(line, w)}
 	if g.editErr != "" {
-		out = append(out, bdPad(st.Bad.Render("✘ "+g.editErr), w))
+		out = append(out, fitCell(st.Bad.Render("✘ "+g.editErr), w))
 	}
 	return out
 }
@@ -474,9 +474,9 @@ func renderCells(cols []gapCol, cells []string) string {
 			b.WriteString(" ")
 		}
 		if c.right {
-			b.WriteString(bdLeftPad(cells[i], c.w))
+			b.WriteString(fitCellRight(cells[i], c.w))
 		} else {
-			b.WriteString(bdPad(cells[i], c.w))
+			b.WriteString(fitCell(cells[i], c.w))
 		}
 	}
 	return b.String()
@@ -487,7 +487,7 @@ func (g *Gaps) headerLine(cols []gapCol, w int) string {
 	for i, c := range cols {
 		titles[i] = c.title
 	}
-	return bdPad(g.s.Styles.Bold.Render(renderCells(cols, titles)), w)
+	return fitCell(g.s.Styles.Bold.Render(renderCells(cols, titles)), w)
 }
 
 // barCell draws a small bar of the score on the scale with the target.
@@ -553,7 +553,7 @@ func (g *Gaps) dimTable(w int) []string {
 		cols = append(cols, gapCol{s.T("board.col.pred"), predW, false})
 	}
 	cols = layoutCols(cols, 0, w)
-	out := []string{bdPad(st.Title.Render(s.T("gaps.dims")), w), g.headerLine(cols, w)}
+	out := []string{fitCell(st.Title.Render(s.T("gaps.dims")), w), g.headerLine(cols, w)}
 	for _, r := range g.dims {
 		cells := []string{st.Bold.Render(g.dimName(r.DimensionKey))}
 		cells = append(cells, g.numberCells(r, wide, true)...)
@@ -566,7 +566,7 @@ func (g *Gaps) dimTable(w int) []string {
 			}
 			cells = append(cells, p)
 		}
-		out = append(out, bdPad(renderCells(cols, cells), w))
+		out = append(out, fitCell(renderCells(cols, cells), w))
 	}
 	return out
 }
@@ -594,7 +594,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 		cols = layoutCols(cols, 2, w)
 	}
 	title := s.T("gaps.elements") + "  " + s.T("gaps.priorities", len(s.Data.Priorities))
-	out := []string{bdPad(st.Title.Render(title), w), g.headerLine(cols, w)}
+	out := []string{fitCell(st.Title.Render(title), w), g.headerLine(cols, w)}
 
 	n := len(g.els)
 	rows := max(1, h-len(out))
@@ -634,7 +634,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 		}
 		if sel {
 			cells = append(cells, g.numberCells(r, wide, false)...)
-			out = append(out, st.Selected.Render(bdPad(renderCells(cols, cells), w)))
+			out = append(out, st.Selected.Render(fitCell(renderCells(cols, cells), w)))
 			continue
 		}
 		if prio {
@@ -642,7 +642,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 			cells[2] = st.Bold.Render(cells[2])
 		}
 		cells = append(cells, g.numberCells(r, wide, true)...)
-		out = append(out, bdPad(renderCells(cols, cells), w))
+		out = append(out, fitCell(renderCells(cols, cells), w))
 	}
 	if rows < n {
 		pos := s.T("gaps.rows", g.offset+1, min(n, g.offset+rows), n)
@@ -652,7 +652,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 		if g.offset+rows < n {
 			pos += " ▼"
 		}
-		out = append(out, bdPad(st.Accent.Render(pos), w))
+		out = append(out, fitCell(st.Accent.Render(pos), w))
 	}
 	return out
 }
@@ -666,14 +666,14 @@ func (g *Gaps) spreadList(w, h int) []string {
 		cols[i].w = max(cols[i].w, ansi.StringWidth(cols[i].title))
 	}
 	cols = layoutCols(cols, 0, w)
-	out := []string{bdPad(st.Title.Render(s.T("gaps.disagree")), w), g.headerLine(cols, w)}
+	out := []string{fitCell(st.Title.Render(s.T("gaps.disagree")), w), g.headerLine(cols, w)}
 	for _, r := range g.spread {
 		if len(out) >= h {
 			break
 		}
 		_, n, sd, rng := statCells(r)
 		name := g.elementName(r.ElementKey) + " · " + g.dimName(r.DimensionKey)
-		out = append(out, bdPad(renderCells(cols, []string{name, st.Bold.Render(sd), rng, n}), w))
+		out = append(out, fitCell(renderCells(cols, []string{name, st.Bold.Render(sd), rng, n}), w))
 	}
 	return out
 }
@@ -682,9 +682,9 @@ func (g *Gaps) spreadList(w, h int) []string {
 func (g *Gaps) priorityList(w, h int) []string {
 	s := g.s
 	st := s.Styles
-	out := []string{bdPad(st.Title.Render(s.T("gaps.priorities", len(s.Data.Priorities))), w)}
+	out := []string{fitCell(st.Title.Render(s.T("gaps.priorities", len(s.Data.Priorities))), w)}
 	if len(s.Data.Priorities) == 0 {
-		return append(out, bdPad(st.Base.Render(s.T("gaps.no_prio")), w))
+		return append(out, fitCell(st.Base.Render(s.T("gaps.no_prio")), w))
 	}
 	gaps := map[string]workshop.GapRow{}
 	for _, e := range g.els {
@@ -692,13 +692,13 @@ func (g *Gaps) priorityList(w, h int) []string {
 	}
 	for i, k := range s.Data.Priorities {
 		if len(out) == h-1 && i < len(s.Data.Priorities)-1 {
-			out = append(out, bdPad(st.Bold.Render(s.T("gaps.more", len(s.Data.Priorities)-i)), w))
+			out = append(out, fitCell(st.Bold.Render(s.T("gaps.more", len(s.Data.Priorities)-i)), w))
 			break
 		}
 		gp, _ := gapCell(st, gaps[k].Gap)
 		line := st.Warn.Render("★ ") + st.Bold.Render(strconv.Itoa(i+1)+". "+g.elementName(k)) +
 			st.Base.Render(" · "+g.dimName(g.dimOf(k))+" · "+s.T("board.col.gap")+" "+strings.TrimSpace(gp))
-		out = append(out, bdPad(line, w))
+		out = append(out, fitCell(line, w))
 	}
 	return out
 }

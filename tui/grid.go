@@ -807,7 +807,7 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 	}
 	var b strings.Builder
 	if l.heads == 2 {
-		b.WriteString(g.p.paint(gpBold, gridFit(rowsInfo, l.labelW)))
+		b.WriteString(g.p.paint(gpBold, fitCell(rowsInfo, l.labelW)))
 		if t.grouped {
 			g.visibleGroups(l, func(from, to int) {
 				spanW := (to-from+1)*(l.cw+1) - 1
@@ -816,7 +816,7 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 				if cols[from].elIx == cols[st.Col].elIx {
 					id = gpCrossBold
 				}
-				b.WriteString(g.p.paint(id, gridFit(g.s.Name(cols[from].el.Name), spanW)))
+				b.WriteString(g.p.paint(id, fitCell(g.s.Name(cols[from].el.Name), spanW)))
 			})
 		} else {
 			b.WriteString(strings.Repeat(" ", l.vis*(l.cw+1)))
@@ -825,9 +825,9 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 		b.WriteString(gridSpaces(l.gw - (l.labelW + l.vis*(l.cw+1) + 1)))
 		body = append(body, b.String())
 		b.Reset()
-		b.WriteString(g.p.paint(gpBold, gridFit(colsInfo, l.labelW)))
+		b.WriteString(g.p.paint(gpBold, fitCell(colsInfo, l.labelW)))
 	} else {
-		b.WriteString(g.p.paint(gpBold, gridFit(rowsInfo, l.labelW)))
+		b.WriteString(g.p.paint(gpBold, fitCell(rowsInfo, l.labelW)))
 	}
 	for i := l.first; i < l.first+l.vis && i < nc; i++ {
 		b.WriteString(g.sep(g.sepBefore(i, l), false))
@@ -839,16 +839,16 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 		if t.grouped && l.cw < 12 { // a few letters of a statement help nobody
 			b.WriteString(g.p.paint(id, gridCenter(num, l.cw)))
 		} else {
-			b.WriteString(g.p.paint(id, gridFit(num+" "+g.colShort(t, cols[i]), l.cw)))
+			b.WriteString(g.p.paint(id, fitCell(num+" "+g.colShort(t, cols[i]), l.cw)))
 		}
 	}
 	b.WriteString(g.p.paint(gpBorder, "│"))
 	b.WriteString(g.p.paint(gpBold, gridCenter(g.s.T("grid.score"), l.scoreW)))
 	if l.predW > 0 {
-		b.WriteString(g.p.paint(gpBold, " "+gridFit(g.s.T("grid.predikat"), l.predW-1)))
+		b.WriteString(g.p.paint(gpBold, " "+fitCell(g.s.T("grid.predikat"), l.predW-1)))
 	}
 	if l.doneW > 0 {
-		b.WriteString(g.p.paint(gpBold, " "+gridFit(g.s.T("grid.done"), l.doneW-1)))
+		b.WriteString(g.p.paint(gpBold, " "+fitCell(g.s.T("grid.done"), l.doneW-1)))
 	}
 	b.WriteString(gridSpaces(l.gw - l.rowW()))
 	return append(body, b.String())
@@ -962,7 +962,7 @@ func (g *Grid) cityLine(l *gridLayout) string {
 	t := g.tab()
 	city := g.s.Board.City()
 	var b strings.Builder
-	b.WriteString(g.p.paint(gpBold, gridFit(g.s.T("grid.city_row"), l.labelW)))
+	b.WriteString(g.p.paint(gpBold, fitCell(g.s.T("grid.city_row"), l.labelW)))
 	g.visibleGroups(l, func(from, to int) {
 		spanW := (to-from+1)*(l.cw+1) - 1
 		b.WriteString(g.sep(g.sepBefore(from, l), false))
@@ -973,10 +973,10 @@ func (g *Grid) cityLine(l *gridLayout) string {
 	ds := city.Dimensions[t.dim.Key]
 	b.WriteString(g.scoreCell(ds.Score(), l.scoreW))
 	if l.predW > 0 {
-		b.WriteString(g.p.paint(gpBold, " "+gridFit(g.predikat(ds.Score()), l.predW-1)))
+		b.WriteString(g.p.paint(gpBold, " "+fitCell(g.predikat(ds.Score()), l.predW-1)))
 	}
 	if l.doneW > 0 {
-		b.WriteString(g.p.paint(gpBase, " "+gridFit(g.s.T("grid.city_n", ds.N), l.doneW-1)))
+		b.WriteString(g.p.paint(gpBase, " "+fitCell(g.s.T("grid.city_n", ds.N), l.doneW-1)))
 	}
 	b.WriteString(gridSpaces(l.gw - l.rowW()))
 	return b.String()
@@ -994,7 +994,7 @@ func (g *Grid) summaryLine(w int) string {
 	c := city.Completion[t.dim.Key]
 	text := g.s.T("grid.summary", g.s.Name(t.dim.Name), score, g.predikat(ds.Score()), ds.N,
 		c.Done, c.Possible, c.Percent())
-	return g.p.paint(gpBold, gridFit(text, w))
+	return g.p.paint(gpBold, fitCell(text, w))
 }
 
 // infoLine says in words what the cursor cell is.
@@ -1010,19 +1010,19 @@ func (g *Grid) infoLine(w int) string {
 	share := max(12, w/3)
 	head := "▶ " + gridTrunc(gridOPDLabel(opd), share) + " · " + gridTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share) + " → "
 	used := gridWidth(head)
-	b.WriteString(g.p.paint(gpAccent, gridFit(head, min(used, w))))
+	b.WriteString(g.p.paint(gpAccent, fitCell(head, min(used, w))))
 	if used >= w {
 		return b.String()
 	}
 	ans := g.answerText(a)
 	ansW := min(gridWidth(ans), w-used)
-	b.WriteString(g.p.paint(g.answerStyle(a), gridFit(ans, ansW)))
+	b.WriteString(g.p.paint(g.answerStyle(a), fitCell(ans, ansW)))
 	used += ansW
 	rest := ""
 	if note := g.s.Note(opd.ID, col.ind.Key); note != "" && used+4 < w {
 		rest = " · " + g.s.T("grid.note_label") + ": " + gridOneLine(note)
 	}
-	b.WriteString(g.p.paint(gpBase, gridFit(rest, w-used))) // to exactly w
+	b.WriteString(g.p.paint(gpBase, fitCell(rest, w-used))) // to exactly w
 	return b.String()
 }
 
@@ -1150,7 +1150,7 @@ func (g *Grid) sidePanel(w, h int) []string {
 		out = append(out, g.p.paint(gpSelected, gridPad(ln, w)))
 	}
 	a := s.Board.Answer(opd.ID, g.tab().cols[s.State.Col].ind.Key)
-	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), gridFit(g.answerText(a), w-gridWidth(s.T("grid.answer")+": "))), "")
+	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), fitCell(g.answerText(a), w-gridWidth(s.T("grid.answer")+": "))), "")
 	out = append(out, g.detailLines(w, 6, true)...)
 	if room := h - len(out) - 1; room >= 2 {
 		out = append(out, "")
@@ -1227,7 +1227,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 	if cellW < 8 {
 		return nil
 	}
-	out := []string{g.p.paint(gpBold, gridFit(g.s.T("grid.legend"), w))}
+	out := []string{g.p.paint(gpBold, fitCell(g.s.T("grid.legend"), w))}
 	numW := len(strconv.Itoa(nc))
 	for r := 0; r < rows; r++ {
 		var b strings.Builder
@@ -1268,8 +1268,8 @@ func (g *Grid) noteBox(w int) []string {
 	n.ta.SetWidth(inner)
 	s := g.s
 	lines := []string{
-		g.p.paint(gpAccent, gridFit(s.T("grid.note_title"), inner)),
-		g.p.paint(gpBold, gridFit(s.T("grid.opd_label")+": "+gridOPDLabel(n.opd), inner)),
+		g.p.paint(gpAccent, fitCell(s.T("grid.note_title"), inner)),
+		g.p.paint(gpBold, fitCell(s.T("grid.opd_label")+": "+gridOPDLabel(n.opd), inner)),
 	}
 	item := g.wrap(strconv.Itoa(n.col.num)+" "+g.colShort(g.tab(), n.col)+" — "+s.Name(n.col.ind.Name), inner)
 	for i, ln := range item {
@@ -1334,10 +1334,7 @@ func (g *Grid) overlay(lines, box []string, w, h, cursorY int) []string {
 // ---------------------------------------------------------------------
 // Text helpers (display widths, never bytes)
 
-// gridFit truncates s to w columns with "…" and pads it to exactly w.
-func gridFit(s string, w int) string { return cellFit(s, w) }
-
-// fit is gridFit remembered: the same labels are fitted every frame.
+// fit is fitCell remembered: the same labels are fitted every frame.
 func (g *Grid) fit(s string, w int) string {
 	k := gridWrapKey{s, w}
 	if v, ok := g.fits[k]; ok {
@@ -1346,7 +1343,7 @@ func (g *Grid) fit(s string, w int) string {
 	if len(g.fits) > 4096 {
 		clear(g.fits)
 	}
-	v := gridFit(s, w)
+	v := fitCell(s, w)
 	g.fits[k] = v
 	return v
 }
@@ -1390,7 +1387,7 @@ func gridPadPainted(s string, w int) string {
 func gridCenter(s string, w int) string {
 	sw := gridWidth(s)
 	if sw >= w {
-		return gridFit(s, w)
+		return fitCell(s, w)
 	}
 	left := (w - sw) / 2
 	return strings.Repeat(" ", left) + s + strings.Repeat(" ", w-sw-left)
@@ -1616,13 +1613,13 @@ func (r *gridRowLabels) get(g *Grid, row, w int, on bool) string {
 	}
 	if on {
 		if r.active[row] == "" {
-			r.active[row] = g.p.paint(gpSelected, "▶ "+gridFit(gridOPDLabel(g.present[row]), w-2))
+			r.active[row] = g.p.paint(gpSelected, "▶ "+fitCell(gridOPDLabel(g.present[row]), w-2))
 		}
 		return r.active[row]
 	}
 	if r.plain[row] == "" {
 		o := g.present[row]
-		text := gridFit(gridOPDLabel(o), w-2)
+		text := fitCell(gridOPDLabel(o), w-2)
 		code := strings.TrimSpace(o.Code)
 		if code != "" && strings.HasPrefix(text, code) {
 			r.plain[row] = "  " + g.p.paint(gpBold, code) + g.p.paint(gpBase, text[len(code):])

@@ -462,12 +462,6 @@ func humanAgo(lang string, now, t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// fitCell truncates s to w display columns with "…" and pads it to exactly w.
-func fitCell(s string, w int) string { return cellFit(s, w) }
-
-// fitCellRight is fitCell aligned to the right.
-func fitCellRight(s string, w int) string { return cellFitRight(s, w) }
-
 // wrapText wraps plain text to lines of at most w display columns (long
 // words are broken).
 func wrapText(s string, w int) []string {

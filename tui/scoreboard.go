@@ -436,7 +436,7 @@ func (b *Scoreboard) viewTabs(w int) string {
 		}
 	}
 	line := strings.Join(parts, " ") + s.Styles.Muted.Render("  v · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort)))
-	return bdPad(line, w)
+	return fitCell(line, w)
 }
 
 // heatCols sizes the heatmap: cell width and name width for w columns.
@@ -458,7 +458,7 @@ func (b *Scoreboard) heatmap(w, h int) []string {
 	ncols := len(dims) + 1
 	cw, nw := heatCols(w, ncols)
 	var out []string
-	out = append(out, bdPad(st.Title.Render(s.T("board.heatmap"))+st.Muted.Render(" · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort))), w))
+	out = append(out, fitCell(st.Title.Render(s.T("board.heatmap"))+st.Muted.Render(" · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort))), w))
 
 	// Column headers, staggered on two rows when a name is wider than a cell.
 	names := make([]string, 0, ncols)
@@ -501,7 +501,7 @@ func (b *Scoreboard) heatmap(w, h int) []string {
 	for _, o := range b.rows[b.offset:min(n, b.offset+visible)] {
 		r := s.Board.OPDResult(o.ID)
 		var line strings.Builder
-		line.WriteString(st.Base.Render(bdPad(opdLabel(o), nw)))
+		line.WriteString(st.Base.Render(fitCell(opdLabel(o), nw)))
 		line.WriteString(" ")
 		for _, d := range dims {
 			line.WriteString(cell(r.Dimensions[d.Key]))
@@ -519,7 +519,7 @@ func (b *Scoreboard) heatmap(w, h int) []string {
 		if b.offset+visible < n {
 			arrows += " ▼"
 		}
-		out = append(out, st.Accent.Render(bdPad(more+arrows, w)))
+		out = append(out, st.Accent.Render(fitCell(more+arrows, w)))
 	}
 	return out
 }
@@ -597,7 +597,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 			if i < len(digits) {
 				l = st.Accent.Render(digits[i])
 			}
-			l = bdPad(l, dw)
+			l = fitCell(l, dw)
 			if i < len(words) {
 				l += "   " + words[i]
 			}
@@ -612,7 +612,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 	}
 	if w > 0 {
 		for i := range out {
-			out[i] = bdPad(out[i], w)
+			out[i] = fitCell(out[i], w)
 		}
 	}
 	return out
@@ -661,7 +661,7 @@ func (b *Scoreboard) bars(w, h int) []string {
 	bw = max(4, bw)
 
 	var out []string
-	out = append(out, bdPad(st.Title.Render(s.T("board.bars")), w))
+	out = append(out, fitCell(st.Title.Render(s.T("board.bars")), w))
 	// Ruler: the scale levels over the bars, column titles over the numbers.
 	ruler := []rune(strings.Repeat(" ", bw))
 	for lv := f.MinLevel(); lv <= f.MaxLevel(); lv++ {
@@ -673,11 +673,11 @@ func (b *Scoreboard) bars(w, h int) []string {
 		copy(ruler[p:], ds)
 	}
 	head := strings.Repeat(" ", nameW+1) + string(ruler) + " " +
-		bdLeftPad(cols[0], colW[0]) + bdLeftPad(cols[1], colW[1]) + bdLeftPad(cols[2], colW[2])
+		fitCellRight(cols[0], colW[0]) + fitCellRight(cols[1], colW[1]) + fitCellRight(cols[2], colW[2])
 	if showPred {
 		head += "   " + s.T("board.col.pred")
 	}
-	out = append(out, bdPad(st.Bold.Render(head), w))
+	out = append(out, fitCell(st.Bold.Render(head), w))
 	spaced := h >= 3+2*len(f.Dimensions)
 	for i, d := range f.Dimensions {
 		if spaced && i > 0 {
@@ -703,16 +703,16 @@ func (b *Scoreboard) bars(w, h int) []string {
 				pred = s.Name(p)
 			}
 		}
-		line := st.Bold.Render(bdPad(dimShort(s, d), nameW)) + " " + bar + " " +
-			st.Bold.Render(bdLeftPad(score, colW[0])) + st.Base.Render(bdLeftPad(bdFmt2(t), colW[1])) +
-			gapStyle.Render(bdLeftPad(gap, colW[2]))
+		line := st.Bold.Render(fitCell(dimShort(s, d), nameW)) + " " + bar + " " +
+			st.Bold.Render(fitCellRight(score, colW[0])) + st.Base.Render(fitCellRight(bdFmt2(t), colW[1])) +
+			gapStyle.Render(fitCellRight(gap, colW[2]))
 		if showPred {
 			line += "   " + st.Base.Render(pred)
 		}
-		out = append(out, bdPad(line, w))
+		out = append(out, fitCell(line, w))
 	}
 	if len(out) < h {
-		out = append(out, bdPad(st.Muted.Render(s.T("board.bars_legend")), w))
+		out = append(out, fitCell(st.Muted.Render(s.T("board.bars_legend")), w))
 	}
 	return out
 }
@@ -753,7 +753,7 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 	st := s.Styles
 	f := s.F()
 	c := s.Board.City()
-	out := []string{bdPad(st.Title.Render(s.T("board.radar")), w)}
+	out := []string{fitCell(st.Title.Render(s.T("board.radar")), w)}
 	axes := make([]RadarAxis, 0, len(f.Dimensions))
 	for _, d := range f.Dimensions {
 		ds := c.Dimensions[d.Key]
@@ -765,7 +765,7 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 	}
 	cv := Radar(w, h-2, axes, float64(f.MaxLevel()), levels)
 	if cv == nil {
-		return append(out, bdPad(st.Warn.Render(s.T("board.radar_small")), w))
+		return append(out, fitCell(st.Warn.Render(s.T("board.radar_small")), w))
 	}
 	grid := lipgloss.NewStyle().Foreground(st.P.Border)
 	chart := cv.Lines(func(layer uint8) lipgloss.Style {
@@ -786,7 +786,7 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 		chart = chart[1:]
 	}
 	for _, l := range chart {
-		out = append(out, bdPad(l, w))
+		out = append(out, fitCell(l, w))
 	}
 	out = bdTrimBlank(out)
 	// Each legend entry in the colour of its polygon: in braille both are
@@ -795,9 +795,9 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 	key := st.Accent.Render(s.T("board.radar_city")) + st.Base.Render(" · ") + st.Warn.Render(s.T("board.radar_target"))
 	scale := s.T("board.radar_scale", f.MaxLevel())
 	if lipgloss.Width(key)+3+ansi.StringWidth(scale) <= w {
-		out = append(out, bdPad(key+st.Base.Render(" · "+scale), w))
+		out = append(out, fitCell(key+st.Base.Render(" · "+scale), w))
 	} else {
-		out = append(out, bdPad(key, w), bdPad(st.Base.Render(scale), w))
+		out = append(out, fitCell(key, w), fitCell(st.Base.Render(scale), w))
 	}
 	return out
 }
@@ -839,12 +839,12 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 			if i < len(right) {
 				r = right[i]
 			}
-			out = append(out, bdPad(bdPad(l, bx)+"    "+r, w))
+			out = append(out, fitCell(fitCell(l, bx)+"    "+r, w))
 		}
 	} else {
 		out = append(out, box...)
 	}
-	out = append(out, bdPad(st.Bold.Render(b.completionText()), w), "")
+	out = append(out, fitCell(st.Bold.Render(b.completionText()), w), "")
 
 	nameW := 0
 	for _, d := range f.Dimensions {
@@ -858,8 +858,8 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 			fill = int(math.Floor(cp.Ratio()*float64(barW) + 1e-9))
 		}
 		bar := st.Accent.Render(strings.Repeat("█", fill)) + st.Muted.Render(strings.Repeat("░", barW-fill))
-		return bdPad(st.Bold.Render(bdPad(name, nameW))+" "+bar+" "+
-			st.Bold.Render(bdLeftPad(strconv.Itoa(cp.Percent())+"%", 5))+st.Base.Render("  "+strconv.Itoa(cp.Done)+"/"+strconv.Itoa(cp.Possible)), w)
+		return fitCell(st.Bold.Render(fitCell(name, nameW))+" "+bar+" "+
+			st.Bold.Render(fitCellRight(strconv.Itoa(cp.Percent())+"%", 5))+st.Base.Render("  "+strconv.Itoa(cp.Done)+"/"+strconv.Itoa(cp.Possible)), w)
 	}
 	for _, d := range f.Dimensions {
 		out = append(out, prog(dimShort(s, d), c.Completion[d.Key]))
@@ -872,7 +872,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		return out
 	}
 	out = append(out, "")
-	out = append(out, bdPad(st.Title.Render(s.T("board.opd_progress")), w))
+	out = append(out, fitCell(st.Title.Render(s.T("board.opd_progress")), w))
 	items := f.ItemCount()
 	labelW := 0
 	for _, o := range present {
@@ -900,7 +900,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		if done >= items && items > 0 {
 			mark, cst = " ✔", st.Good
 		}
-		entry := st.Base.Render(bdPad(bdShortLabel(o), labelW)) + " " + cst.Render(bdLeftPad(strconv.Itoa(done)+"/"+strconv.Itoa(items), countW)+mark)
+		entry := st.Base.Render(fitCell(bdShortLabel(o), labelW)) + " " + cst.Render(fitCellRight(strconv.Itoa(done)+"/"+strconv.Itoa(items), countW)+mark)
 		row, col := i%rows, i/rows
 		if col > 0 {
 			grid[row] += "   "
@@ -911,7 +911,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		grid[rows-1] += "   " + st.Bold.Render(s.T("board.more_opd", len(present)-shown))
 	}
 	for _, g := range grid {
-		out = append(out, bdPad(g, w))
+		out = append(out, fitCell(g, w))
 	}
 	return out
 }
@@ -925,20 +925,6 @@ func bdShortLabel(o workshop.OPD) string {
 }
 
 // ---- layout helpers (shared with the gaps screen) ----
-
-// bdPad truncates s (styled or not) to w display columns with "…" and pads
-// it with spaces to exactly w.
-func bdPad(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return cellFit(s, w)
-}
-
-// bdLeftPad right-aligns s in w columns (truncating when longer).
-func bdLeftPad(s string, w int) string {
-	return cellFitRight(s, max(0, w))
-}
 
 // bdCenter centres s in w columns.
 func bdCenter(s string, w int) string {
@@ -962,7 +948,7 @@ func bdJoin(left []string, lw int, right []string, rw int, sep string, h int, st
 		if i < len(right) {
 			r = right[i]
 		}
-		out = append(out, bdPad(l, lw)+st.Muted.Render(sep)+bdPad(r, rw))
+		out = append(out, fitCell(l, lw)+st.Muted.Render(sep)+fitCell(r, rw))
 	}
 	return out
 }
