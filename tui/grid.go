@@ -163,18 +163,18 @@ func (g *Grid) rebuild() {
 	}
 	g.labelW = 0
 	for _, o := range g.present {
-		g.labelW = max(g.labelW, gridWidth(gridOPDLabel(o)))
+		g.labelW = max(g.labelW, cellWidth(gridOPDLabel(o)))
 	}
 	nc := 0
 	for _, t := range g.tabs {
 		nc = max(nc, len(t.cols))
 	}
 	n := len(g.present)
-	g.cornerW = max(gridWidth(s.T("grid.city_row")),
-		gridWidth(s.T("grid.rows", n, n, n)), gridWidth(s.T("grid.cols", nc, nc, nc)))
-	g.predW = gridWidth(s.T("grid.predikat"))
+	g.cornerW = max(cellWidth(s.T("grid.city_row")),
+		cellWidth(s.T("grid.rows", n, n, n)), cellWidth(s.T("grid.cols", nc, nc, nc)))
+	g.predW = cellWidth(s.T("grid.predikat"))
 	for _, b := range f.Bands {
-		g.predW = max(g.predW, gridWidth(s.Name(b.Predikat)))
+		g.predW = max(g.predW, cellWidth(s.Name(b.Predikat)))
 	}
 	g.rowLb = gridRowLabels{}
 	g.clampCursor()
@@ -491,13 +491,13 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 	}
 	cwMax := clamp(gw/6, 16, 28)
 	l.labelW = clamp(max(g.labelW+2, g.cornerW), 12, labelCap)
-	l.scoreW = max(gridScoreW, gridWidth(g.s.T("grid.score"))+2)
+	l.scoreW = max(gridScoreW, cellWidth(g.s.T("grid.score"))+2)
 	l.predW, l.doneW = 0, 0
 	if gw >= 110 {
 		l.predW = g.predW + 1
 	}
 	if gw >= 140 {
-		l.doneW = 1 + max(gridWidth(g.s.T("grid.done")), len(fmt.Sprintf("%d/%d", nc, nc)),
+		l.doneW = 1 + max(cellWidth(g.s.T("grid.done")), len(fmt.Sprintf("%d/%d", nc, nc)),
 			len(g.s.T("grid.city_n", len(g.present))))
 	}
 	trail := 1 + l.scoreW + l.predW + l.doneW
@@ -703,7 +703,7 @@ func (g *Grid) tabBar(w int) string {
 	total := func() int {
 		sum := 2 // the active tab's marker
 		for i := range names {
-			sum += gridWidth(names[i]) + 1 + len(pcts[i])
+			sum += cellWidth(names[i]) + 1 + len(pcts[i])
 			switch {
 			case !tight:
 				sum += 2 // the tab's padding
@@ -1008,14 +1008,14 @@ func (g *Grid) infoLine(w int) string {
 	// The OPD and the item each get a share of the line, so the answer
 	// stays in sight after a long name.
 	share := max(12, w/3)
-	head := "▶ " + gridTrunc(gridOPDLabel(opd), share) + " · " + gridTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share) + " → "
-	used := gridWidth(head)
+	head := "▶ " + cellTrunc(gridOPDLabel(opd), share, "…") + " · " + cellTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share, "…") + " → "
+	used := cellWidth(head)
 	b.WriteString(g.p.paint(gpAccent, fitCell(head, min(used, w))))
 	if used >= w {
 		return b.String()
 	}
 	ans := g.answerText(a)
-	ansW := min(gridWidth(ans), w-used)
+	ansW := min(cellWidth(ans), w-used)
 	b.WriteString(g.p.paint(g.answerStyle(a), fitCell(ans, ansW)))
 	used += ansW
 	rest := ""
@@ -1096,9 +1096,9 @@ func (g *Grid) detailLines(w, maxDesc int, long bool) []string {
 			mark = "▶ "
 		}
 		digit := g.p.paint(gpHeat0+uint8(gridHeat(float64(lv.Value), true)), " "+strconv.Itoa(lv.Value)+" ")
-		label := gridTrunc(" "+s.Name(lv.Label), w-5)
+		label := cellTrunc(" "+s.Name(lv.Label), w-5, "…")
 		head := g.p.paint(gpBold, mark) + digit + g.p.paint(gpBold, label)
-		used := 5 + gridWidth(label)
+		used := 5 + cellWidth(label)
 		d := s.Name(lv.Description)
 		switch {
 		case d == "" || used+3 >= w:
@@ -1150,7 +1150,7 @@ func (g *Grid) sidePanel(w, h int) []string {
 		out = append(out, g.p.paint(gpSelected, gridPad(ln, w)))
 	}
 	a := s.Board.Answer(opd.ID, g.tab().cols[s.State.Col].ind.Key)
-	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), fitCell(g.answerText(a), w-gridWidth(s.T("grid.answer")+": "))), "")
+	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), fitCell(g.answerText(a), w-cellWidth(s.T("grid.answer")+": "))), "")
 	out = append(out, g.detailLines(w, 6, true)...)
 	if room := h - len(out) - 1; room >= 2 {
 		out = append(out, "")
@@ -1166,8 +1166,8 @@ func (g *Grid) sidePanel(w, h int) []string {
 func (g *Grid) bottomPanel(w, h int, byDetail bool) []string {
 	top := strings.Repeat("─", w)
 	if byDetail { // opened with Space: say how to close it
-		top = "── " + g.s.T("grid.detail_hint") + " " + strings.Repeat("─", max(0, w-5-gridWidth(g.s.T("grid.detail_hint"))))
-		top = gridTrunc(top, w)
+		top = "── " + g.s.T("grid.detail_hint") + " " + strings.Repeat("─", max(0, w-5-cellWidth(g.s.T("grid.detail_hint"))))
+		top = cellTrunc(top, w, "…")
 	}
 	out := []string{g.p.paint(gpBorder, top)}
 	dw := g.bottomDetailW(w)
@@ -1292,7 +1292,7 @@ func (g *Grid) box(lines []string, bw, maxH int) []string {
 		lines = lines[:maxH-2]
 	}
 	for i, ln := range lines {
-		lines[i] = gridPadPainted(ln, bw-4)
+		lines[i] = gridPad(ln, bw-4)
 	}
 	out := g.s.Styles.Box.Width(bw).Render(strings.Join(lines, "\n"))
 	return strings.Split(out, "\n")
@@ -1307,7 +1307,7 @@ func (g *Grid) overlay(lines, box []string, w, h, cursorY int) []string {
 	bh := len(box)
 	bw := 0
 	for _, b := range box {
-		bw = max(bw, gridWidth(b))
+		bw = max(bw, cellWidth(b))
 	}
 	x := max(0, (w-bw)/2)
 	y := max(1, (h-bh)/2)
@@ -1356,18 +1356,7 @@ func gridSpaces(n int) string {
 	return strings.Repeat(" ", n)
 }
 
-// gridWidth is the display width of plain text, quick for ASCII.
-func gridWidth(s string) int { return cellWidth(s) }
-
-// gridTrunc truncates s to w columns with "…" (no padding).
-func gridTrunc(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return cellTrunc(s, w, "…")
-}
-
-// gridPad pads s (never truncating) to w.
+// gridPad pads s (styled or not; never truncating) to w.
 func gridPad(s string, w int) string {
 	if sw := cellWidth(s); sw < w {
 		return s + strings.Repeat(" ", w-sw)
@@ -1375,17 +1364,9 @@ func gridPad(s string, w int) string {
 	return s
 }
 
-// gridPadPainted pads a styled line to w columns.
-func gridPadPainted(s string, w int) string {
-	if sw := gridWidth(s); sw < w {
-		return s + strings.Repeat(" ", w-sw)
-	}
-	return s
-}
-
 // gridCenter centres s in w columns (truncating when longer).
 func gridCenter(s string, w int) string {
-	sw := gridWidth(s)
+	sw := cellWidth(s)
 	if sw >= w {
 		return fitCell(s, w)
 	}
