@@ -2,9 +2,7 @@ package tui
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
@@ -14,7 +12,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -33,9 +30,6 @@ var phOPDs = []store.OPDInput{
 
 var phClock = func() time.Time { return time.Date(2025, 6, 12, 10, 30, 0, 0, time.UTC) }
 
-// phSizes are the body sizes of an 80x24, 120x40 and 200x60 terminal.
-var phSizes = [][2]int{{80, 20}, {120, 36}, {200, 56}}
-
 type phEnv struct {
 	t    *testing.T
 	path string
@@ -50,36 +44,14 @@ type phEnv struct {
 func newPhEnv(t *testing.T, lang string, opds []store.OPDInput, answers bool) *phEnv {
 	t.Helper()
 	ctx := context.Background()
-	f, err := assets.Framework("elemen")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "bimtek.db")
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	id, err := st.CreateSession(ctx, store.NewSession{
+	f := elemenFramework(t)
+	st, path := openTestStore(t, "bimtek.db")
+	id, d := createTestSession(t, st, store.NewSession{
 		City: "Kota Bandung", Stage: 2, Date: "2025-06-12",
 		Venue: "Aula Bappeda Kota Bandung", Facilitator: "Dr. Siti Rahmawati",
 		Framework: f, OPDs: opds,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := st.Load(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range d.OPDs {
-		if o.Code == "SATPOLPP" {
-			o.Present = false
-			if err := st.UpdateOPD(ctx, id, o); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	markAbsent(t, st, id, d.OPDs, "SATPOLPP")
 	if answers && len(d.OPDs) >= 3 {
 		var rows []store.ScoreRow
 		levels := [][]int{{4, 3, 5, 2, 3, 3}, {3, 2, 2, 1, 2, 3}, {2, 4, 3, 3, 0, 2}}
@@ -96,19 +68,14 @@ func newPhEnv(t *testing.T, lang string, opds []store.OPDInput, answers bool) *p
 			}
 		}
 		rows = append(rows, store.ScoreRow{OPDID: d.OPDs[3].ID, IndicatorKey: "governance.layanan_publik.1", Answer: workshop.Answer{NA: true}, Note: "Belum ada layanan daring"})
-		if _, err := st.ImportScores(ctx, id, rows); err != nil {
-			t.Fatal(err)
-		}
+		importTestScores(t, st, id, rows)
 		for _, k := range []string{"economy.industri", "governance.layanan_publik"} {
 			if err := st.SetPriority(ctx, id, k, true); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if d, err = st.Load(ctx, id); err != nil {
-		t.Fatal(err)
-	}
-	s := NewSess(st, d, lang, NewStyles("dark"), phClock)
+	s := NewSess(st, loadTestSession(t, st, id), lang, NewStyles("dark"), phClock)
 	// A morning already under way: the opening ran over, the roster is on.
 	s.State.Timers[0] = Timer{Elapsed: 17*time.Minute + 5*time.Second, AdjustMin: 5}
 	s.State.Timers[1] = Timer{Elapsed: 4 * time.Minute, Running: true, StartedAt: phClock().Add(-90 * time.Second)}
@@ -117,65 +84,9 @@ func newPhEnv(t *testing.T, lang string, opds []store.OPDInput, answers bool) *p
 }
 
 // reopen loads the session from a fresh connection: what survives a restart.
-func (e *phEnv) reopen() *store.Data {
-	e.t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, e.path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer st.Close()
-	d, err := st.Load(ctx, e.id)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return d
-}
+func (e *phEnv) reopen() *store.Data { return reopenData(e.t, e.path, e.id) }
 
-func (e *phEnv) storedState() UIState {
-	e.t.Helper()
-	var u UIState
-	if b := e.reopen().UIState; len(b) > 0 {
-		if err := json.Unmarshal(b, &u); err != nil {
-			e.t.Fatal(err)
-		}
-	}
-	return u
-}
-
-// phKey is a key as the terminal sends it: a name ("enter", "shift+tab")
-// or the text typed.
-func phKey(s string) tea.KeyPressMsg {
-	named := map[string]tea.KeyPressMsg{
-		"enter":     {Code: tea.KeyEnter},
-		"esc":       {Code: tea.KeyEscape},
-		"tab":       {Code: tea.KeyTab},
-		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
-		"space":     {Code: tea.KeySpace, Text: " "},
-		"up":        {Code: tea.KeyUp},
-		"down":      {Code: tea.KeyDown},
-		"left":      {Code: tea.KeyLeft},
-		"right":     {Code: tea.KeyRight},
-		"home":      {Code: tea.KeyHome},
-		"end":       {Code: tea.KeyEnd},
-		"backspace": {Code: tea.KeyBackspace},
-		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
-	}
-	if k, ok := named[s]; ok {
-		return k
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
-
-// phTyped is a text typed key by key.
-func phTyped(s string) []tea.Msg {
-	var out []tea.Msg
-	for _, r := range s {
-		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-	return out
-}
+func (e *phEnv) storedState() UIState { return storedUIState(e.t, e.path, e.id) }
 
 type phUpdater interface{ Update(tea.Msg) tea.Cmd }
 
@@ -221,15 +132,6 @@ func phDrive(t *testing.T, m phUpdater, msgs ...tea.Msg) []tea.Msg {
 	return out
 }
 
-// phKeys turns key names into messages.
-func phKeys(keys ...string) []tea.Msg {
-	out := make([]tea.Msg, len(keys))
-	for i, k := range keys {
-		out[i] = phKey(k)
-	}
-	return out
-}
-
 func phNoErr(t *testing.T, msgs []tea.Msg) {
 	t.Helper()
 	for _, m := range msgs {
@@ -247,20 +149,6 @@ func phHas[T any](msgs []tea.Msg) (T, bool) {
 	}
 	var zero T
 	return zero, false
-}
-
-// phCheckSize: never wider than w, never more than h lines.
-func phCheckSize(t *testing.T, name, v string, w, h int) {
-	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) > h {
-		t.Errorf("%s: %d lines for a body of %d", name, len(lines), h)
-	}
-	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
-			t.Errorf("%s: line %d is %d wide in %d: %q", name, i, lw, w, ansi.Strip(l))
-		}
-	}
 }
 
 // phGolden checks the size of a view and compares it with its golden file.
