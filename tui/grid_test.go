@@ -2,9 +2,7 @@ package tui
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -47,45 +44,15 @@ type gridEnv struct {
 // note). present OPDs have indexes 0-6 and 8 of gridOPDs.
 func newGridEnv(t testing.TB, lang string, opds []store.OPDInput, rows []gridCell) *gridEnv {
 	t.Helper()
-	ctx := context.Background()
-	f, err := assets.Framework("elemen")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "bimtek.db")
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	id, err := st.CreateSession(ctx, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2025-03-14", Framework: f, OPDs: opds})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := st.Load(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range d.OPDs {
-		if o.Code == "SATPOLPP" {
-			o.Present = false
-			if err := st.UpdateOPD(ctx, id, o); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	st, path := openTestStore(t, "bimtek.db")
+	id, d := createTestSession(t, st, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2025-03-14", Framework: elemenFramework(t), OPDs: opds})
+	markAbsent(t, st, id, d.OPDs, "SATPOLPP")
 	var imp []store.ScoreRow
 	for _, r := range rows {
 		imp = append(imp, store.ScoreRow{OPDID: d.OPDs[r.opd].ID, IndicatorKey: r.key, Answer: r.a, Note: r.note})
 	}
-	if len(imp) > 0 {
-		if _, err := st.ImportScores(ctx, id, imp); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if d, err = st.Load(ctx, id); err != nil {
-		t.Fatal(err)
-	}
+	importTestScores(t, st, id, imp)
+	d = loadTestSession(t, st, id)
 	s := NewSess(st, d, lang, NewStyles("dark"), gridClock)
 	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
 }
@@ -122,16 +89,7 @@ var gridAnswers = []gridCell{
 // that code: what survives a restart, not what the screen holds.
 func (e *gridEnv) stored(code, key string) (workshop.Answer, string) {
 	e.t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, e.path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer st.Close()
-	d, err := st.Load(ctx, e.id)
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	d := reopenData(e.t, e.path, e.id)
 	var id int64
 	for _, o := range d.OPDs {
 		if o.Code == code {
@@ -147,26 +105,7 @@ func (e *gridEnv) stored(code, key string) (workshop.Answer, string) {
 }
 
 // storedState reopens the database and decodes the saved UI state.
-func (e *gridEnv) storedState() UIState {
-	e.t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, e.path)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer st.Close()
-	d, err := st.Load(ctx, e.id)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	var u UIState
-	if len(d.UIState) > 0 {
-		if err := json.Unmarshal(d.UIState, &u); err != nil {
-			e.t.Fatal(err)
-		}
-	}
-	return u
-}
+func (e *gridEnv) storedState() UIState { return storedUIState(e.t, e.path, e.id) }
 
 // press sends keys and returns the messages their commands produced.
 func (e *gridEnv) press(keys ...tea.KeyPressMsg) []tea.Msg {
@@ -482,7 +421,7 @@ func TestGridGolden(t *testing.T) {
 			e.at(tc.tab, tc.row, tc.col)
 			e.press(tc.keys...)
 			v := e.g.View(tc.w, tc.h)
-			gridCheckSize(t, v, tc.w, tc.h)
+			phCheckSize(t, "grid", v, tc.w, tc.h)
 			golden(t, tc.name, v)
 		})
 	}
@@ -491,7 +430,7 @@ func TestGridGolden(t *testing.T) {
 func TestGridGoldenEmpty(t *testing.T) {
 	e := newGridEnv(t, "id", gridOPDs[7:8], nil) // only SATPOLPP, absent
 	v := e.g.View(80, 20)
-	gridCheckSize(t, v, 80, 20)
+	phCheckSize(t, "grid", v, 80, 20)
 	if !strings.Contains(ansi.Strip(v), "tandai OPD yang hadir di fase Daftar OPD") {
 		t.Errorf("no sentence for an empty room:\n%s", ansi.Strip(v))
 	}
@@ -525,7 +464,7 @@ func TestGridGoldenScale(t *testing.T) {
 			e.g.rowTop, e.g.colLeft = 0, 0
 			e.at(0, tc.row, tc.col)
 			v := e.g.View(tc.w, tc.h)
-			gridCheckSize(t, v, tc.w, tc.h)
+			phCheckSize(t, "grid", v, tc.w, tc.h)
 			plain := ansi.Strip(v)
 			for _, w := range tc.want {
 				if !strings.Contains(plain, w) {
@@ -544,27 +483,14 @@ func TestGridGoldenScale(t *testing.T) {
 // OPDs and their sheets, stored through the real store.
 func newGridScaleEnv(t testing.TB) *gridEnv {
 	t.Helper()
-	ctx := context.Background()
 	f := workshop.ScaleFramework()
 	opds := workshop.ScaleOPDs(80)
-	path := filepath.Join(t.TempDir(), "bimtek.db")
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st, path := openTestStore(t, "bimtek.db")
 	in := make([]store.OPDInput, len(opds))
 	for i, o := range opds {
 		in[i] = store.OPDInput{Code: o.Code, Name: o.Name}
 	}
-	id, err := st.CreateSession(ctx, store.NewSession{City: "Kota Skala", Stage: 2, Framework: f, OPDs: in})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := st.Load(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	id, d := createTestSession(t, st, store.NewSession{City: "Kota Skala", Stage: 2, Framework: f, OPDs: in})
 	sheets := workshop.ScaleSheets(f, opds, 7)
 	var rows []store.ScoreRow
 	for i, o := range opds {
@@ -572,28 +498,9 @@ func newGridScaleEnv(t testing.TB) *gridEnv {
 			rows = append(rows, store.ScoreRow{OPDID: d.OPDs[i].ID, IndicatorKey: k, Answer: a})
 		}
 	}
-	if _, err := st.ImportScores(ctx, id, rows); err != nil {
-		t.Fatal(err)
-	}
-	if d, err = st.Load(ctx, id); err != nil {
-		t.Fatal(err)
-	}
-	s := NewSess(st, d, "id", NewStyles("dark"), gridClock)
+	importTestScores(t, st, id, rows)
+	s := NewSess(st, loadTestSession(t, st, id), "id", NewStyles("dark"), gridClock)
 	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
-}
-
-// gridCheckSize: never wider than w, never more than h lines.
-func gridCheckSize(t *testing.T, v string, w, h int) {
-	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) > h {
-		t.Errorf("%d lines for a body of %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
-			t.Errorf("line %d is %d wide in %d: %q", i, lw, w, ansi.Strip(l))
-		}
-	}
 }
 
 // Every size from the minimum body up, in both fixtures, with the detail
@@ -614,7 +521,7 @@ func TestGridViewFitsEverySize(t *testing.T) {
 					}
 					v := e.g.View(sz[0], sz[1])
 					t.Run(fmt.Sprintf("%d-tab%d-%dx%d-%s", len(e.g.present), tab, sz[0], sz[1], mode), func(t *testing.T) {
-						gridCheckSize(t, v, sz[0], sz[1])
+						phCheckSize(t, "grid", v, sz[0], sz[1])
 						if sz[1] >= 20 && mode == "plain" && !strings.Contains(ansi.Strip(v), "▶") {
 							t.Errorf("the cursor is not on screen:\n%s", ansi.Strip(v))
 						}
