@@ -77,7 +77,7 @@ func TestGapsPriorityPersists(t *testing.T) {
 	}
 	// Read-only: refused, nothing changes.
 	s.ReadOnly = true
-	msgs := bdExec(g.Update(bdKey("space")))
+	msgs := bdExec(g.Update(phKey("space")))
 	if len(msgs) != 1 {
 		t.Fatalf("read-only toggle answered %v", msgs)
 	}
@@ -197,7 +197,7 @@ func TestGapsGolden(t *testing.T) {
 	s := fx.sess
 	g := NewGaps(s)
 	bdRun(t, g, "space", "down", "down", "space", "down")
-	for _, sz := range bdSizes {
+	for _, sz := range phSizes {
 		golden(t, fmt.Sprintf("gaps-%dx%d", sz[0], sz[1]), g.View(sz[0], sz[1]))
 	}
 	en := newBdFixture(t, "en")

@@ -123,7 +123,7 @@ func TestProjectorFooterOffersNoRefusedKey(t *testing.T) {
 	b.compact = true
 	shown["scoreboard"] = append(shown["scoreboard"], b.Help()...)
 	before := s.State.Sort
-	msgs := bdExec(b.Update(bdKey("s")))
+	msgs := bdExec(b.Update(phKey("s")))
 	if _, refused := phHas[ErrMsg](msgs); !refused || s.State.Sort != before {
 		t.Errorf("s changed the projector's sort to %s (the facilitator's %s comes back a second later)", s.State.Sort, before)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -46,25 +45,10 @@ var bdOPDs = []store.OPDInput{
 func newBdFixture(t *testing.T, lang string) *bdFixture {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "bimtek.db")
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	f, err := assets.Framework("elemen")
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, err := st.CreateSession(ctx, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2025-03-10",
+	st, path := openTestStore(t, "bimtek.db")
+	f := elemenFramework(t)
+	id, d := createTestSession(t, st, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2025-03-10",
 		Venue: "Aula Bappeda", Facilitator: "Rina", Framework: f, OPDs: bdOPDs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := st.Load(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var inds []string
 	for _, dim := range f.Dimensions {
 		for _, ind := range dim.Indicators() {
@@ -97,49 +81,11 @@ func newBdFixture(t *testing.T, lang string) *bdFixture {
 			}
 		}
 	}
-	d, err = st.Load(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &bdFixture{path: path, st: st, id: id, sess: NewSess(st, d, lang, NewStyles("dark"), bdClock)}
+	return &bdFixture{path: path, st: st, id: id, sess: NewSess(st, loadTestSession(t, st, id), lang, NewStyles("dark"), bdClock)}
 }
 
 // reload reads the session from a freshly opened store, as a later day would.
-func (fx *bdFixture) reload(t *testing.T) *store.Data {
-	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, fx.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	d, err := st.Load(ctx, fx.id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-func bdKey(s string) tea.KeyPressMsg {
-	switch s {
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
+func (fx *bdFixture) reload(t *testing.T) *store.Data { return reopenData(t, fx.path, fx.id) }
 
 // bdRun sends keys to a screen and runs the commands they return, so
 // errors surface in the test.
@@ -147,7 +93,7 @@ func bdRun(t *testing.T, sc Screen, keys ...string) []tea.Msg {
 	t.Helper()
 	var msgs []tea.Msg
 	for _, k := range keys {
-		msgs = append(msgs, bdExec(sc.Update(bdKey(k)))...)
+		msgs = append(msgs, bdExec(sc.Update(phKey(k)))...)
 	}
 	for _, m := range msgs {
 		if e, ok := m.(ErrMsg); ok {
@@ -174,9 +120,6 @@ func bdExec(c tea.Cmd) []tea.Msg {
 	}
 	return []tea.Msg{m}
 }
-
-// bdSizes are the body sizes of an 80x24, 120x40 and 200x60 terminal.
-var bdSizes = [][2]int{{80, 20}, {120, 36}, {200, 56}}
 
 func TestSortOPDs(t *testing.T) {
 	f, err := assets.Framework("elemen")
@@ -297,7 +240,7 @@ func TestScoreboardReadOnlyRefusesReveal(t *testing.T) {
 	fx := newBdFixture(t, "id")
 	fx.sess.ReadOnly = true
 	sb := NewScoreboard(fx.sess)
-	msgs := bdExec(sb.Update(bdKey("r")))
+	msgs := bdExec(sb.Update(phKey("r")))
 	if len(msgs) != 1 || fx.sess.State.Revealed {
 		t.Fatalf("read-only reveal: %v, revealed=%v", msgs, fx.sess.State.Revealed)
 	}
@@ -389,7 +332,7 @@ func TestScoreboardGolden(t *testing.T) {
 	sb := NewScoreboard(s)
 	for _, revealed := range []bool{true, false} {
 		s.State.Revealed = revealed
-		for _, sz := range bdSizes {
+		for _, sz := range phSizes {
 			name := fmt.Sprintf("scoreboard-%dx%d", sz[0], sz[1])
 			if !revealed {
 				name = fmt.Sprintf("scoreboard-hidden-%dx%d", sz[0], sz[1])
