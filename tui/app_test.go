@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -30,23 +28,11 @@ type appEnv struct {
 
 func newAppEnv(t *testing.T) *appEnv {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "app.db")
-	st, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	f, err := assets.Framework("elemen")
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, err := st.CreateSession(context.Background(), store.NewSession{
-		City: "Kota Uji", Stage: 2, Date: "2026-11-28", Framework: f,
+	st, path := openTestStore(t, "app.db")
+	id, _ := createTestSession(t, st, store.NewSession{
+		City: "Kota Uji", Stage: 2, Date: "2026-11-28", Framework: elemenFramework(t),
 		OPDs: []store.OPDInput{{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"}, {Code: "DISKOMINFO", Name: "Dinas Komunikasi dan Informatika"}},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return &appEnv{t: t, path: path, st: st, id: id, clock: &appClock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)}}
 }
 
@@ -67,7 +53,7 @@ func (e *appEnv) open(w, h int) *Model {
 func (e *appEnv) keys(m *Model, keys ...string) {
 	e.t.Helper()
 	for _, k := range keys {
-		_, cmd := m.Update(keyMsg(k))
+		_, cmd := m.Update(phKey(k))
 		runCmd(m, cmd)
 	}
 }
@@ -86,23 +72,6 @@ func runCmd(m *Model, cmd tea.Cmd) {
 		_, next := m.Update(msg)
 		runCmd(m, next)
 	}
-}
-
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "ctrl+z":
-		return tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl}
-	case "ctrl+t":
-		return tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl}
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
 func screen(m *Model) string { return ansi.Strip(m.render()) }
