@@ -1,9 +1,7 @@
 package tui
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,36 +18,19 @@ import (
 // seed 1) in a new database.
 func demoSession(t *testing.T) (*store.Store, int64, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	st, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	f, err := assets.Framework("elemen")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, path := openTestStore(t, "demo.db")
+	f := elemenFramework(t)
 	var opds []store.OPDInput
 	for _, p := range assets.PresetOPDs()[:20] {
 		opds = append(opds, store.OPDInput{Code: p.Code, Name: p.Name})
 	}
-	id, err := st.CreateSession(context.Background(), store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2026-11-28",
+	id, d := createTestSession(t, st, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2026-11-28",
 		Venue: "Aula Bappeda", Facilitator: "Tim Fasilitator", Framework: f, OPDs: opds})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := st.Load(context.Background(), id)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var rows []store.ScoreRow
 	for _, a := range workshop.DemoAnswers(f, d.OPDs, 1) {
 		rows = append(rows, store.ScoreRow{OPDID: a.OPDID, IndicatorKey: a.IndicatorKey, Answer: a.Answer, Note: a.Note})
 	}
-	if _, err := st.ImportScores(context.Background(), id, rows); err != nil {
-		t.Fatal(err)
-	}
+	importTestScores(t, st, id, rows)
 	return st, id, path
 }
 
