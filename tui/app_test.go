@@ -48,6 +48,23 @@ func (e *appEnv) open(w, h int) *Model {
 	return m
 }
 
+// openProjector starts a read-only view of the session beside the
+// facilitator's: the projector's window.
+func (e *appEnv) openProjector(w, h int) *Model {
+	e.t.Helper()
+	ro, err := store.OpenReadOnly(context.Background(), e.path)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { ro.Close() })
+	pv, err := New(Options{Store: ro, Lang: "id", Session: e.id, ReadOnly: true, Now: e.clock.now})
+	if err != nil {
+		e.t.Fatalf("projector view beside the facilitator: %v", err)
+	}
+	pv.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return pv
+}
+
 // keys sends key presses and runs the commands they return (one level,
 // enough for status and error messages).
 func (e *appEnv) keys(m *Model, keys ...string) {
@@ -294,16 +311,7 @@ func TestPaintGivesEveryCellTheThemeBackground(t *testing.T) {
 
 func TestProjectorClockIsTheFacilitators(t *testing.T) {
 	e := newAppEnv(t)
-	ro, err := store.OpenReadOnly(context.Background(), e.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	pv, err := New(Options{Store: ro, Lang: "id", Session: e.id, ReadOnly: true, Now: e.clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pv.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	pv := e.openProjector(120, 40)
 	e.keys(pv, "t", "+")
 	if tm := pv.sess.State.Timers[0]; tm.Running || tm.AdjustMin != 0 {
 		t.Errorf("the projector started or moved its own clock: %+v", tm)
@@ -374,16 +382,7 @@ func TestAssessmentHidesScoreboard(t *testing.T) {
 func TestReadOnlyProjectorFollows(t *testing.T) {
 	e := newAppEnv(t)
 	fac := e.open(120, 40)
-	ro, err := store.OpenReadOnly(context.Background(), e.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	pv, err := New(Options{Store: ro, Lang: "id", Session: e.id, ReadOnly: true, Now: e.clock.now})
-	if err != nil {
-		t.Fatalf("projector view beside the facilitator: %v", err)
-	}
-	pv.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	pv := e.openProjector(120, 40)
 	e.keys(fac, "g", "4", "4")
 	e.clock.t = e.clock.t.Add(time.Second)
 	runCmd(pv, pv.followCmd())
