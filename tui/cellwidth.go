@@ -66,6 +66,16 @@ func fitCellRight(s string, w int) string {
 	return strings.Repeat(" ", max(0, w-cellWidth(s))) + s
 }
 
+// centerCell centres s in w cells (cut to w when longer).
+func centerCell(s string, w int) string {
+	sw := cellWidth(s)
+	if sw >= w {
+		return fitCell(s, w)
+	}
+	left := (w - sw) / 2
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", w-sw-left)
+}
+
 // tableCell is one cell of a table line: its text, its column's width and
 // alignment.
 type tableCell struct {

@@ -837,13 +837,13 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 		}
 		num := strconv.Itoa(cols[i].num)
 		if t.grouped && l.cw < 12 { // a few letters of a statement help nobody
-			b.WriteString(g.p.paint(id, gridCenter(num, l.cw)))
+			b.WriteString(g.p.paint(id, centerCell(num, l.cw)))
 		} else {
 			b.WriteString(g.p.paint(id, fitCell(num+" "+g.colShort(t, cols[i]), l.cw)))
 		}
 	}
 	b.WriteString(g.p.paint(gpBorder, "│"))
-	b.WriteString(g.p.paint(gpBold, gridCenter(g.s.T("grid.score"), l.scoreW)))
+	b.WriteString(g.p.paint(gpBold, centerCell(g.s.T("grid.score"), l.scoreW)))
 	if l.predW > 0 {
 		b.WriteString(g.p.paint(gpBold, " "+fitCell(g.s.T("grid.predikat"), l.predW-1)))
 	}
@@ -930,9 +930,9 @@ func (g *Grid) scoreCell(sc workshop.Score, w int) string {
 	if len(g.scores) > 4096 {
 		clear(g.scores)
 	}
-	v := g.p.paint(gpBase, gridCenter("–", w))
+	v := g.p.paint(gpBase, centerCell("–", w))
 	if sc.OK {
-		v = g.p.paint(gpHeat0+uint8(gridHeat(sc.Value, true)), gridCenter(gridFmt2(sc.Value), w))
+		v = g.p.paint(gpHeat0+uint8(gridHeat(sc.Value, true)), centerCell(bdFmt2(sc.Value), w))
 	}
 	g.scores[k] = v
 	return v
@@ -943,8 +943,6 @@ type gridScoreKey struct {
 	ok   bool
 	st   *Styles
 }
-
-func gridFmt2(v float64) string { return fmt.Sprintf("%.2f", workshop.Round2(v)) }
 
 func (g *Grid) predikat(sc workshop.Score) string {
 	if !sc.OK {
@@ -989,7 +987,7 @@ func (g *Grid) summaryLine(w int) string {
 	ds := city.Dimensions[t.dim.Key]
 	score := "–"
 	if ds.N > 0 {
-		score = gridFmt2(ds.Mean)
+		score = bdFmt2(ds.Mean)
 	}
 	c := city.Completion[t.dim.Key]
 	text := g.s.T("grid.summary", g.s.Name(t.dim.Name), score, g.predikat(ds.Score()), ds.N,
@@ -1364,16 +1362,6 @@ func gridPad(s string, w int) string {
 	return s
 }
 
-// gridCenter centres s in w columns (truncating when longer).
-func gridCenter(s string, w int) string {
-	sw := cellWidth(s)
-	if sw >= w {
-		return fitCell(s, w)
-	}
-	left := (w - sw) / 2
-	return strings.Repeat(" ", left) + s + strings.Repeat(" ", w-sw-left)
-}
-
 type gridWrapKey struct {
 	text string
 	w    int
@@ -1552,7 +1540,7 @@ func gridRenderCell(g *Grid, kind int, note bool, state, w int, na string) strin
 	id := gpBase
 	switch {
 	case state == gridCellCursor:
-		return g.p.paint(gpCursor, gridCenter("▶"+text+"◀", w))
+		return g.p.paint(gpCursor, centerCell("▶"+text+"◀", w))
 	case kind >= 1 && kind <= 9:
 		id = gpHeat0 + uint8(gridHeat(float64(kind), true))
 	case state == gridCellCross:
@@ -1560,7 +1548,7 @@ func gridRenderCell(g *Grid, kind int, note bool, state, w int, na string) strin
 	case kind == 10:
 		id = gpHeat0
 	}
-	return g.p.paint(id, gridCenter(text, w))
+	return g.p.paint(id, centerCell(text, w))
 }
 
 func (c *gridCells) get(g *Grid, a workshop.Answer, note bool, state int) string {

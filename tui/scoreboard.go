@@ -565,7 +565,7 @@ func heatCell(st *Styles, sc workshop.Score, cw int) string {
 	if sc.OK {
 		txt = bdFmt2(sc.Value)
 	}
-	return st.HeatFor(workshop.Round2(sc.Value), sc.OK).Render(bdCenter(txt, cw))
+	return st.HeatFor(workshop.Round2(sc.Value), sc.OK).Render(centerCell(txt, cw))
 }
 
 // indexPanel is the city index in big digits, its predikat and the
@@ -925,16 +925,6 @@ func bdShortLabel(o workshop.OPD) string {
 }
 
 // ---- layout helpers (shared with the gaps screen) ----
-
-// bdCenter centres s in w columns.
-func bdCenter(s string, w int) string {
-	sw := ansi.StringWidth(s)
-	if sw >= w {
-		return ansi.Truncate(s, w, "…")
-	}
-	l := (w - sw) / 2
-	return strings.Repeat(" ", l) + s + strings.Repeat(" ", w-sw-l)
-}
 
 // bdJoin puts two panels side by side (left padded to lw, right to rw) with
 // a separator, for h rows.
