@@ -689,7 +689,7 @@ func (r *Roster) columns(w int) []rosterCol {
 	if w >= 120 {
 		cols = append(cols, rosterCol{head: s.T("roster.col.score"), width: 6, right: true, cell: func(_ int, o workshop.OPD) string {
 			if sc := s.Board.OPDResult(o.ID).Overall; sc.OK {
-				return fmt.Sprintf("%.2f", workshop.Round2(sc.Value))
+				return bdFmt2(sc.Value)
 			}
 			return "—"
 		}})

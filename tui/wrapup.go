@@ -230,7 +230,7 @@ func (w *WrapUp) indexLines(size int) []string {
 	if !idx.OK {
 		return []string{label + "   " + st.Accent.Render("—   "+s.T("wrap.no_score"))}
 	}
-	num := fmt.Sprintf("%.2f", workshop.Round2(idx.Value))
+	num := bdFmt2(idx.Value)
 	pred := s.T("wrap.no_predikat")
 	if p, ok := f.Predikat(idx.Value); ok {
 		pred = s.Name(p)
@@ -286,21 +286,17 @@ func (w *WrapUp) gapLines(width int, f *workshop.Framework, city workshop.CityRe
 		fitCellRight(s.T("wrap.col.score"), 7)+fitCellRight(s.T("wrap.col.target"), 8)+fitCellRight(s.T("wrap.col.gap"), 8)))
 	for i, r := range rows {
 		g := workshop.Round2(r.gap)
-		gapTxt := fmt.Sprintf("%+.2f", g)
 		verdict, style := s.T("wrap.below"), st.Bad
 		if g <= 0 {
 			verdict, style = s.T("wrap.reached"), st.Good
-			if g == 0 {
-				gapTxt = "0.00"
-			}
 		}
 		if !long {
 			verdict, _, _ = strings.Cut(verdict, " ")
 		}
 		line := fitCell(fmt.Sprintf("%d.", i+1), 3) + fitCell(r.name, nameW) +
-			fitCellRight(fmt.Sprintf("%.2f", workshop.Round2(r.score)), 7) +
-			fitCellRight(fmt.Sprintf("%.2f", workshop.Round2(r.target)), 8) +
-			fitCellRight(gapTxt, 8)
+			fitCellRight(bdFmt2(r.score), 7) +
+			fitCellRight(bdFmt2(r.target), 8) +
+			fitCellRight(bdSigned(g), 8)
 		out = append(out, "   "+st.Base.Render(line)+"  "+style.Render(verdict))
 	}
 	return out
@@ -328,7 +324,7 @@ func (w *WrapUp) priorityLines(width int, f *workshop.Framework, city workshop.C
 		}
 		score := "—"
 		if stt, ok := city.Elements[k]; ok && stt.N > 0 {
-			score = fmt.Sprintf("%.2f", workshop.Round2(stt.Mean))
+			score = bdFmt2(stt.Mean)
 		}
 		txtW := max(4, width-3-2-7)
 		txt := name
