@@ -125,3 +125,22 @@ func TestTableLine(t *testing.T) {
 		}
 	}
 }
+
+func TestCenterCell(t *testing.T) {
+	cases := []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"3.50", 8, "  3.50  "},
+		{"—", 4, " —  "},
+		{"10.00", 4, "10.…"},
+		{"数据", 7, " 数据  "},
+		{"abc", 0, ""},
+	}
+	for _, c := range cases {
+		if got := centerCell(c.in, c.w); got != c.want {
+			t.Errorf("centerCell(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
+}

@@ -18,11 +18,7 @@ import (
 
 func phHomeStore(t *testing.T) (*store.Store, *Home) {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "bimtek.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st, _ := openTestStore(t, "bimtek.db")
 	h := NewHome(st, "id", NewStyles("dark"), phClock)
 	phDrive(t, h, h.Load()())
 	return st, h
