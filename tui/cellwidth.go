@@ -85,18 +85,23 @@ type tableCell struct {
 }
 
 // tableLine draws one table line: "▶ " before the selected line (the
-// caller adds the colour), then the cells two spaces apart, each cut and
-// padded to its width, the whole cut to w with "…".
+// caller adds the colour), then the cells two spaces apart, the whole cut
+// to w with "…".
 func tableLine(selected bool, cells []tableCell, w int) string {
-	var b strings.Builder
+	mark := "  "
 	if selected {
-		b.WriteString("▶ ")
-	} else {
-		b.WriteString("  ")
+		mark = "▶ "
 	}
+	return ansi.Truncate(mark+joinCells(cells, "  "), w, "…")
+}
+
+// joinCells sets cells side by side, sep apart, each cut and padded to its
+// column's width.
+func joinCells(cells []tableCell, sep string) string {
+	var b strings.Builder
 	for j, c := range cells {
 		if j > 0 {
-			b.WriteString("  ")
+			b.WriteString(sep)
 		}
 		if c.right {
 			b.WriteString(fitCellRight(c.text, c.width))
@@ -104,5 +109,5 @@ func tableLine(selected bool, cells []tableCell, w int) string {
 			b.WriteString(fitCell(c.text, c.width))
 		}
 	}
-	return ansi.Truncate(b.String(), w, "…")
+	return b.String()
 }

@@ -467,19 +467,13 @@ func layoutCols(cols []gapCol, flex, w int) []gapCol {
 	return cols
 }
 
+// renderCells sets a row's cells in the columns, one space apart.
 func renderCells(cols []gapCol, cells []string) string {
-	var b strings.Builder
+	tc := make([]tableCell, len(cols))
 	for i, c := range cols {
-		if i > 0 {
-			b.WriteString(" ")
-		}
-		if c.right {
-			b.WriteString(fitCellRight(cells[i], c.w))
-		} else {
-			b.WriteString(fitCell(cells[i], c.w))
-		}
+		tc[i] = tableCell{text: cells[i], width: c.w, right: c.right}
 	}
-	return b.String()
+	return joinCells(tc, " ")
 }
 
 func (g *Gaps) headerLine(cols []gapCol, w int) string {
