@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func TestHomeOrderAndKeys(t *testing.T) {
 	for _, s := range h.list {
 		ids = append(ids, s.ID)
 	}
-	if want := []int64{12, 11, 9, 10, 3}; !phEqualIDs(ids, want) {
+	if want := []int64{12, 11, 9, 10, 3}; !slices.Equal(ids, want) {
 		t.Fatalf("order %v, want newest activity first %v", ids, want)
 	}
 	cases := []struct {
@@ -71,18 +72,6 @@ func TestHomeOrderAndKeys(t *testing.T) {
 	if s, _ := h.selected(); s.ID != 9 {
 		t.Errorf("selection moved to %d after a reload", s.ID)
 	}
-}
-
-func phEqualIDs(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestHumanAgo(t *testing.T) {
