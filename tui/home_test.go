@@ -136,6 +136,9 @@ func TestHomeWithStore(t *testing.T) {
 	if len(h.list) != 2 {
 		t.Fatalf("%d sessions listed, want 2", len(h.list))
 	}
+	if h.list[0].ID != ids[1] || h.list[1].ID != ids[0] {
+		t.Errorf("listed %d, %d; want the newest activity first: %d, %d", h.list[0].ID, h.list[1].ID, ids[1], ids[0])
+	}
 	msgs := phDrive(t, h, phKey("enter"))
 	got, ok := phHas[OpenSessionMsg](msgs)
 	if !ok || got.ID != h.list[0].ID {
