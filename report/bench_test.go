@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -15,13 +14,13 @@ import (
 // and ScaleSheets(seed 1). The sheets become stored rows with an update
 // time each, and every seventh answered cell carries a note, so the export
 // writes what a real session holds.
-func scaleData() *store.Data {
+func scaleData() *workshop.Data {
 	f := workshop.ScaleFramework()
 	opds := workshop.ScaleOPDs(80)
 	sheets := workshop.ScaleSheets(f, opds, 1)
 	base := time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)
-	d := &store.Data{
-		Session:    store.Session{ID: 42, City: "Kota Uji Skala", Stage: 2, Framework: f},
+	d := &workshop.Data{
+		Session:    workshop.Session{ID: 42, City: "Kota Uji Skala", Stage: 2, Framework: f},
 		OPDs:       opds,
 		Targets:    f.Targets(),
 		Priorities: []string{"governance.e1", "economy.e3", "environment.e5"},
@@ -34,7 +33,7 @@ func scaleData() *store.Data {
 				if !ok {
 					continue
 				}
-				r := store.ScoreRow{OPDID: o.ID, IndicatorKey: ind.Key, Answer: a, UpdatedAt: base.Add(time.Duration(n) * time.Second)}
+				r := workshop.ScoreRow{OPDID: o.ID, IndicatorKey: ind.Key, Answer: a, UpdatedAt: base.Add(time.Duration(n) * time.Second)}
 				if n%7 == 0 {
 					r.Note = "Perlu data dukung, menunggu SK kepala dinas"
 				}

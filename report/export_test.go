@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -302,7 +302,7 @@ func TestExportRejects(t *testing.T) {
 	cases := []struct {
 		name string
 		dir  string
-		d    *store.Data
+		d    *workshop.Data
 		opt  Options
 		want string
 	}{
@@ -435,7 +435,7 @@ func TestDefaultDir(t *testing.T) {
 		{strings.Repeat("Sangat Panjang ", 10), 1, 4, "bimtek-sangat-panjang-sangat-panjang-sangat-tahap1-4-20250304-1605"},
 	}
 	for _, c := range cases {
-		d := &store.Data{Session: store.Session{ID: c.id, City: c.city, Stage: c.stage}}
+		d := &workshop.Data{Session: workshop.Session{ID: c.id, City: c.city, Stage: c.stage}}
 		got := DefaultDir("exports", d, now)
 		if want := filepath.Join("exports", c.want); got != want {
 			t.Errorf("DefaultDir(%q) = %q, want %q", c.city, got, want)

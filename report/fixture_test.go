@@ -3,7 +3,6 @@ package report
 import (
 	"time"
 
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -72,20 +71,20 @@ const (
 //	DISKOMINFO    4      3            5      N/A    2      -       present
 //	BAPPEDA (=)   2      - (note)     3      4      N/A    -       present
 //	DINKES        1      -            1      5      4      2       absent
-func testData() *store.Data {
+func testData() *workshop.Data {
 	wib := time.FixedZone("WIB", 7*3600)
 	at := func(day, hour, minute int) time.Time { return time.Date(2025, 3, day, hour, minute, 0, 0, wib) }
-	row := func(opd int64, key string, level int, na bool, note string, t time.Time) store.ScoreRow {
-		return store.ScoreRow{OPDID: opd, IndicatorKey: key, Answer: workshop.Answer{Level: level, NA: na}, Note: note, UpdatedAt: t}
+	row := func(opd int64, key string, level int, na bool, note string, t time.Time) workshop.ScoreRow {
+		return workshop.ScoreRow{OPDID: opd, IndicatorKey: key, Answer: workshop.Answer{Level: level, NA: na}, Note: note, UpdatedAt: t}
 	}
-	return &store.Data{
-		Session: store.Session{ID: 7, City: "Kota Bandung", Stage: 1, Date: "2025-03-04", Framework: testFramework()},
+	return &workshop.Data{
+		Session: workshop.Session{ID: 7, City: "Kota Bandung", Stage: 1, Date: "2025-03-04", Framework: testFramework()},
 		OPDs: []workshop.OPD{
 			{ID: idKominfo, Code: "DISKOMINFO", Name: "Dinas Komunikasi dan Informatika", Present: true},
 			{ID: idBappeda, Code: "BAPPEDA", Name: "=Badan Perencanaan Pembangunan Daerah", Present: true},
 			{ID: idDinkes, Code: "DINKES", Name: "Dinas Kesehatan ꦢꦶꦤꦱ꧀ ꦏꦺꦱꦺꦲꦠꦤ꧀", Present: false},
 		},
-		Scores: []store.ScoreRow{
+		Scores: []workshop.ScoreRow{
 			row(idKominfo, "gov-1", 4, false, "Perlu SK Walikota, \"draf\" sudah ada\nbaris kedua", at(4, 9, 15)),
 			row(idKominfo, "gov-2", 3, false, "", at(4, 9, 16)),
 			row(idKominfo, "gov-3", 5, false, "", at(4, 9, 17)),

@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -104,7 +103,7 @@ func (e *ImportError) Error() string {
 // with its line number and returned at once as an *ImportError, with no
 // rows: the import is all or nothing. OPDs and indicators that have no line
 // in the file are not returned, so they stay as they are.
-func ParseScores(name string, data []byte, f *workshop.Framework, opds []workshop.OPD) ([]store.ScoreRow, error) {
+func ParseScores(name string, data []byte, f *workshop.Framework, opds []workshop.OPD) ([]workshop.ScoreRow, error) {
 	if f == nil {
 		return nil, fmt.Errorf("import %s: the session has no framework; reopen the session and try again", name)
 	}
@@ -149,7 +148,7 @@ func ParseScores(name string, data []byte, f *workshop.Framework, opds []worksho
 	}
 	p.scale = scaleText(f)
 
-	var rows []store.ScoreRow
+	var rows []workshop.ScoreRow
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -222,7 +221,7 @@ func (p *parser) problem(line int, format string, args ...any) {
 
 // row checks one record and returns it as a ScoreRow; ok is false when the
 // line is blank or has a problem (recorded in p.problems).
-func (p *parser) row(line int, rec []string, width int) (store.ScoreRow, bool) {
+func (p *parser) row(line int, rec []string, width int) (workshop.ScoreRow, bool) {
 	blank := true
 	for _, c := range rec {
 		if strings.TrimSpace(c) != "" {
@@ -231,11 +230,11 @@ func (p *parser) row(line int, rec []string, width int) (store.ScoreRow, bool) {
 		}
 	}
 	if blank {
-		return store.ScoreRow{}, false
+		return workshop.ScoreRow{}, false
 	}
 	if len(rec) != width {
 		p.problem(line, "the row has %d cells but the header has %d; check for a separator inside a cell that is not quoted", len(rec), width)
-		return store.ScoreRow{}, false
+		return workshop.ScoreRow{}, false
 	}
 	cell := func(i int) string {
 		if i < 0 {
@@ -293,9 +292,9 @@ func (p *parser) row(line int, rec []string, width int) (store.ScoreRow, bool) {
 		}
 	}
 	if len(p.problems) > before {
-		return store.ScoreRow{}, false
+		return workshop.ScoreRow{}, false
 	}
-	return store.ScoreRow{
+	return workshop.ScoreRow{
 		OPDID:        opd.ID,
 		IndicatorKey: ind,
 		Answer:       a,

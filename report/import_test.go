@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -33,7 +32,7 @@ func TestRoundTrip(t *testing.T) {
 		if want := len(d.OPDs) * d.Session.Framework.ItemCount(); len(rows) != want {
 			t.Fatalf("%+v: %d rows, want one per OPD x indicator (%d)", opt, len(rows), want)
 		}
-		stored := map[pair]store.ScoreRow{}
+		stored := map[pair]workshop.ScoreRow{}
 		codes := map[int64]string{}
 		for _, o := range d.OPDs {
 			codes[o.ID] = o.Code
@@ -48,7 +47,7 @@ func TestRoundTrip(t *testing.T) {
 			if ok {
 				found++
 			} else {
-				want = store.ScoreRow{OPDID: r.OPDID, IndicatorKey: r.IndicatorKey}
+				want = workshop.ScoreRow{OPDID: r.OPDID, IndicatorKey: r.IndicatorKey}
 			}
 			if !reflect.DeepEqual(r, want) {
 				t.Errorf("%+v: row %s/%s\n got %+v\nwant %+v", opt, codes[r.OPDID], r.IndicatorKey, r, want)
@@ -143,19 +142,19 @@ func TestParseScoresAccepts(t *testing.T) {
 	cases := []struct {
 		name string
 		data string
-		want []store.ScoreRow
+		want []workshop.ScoreRow
 	}{
 		{
 			"columns in another order, extras ignored, minimal set",
 			"catatan,LEVEL, indicator_key ,opd_code\r\nx,4,gov-1,DISKOMINFO\r\n",
-			[]store.ScoreRow{{OPDID: idKominfo, IndicatorKey: "gov-1", Answer: workshop.Answer{Level: 4}}},
+			[]workshop.ScoreRow{{OPDID: idKominfo, IndicatorKey: "gov-1", Answer: workshop.Answer{Level: 4}}},
 		},
 		{
 			"Excel flavour with BOM, ';' and spaces around values",
 			"\xEF\xBB\xBFopd_code;indicator_key;level;not_applicable;note;updated_at\r\n" +
 				" BAPPEDA ;gov-3; 3 ;0;'+62 812;2025-03-04T02:15:00Z\r\n" +
 				"BAPPEDA;env-1;;ya;;\r\n",
-			[]store.ScoreRow{
+			[]workshop.ScoreRow{
 				{OPDID: idBappeda, IndicatorKey: "gov-3", Answer: workshop.Answer{Level: 3}, Note: "+62 812", UpdatedAt: at},
 				{OPDID: idBappeda, IndicatorKey: "env-1", Answer: workshop.Answer{NA: true}},
 			},
@@ -168,7 +167,7 @@ func TestParseScoresAccepts(t *testing.T) {
 				"DINKES,gov-2,2,tidak\n" +
 				"DINKES,gov-3,,\n" +
 				"DINKES,env-1,5,false\n",
-			[]store.ScoreRow{
+			[]workshop.ScoreRow{
 				{OPDID: idDinkes, IndicatorKey: "gov-1", Answer: workshop.Answer{NA: true}},
 				{OPDID: idDinkes, IndicatorKey: "gov-2", Answer: workshop.Answer{Level: 2}},
 				{OPDID: idDinkes, IndicatorKey: "gov-3"},
@@ -180,7 +179,7 @@ func TestParseScoresAccepts(t *testing.T) {
 			"opd_code,indicator_key,level,note,updated_at\r\n" +
 				"DISKOMINFO,gov-2,1,''kutip,04/03/2025 9:15\r\n" +
 				"DISKOMINFO,gov-3,2,'=1+1,\r\n",
-			[]store.ScoreRow{
+			[]workshop.ScoreRow{
 				{OPDID: idKominfo, IndicatorKey: "gov-2", Answer: workshop.Answer{Level: 1}, Note: "'kutip"},
 				{OPDID: idKominfo, IndicatorKey: "gov-3", Answer: workshop.Answer{Level: 2}, Note: "=1+1"},
 			},

@@ -58,7 +58,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
 )
 
 // The names of the files Export writes.
@@ -92,11 +92,11 @@ type Result struct {
 // Export writes the session's CSV files into dir, creating it (0755) when
 // missing. Either every file is replaced by its complete new version or the
 // error says which file failed; no half-written file is ever left.
-func Export(dir string, d *store.Data, opt Options) (Result, error) {
+func Export(dir string, d *workshop.Data, opt Options) (Result, error) {
 	return export(dir, d, opt, osFS{})
 }
 
-func export(dir string, d *store.Data, opt Options, fs fileSystem) (Result, error) {
+func export(dir string, d *workshop.Data, opt Options, fs fileSystem) (Result, error) {
 	if d == nil || d.Session.Framework == nil {
 		return Result{}, errors.New("export: the session has no framework; reopen the session and try again")
 	}
@@ -141,8 +141,8 @@ func export(dir string, d *store.Data, opt Options, fs fileSystem) (Result, erro
 // DefaultDir is the folder name an export gets when the user gives none:
 // base/bimtek-<city-slug>-tahap<stage>-<session id>-<YYYYMMDD-HHMM>, with now
 // in the caller's time zone.
-func DefaultDir(base string, d *store.Data, now time.Time) string {
-	var s store.Session
+func DefaultDir(base string, d *workshop.Data, now time.Time) string {
+	var s workshop.Session
 	if d != nil {
 		s = d.Session
 	}

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -28,13 +27,13 @@ var (
 // exporter holds one session's data with its scores computed once by
 // workshop.Board, shared by the four files.
 type exporter struct {
-	d     *store.Data
+	d     *workshop.Data
 	f     *workshop.Framework
 	lang  string
 	board *workshop.Board
 }
 
-func newExporter(d *store.Data, opt Options) *exporter {
+func newExporter(d *workshop.Data, opt Options) *exporter {
 	f := d.Session.Framework
 	return &exporter{
 		d:     d,
@@ -71,12 +70,12 @@ func (x *exporter) scores(o *csvOut) {
 
 	// The stored rows by OPD and indicator; a later duplicate wins, as it
 	// would in the store.
-	stored := make(map[int64]map[string]*store.ScoreRow, len(x.d.OPDs))
+	stored := make(map[int64]map[string]*workshop.ScoreRow, len(x.d.OPDs))
 	for i := range x.d.Scores {
 		r := &x.d.Scores[i]
 		m := stored[r.OPDID]
 		if m == nil {
-			m = make(map[string]*store.ScoreRow)
+			m = make(map[string]*workshop.ScoreRow)
 			stored[r.OPDID] = m
 		}
 		m[r.IndicatorKey] = r

@@ -3,31 +3,29 @@ package store
 import (
 	"errors"
 	"fmt"
-	"time"
+
+	"github.com/bimtek/bimtek/workshop"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// The errors a caller can tell apart with errors.Is. Every error the store
-// returns for one of these cases is a whole sentence (what is wrong, what to
-// do) that wraps the sentinel, so the UI can show it as is or pick its own
-// translated text by sentinel.
+// The errors a caller can tell apart with errors.Is. They are defined in
+// workshop (so that packages above the store can know them without
+// importing it); every error the store returns for one of these cases is a
+// whole sentence (what is wrong, what to do) that wraps the sentinel, so the
+// UI can show it as is or pick its own translated text by sentinel.
 var (
-	ErrNoSession     = errors.New("no such session")
-	ErrDuplicateCode = errors.New("OPD code already used in the session")
-	ErrNewerSchema   = errors.New("database written by a newer bimtek")
-	ErrNotDatabase   = errors.New("not a bimtek database")
-	ErrReadOnly      = errors.New("database is read-only")
-	ErrNoOPD         = errors.New("no such OPD in the session")
-	ErrNoIndicator   = errors.New("no such indicator in the session's framework")
-	// ErrOutOfScale is a level that is not a step of the session's scale.
-	ErrOutOfScale = errors.New("level outside the session's scale")
-	// ErrInvalid is any other input the store refuses (an empty OPD code,
-	// an unknown dimension key, a framework without items, ...).
-	ErrInvalid = errors.New("invalid input")
-	// ErrDiskFull is a write refused because the disk is full.
-	ErrDiskFull = errors.New("disk is full")
+	ErrNoSession     = workshop.ErrNoSession
+	ErrDuplicateCode = workshop.ErrDuplicateCode
+	ErrNewerSchema   = workshop.ErrNewerSchema
+	ErrNotDatabase   = workshop.ErrNotDatabase
+	ErrReadOnly      = workshop.ErrReadOnly
+	ErrNoOPD         = workshop.ErrNoOPD
+	ErrNoIndicator   = workshop.ErrNoIndicator
+	ErrOutOfScale    = workshop.ErrOutOfScale
+	ErrInvalid       = workshop.ErrInvalid
+	ErrDiskFull      = workshop.ErrDiskFull
 )
 
 // sentenceError is an error whose text is one sentence for a person, and
@@ -51,20 +49,7 @@ func sentence(kind, cause error, format string, args ...any) error {
 
 // LockedError says that another live bimtek process holds a session for
 // writing.
-type LockedError struct {
-	SessionID int64
-	Holder    Holder
-}
-
-func (e *LockedError) Error() string {
-	since := e.Holder.Since.Local()
-	when := since.Format("15:04")
-	if now := time.Now(); now.Year() != since.Year() || now.YearDay() != since.YearDay() {
-		when = since.Format("2 Jan 2006 15:04")
-	}
-	return fmt.Sprintf("session %d is open in another bimtek (pid %d on %s, since %s); close it there first, or watch it with `bimtek present %d`",
-		e.SessionID, e.Holder.PID, e.Holder.Host, when, e.SessionID)
-}
+type LockedError = workshop.LockedError
 
 // sqliteCode returns the primary SQLite result code of err, or 0.
 func sqliteCode(err error) int {

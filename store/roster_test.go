@@ -29,7 +29,7 @@ func TestRoster(t *testing.T) {
 	}
 	add := func(code, name string) func(*Store, int64, map[string]workshop.OPD) error {
 		return func(s *Store, id int64, _ map[string]workshop.OPD) error {
-			_, err := s.AddOPD(bg, id, OPDInput{code, name})
+			_, err := s.AddOPD(bg, id, OPDInput{Code: code, Name: name})
 			return err
 		}
 	}
@@ -66,10 +66,10 @@ func TestRoster(t *testing.T) {
 		{"remove", []step{{"remove", remove("A"), nil}}, "B"},
 		{"remove missing", []step{{"remove", func(s *Store, id int64, _ map[string]workshop.OPD) error { return s.RemoveOPD(bg, id, 999) }, ErrNoOPD}}, "A B"},
 		{"add after remove goes last", []step{{"remove", remove("A"), nil}, {"add", add("A", "back"), nil}}, "B A"},
-		{"add many", []step{{"add many", addMany(OPDInput{"C", "c"}, OPDInput{"D", "d"}), nil}}, "A B C D"},
-		{"add many with a used code adds none", []step{{"add many", addMany(OPDInput{"C", "c"}, OPDInput{"b", "d"}), ErrDuplicateCode}}, "A B"},
-		{"add many repeating a code adds none", []step{{"add many", addMany(OPDInput{"C", "c"}, OPDInput{"c", "d"}), ErrDuplicateCode}}, "A B"},
-		{"add many with an empty name adds none", []step{{"add many", addMany(OPDInput{"C", "c"}, OPDInput{"D", " "}, OPDInput{"E", "e"}), ErrInvalid}}, "A B"},
+		{"add many", []step{{"add many", addMany(OPDInput{Code: "C", Name: "c"}, OPDInput{Code: "D", Name: "d"}), nil}}, "A B C D"},
+		{"add many with a used code adds none", []step{{"add many", addMany(OPDInput{Code: "C", Name: "c"}, OPDInput{Code: "b", Name: "d"}), ErrDuplicateCode}}, "A B"},
+		{"add many repeating a code adds none", []step{{"add many", addMany(OPDInput{Code: "C", Name: "c"}, OPDInput{Code: "c", Name: "d"}), ErrDuplicateCode}}, "A B"},
+		{"add many with an empty name adds none", []step{{"add many", addMany(OPDInput{Code: "C", Name: "c"}, OPDInput{Code: "D", Name: " "}, OPDInput{Code: "E", Name: "e"}), ErrInvalid}}, "A B"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,14 +94,14 @@ func TestRoster(t *testing.T) {
 func TestAddOPDsReturnsIDsInOrder(t *testing.T) {
 	s, _ := openTemp(t)
 	id, _ := newSession(t, s)
-	got, err := s.AddOPDs(bg, id, []OPDInput{{"A", "a"}, {"B", "b"}})
+	got, err := s.AddOPDs(bg, id, []OPDInput{{Code: "A", Name: "a"}, {Code: "B", Name: "b"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d := mustLoad(t, s, id); !reflect.DeepEqual(d.OPDs, got) {
 		t.Fatalf("AddOPDs returned %+v, roster is %+v", got, d.OPDs)
 	}
-	_, err = s.AddOPD(bg, id+1, OPDInput{"C", "c"})
+	_, err = s.AddOPD(bg, id+1, OPDInput{Code: "C", Name: "c"})
 	wantErr(t, err, ErrNoSession)
 }
 

@@ -16,7 +16,7 @@ func TestCreateListLoadRoundTrip(t *testing.T) {
 
 	fw := smallFramework()
 	first, err := s.CreateSession(bg, NewSession{City: " Kota Bogor ", Stage: 2, Date: "2025-03-14", Venue: "Balai Kota",
-		Facilitator: "Rina", Framework: fw, OPDs: []OPDInput{{"BAPPEDA", "Badan Perencanaan"}, {" DISKOMINFO ", " Dinas Kominfo "}}})
+		Facilitator: "Rina", Framework: fw, OPDs: []OPDInput{{Code: "BAPPEDA", Name: "Badan Perencanaan"}, {Code: " DISKOMINFO ", Name: " Dinas Kominfo "}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,8 +111,8 @@ func TestCreateSessionRefusesBadInput(t *testing.T) {
 		{"no items", func(n *NewSession) { n.Framework = noItems }, ErrInvalid},
 		{"repeated indicator key", func(n *NewSession) { n.Framework = dupKey }, ErrInvalid},
 		{"level 0 on the scale", func(n *NewSession) { n.Framework = zeroLevel }, ErrInvalid},
-		{"repeated OPD code", func(n *NewSession) { n.OPDs = []OPDInput{{"BAPPEDA", "a"}, {"bappeda", "b"}} }, ErrDuplicateCode},
-		{"OPD without name", func(n *NewSession) { n.OPDs = []OPDInput{{"BAPPEDA", ""}} }, ErrInvalid},
+		{"repeated OPD code", func(n *NewSession) { n.OPDs = []OPDInput{{Code: "BAPPEDA", Name: "a"}, {Code: "bappeda", Name: "b"}} }, ErrDuplicateCode},
+		{"OPD without name", func(n *NewSession) { n.OPDs = []OPDInput{{Code: "BAPPEDA", Name: ""}} }, ErrInvalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,109 +1,16 @@
 package store
 
-import (
-	"time"
+import "github.com/bimtek/bimtek/workshop"
 
-	"github.com/bimtek/bimtek/workshop"
+// The session's domain types live in workshop; the store reads and writes
+// them. These names keep the store's callers reading as before.
+type (
+	Session        = workshop.Session
+	SessionSummary = workshop.SessionSummary
+	NewSession     = workshop.NewSession
+	OPDInput       = workshop.OPDInput
+	ScoreRow       = workshop.ScoreRow
+	Event          = workshop.Event
+	Data           = workshop.Data
+	Holder         = workshop.Holder
 )
-
-// Session is one Bimtek event for one city and one tahap, with its own copy
-// of the framework taken when it was created.
-type Session struct {
-	ID          int64
-	City        string
-	Stage       int    // tahap 1..4
-	Date        string // YYYY-MM-DD
-	Venue       string
-	Facilitator string
-	Framework   *workshop.Framework
-	CreatedAt   time.Time
-	UpdatedAt   time.Time // last activity: any write to the session
-}
-
-// SessionSummary is one line of the home screen and of `bimtek list`.
-type SessionSummary struct {
-	ID           int64
-	City         string
-	Stage        int
-	Date         string
-	Venue        string
-	Facilitator  string
-	FrameworkKey string
-	OPDs         int // all OPDs of the session
-	Present      int // OPDs marked present
-	Completion   workshop.Completion
-	LastActivity time.Time
-}
-
-// NewSession is what `bimtek new` and the home-screen form create.
-type NewSession struct {
-	City        string
-	Stage       int
-	Date        string
-	Venue       string
-	Facilitator string
-	Framework   *workshop.Framework
-	OPDs        []OPDInput // created present, in this order
-}
-
-// OPDInput is an OPD before it has an id.
-type OPDInput struct {
-	Code string
-	Name string
-}
-
-// ScoreRow is the stored answer of one OPD to one indicator.
-type ScoreRow struct {
-	OPDID        int64
-	IndicatorKey string
-	Answer       workshop.Answer
-	Note         string
-	UpdatedAt    time.Time
-}
-
-// Event is one entry of the append-only score log: what a cell was and
-// what it became. Undo appends a new event that restores Old.
-type Event struct {
-	ID           int64
-	SessionID    int64
-	OPDID        int64
-	IndicatorKey string
-	Old, New     workshop.Answer
-	OldNote      string
-	NewNote      string
-	At           time.Time
-	Undo         bool // this event undid an earlier one
-}
-
-// Data is everything a screen or an export needs of a session at once.
-type Data struct {
-	Session    Session
-	OPDs       []workshop.OPD // roster order
-	Scores     []ScoreRow
-	Targets    map[string]float64 // per dimension key; defaults filled in
-	Priorities []string           // element keys marked as priority, in marking order
-	UIState    []byte             // opaque JSON owned by the TUI; nil when never saved
-}
-
-// Sheets groups the scores per OPD for workshop.NewBoard.
-func (d *Data) Sheets() map[int64]workshop.Sheet {
-	out := make(map[int64]workshop.Sheet, len(d.OPDs))
-	for _, r := range d.Scores {
-		s := out[r.OPDID]
-		if s == nil {
-			s = workshop.Sheet{}
-			out[r.OPDID] = s
-		}
-		if r.Answer.Answered() {
-			s[r.IndicatorKey] = r.Answer
-		}
-	}
-	return out
-}
-
-// Holder names the process that holds a session for writing.
-type Holder struct {
-	PID   int
-	Host  string
-	Since time.Time
-}

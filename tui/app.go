@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/report"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
@@ -209,7 +210,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case ErrMsg:
-		m.status, m.statusBad = Sentence(m.opt.Lang, msg.Err), true
+		m.status, m.statusBad = phrase.Sentence(m.opt.Lang, msg.Err), true
 		return m, nil
 	case StatusMsg:
 		m.status, m.statusBad = msg.Text, false
@@ -222,7 +223,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, func() tea.Msg { return loadSession(st, msg.ID, ro) }
 	case sessionLoadedMsg:
 		if msg.err != nil {
-			m.status, m.statusBad = Sentence(m.opt.Lang, msg.err), true
+			m.status, m.statusBad = phrase.Sentence(m.opt.Lang, msg.err), true
 			return m, nil
 		}
 		if m.sess != nil { // a second Enter while the first was loading
@@ -242,7 +243,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case ExportedMsg:
 		if msg.Err != nil {
-			m.status, m.statusBad = Sentence(m.opt.Lang, msg.Err), true
+			m.status, m.statusBad = phrase.Sentence(m.opt.Lang, msg.Err), true
 		} else {
 			m.status, m.statusBad = m.t("frame.exported", msg.Dir), false
 		}
@@ -369,7 +370,7 @@ func (m *Model) onJumpKey(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
 	if err := m.Close(); err != nil {
-		m.status, m.statusBad = Sentence(m.opt.Lang, err), true
+		m.status, m.statusBad = phrase.Sentence(m.opt.Lang, err), true
 	}
 	return tea.Quit
 }

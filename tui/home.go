@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/store"
 )
 
@@ -246,7 +247,7 @@ func (h *Home) View(w, ht int) string {
 		out = append(out, " "+st.Base.Render(h.t("home.loading")))
 		return strings.Join(out, "\n")
 	case h.loadErr != nil:
-		for _, l := range wrapText(h.t("home.load_failed", Sentence(h.lang, h.loadErr)), w-2) {
+		for _, l := range wrapText(h.t("home.load_failed", phrase.Sentence(h.lang, h.loadErr)), w-2) {
 			out = append(out, " "+st.Bad.Render(l))
 		}
 		return strings.Join(out, "\n")

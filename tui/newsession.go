@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -227,7 +228,7 @@ func (f *newSessionForm) feed(msg tea.Msg) tea.Cmd {
 // with the same answers.
 func (f *newSessionForm) failed(err error) tea.Cmd {
 	f.busy = false
-	f.err = f.t("home.create_failed", Sentence(f.lang, err))
+	f.err = f.t("home.create_failed", phrase.Sentence(f.lang, err))
 	f.build()
 	return f.form.Init()
 }
@@ -329,7 +330,7 @@ func (f *newSessionForm) checkFrameworkPath(s string) error {
 		if errors.As(err, &fe) {
 			return errors.New(f.t("new.framework.bad", firstLines(fe.In(f.lang), 6, f.lang)))
 		}
-		return errors.New(f.t("new.framework.bad", Sentence(f.lang, err)))
+		return errors.New(f.t("new.framework.bad", phrase.Sentence(f.lang, err)))
 	}
 	f.loadedFramework, f.loadedFrom = fw, p
 	return nil

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -366,7 +367,7 @@ func (r *Roster) saveForm() tea.Cmd {
 	if r.editing == 0 {
 		o, err := s.Store.AddOPD(s.ctx, sid, store.OPDInput{Code: code, Name: name})
 		if err != nil {
-			r.formErr = Sentence(s.Lang, err)
+			r.formErr = phrase.Sentence(s.Lang, err)
 			return errCmd(err)
 		}
 		r.mode = rosterList
@@ -380,7 +381,7 @@ func (r *Roster) saveForm() tea.Cmd {
 	o := s.Data.OPDs[i]
 	o.Code, o.Name = code, name
 	if err := s.Store.UpdateOPD(s.ctx, sid, o); err != nil {
-		r.formErr = Sentence(s.Lang, err)
+		r.formErr = phrase.Sentence(s.Lang, err)
 		return errCmd(err)
 	}
 	r.mode = rosterList
@@ -515,7 +516,7 @@ func (r *Roster) importCSV() tea.Cmd {
 	if err != nil {
 		var ce *workshop.OPDCSVError
 		if !errors.As(err, &ce) {
-			r.importErr = Sentence(s.Lang, err)
+			r.importErr = phrase.Sentence(s.Lang, err)
 			return nil
 		}
 		probs = ce.Problems
@@ -548,7 +549,7 @@ func (r *Roster) importCSV() tea.Cmd {
 		add[i] = store.OPDInput{Code: row.Code, Name: row.Name}
 	}
 	if _, err := s.Store.AddOPDs(s.ctx, s.Data.Session.ID, add); err != nil {
-		r.importErr = Sentence(s.Lang, err)
+		r.importErr = phrase.Sentence(s.Lang, err)
 		return errCmd(err)
 	}
 	r.mode = rosterList

@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -185,7 +184,7 @@ func (s *Sess) Phase() workshop.Phase { return s.F().Agenda[s.State.Phase] }
 
 // errReadOnly refuses a change in the projector view (Sentence says it in
 // the UI language).
-var errReadOnly = errors.New("this is the read-only projector view; make changes in the facilitator's window")
+var errReadOnly = workshop.ErrProjector
 
 // UIState is what reopening restores: the phase, the grid tab and cursor,
 // the timers, the scoreboard sort and reveal state, and each screen's

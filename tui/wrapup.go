@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -350,7 +351,7 @@ func (w *WrapUp) exportLines(width int) []string {
 	out := []string{" " + st.Bold.Render(s.T("wrap.export"))}
 	switch {
 	case w.expErr != nil:
-		for _, l := range wrapText("✘ "+s.T("wrap.export_failed", Sentence(s.Lang, w.expErr)), width-3) {
+		for _, l := range wrapText("✘ "+s.T("wrap.export_failed", phrase.Sentence(s.Lang, w.expErr)), width-3) {
 			out = append(out, "   "+st.Bad.Render(l))
 		}
 	case w.exporting:

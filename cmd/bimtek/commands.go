@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/report"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/tui"
@@ -144,7 +145,7 @@ func (a *app) flagError(cmd *cobra.Command, err error) error {
 	case errors.As(err, &syntax):
 		return usagef("%s", a.t("cli.err.flag_syntax", syntax.GetSpecifiedFlag()))
 	}
-	return usagef("%s", tui.Sentence(a.lang, err))
+	return usagef("%s", phrase.Sentence(a.lang, err))
 }
 
 // idArg reads the session id argument.
@@ -292,7 +293,7 @@ func (a *app) newCmd() *cobra.Command {
 			f, err := assets.LoadFramework(n.framework)
 			var unknown *assets.UnknownFrameworkError
 			if errors.As(err, &unknown) {
-				return usagef("%s", tui.Sentence(a.lang, err)) // a word --framework does not take
+				return usagef("%s", phrase.Sentence(a.lang, err)) // a word --framework does not take
 			}
 			if err != nil {
 				return err
@@ -544,7 +545,7 @@ func (a *app) frameworkCmd() *cobra.Command {
 			b, err := assets.FrameworkYAML(args[0])
 			var unknown *assets.UnknownFrameworkError
 			if errors.As(err, &unknown) {
-				return usagef("%s", tui.Sentence(a.lang, err))
+				return usagef("%s", phrase.Sentence(a.lang, err))
 			}
 			if err != nil {
 				return err

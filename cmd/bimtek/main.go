@@ -13,7 +13,7 @@ import (
 
 	"charm.land/fang/v2"
 
-	"github.com/bimtek/bimtek/tui"
+	"github.com/bimtek/bimtek/phrase"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -109,5 +109,5 @@ func (a *app) sentence(err error) string {
 	if errors.As(err, &s) {
 		return s.msg
 	}
-	return tui.Sentence(a.lang, err)
+	return phrase.Sentence(a.lang, err)
 }

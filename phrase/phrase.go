@@ -1,4 +1,9 @@
-package tui
+// Package phrase turns an error into the one sentence a facilitator reads,
+// in the UI language. The command line and the screens both phrase errors
+// here, so neither imports the other for it, and it knows the failure kinds
+// from workshop (where the store's sentinels are defined) and report
+// without importing the store.
+package phrase
 
 import (
 	"errors"
@@ -10,7 +15,6 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/report"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -24,7 +28,7 @@ func Sentence(lang string, err error) string {
 		return ""
 	}
 	t := func(k string, args ...any) string { return assets.T(lang, k, args...) }
-	var le *store.LockedError
+	var le *workshop.LockedError
 	if errors.As(err, &le) {
 		since := le.Holder.Since.Local()
 		when := since.Format("15:04")
@@ -51,20 +55,20 @@ func Sentence(lang string, err error) string {
 	if errors.As(err, &ue) {
 		return t("err.unknown_framework", ue.Key, strings.Join(assets.Frameworks(), ", "))
 	}
-	if errors.Is(err, errReadOnly) {
+	if errors.Is(err, workshop.ErrProjector) {
 		return t("err.projector")
 	}
 	kinds := []struct {
 		err error
 		key string
 	}{
-		{store.ErrNoSession, "err.no_session"},
-		{store.ErrNotDatabase, "err.not_database"},
-		{store.ErrNewerSchema, "err.newer_schema"},
-		{store.ErrReadOnly, "err.read_only"},
-		{store.ErrDiskFull, "err.disk_full"},
-		{store.ErrDuplicateCode, "err.duplicate_code"},
-		{store.ErrOutOfScale, "err.out_of_scale"},
+		{workshop.ErrNoSession, "err.no_session"},
+		{workshop.ErrNotDatabase, "err.not_database"},
+		{workshop.ErrNewerSchema, "err.newer_schema"},
+		{workshop.ErrReadOnly, "err.read_only"},
+		{workshop.ErrDiskFull, "err.disk_full"},
+		{workshop.ErrDuplicateCode, "err.duplicate_code"},
+		{workshop.ErrOutOfScale, "err.out_of_scale"},
 	}
 	for _, k := range kinds {
 		if errors.Is(err, k.err) {

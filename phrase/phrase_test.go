@@ -1,0 +1,45 @@
+package phrase
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+func TestSentence(t *testing.T) {
+	since := time.Now()
+	cases := []struct {
+		name string
+		lang string
+		err  error
+		want string
+	}{
+		{"nil is nothing", "id", nil, ""},
+		{"a wrapped store kind gets the catalogue's sentence", "id",
+			fmt.Errorf("load session 9: %w", workshop.ErrNoSession),
+			"Sesi itu tidak ada di database ini; lihat daftar dengan: bimtek list."},
+		{"the same kind in English", "en",
+			fmt.Errorf("load session 9: %w", workshop.ErrNoSession),
+			"That session is not in this database; see the list with: bimtek list."},
+		{"the projector view refuses in the UI language", "en",
+			fmt.Errorf("set answer: %w", workshop.ErrProjector),
+			"This is the read-only projector view; make changes in the facilitator's window."},
+		{"a locked session names the holder", "en",
+			&workshop.LockedError{SessionID: 3, Holder: workshop.Holder{PID: 4711, Host: "laptop", Since: since}},
+			"Session 3 is open in another bimtek (pid 4711 on laptop, since " + since.Local().Format("15:04") + "); close it there first, or watch it with: bimtek present 3."},
+		{"any other error gets a capital and a full stop", "id",
+			errors.New("the venue is too long"), "The venue is too long."},
+		{"a path that opens the message keeps its case", "id",
+			errors.New("scores.csv has no header"), "scores.csv has no header."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Sentence(c.lang, c.err); got != c.want {
+				t.Errorf("Sentence(%q, %v)\n got %q\nwant %q", c.lang, c.err, got, c.want)
+			}
+		})
+	}
+}
