@@ -118,7 +118,7 @@ func init() {
 		"wrap.no_score":       {"belum ada skor", "no score yet"},
 		"wrap.no_predikat":    {"di bawah semua predikat", "below every band"},
 		"wrap.completion":     {"Kelengkapan", "Completion"},
-		"wrap.completion_val": {"%d%% · %d dari %d isian · %d OPD hadir", "%d%% · %d of %d items · OPDs present: %d"},
+		"wrap.completion_val": {"%d%% · %d dari %d isian · %d OPD (hadir atau sudah mengisi)", "%d%% · %d of %d items · OPDs counted (present or answered): %d"},
 		"wrap.gaps":           {"Kesenjangan terbesar", "Largest gaps"},
 		"wrap.col.dimension":  {"Dimensi", "Dimension"},
 		"wrap.col.score":      {"Skor", "Score"},

@@ -136,23 +136,27 @@ func readCSV(t *testing.T, path string) [][]string {
 //	            overall = (1*2 + 3.83333..)/3 = 1.94444.. -> 1.94 Cukup
 //	            completion = 5 of 6 = 0.83
 //
-// City, over the present OPDs only (DISKOMINFO, BAPPEDA):
+// City, over the OPDs in scope: DISKOMINFO and BAPPEDA (present) and
+// DINKES, absent today but with answers, which still count (DESIGN 3):
 //
-//	governance  mean (4.41666.. + 2.66666..)/2 = 3.54166.. -> 3.54 Sangat Baik
-//	            target 3.5 (session, not the framework's 4.0); gap 3.5 - 3.54166.. = -0.04
-//	            min 2.67, max 4.42, population stdev = 1.75/2 = 0.875 -> 0.88 (half up)
-//	            completion (3 + 2) of (2 OPDs x 3 items) = 0.83
-//	environment mean (2 + 4)/2 = 3.00 Baik; target 3.00; gap 0.00
-//	            min 2.00, max 4.00, stdev 1.00; completion (2 + 2) of 6 = 0.67
-//	index       (3.54166..*2 + 3*1)/3 = 3.36111.. -> 3.36 Baik
-//	            target (3.5*2 + 3*1)/3 = 3.33333.. -> 3.33; gap -0.02777.. -> -0.03
-//	            overall scores 3.61111.., 3.11111..: n 2, min 3.11, max 3.61, stdev 0.25
-//	            completion 9 of 12 = 0.75
+//	governance  mean (4.41666.. + 2.66666.. + 1)/3 = 2.69444.. -> 2.69 Baik
+//	            target 3.5 (session, not the framework's 4.0); gap 3.5 - 2.69444.. = 0.80555.. -> 0.81
+//	            min 1.00, max 4.42; deviations 1.72222.., -0.02777.., -1.69444..;
+//	            population stdev = sqrt(5.83796../3) = 1.39499.. -> 1.39
+//	            completion (3 + 2 + 2) of (3 OPDs x 3 items) = 7/9 -> 0.78
+//	environment mean (2 + 4 + 3.83333..)/3 = 3.27777.. -> 3.28 Baik; target 3.00; gap -0.27777.. -> -0.28
+//	            min 2.00, max 4.00; deviations -1.27777.., 0.72222.., 0.55555..;
+//	            stdev sqrt(2.46296../3) = 0.90609.. -> 0.91; completion (2 + 2 + 3) of 9 -> 0.78
+//	index       (2.69444..*2 + 3.27777..*1)/3 = 2.88888.. -> 2.89 Baik
+//	            target (3.5*2 + 3*1)/3 = 3.33333.. -> 3.33; gap 0.44444.. -> 0.44
+//	            overall scores 3.61111.., 3.11111.., 1.94444..: n 3, min 1.94, max 3.61,
+//	            mean 2.88888..; stdev sqrt(1.46296../3) = 0.69832.. -> 0.70
+//	            completion 14 of 18 = 0.77777.. -> 0.78
 //
-// Priorities (marking order), city element means over the present OPDs:
+// Priorities (marking order), city element means over the OPDs in scope:
 //
-//	sampah      only BAPPEDA scored: 4.00; target 3.00; gap -1.00
-//	layanan     (3.25 + 2)/2 = 2.625 -> 2.63 (half up); target 3.50; gap 0.875 -> 0.88
+//	sampah      BAPPEDA 4, DINKES 5 (DISKOMINFO only N/A): 4.50; target 3.00; gap -1.50
+//	layanan     (3.25 + 2 + 1)/3 = 2.08333.. -> 2.08; target 3.50; gap 1.41666.. -> 1.42
 func TestExportNumbers(t *testing.T) {
 	cases := []struct {
 		file  string
@@ -167,20 +171,20 @@ func TestExportNumbers(t *testing.T) {
 		}},
 		{CitySummaryFile, false, [][]string{
 			{"dimension_key", "dimension", "score", "predikat", "target", "gap", "n_opd", "min", "max", "stdev", "completion"},
-			{"governance", "Smart Governance", "3.54", "Sangat Baik", "3.50", "-0.04", "2", "2.67", "4.42", "0.88", "0.83"},
-			{"environment", "Smart Environment", "3.00", "Baik", "3.00", "0.00", "2", "2.00", "4.00", "1.00", "0.67"},
-			{"index", "Indeks kota", "3.36", "Baik", "3.33", "-0.03", "2", "3.11", "3.61", "0.25", "0.75"},
+			{"governance", "Smart Governance", "2.69", "Baik", "3.50", "0.81", "3", "1.00", "4.42", "1.39", "0.78"},
+			{"environment", "Smart Environment", "3.28", "Baik", "3.00", "-0.28", "3", "2.00", "4.00", "0.91", "0.78"},
+			{"index", "Indeks kota", "2.89", "Baik", "3.33", "0.44", "3", "1.94", "3.61", "0.70", "0.78"},
 		}},
 		{PrioritiesFile, false, [][]string{
 			{"dimension_key", "dimension", "element_key", "element", "score", "target", "gap"},
-			{"environment", "Smart Environment", "sampah", "Tata Kelola Sampah dan Limbah", "4.00", "3.00", "-1.00"},
-			{"governance", "Smart Governance", "layanan", "Layanan Publik", "2.63", "3.50", "0.88"},
+			{"environment", "Smart Environment", "sampah", "Tata Kelola Sampah dan Limbah", "4.50", "3.00", "-1.50"},
+			{"governance", "Smart Governance", "layanan", "Layanan Publik", "2.08", "3.50", "1.42"},
 		}},
 		{CitySummaryFile, true, [][]string{
 			{"dimension_key", "dimension", "score", "predikat", "target", "gap", "n_opd", "min", "max", "stdev", "completion"},
-			{"governance", "Smart Governance", "3,54", "Sangat Baik", "3,50", "-0,04", "2", "2,67", "4,42", "0,88", "0,83"},
-			{"environment", "Smart Environment", "3,00", "Baik", "3,00", "0,00", "2", "2,00", "4,00", "1,00", "0,67"},
-			{"index", "Indeks kota", "3,36", "Baik", "3,33", "-0,03", "2", "3,11", "3,61", "0,25", "0,75"},
+			{"governance", "Smart Governance", "2,69", "Baik", "3,50", "0,81", "3", "1,00", "4,42", "1,39", "0,78"},
+			{"environment", "Smart Environment", "3,28", "Baik", "3,00", "-0,28", "3", "2,00", "4,00", "0,91", "0,78"},
+			{"index", "Indeks kota", "2,89", "Baik", "3,33", "0,44", "3", "1,94", "3,61", "0,70", "0,78"},
 		}},
 	}
 	for _, c := range cases {
@@ -286,7 +290,7 @@ func TestExportLanguage(t *testing.T) {
 		t.Errorf("env-3 name in English = %q, want the Indonesian fallback", got)
 	}
 	city := readCSV(t, filepath.Join(dir, CitySummaryFile))
-	if got := city[3][:4]; !reflect.DeepEqual(got, []string{"index", "City index", "3.36", "Good"}) {
+	if got := city[3][:4]; !reflect.DeepEqual(got, []string{"index", "City index", "2.89", "Good"}) {
 		t.Errorf("English index row = %q", got)
 	}
 }

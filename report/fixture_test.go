@@ -57,8 +57,8 @@ func testFramework() *workshop.Framework {
 	}
 }
 
-// The fixture's OPDs: two present, one absent whose answers must not reach
-// any city number.
+// The fixture's OPDs: two present, one absent whose answers still count in
+// every city number (DESIGN 3: absence today never changes a score).
 const (
 	idKominfo = 11
 	idBappeda = 12

@@ -19,15 +19,17 @@
 //     means "no score" (nothing answered). A gap is target - score, so a
 //     negative gap (above target) stays a plain number: -0.50.
 //   - completion is a ratio 0..1 with 2 decimals (0.75, not 75%); per OPD it is
-//     (answered + N/A) / items, in the city rows it is over the present OPDs.
+//     (answered + N/A) / items, in the city rows it is over the OPDs in scope.
 //   - not_applicable is 1 or 0. level is the whole number of the scale step,
 //     empty when unanswered or N/A; level_label is empty then too.
 //   - updated_at is RFC 3339 in UTC to the second (2025-03-04T02:15:00Z), empty
 //     when the cell was never written.
-//   - City numbers (city_summary, priorities) are over the PRESENT OPDs only.
+//   - City numbers (city_summary, priorities) are over the OPDs IN SCOPE:
+//     every OPD with at least one answer, present today or not, plus the
+//     present ones (in completion only); an absent OPD's answers still count.
 //     The index row has dimension_key "index": score = city index, target =
 //     weighted mean (dimension weights) of all dimension targets, n_opd, min,
-//     max and stdev over the present OPDs' overall scores.
+//     max and stdev over the in-scope OPDs' overall scores.
 //   - Excel flavour: a UTF-8 byte order mark, ';' between cells and ',' as the
 //     decimal mark in every number column, as Excel on an Indonesian locale
 //     expects.

@@ -167,7 +167,7 @@ func (x *exporter) opdDimensions(o *csvOut) {
 }
 
 // citySummary writes city_summary.csv: the city score of every dimension
-// over the present OPDs, then the city index row.
+// over the OPDs in scope, then the city index row.
 func (x *exporter) citySummary(o *csvOut) {
 	o.row(citySummaryHeader)
 	city := x.board.City()
@@ -199,10 +199,10 @@ func (x *exporter) citySummary(o *csvOut) {
 		})
 	}
 
-	// The index row: n, min, max and stdev describe the present OPDs' overall
-	// scores; the score itself is the city index from ScoreCity.
+	// The index row: n, min, max and stdev describe the in-scope OPDs'
+	// overall scores; the score itself is the city index from ScoreCity.
 	overall := make([]float64, 0, len(x.d.OPDs))
-	for _, opd := range x.board.Present() {
+	for _, opd := range x.board.InScope() {
 		if s := x.board.OPDResult(opd.ID).Overall; s.OK {
 			overall = append(overall, s.Value)
 		}
@@ -224,7 +224,7 @@ func (x *exporter) citySummary(o *csvOut) {
 }
 
 // priorities writes priorities.csv: the priority elements in marking order
-// with their city score over the present OPDs. A key that is not in the
+// with their city score over the OPDs in scope. A key that is not in the
 // framework, or a repeated key, is skipped.
 func (x *exporter) priorities(o *csvOut) {
 	o.row(prioritiesHeader)

@@ -206,14 +206,16 @@ func (s *Store) CreateSession(ctx context.Context, n NewSession) (int64, error) 
 }
 
 // ListSessions lists every session, most recent activity first, with its
-// completion over the present OPDs (DESIGN section 3).
+// completion over the OPDs in scope: present, or with at least one answer
+// (DESIGN section 3).
 func (s *Store) ListSessions(ctx context.Context) ([]SessionSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT s.id, s.city, s.stage, s.date, s.venue, s.facilitator, s.framework_key, s.item_count, s.updated_at,
 		       (SELECT count(*) FROM opds o WHERE o.session_id = s.id),
 		       (SELECT count(*) FROM opds o WHERE o.session_id = s.id AND o.present),
-		       (SELECT count(*) FROM scores sc JOIN opds o ON o.id = sc.opd_id
-		         WHERE sc.session_id = s.id AND o.present AND (sc.na OR sc.level > 0))
+		       (SELECT count(*) FROM opds o WHERE o.session_id = s.id AND (o.present OR EXISTS
+		         (SELECT 1 FROM scores sc WHERE sc.session_id = s.id AND sc.opd_id = o.id AND (sc.na OR sc.level > 0)))),
+		       (SELECT count(*) FROM scores sc WHERE sc.session_id = s.id AND (sc.na OR sc.level > 0))
 		FROM sessions s
 		ORDER BY s.updated_at DESC, s.id DESC`)
 	if err != nil {
@@ -223,13 +225,13 @@ func (s *Store) ListSessions(ctx context.Context) ([]SessionSummary, error) {
 	var out []SessionSummary
 	for rows.Next() {
 		var ss SessionSummary
-		var items int
+		var items, inScope int
 		var updated int64
 		if err := rows.Scan(&ss.ID, &ss.City, &ss.Stage, &ss.Date, &ss.Venue, &ss.Facilitator, &ss.FrameworkKey,
-			&items, &updated, &ss.OPDs, &ss.Present, &ss.Completion.Done); err != nil {
+			&items, &updated, &ss.OPDs, &ss.Present, &inScope, &ss.Completion.Done); err != nil {
 			return nil, s.fail("list sessions", err)
 		}
-		ss.Completion.Possible = ss.Present * items
+		ss.Completion.Possible = inScope * items
 		ss.LastActivity = time.Unix(0, updated)
 		out = append(out, ss)
 	}

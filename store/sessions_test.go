@@ -132,11 +132,12 @@ func TestCreateSessionRefusesBadInput(t *testing.T) {
 	}
 }
 
-// The list's completion must be the workshop's: answered + N/A over present
-// OPDs x items, absent and removed OPDs left out.
+// The list's completion must be the workshop's: answered + N/A over the
+// OPDs in scope x items: present ones and an absent one that answered (C)
+// count, an absent one without answers (E) and a removed one (D) do not.
 func TestListCompletionAgreesWithWorkshop(t *testing.T) {
 	s, _ := openTemp(t)
-	id, opds := newSession(t, s, "A", "B", "C", "D")
+	id, opds := newSession(t, s, "A", "B", "C", "D", "E")
 	set := func(opd int, key string, a workshop.Answer) {
 		t.Helper()
 		if _, err := s.SetAnswer(bg, id, opds[opd].ID, key, a); err != nil {
@@ -161,19 +162,25 @@ func TestListCompletionAgreesWithWorkshop(t *testing.T) {
 	if err := s.RemoveOPD(bg, id, opds[3].ID); err != nil {
 		t.Fatal(err)
 	}
+	away := opds[4]
+	away.Present = false
+	if err := s.UpdateOPD(bg, id, away); err != nil {
+		t.Fatal(err)
+	}
 
 	d := mustLoad(t, s, id)
 	board := workshop.NewBoard(d.Session.Framework, d.OPDs, d.Sheets(), d.Targets)
 	want := board.City().Overall
-	if want != (workshop.Completion{Done: 3, Possible: 16}) {
+	// A: 2 done, B: 1, C: 1 -> 4 of 3 OPDs x 8 items.
+	if want != (workshop.Completion{Done: 4, Possible: 24}) {
 		t.Fatalf("workshop completion = %+v; the fixture is not what this test expects", want)
 	}
 	list, err := s.ListSessions(bg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := list[0]; got.Completion != want || got.OPDs != 3 || got.Present != 2 {
-		t.Fatalf("summary = %+v, want completion %+v with 3 OPDs, 2 present", got, want)
+	if got := list[0]; got.Completion != want || got.OPDs != 4 || got.Present != 2 {
+		t.Fatalf("summary = %+v, want completion %+v with 4 OPDs, 2 present", got, want)
 	}
 }
 

@@ -1,7 +1,7 @@
 package tui
 
-// Papan skor: the live results for the room. A heatmap of the present OPDs
-// x dimensions, the city bars with their targets, the city index in big
+// Papan skor: the live results for the room. A heatmap of the OPDs in
+// scope (present, or with an answer) x dimensions, the city bars with their targets, the city index in big
 // digits with its predikat and the completion, and a radar of the city vs
 // the targets. Results stay hidden until the facilitator reveals them.
 
@@ -49,7 +49,7 @@ type Scoreboard struct {
 
 	offset int // first heatmap row shown
 
-	// Cached sort of the present OPDs, rebuilt when the scores, the roster
+	// Cached sort of the OPDs in scope, rebuilt when the scores, the roster
 	// or the sort change.
 	rows   []workshop.OPD
 	rowsFP uint64
@@ -148,7 +148,7 @@ func (b *Scoreboard) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (b *Scoreboard) maxOffset() int {
-	n := len(b.s.Board.Present())
+	n := len(b.s.Board.InScope())
 	if b.heatVisible <= 0 {
 		return max(0, n-1)
 	}
@@ -224,10 +224,7 @@ func boardFingerprint(s *Sess) uint64 {
 			put(float64(es.N))
 		}
 	}
-	for _, o := range b.OPDs {
-		if !o.Present {
-			continue
-		}
+	for _, o := range b.InScope() {
 		h.Write([]byte(o.Code))
 		h.Write([]byte{0})
 		h.Write([]byte(o.Name))
@@ -329,7 +326,7 @@ func (b *Scoreboard) View(w, h int) string {
 	s := b.s
 	fp := boardFingerprint(s)
 	if b.dirty || fp != b.rowsFP || b.rowsBy != s.State.Sort {
-		b.rows = SortOPDs(s.F(), s.Board, s.Board.Present(), s.State.Sort)
+		b.rows = SortOPDs(s.F(), s.Board, s.Board.InScope(), s.State.Sort)
 		b.rowsFP, b.rowsBy = fp, s.State.Sort
 		b.dirty = false
 		b.cacheKey = boardKey{} // force a new frame
@@ -866,30 +863,30 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 	}
 
 	// Per OPD progress, in columns, while there is room.
-	present := s.Board.Present()
+	scope := s.Board.InScope()
 	room := h - len(out) - 2
-	if room < 1 || len(present) == 0 {
+	if room < 1 || len(scope) == 0 {
 		return out
 	}
 	out = append(out, "")
 	out = append(out, fitCell(st.Title.Render(s.T("board.opd_progress")), w))
 	items := f.ItemCount()
 	labelW := 0
-	for _, o := range present {
+	for _, o := range scope {
 		labelW = max(labelW, ansi.StringWidth(bdShortLabel(o)))
 	}
 	labelW = min(labelW, 18)
 	countW := len(strconv.Itoa(items))*2 + 1
 	entryW := labelW + 1 + countW + 2
 	ncol := max(1, (w+3)/(entryW+3))
-	rows := (len(present) + ncol - 1) / ncol
-	shown := len(present)
+	rows := (len(scope) + ncol - 1) / ncol
+	shown := len(scope)
 	if rows > room {
 		rows = room
 		shown = rows*ncol - 1 // the last slot says how many more
 	}
 	grid := make([]string, rows)
-	for i, o := range present[:min(shown, len(present))] {
+	for i, o := range scope[:min(shown, len(scope))] {
 		r := s.Board.OPDResult(o.ID)
 		done := 0
 		for _, d := range f.Dimensions {
@@ -907,8 +904,8 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		}
 		grid[row] += entry
 	}
-	if shown < len(present) {
-		grid[rows-1] += "   " + st.Bold.Render(s.T("board.more_opd", len(present)-shown))
+	if shown < len(scope) {
+		grid[rows-1] += "   " + st.Bold.Render(s.T("board.more_opd", len(scope)-shown))
 	}
 	for _, g := range grid {
 		out = append(out, fitCell(g, w))

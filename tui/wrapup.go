@@ -136,7 +136,7 @@ func (w *WrapUp) View(width, h int) string {
 	title := fitCell(st.Title.Render(" "+s.T("wrap.title"))+st.Base.Render(" · "+s.Data.Session.City+" · "+s.T("frame.stage", roman(s.Data.Session.Stage))), width)
 	comp := city.Overall
 	completion := " " + st.Bold.Render(s.T("wrap.completion")) + "  " +
-		st.Base.Render(s.T("wrap.completion_val", comp.Percent(), comp.Done, comp.Possible, len(s.Board.Present())))
+		st.Base.Render(s.T("wrap.completion_val", comp.Percent(), comp.Done, comp.Possible, len(s.Board.InScope())))
 	reopen := []string{}
 	for _, l := range wrapText(s.T("wrap.reopen"), width-2) {
 		reopen = append(reopen, " "+st.Base.Render(l))

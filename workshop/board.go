@@ -31,14 +31,33 @@ func NewBoard(f *Framework, opds []OPD, sheets map[int64]Sheet, targets map[stri
 	return b
 }
 
+// rescoreCity scores the city over the OPDs in scope (DESIGN section 3):
+// every OPD with an answer counts, present today or not, so marking an OPD
+// absent on day 2 never changes what day 1 produced; a present OPD without
+// answers counts only in completion, which waits for it.
 func (b *Board) rescoreCity() {
-	present := make([]OPDResult, 0, len(b.OPDs))
+	scope := make([]OPDResult, 0, len(b.OPDs))
 	for _, o := range b.OPDs {
-		if o.Present {
-			present = append(present, b.results[o.ID])
+		if b.inScope(o) {
+			scope = append(scope, b.results[o.ID])
 		}
 	}
-	b.city = b.Framework.ScoreCity(present)
+	b.city = b.Framework.ScoreCity(scope)
+}
+
+// inScope: present, or at least one answer (N/A counts as an answer).
+func (b *Board) inScope(o OPD) bool { return o.Present || len(b.results[o.ID].Done) > 0 }
+
+// InScope lists the OPDs the city scores and completion are taken over, in
+// roster order: the present ones plus any absent OPD with an answer.
+func (b *Board) InScope() []OPD {
+	out := make([]OPD, 0, len(b.OPDs))
+	for _, o := range b.OPDs {
+		if b.inScope(o) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // Answer returns one OPD's answer to one indicator.
@@ -86,7 +105,7 @@ func (b *Board) Target(dimensionKey string) float64 { return b.Targets[dimension
 // OPDResult returns one OPD's cached scores.
 func (b *Board) OPDResult(opdID int64) OPDResult { return b.results[opdID] }
 
-// City returns the cached city scores over the present OPDs.
+// City returns the cached city scores over the OPDs in scope (InScope).
 func (b *Board) City() CityResult { return b.city }
 
 // Present lists the OPDs present in the room, in roster order.

@@ -186,8 +186,10 @@ func at(s []Score, i int) Score {
 	return Score{}
 }
 
-// ScoreCity combines the results of the OPDs that take part (the present
-// ones) into city scores. The results are ScoreOPD's for this framework.
+// ScoreCity combines the results of the OPDs in scope (present, or with at
+// least one answer: Board.InScope) into city scores; every result passed
+// counts in completion's denominator. The results are ScoreOPD's for this
+// framework.
 func (f *Framework) ScoreCity(results []OPDResult) CityResult {
 	c := CityResult{
 		Elements:   make(map[string]Stat, 3*len(f.Dimensions)),

@@ -224,31 +224,92 @@ func TestBoardUpdatesCityOnSet(t *testing.T) {
 	f := testFramework()
 	opds := []OPD{{ID: 1, Present: true}, {ID: 2, Present: true}, {ID: 3, Present: false}}
 	b := NewBoard(f, opds, map[int64]Sheet{3: {"b1": {Level: 1}}}, map[string]float64{"gov": 4})
-	if b.City().Dimensions["gov"].N != 0 {
-		t.Fatalf("absent OPD counted in the city")
+	// OPD 3 is absent but answered b1 = 1: it is in scope (gov: B = 1 -> 1).
+	if g := b.City().Dimensions["gov"]; g.N != 1 || !near(g.Mean, 1) {
+		t.Fatalf("gov with the absent OPD's answer = %+v", g)
 	}
 	if b.Target("gov") != 4 || b.Target("env") != 3 {
 		t.Errorf("targets = %v", b.Targets)
 	}
 	b.Set(1, "b1", Answer{Level: 4})
 	b.Set(2, "b1", Answer{Level: 2})
-	if g := b.City().Dimensions["gov"]; g.N != 2 || !near(g.Mean, 3) {
+	// gov: 4, 2 and 1 -> 7/3.
+	if g := b.City().Dimensions["gov"]; g.N != 3 || !near(g.Mean, 7.0/3) {
 		t.Errorf("gov after two answers = %+v", g)
 	}
 	b.Set(2, "b1", Answer{}) // clear
-	if g := b.City().Dimensions["gov"]; g.N != 1 || !near(g.Mean, 4) {
+	if g := b.City().Dimensions["gov"]; g.N != 2 || !near(g.Mean, 2.5) {
 		t.Errorf("gov after clear = %+v", g)
 	}
 	if _, ok := b.Sheet(2)["b1"]; ok {
 		t.Errorf("cleared answer still in the sheet")
+	}
+	// In scope: 1, 2 (present) and 3 (answered): 3 OPDs x 5 items, 2 done.
+	if c := b.City().Overall; c.Possible != 3*5 || c.Done != 2 {
+		t.Errorf("completion = %+v", c)
 	}
 	opds[2].Present = true
 	b.SetOPDs(opds)
 	if g := b.City().Dimensions["gov"]; g.N != 2 || !near(g.Mean, 2.5) {
 		t.Errorf("gov after OPD 3 present = %+v", g)
 	}
-	if c := b.City().Overall; c.Possible != 3*5 || c.Done != 2 {
-		t.Errorf("completion = %+v", c)
+}
+
+// TestAbsenceNeverChangesScores is DESIGN section 3: marking an OPD absent
+// on day 2 leaves every city number of day 1 as it was; only completion's
+// denominator forgets an absent OPD that never answered.
+func TestAbsenceNeverChangesScores(t *testing.T) {
+	f := testFramework()
+	// o1: gov A=(2+2*3)/4=2, B=4 -> gov (2*1+4*3)/4=3.5; env C=(3+5)/2=4.
+	// o2: gov A=(4+4*3)/4=4, B=2 -> gov (4+2*3)/4=2.5; env none.
+	// o3: nothing.
+	sheets := map[int64]Sheet{
+		1: {"a1": {Level: 2}, "a2": {Level: 2}, "b1": {Level: 4}, "c1": {Level: 3}, "c2": {Level: 5}},
+		2: {"a1": {Level: 4}, "a2": {Level: 4}, "b1": {Level: 2}},
+	}
+	all := []OPD{{ID: 1, Present: true}, {ID: 2, Present: true}, {ID: 3, Present: true}}
+	b := NewBoard(f, all, sheets, nil)
+	day1 := b.City()
+	// gov: 3.5 and 2.5 -> mean 3, n 2, stdev 0.5; env: 4 (n 1).
+	// index = (3*2 + 4*1)/3 = 10/3.
+	if g := day1.Dimensions["gov"]; g.N != 2 || !near(g.Mean, 3) || !near(g.Stdev, 0.5) {
+		t.Fatalf("day 1 gov = %+v", g)
+	}
+	if !near(day1.Index.Value, 10.0/3) {
+		t.Fatalf("day 1 index = %+v", day1.Index)
+	}
+	// completion day 1: 3 OPDs x 5 items = 15, done 5 + 3 = 8.
+	if day1.Overall != (Completion{8, 15}) {
+		t.Fatalf("day 1 completion = %+v", day1.Overall)
+	}
+
+	// Day 2: o1 (answered everything) and o3 (answered nothing) are absent.
+	day2 := []OPD{{ID: 1, Present: false}, {ID: 2, Present: true}, {ID: 3, Present: false}}
+	b.SetOPDs(day2)
+	c := b.City()
+	for _, k := range []string{"gov", "env"} {
+		if c.Dimensions[k] != day1.Dimensions[k] {
+			t.Errorf("%s changed with absence: %+v, was %+v", k, c.Dimensions[k], day1.Dimensions[k])
+		}
+	}
+	for _, k := range []string{"A", "B", "C"} {
+		if c.Elements[k] != day1.Elements[k] {
+			t.Errorf("element %s changed with absence: %+v, was %+v", k, c.Elements[k], day1.Elements[k])
+		}
+	}
+	if c.Index != day1.Index {
+		t.Errorf("index changed with absence: %+v, was %+v", c.Index, day1.Index)
+	}
+	// In scope: o1 (answers), o2 (present): 2 x 5 = 10 possible, 8 done.
+	if c.Overall != (Completion{8, 10}) {
+		t.Errorf("day 2 completion = %+v, want 8/10", c.Overall)
+	}
+	if got := b.InScope(); len(got) != 2 || got[0].ID != 1 || got[1].ID != 2 {
+		t.Errorf("in scope = %+v, want OPDs 1 and 2", got)
+	}
+	// A fresh board from the same data (reopening on day 2) agrees.
+	if again := NewBoard(f, day2, sheets, nil).City(); again.Index != c.Index || again.Overall != c.Overall {
+		t.Errorf("reopened day 2 = %+v / %+v", again.Index, again.Overall)
 	}
 }
 
