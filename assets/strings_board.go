@@ -38,9 +38,9 @@ func init() {
 		"board.completion": {"Kelengkapan %d%% (%d/%d isian)", "Completion %d%% (%d/%d items)"},
 
 		"board.radar":        {"Radar: kota vs target", "Radar: city vs target"},
-		"board.radar_city":   {"━ kota", "━ city"},
-		"board.radar_target": {"╌ target", "╌ target"},
-		"board.radar_scale":  {"angka: skor (target) · pusat 0, tepi %d", "numbers: score (target) · centre 0, rim %d"},
+		"board.radar_city":   {"⣿⣿ kota", "⣿⣿ city"},
+		"board.radar_target": {"•• target", "•• target"},
+		"board.radar_scale":  {"angka: skor (target) · pusat %d, tepi %d", "numbers: score (target) · centre %d, rim %d"},
 		"board.radar_small":  {"Radar perlu jendela yang lebih besar.", "The radar needs a larger window."},
 
 		"board.hidden_title": {"HASIL DISEMBUNYIKAN", "RESULTS HIDDEN"},

@@ -520,28 +520,38 @@ func radarGeom(w, h, n, labelW int) RadarGeom {
 	if math.IsInf(r, 1) || r < 6 {
 		r = 0
 	}
+	r = math.Min(r, radarMaxR)
 	g.R = int(r)
 	return g
 }
 
-// point returns the dot position of value v (0..hi) on spoke i.
-func (g RadarGeom) point(i int, v, hi float64) (int, int) {
-	f := 0.0
-	if hi > 0 {
-		f = math.Max(0, math.Min(1, v/hi))
-	}
+// point returns the dot position of value v on spoke i: lo (the lowest
+// level, where the bars start too) at the centre, hi at the rim.
+func (g RadarGeom) point(i int, v, lo, hi float64) (int, int) {
+	f := scalePos(v, lo, hi)
 	a := g.Angles[i]
 	x := float64(g.CX) + f*float64(g.R)*math.Cos(a)
 	y := float64(g.CY) + f*float64(g.R)*math.Sin(a)
 	return int(math.Round(x)), int(math.Round(y))
 }
 
-// Radar draws a spider chart of axes on a w x h canvas: the rim at hi
-// (dotted grid, with the inner levels when there is room), the target
-// polygon dashed, the city polygon solid with a mark on each value, and a
-// label (name, "score (target)") at the end of every spoke. The centre is
-// 0. It returns nil when the canvas is too small for a readable chart.
-func Radar(w, h int, axes []RadarAxis, hi float64, levels []float64) *Canvas {
+// radarTargetGlyph draws the target outline: a chain of whole cells in its
+// own glyph, so it reads apart from the city's braille line without colour
+// and no city dot can hide it.
+const radarTargetGlyph = "•"
+
+// radarMaxR caps the radius (in dots) so a wide window gets a chart, not a
+// field of scattered dots: 26 rows high at most.
+const radarMaxR = 52
+
+// Radar draws a spider chart of axes on a w x h canvas, on the scale lo
+// (centre) .. hi (rim), the same scale as the bars: the rim and the spokes
+// sparsely dotted, the target as a continuous outline of • cells, the city
+// as a continuous braille line with a mark on each value, and a label
+// (name, "score (target)") at the end of every spoke. Where the two
+// outlines meet, the target's cell wins. It returns nil when the canvas is
+// too small for a readable chart.
+func Radar(w, h int, axes []RadarAxis, lo, hi float64) *Canvas {
 	n := len(axes)
 	if n < 3 {
 		return nil
@@ -557,48 +567,42 @@ func Radar(w, h int, axes []RadarAxis, hi float64, levels []float64) *Canvas {
 		return nil
 	}
 	c := NewCanvas(w, h)
-	poly := func(val func(i int) float64, layer uint8, on, off int, thick bool) {
-		for i := range n {
-			x0, y0 := g.point(i, val(i), hi)
-			x1, y1 := g.point((i+1)%n, val((i+1)%n), hi)
-			c.Line(x0, y0, x1, y1, layer, on, off)
-			if thick { // a second line one dot over: the city stands out
-				c.Line(x0+1, y0, x1+1, y1, layer, on, off)
-			}
-		}
-	}
-	// Grid: the rim, the inner levels when the chart is large, and the
-	// spokes, all sparsely dotted so they stay in the background.
-	if g.R >= 40 {
-		for _, lv := range levels {
-			if lv > 0 && lv < hi {
-				poly(func(int) float64 { return lv }, layerGrid, 1, 5, false)
-			}
-		}
-	}
-	poly(func(int) float64 { return hi }, layerGrid, 1, 2, false)
-	for i := range n {
-		x, y := g.point(i, hi, hi)
-		c.Line(g.CX, g.CY, x, y, layerGrid, 1, 3)
-	}
-	poly(func(i int) float64 { return axes[i].Target }, layerTarget, 3, 2, false)
 	val := func(i int) float64 {
 		if axes[i].OK {
 			return axes[i].Value
 		}
-		return 0
+		return lo
 	}
-	poly(val, layerCity, 1, 0, true)
-	for i := range n { // a block on each value, so the points stand out
+	// Grid: the rim and the spokes, sparsely dotted so they stay behind.
+	for i := range n {
+		x0, y0 := g.point(i, hi, lo, hi)
+		x1, y1 := g.point((i+1)%n, hi, lo, hi)
+		c.Line(x0, y0, x1, y1, layerGrid, 1, 2)
+		c.Line(g.CX, g.CY, x0, y0, layerGrid, 1, 3)
+	}
+	// City: a solid line two dots thick, and a block on each value.
+	for i := range n {
+		x0, y0 := g.point(i, val(i), lo, hi)
+		x1, y1 := g.point((i+1)%n, val((i+1)%n), lo, hi)
+		c.Line(x0, y0, x1, y1, layerCity, 1, 0)
+		c.Line(x0+1, y0, x1+1, y1, layerCity, 1, 0)
+	}
+	for i := range n {
 		if !axes[i].OK {
 			continue
 		}
-		x, y := g.point(i, val(i), hi)
+		x, y := g.point(i, val(i), lo, hi)
 		for dx := -1; dx <= 1; dx++ {
 			for dy := -1; dy <= 1; dy++ {
 				c.Set(x+dx, y+dy, layerCity)
 			}
 		}
+	}
+	// Target: a line of cells from vertex to vertex, drawn over the city.
+	for i := range n {
+		x0, y0 := g.point(i, axes[i].Target, lo, hi)
+		x1, y1 := g.point((i+1)%n, axes[(i+1)%n].Target, lo, hi)
+		c.cellLine(x0/2, y0/4, x1/2, y1/4, radarTargetGlyph, layerTarget)
 	}
 	// Labels at the end of each spoke, outside the rim.
 	for i, a := range axes {
@@ -636,4 +640,33 @@ func Radar(w, h int, axes []RadarAxis, hi float64, levels []float64) *Canvas {
 		}
 	}
 	return c
+}
+
+// cellLine writes glyph into every cell of a line from cell (x0, y0) to
+// (x1, y1), each cell touching the one before (a continuous outline).
+func (c *Canvas) cellLine(x0, y0, x1, y1 int, glyph string, layer uint8) {
+	dx, dy := bdAbs(x1-x0), -bdAbs(y1-y0)
+	sx, sy := 1, 1
+	if x0 > x1 {
+		sx = -1
+	}
+	if y0 > y1 {
+		sy = -1
+	}
+	err := dx + dy
+	for {
+		c.Text(x0, y0, glyph, layer)
+		if x0 == x1 && y0 == y1 {
+			return
+		}
+		e2 := 2 * err
+		if e2 >= dy {
+			err += dy
+			x0 += sx
+		}
+		if e2 <= dx {
+			err += dx
+			y0 += sy
+		}
+	}
 }

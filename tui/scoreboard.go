@@ -756,11 +756,16 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 		ds := c.Dimensions[d.Key]
 		axes = append(axes, RadarAxis{Label: dimShort(s, d), Value: ds.Mean, OK: ds.N > 0, Target: s.Board.Target(d.Key)})
 	}
-	var levels []float64
-	for _, l := range f.Scale {
-		levels = append(levels, float64(l.Value))
+	// The legend: each entry in the colour and the glyph of its outline,
+	// so it reads in colour and in monochrome alike; the scale is the
+	// bars' (they start at the lowest level too).
+	key := st.Accent.Render(s.T("board.radar_city")) + st.Base.Render(" · ") + st.Warn.Render(s.T("board.radar_target"))
+	scale := s.T("board.radar_scale", f.MinLevel(), f.MaxLevel())
+	legend := []string{fitCell(key+st.Base.Render(" · "+scale), w)}
+	if lipgloss.Width(key)+3+ansi.StringWidth(scale) > w {
+		legend = []string{fitCell(key, w), fitCell(st.Base.Render(scale), w)}
 	}
-	cv := Radar(w, h-2, axes, float64(f.MaxLevel()), levels)
+	cv := Radar(w, h-1-len(legend), axes, float64(f.MinLevel()), float64(f.MaxLevel()))
 	if cv == nil {
 		return append(out, fitCell(st.Warn.Render(s.T("board.radar_small")), w))
 	}
@@ -786,17 +791,7 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 		out = append(out, fitCell(l, w))
 	}
 	out = bdTrimBlank(out)
-	// Each legend entry in the colour of its polygon: in braille both are
-	// dots, the colour is what tells them apart (the numbers at the spokes
-	// say the values).
-	key := st.Accent.Render(s.T("board.radar_city")) + st.Base.Render(" · ") + st.Warn.Render(s.T("board.radar_target"))
-	scale := s.T("board.radar_scale", f.MaxLevel())
-	if lipgloss.Width(key)+3+ansi.StringWidth(scale) <= w {
-		out = append(out, fitCell(key+st.Base.Render(" · "+scale), w))
-	} else {
-		out = append(out, fitCell(key, w), fitCell(st.Base.Render(scale), w))
-	}
-	return out
+	return append(out, legend...)
 }
 
 // hiddenPanel replaces every result while the facilitator keeps them

@@ -11,7 +11,10 @@ var Themes = []string{"dark", "light", "contrast"}
 
 // Palette is the few colours a theme decides. Every colour that carries
 // meaning is always paired with a number or a symbol on screen, so the
-// app still reads on a washed-out projector or in monochrome.
+// app still reads on a washed-out projector or in monochrome. The
+// contrast ratios it must keep are checked by TestPaletteContrast: text
+// 4.5:1, each heat level 3:1 against the background (and its number
+// 4.5:1 on it), heat levels and clock states apart from each other.
 type Palette struct {
 	Bg, Fg   color.Color
 	Muted    color.Color // secondary text: still high contrast, never thin grey
@@ -37,13 +40,13 @@ func palette(theme string) Palette {
 			Accent: c("#0B4F9C"), AccentFg: c("#FFFFFF"),
 			Good: c("#0A6B2E"), Warn: c("#8A5300"), Bad: c("#A4161A"), Border: c("#555555"),
 			CursorBg: c("#0B4F9C"), CursorFg: c("#FFFFFF"), CrossBg: c("#DCE8F7"),
-			Heat:   [6]color.Color{c("#EDEDED"), c("#F4A3A3"), c("#F8C78C"), c("#F5E58A"), c("#B6E3A1"), c("#7CCB8F")},
-			HeatFg: [6]color.Color{c("#111111"), c("#111111"), c("#111111"), c("#111111"), c("#111111"), c("#111111")},
+			Heat:   [6]color.Color{c("#EDEDED"), c("#E04848"), c("#D0731A"), c("#A88C00"), c("#339650"), c("#4A88E6")},
+			HeatFg: [6]color.Color{c("#111111"), c("#000000"), c("#000000"), c("#000000"), c("#000000"), c("#000000")},
 		}
 	case "contrast":
 		return Palette{
 			Bg: c("#000000"), Fg: c("#FFFFFF"), Muted: c("#FFFFFF"),
-			Accent: c("#FFFF00"), AccentFg: c("#000000"),
+			Accent: c("#00FFFF"), AccentFg: c("#000000"),
 			Good: c("#00FF00"), Warn: c("#FFFF00"), Bad: c("#FF5555"), Border: c("#FFFFFF"),
 			CursorBg: c("#FFFF00"), CursorFg: c("#000000"), CrossBg: c("#303030"),
 			Heat:   [6]color.Color{c("#000000"), c("#FF0000"), c("#FF8800"), c("#FFFF00"), c("#00CC00"), c("#00FFFF")},
@@ -55,8 +58,8 @@ func palette(theme string) Palette {
 			Accent: c("#4FA3FF"), AccentFg: c("#000000"),
 			Good: c("#5FD37A"), Warn: c("#FFC247"), Bad: c("#FF6B6B"), Border: c("#8A949E"),
 			CursorBg: c("#FFC247"), CursorFg: c("#000000"), CrossBg: c("#24303C"),
-			Heat:   [6]color.Color{c("#2A2F35"), c("#8E2424"), c("#9A5A12"), c("#8C7D12"), c("#2F7A3A"), c("#1F6E8C")},
-			HeatFg: [6]color.Color{c("#F2F2F2"), c("#FFFFFF"), c("#FFFFFF"), c("#FFFFFF"), c("#FFFFFF"), c("#FFFFFF")},
+			Heat:   [6]color.Color{c("#2A2F35"), c("#E05252"), c("#E08A2E"), c("#C9B22A"), c("#3FAE5A"), c("#4A90E2")},
+			HeatFg: [6]color.Color{c("#F2F2F2"), c("#000000"), c("#000000"), c("#000000"), c("#000000"), c("#000000")},
 		}
 	}
 }
