@@ -1,0 +1,55 @@
+package assets
+
+// Strings of room mode: the phone form the OPDs fill in, and the
+// facilitator's side of it.
+func init() {
+	register(map[string]Msg{
+		// The phone pages.
+		"room.title":       {"Penilaian mandiri OPD", "OPD self-assessment"},
+		"room.join.title":  {"Masuk dengan kode akses", "Enter your access code"},
+		"room.join.intro":  {"Ketik kode akses OPD Anda yang tertera di kartu dari fasilitator.", "Type your OPD's access code from the card the facilitator gave you."},
+		"room.join.label":  {"Kode akses", "Access code"},
+		"room.join.button": {"Masuk", "Enter"},
+		"room.join.hint":   {"Huruf besar atau kecil sama saja; tanda hubung boleh dilewati.", "Capital or small letters both work; the dash may be left out."},
+		"room.back":        {"Kembali", "Back"},
+		"room.progress":    {"Terjawab", "Answered"},
+		"room.dims":        {"Dimensi", "Dimensions"},
+		"room.na":          {"Tidak berlaku", "Not applicable"},
+		"room.note":        {"Catatan (boleh kosong)", "Note (optional)"},
+		"room.save":        {"Simpan", "Save"},
+		"room.saved":       {"Tersimpan", "Saved"},
+		"room.prev":        {"‹ Sebelumnya", "‹ Previous"},
+		"room.next":        {"Berikutnya ›", "Next ›"},
+		"room.send":        {"Kirim", "Send"},
+		"room.send_intro":  {"Sudah selesai semua dimensi? Tekan Kirim; fasilitator dapat membukanya kembali bila perlu.", "Done with every dimension? Press Send; the facilitator can reopen it if needed."},
+		"room.sent":        {"Terima kasih: jawaban %s terkirim (%d / %d terjawab).", "Thank you: the answers of %s are sent (%d / %d answered)."},
+		"room.sent_locked": {"Jawaban sudah dikirim. Untuk mengubahnya, minta fasilitator membuka kembali formulir OPD Anda.", "The answers are sent. To change them, ask the facilitator to reopen your OPD's form."},
+		"room.closed":      {"Pengisian dimensi %s sedang ditutup oleh fasilitator; jawaban tampil tetapi tidak dapat diubah.", "Entry for %s is closed by the facilitator; the answers show but cannot be changed."},
+		"room.score":       {"Skor dimensi ini untuk OPD Anda: %s", "Your OPD's score for this dimension: %s"},
+		"room.leave":       {"Keluar dari perangkat ini", "Sign out on this device"},
+		"room.js.saving":   {"Menyimpan…", "Saving…"},
+		"room.js.offline":  {"Tidak tersimpan: laptop fasilitator tidak terjangkau. Periksa Wi-Fi lalu coba lagi.", "Not saved: the facilitator's laptop cannot be reached. Check the Wi-Fi and try again."},
+		"room.js.confirm":  {"Kirim jawaban sekarang? Fasilitator dapat membukanya kembali.", "Send the answers now? The facilitator can reopen the form."},
+
+		// Refusals on the phone: one sentence, what is wrong and what to do.
+		"room.err.wrong_code":      {"Kode akses itu tidak dikenal; periksa kartu OPD Anda dan ketik lagi.", "That access code is not known; check your OPD's card and type it again."},
+		"room.err.slow_down":       {"Terlalu banyak kode salah dari perangkat ini; tunggu %d detik lalu coba lagi.", "Too many wrong codes from this device; wait %d seconds and try again."},
+		"room.err.no_code":         {"Masuk dulu dengan kode akses OPD Anda.", "Enter your OPD's access code first."},
+		"room.err.code_gone":       {"Kode akses ini tidak berlaku lagi (fasilitator menerbitkan kode baru); masuk dengan kode yang baru.", "This access code no longer works (the facilitator issued a new one); enter the new code."},
+		"room.err.no_dimension":    {"Dimensi itu tidak ada di penilaian ini; pilih dimensi dari daftar.", "That dimension is not in this assessment; pick a dimension from the list."},
+		"room.err.other_dimension": {"Item %s bukan bagian dari dimensi halaman ini; isi dari halaman dimensinya.", "Item %s is not part of this page's dimension; answer it on its own dimension's page."},
+		"room.err.unknown_field":   {"Formulir mengirim isian yang tidak dikenal (%s); muat ulang halaman lalu coba lagi.", "The form sent a field that is not known (%s); reload the page and try again."},
+		"room.err.twice":           {"Isian %s terkirim lebih dari sekali; muat ulang halaman lalu coba lagi.", "Field %s was sent more than once; reload the page and try again."},
+		"room.err.too_many":        {"Formulir mengirim terlalu banyak isian; muat ulang halaman lalu coba lagi.", "The form sent too many fields; reload the page and try again."},
+		"room.err.not_level":       {"Level %s tidak ada di skala; pilih level %d sampai %d atau N/A.", "Level %s is not on the scale; choose a level from %d to %d or N/A."},
+		"room.err.note_bytes":      {"Catatan berisi karakter yang tidak terbaca; ketik ulang catatannya.", "The note has characters that cannot be read; type the note again."},
+		"room.err.note_long":       {"Catatan terlalu panjang; paling banyak %d karakter.", "The note is too long; at most %d characters."},
+		"room.err.note_control":    {"Catatan berisi karakter kendali; hapus karakter itu lalu simpan lagi.", "The note has control characters; remove them and save again."},
+		"room.err.sent":            {"Jawaban OPD Anda sudah dikirim; minta fasilitator membuka kembali formulirnya untuk mengubah.", "Your OPD's answers are already sent; ask the facilitator to reopen the form to change them."},
+		"room.err.closed":          {"Pengisian dimensi %s sedang ditutup oleh fasilitator; tunggu sampai dibuka lagi.", "Entry for %s is closed by the facilitator; wait until it opens again."},
+		"room.err.cross_origin":    {"Permintaan dari situs lain ditolak; buka formulir langsung dari alamat laptop fasilitator.", "A request from another site was refused; open the form straight from the facilitator's laptop address."},
+		"room.err.too_big":         {"Kiriman terlalu besar (lebih dari %d KB); persingkat catatan lalu coba lagi.", "What was sent is too large (over %d KB); shorten the notes and try again."},
+		"room.err.not_found":       {"Halaman itu tidak ada; buka alamat yang tertera di layar atau di kartu.", "There is no such page; open the address shown on the screen or on the card."},
+		"room.err.not_saved":       {"Jawaban tidak tersimpan karena kesalahan di laptop fasilitator; beri tahu fasilitator lalu coba lagi.", "The answer was not saved because of a problem on the facilitator's laptop; tell the facilitator and try again."},
+	})
+}

@@ -1,0 +1,44 @@
+// Package room is room mode (DESIGN section 12): the facilitator's process
+// serves a small web form on the local network, and each OPD answers its
+// own self-assessment on a phone, with its own access code. Every answer
+// goes through the open session's one ordered write path, the same durable
+// commit and event log as a keystroke, and is acknowledged to the phone only
+// after that commit.
+package room
+
+import (
+	"context"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Owner is what the server needs of the open session: its one ordered write
+// path (the answer is committed when the call returns) and a consistent read
+// from any goroutine.
+type Owner interface {
+	// SetAnswer commits one OPD's answer from its phone (device names it).
+	SetAnswer(ctx context.Context, opdID int64, device, indicatorKey string, a workshop.Answer) error
+	// SetNote commits one OPD's note from its phone.
+	SetNote(ctx context.Context, opdID int64, device, indicatorKey, note string) error
+	// Read calls fn with the session as it is now; fn must not keep v.
+	Read(fn func(v View))
+}
+
+// View is the open session as one read sees it.
+type View struct {
+	Framework *workshop.Framework
+	OPDs      []workshop.OPD
+	Board     *workshop.Board
+	// Note returns one cell's note.
+	Note func(opdID int64, indicatorKey string) string
+}
+
+// OPD returns the OPD with id from the roster.
+func (v View) OPD(id int64) (workshop.OPD, bool) {
+	for _, o := range v.OPDs {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return workshop.OPD{}, false
+}
