@@ -67,7 +67,6 @@ func init() {
 		"new.city":              {"Kota / kabupaten", "City / regency"},
 		"new.city.placeholder":  {"misalnya Kota Bandung", "e.g. Kota Bandung"},
 		"new.city.required":     {"Isi nama kota atau kabupaten.", "Enter the name of the city or regency."},
-		"new.too_long":          {"Terlalu panjang: paling banyak %d karakter.", "Too long: at most %d characters."},
 		"new.stage":             {"Tahap Bimtek", "Bimtek stage"},
 		"new.stage.option":      {"Tahap %s: %s", "Stage %s: %s"},
 		"new.date":              {"Tanggal (TTTT-BB-HH)", "Date (YYYY-MM-DD)"},

@@ -37,6 +37,12 @@ func Sentence(lang string, err error) string {
 		}
 		return t("err.locked", le.SessionID, le.Holder.PID, le.Holder.Host, when, le.SessionID)
 	}
+	// A value refused by workshop's checks (from a form, a flag or the
+	// store) is said in the UI language.
+	var input *workshop.InputError
+	if errors.As(err, &input) {
+		return input.In(lang) + "."
+	}
 	// Lists of problems (a framework file, an OPD or scores CSV) are shown
 	// whole, one problem a line, in the UI language where they have it.
 	var fe *workshop.FrameworkError

@@ -36,7 +36,7 @@ func TestDiskFull(t *testing.T) {
 	defer s.Close()
 	id, opds := newSession(t, s, "BAPPEDA", "DINKES", "DISHUB")
 	keys := []string{"governance.e1.i1", "governance.e1.i2", "governance.e2.i1", "governance.e2.i2", "economy.e1.i1", "economy.e1.i2", "economy.e2.i1", "economy.e2.i2"}
-	note := strings.Repeat("catatan panjang dari OPD ", 200) // ~5 KB
+	note := strings.Repeat("catatan panjang dari OPD ", 80) // 2000 characters, the longest note
 	saved := map[[2]any]string{}
 	var fullErr error
 	for i := 0; i < 1000 && fullErr == nil; i++ {
@@ -47,7 +47,7 @@ func TestDiskFull(t *testing.T) {
 			fullErr = err
 			break
 		}
-		saved[[2]any{o, k}] = n
+		saved[[2]any{o, k}] = strings.TrimSpace(n) // a note is stored trimmed
 	}
 	if fullErr == nil {
 		t.Fatal("the small disk never filled up")

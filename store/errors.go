@@ -47,6 +47,13 @@ func sentence(kind, cause error, format string, args ...any) error {
 	return &sentenceError{msg: fmt.Sprintf(format, args...), errs: errs}
 }
 
+// refused wraps a value workshop's checks refused (a *workshop.InputError)
+// as ErrInvalid, with the context of what was being written; the UI says
+// the InputError itself in its language.
+func refused(what string, err error) error {
+	return &sentenceError{msg: what + ": " + err.Error(), errs: []error{ErrInvalid, err}}
+}
+
 // LockedError says that another live bimtek process holds a session for
 // writing.
 type LockedError = workshop.LockedError

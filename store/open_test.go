@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ func filledDB(t *testing.T, path string) {
 	defer s.Close()
 	var opds []OPDInput
 	for i := range 40 {
-		opds = append(opds, OPDInput{Code: strings.Repeat("X", i+1), Name: strings.Repeat("Dinas Pekerjaan Umum ", 4)})
+		opds = append(opds, OPDInput{Code: fmt.Sprintf("%s%d", strings.Repeat("X", i%20), i), Name: strings.Repeat("Dinas Pekerjaan Umum ", 4)})
 	}
 	id, err := s.CreateSession(bg, NewSession{City: "Kota", Stage: 1, Framework: smallFramework(), OPDs: opds})
 	if err != nil {

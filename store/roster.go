@@ -4,19 +4,20 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// cleanOPD trims an OPD's code and name and refuses empty ones.
+// cleanOPD trims an OPD's code and name and refuses what
+// workshop.CheckText refuses (empty, too long, control characters).
 func cleanOPD(code, name string) (string, string, error) {
-	code, name = strings.TrimSpace(code), strings.TrimSpace(name)
-	if code == "" {
-		return "", "", invalid("an OPD has no code; give each OPD a short code such as DISKOMINFO")
+	code, err := workshop.CheckText(workshop.FieldOPDCode, code, true)
+	if err != nil {
+		return "", "", refused("OPD code", err)
 	}
-	if name == "" {
-		return "", "", invalid("OPD %s has no name; give its full name", code)
+	name, err = workshop.CheckText(workshop.FieldOPDName, name, true)
+	if err != nil {
+		return "", "", refused("OPD "+code, err)
 	}
 	return code, name, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/bimtek/bimtek/workshop"
@@ -171,6 +172,10 @@ func (s *Store) SetAnswerAndState(ctx context.Context, sessionID, opdID int64, i
 // SetNote changes the note of one cell, keeping its answer; it is logged
 // like an answer (Old == New, the notes differ).
 func (s *Store) SetNote(ctx context.Context, sessionID, opdID int64, indicatorKey, note string) (Event, error) {
+	note, err := workshop.CheckNote(note)
+	if err != nil {
+		return Event{}, refused(fmt.Sprintf("the note of OPD %d on %s", opdID, indicatorKey), err)
+	}
 	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setNote: true, note: note})
 }
 
@@ -271,16 +276,20 @@ func (s *Store) ImportScores(ctx context.Context, sessionID int64, rows []ScoreR
 	if err != nil {
 		return 0, err
 	}
+	clean := slices.Clone(rows) // the caller's rows stay as they were
 	for i, r := range rows {
 		if err := fr.checkAnswer(r.IndicatorKey, r.Answer); err != nil {
 			return 0, fmt.Errorf("score row %d of %d: %w", i+1, len(rows), err)
+		}
+		if clean[i].Note, err = workshop.CheckNote(r.Note); err != nil {
+			return 0, refused(fmt.Sprintf("score row %d of %d", i+1, len(rows)), err)
 		}
 	}
 	err = s.write(ctx, fmt.Sprintf("the import of %d scores", len(rows)), func(tx *sql.Tx) error {
 		changed = 0
 		at := s.now()
 		stmt := tx.StmtContext(ctx, s.stmts.apply)
-		for i, r := range rows {
+		for i, r := range clean {
 			_, ch, err := s.apply(ctx, stmt, tx, change{sessionID: sessionID, opdID: r.OPDID, key: r.IndicatorKey,
 				setAnswer: true, answer: r.Answer, setNote: true, note: r.Note}, at)
 			if err != nil {

@@ -155,18 +155,26 @@ func (s *Store) forget(sessionID int64) {
 // CreateSession stores a new session with its own copy of the framework
 // and its first OPDs (present, in the given order), all or nothing.
 func (s *Store) CreateSession(ctx context.Context, n NewSession) (int64, error) {
-	city := strings.TrimSpace(n.City)
-	if city == "" {
-		return 0, invalid("the session needs a city (kota or kabupaten); give one")
+	city, err := workshop.CheckCity(n.City)
+	if err != nil {
+		return 0, refused("create session", err)
 	}
-	if n.Stage < 1 || n.Stage > 4 {
-		return 0, invalid("tahap %d does not exist; choose a tahap from 1 to 4", n.Stage)
+	if err := workshop.CheckTahap(n.Stage); err != nil {
+		return 0, refused("create session", err)
 	}
 	date := strings.TrimSpace(n.Date)
 	if date != "" {
-		if _, err := time.Parse(time.DateOnly, date); err != nil {
-			return 0, invalid("the date %q is not a date like 2025-03-14; give the date as YYYY-MM-DD", date)
+		if date, err = workshop.CheckDate(date); err != nil {
+			return 0, refused("create session", err)
 		}
+	}
+	venue, err := workshop.CheckVenue(n.Venue)
+	if err != nil {
+		return 0, refused("create session", err)
+	}
+	facilitator, err := workshop.CheckFacilitator(n.Facilitator)
+	if err != nil {
+		return 0, refused("create session", err)
 	}
 	if err := checkFramework(n.Framework); err != nil {
 		return 0, err
@@ -185,7 +193,7 @@ func (s *Store) CreateSession(ctx context.Context, n NewSession) (int64, error) 
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
 			(city, stage, date, venue, facilitator, framework_key, item_count, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			city, n.Stage, date, strings.TrimSpace(n.Venue), strings.TrimSpace(n.Facilitator),
+			city, n.Stage, date, venue, facilitator,
 			n.Framework.Key, n.Framework.ItemCount(), now.UnixNano(), now.UnixNano())
 		if err != nil {
 			return err

@@ -382,7 +382,7 @@ func (g *Grid) openNote() tea.Cmd {
 	col := g.tab().cols[st.Col]
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
-	ta.CharLimit = 500
+	ta.CharLimit = workshop.MaxNoteRunes // what the store keeps; an imported note opens whole
 	ta.Placeholder = g.s.T("grid.note_ph")
 	ta.KeyMap.InsertNewline.SetEnabled(false) // Enter saves; a note is a line or two
 	ta.SetStyles(g.noteStyles())

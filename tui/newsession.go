@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,12 +23,10 @@ import (
 
 // Choices of the framework and OPD selects that are not a framework key.
 const (
-	choiceFile   = "\x00file"
-	opdsPreset   = "preset"
-	opdsCSV      = "csv"
-	opdsNone     = "none"
-	maxCityRunes = 80
-	maxTextRunes = 120
+	choiceFile = "\x00file"
+	opdsPreset = "preset"
+	opdsCSV    = "csv"
+	opdsNone   = "none"
 )
 
 // sessionCreatedMsg is the answer of the background CreateSession.
@@ -126,8 +123,8 @@ func (f *newSessionForm) build() {
 			huh.NewSelect[int]().Title(f.t("new.stage")).Options(stages...).Value(&f.stage),
 			huh.NewInput().Title(pad(f.t("new.date"))).Inline(true).Value(&f.date).Validate(f.checkDate),
 			huh.NewInput().Title(pad(f.t("new.venue"))).Inline(true).Value(&f.venue).
-				Placeholder(f.t("new.venue.placeholder")).Validate(f.checkLength),
-			huh.NewInput().Title(pad(f.t("new.facilitator"))).Inline(true).Value(&f.facilitator).Validate(f.checkLength),
+				Placeholder(f.t("new.venue.placeholder")).Validate(f.checkVenue),
+			huh.NewInput().Title(pad(f.t("new.facilitator"))).Inline(true).Value(&f.facilitator).Validate(f.checkFacilitator),
 		).Title(f.t("new.group.session")),
 		huh.NewGroup(
 			huh.NewSelect[string]().Title(f.t("new.framework")).Options(frameworks...).Value(&f.framework),
@@ -239,15 +236,15 @@ func (f *newSessionForm) session() (store.NewSession, error) {
 	for _, check := range []func() error{
 		func() error { return f.checkCity(f.city) },
 		func() error { return f.checkDate(f.date) },
-		func() error { return f.checkLength(f.venue) },
-		func() error { return f.checkLength(f.facilitator) },
+		func() error { return f.checkVenue(f.venue) },
+		func() error { return f.checkFacilitator(f.facilitator) },
 	} {
 		if err := check(); err != nil {
 			return store.NewSession{}, err
 		}
 	}
-	if f.stage < 1 || f.stage > 4 {
-		return store.NewSession{}, fmt.Errorf("tahap %d is not 1 to 4", f.stage)
+	if err := workshop.CheckTahap(f.stage); err != nil {
+		return store.NewSession{}, err
 	}
 	n := store.NewSession{
 		City:        strings.TrimSpace(f.city),
@@ -285,29 +282,34 @@ func (f *newSessionForm) session() (store.NewSession, error) {
 }
 
 func (f *newSessionForm) checkCity(s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return errors.New(f.t("new.city.required"))
 	}
-	if utf8.RuneCountInString(s) > maxCityRunes {
-		return errors.New(f.t("new.too_long", maxCityRunes))
-	}
-	return nil
+	_, err := workshop.CheckCity(s)
+	return f.refusal(err)
 }
 
 func (f *newSessionForm) checkDate(s string) error {
-	s = strings.TrimSpace(s)
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return errors.New(f.t("new.date.bad", s))
-	}
-	return nil
+	_, err := workshop.CheckDate(s)
+	return f.refusal(err)
 }
 
-func (f *newSessionForm) checkLength(s string) error {
-	if utf8.RuneCountInString(strings.TrimSpace(s)) > maxTextRunes {
-		return errors.New(f.t("new.too_long", maxTextRunes))
+func (f *newSessionForm) checkVenue(s string) error {
+	_, err := workshop.CheckVenue(s)
+	return f.refusal(err)
+}
+
+func (f *newSessionForm) checkFacilitator(s string) error {
+	_, err := workshop.CheckFacilitator(s)
+	return f.refusal(err)
+}
+
+// refusal says a value workshop refused in the form's language.
+func (f *newSessionForm) refusal(err error) error {
+	if err == nil {
+		return nil
 	}
-	return nil
+	return errors.New(phrase.Sentence(f.lang, err))
 }
 
 // checkFrameworkPath reads and checks the framework file (a small local

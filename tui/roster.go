@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -322,36 +320,29 @@ func (r *Roster) updateForm(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// checkOPD cleans and checks an OPD code and name: the code upper-cased,
-// unique in the roster (other than the OPD being edited), the name 1-120
-// characters in any script. The answer is one sentence.
+// checkOPD cleans and checks an OPD code and name with workshop's checks
+// (the code upper-cased, no control characters, the limits), the code
+// unique in the roster (other than the OPD being edited). The answer is
+// one sentence.
 func (r *Roster) checkOPD(code, name string, self int64) (string, string, string) {
 	s := r.s
-	noControl := func(v string) string {
-		return strings.TrimSpace(strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) {
-				return ' '
-			}
-			return r
-		}, v))
-	}
-	code, name = strings.ToUpper(noControl(code)), noControl(name)
-	switch {
-	case code == "":
+	if strings.TrimSpace(code) == "" {
 		return "", "", s.T("roster.err.code_empty")
-	case utf8.RuneCountInString(code) > workshop.MaxOPDCodeRunes:
-		return "", "", s.T("roster.err.code_long", workshop.MaxOPDCodeRunes)
+	}
+	code, err := workshop.CheckOPDCode(code)
+	if err != nil {
+		return "", "", phrase.Sentence(s.Lang, err)
 	}
 	for _, o := range s.Data.OPDs {
 		if o.ID != self && strings.EqualFold(o.Code, code) {
 			return "", "", s.T("roster.err.code_dup", code, o.Name)
 		}
 	}
-	switch n := utf8.RuneCountInString(name); {
-	case n == 0:
+	if strings.TrimSpace(name) == "" {
 		return "", "", s.T("roster.err.name_empty")
-	case n > workshop.MaxOPDNameRunes:
-		return "", "", s.T("roster.err.name_long", workshop.MaxOPDNameRunes, n)
+	}
+	if name, err = workshop.CheckOPDName(name); err != nil {
+		return "", "", phrase.Sentence(s.Lang, err)
 	}
 	return code, name, ""
 }

@@ -66,6 +66,8 @@ func TestRosterAddAndEdit(t *testing.T) {
 			"", "", "Isi kode OPD"},
 		{"name too long", append(append(append(phKeys("a"), phTyped("PANJANG")...), phKey("tab")), append(phTyped(longName), phKey("enter"))...),
 			"", "", "120"},
+		{"pasted name with a right-to-left override", append(append(append(phKeys("a"), phTyped("DINKES2")...), phKey("tab")), tea.PasteMsg{Content: "Dinas \u202eKesehatan"}, phKey("enter")),
+			"", "", `Nama OPD berisi karakter kendali \u202e yang akan dijalankan terminal`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -151,6 +151,21 @@ func (c *checker) add(line int, m bi, args ...any) {
 	c.probs = append(c.probs, Problem{File: c.file, Line: line, Msg: en, MsgID: id})
 }
 
+// input adds a refused value (an *InputError from CheckText and its
+// kin) as a problem on line.
+func (c *checker) input(line int, err error) {
+	ie, ok := err.(*InputError)
+	if !ok {
+		c.add(line, bi{"%s", "%s"}, err.Error())
+		return
+	}
+	if len(c.probs) >= maxProblems {
+		c.dropped++
+		return
+	}
+	c.probs = append(c.probs, ie.Problem(c.file, line))
+}
+
 // line returns the line of the first path that has one.
 func (c *checker) line(paths ...string) int {
 	for _, p := range paths {

@@ -5,8 +5,9 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
-	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -17,12 +18,9 @@ type OPDRow struct {
 	Name string
 }
 
-// OPD code and name limits: a name fits an export cell and a roster line,
-// a code fits the scoreboard's row label.
-const (
-	MaxOPDNameRunes = 120
-	MaxOPDCodeRunes = 24
-)
+// MaxOPDCSVBytes bounds an OPD list file: a thousand OPDs with long names
+// fit in a tenth of it.
+const MaxOPDCSVBytes = 1 << 20
 
 // OPDCSVError lists every bad row of an OPD CSV file, one per line.
 type OPDCSVError struct {
@@ -48,6 +46,18 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 	c := newChecker(name, true)
 	fail := func() ([]OPDRow, error) { return nil, &OPDCSVError{Problems: c.sorted()} }
 
+	if len(data) > MaxOPDCSVBytes {
+		c.add(0, bi{"the file is %s, more than an OPD list can be (at most %s) — check that it is the right file", "berkas ini berukuran %s, lebih besar dari daftar OPD mana pun (paling besar %s) — periksa apakah berkasnya benar"}, SizeText(len(data)), SizeText(MaxOPDCSVBytes))
+		return fail()
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		// Excel's "Unicode Text" and Notepad's "UTF-16": read as what it is.
+		data = utf16ToUTF8(data)
+	case bytes.IndexByte(data, 0) >= 0 && looksUTF16(data):
+		c.add(0, bi{"the file is saved as UTF-16 text without a byte order mark — save it again as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)", "berkas ini tersimpan sebagai teks UTF-16 tanpa penanda urutan byte — simpan ulang sebagai \"CSV UTF-8\" (di Excel: Save As, CSV UTF-8)"})
+		return fail()
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = detectSeparator(data)
@@ -86,13 +96,17 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 			if isOPDHeader(rec) {
 				continue
 			}
+			if looksLikeHeader(rec) {
+				c.add(line, bi{"the header row reads %q — the columns are the code, then the name: write code%sname (or kode%snama)", "baris judul berbunyi %q — kolomnya kode, lalu nama: tulis kode%snama (atau code%sname)"}, Visible(strings.Join(rec, string(r.Comma))), string(r.Comma), string(r.Comma))
+				continue
+			}
 		}
 		if !utf8.ValidString(strings.Join(rec, "")) {
 			c.add(line, bi{"this row is not valid UTF-8 text — save the file as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)", "baris ini bukan teks UTF-8 yang sah — simpan berkas sebagai \"CSV UTF-8\" (di Excel: Save As, CSV UTF-8)"})
 			continue
 		}
 		if len(rec) == 1 {
-			c.add(line, bi{"this row has only one column — write the code and the name separated by %q", "baris ini hanya berisi satu kolom — tulis kode dan nama dipisahkan %q"}, string(r.Comma), string(r.Comma))
+			c.add(line, bi{"this row has only one column — write the code and the name separated by %q", "baris ini hanya berisi satu kolom — tulis kode dan nama dipisahkan %q"}, string(r.Comma))
 			continue
 		}
 		if len(rec) != 2 {
@@ -101,33 +115,26 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 		}
 		code, nm := strings.ToUpper(rec[0]), rec[1]
 		bad := false
-		switch {
-		case code == "":
+		if code == "" {
 			c.add(line, bi{"the code is empty — write the OPD's short code (e.g. DISKOMINFO) in the first column", "kode kosong — tulis kode singkat OPD (misalnya DISKOMINFO) di kolom pertama"})
 			bad = true
-		case hasControl(code):
-			c.add(line, bi{"code %q contains a tab or line break — write it on one line", "kode %q berisi tab atau pindah baris — tulis dalam satu baris"}, code)
+		} else if _, err := CheckOPDCode(code); err != nil {
+			c.input(line, err)
 			bad = true
-		case utf8.RuneCountInString(code) > MaxOPDCodeRunes:
-			c.add(line, bi{"code %q is %d characters long — shorten it to at most %d", "kode %q panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, code, utf8.RuneCountInString(code), MaxOPDCodeRunes)
+		} else if prev, dup := first[code]; dup {
+			c.add(line, bi{"code %s is already used on line %d — give each OPD its own code", "kode %s sudah dipakai di baris %d — beri setiap OPD kode sendiri"}, code, prev)
 			bad = true
-		default:
-			if prev, dup := first[code]; dup {
-				c.add(line, bi{"code %s is already used on line %d — give each OPD its own code", "kode %s sudah dipakai di baris %d — beri setiap OPD kode sendiri"}, code, prev)
-				bad = true
-			} else {
-				first[code] = line
-			}
+		} else {
+			first[code] = line
 		}
-		switch n := utf8.RuneCountInString(nm); {
-		case nm == "":
-			c.add(line, bi{"the name of %s is empty — write the OPD's full name in the second column", "nama %s kosong — tulis nama lengkap OPD di kolom kedua"}, orCode(code))
+		if nm == "" {
+			c.add(line, bi{"the name of %s is empty — write the OPD's full name in the second column", "nama %s kosong — tulis nama lengkap OPD di kolom kedua"}, orCode(Visible(code)))
 			bad = true
-		case hasControl(nm):
-			c.add(line, bi{"the name of %s contains a tab or line break — write it on one line", "nama %s berisi tab atau pindah baris — tulis dalam satu baris"}, orCode(code))
-			bad = true
-		case n > MaxOPDNameRunes:
-			c.add(line, bi{"the name of %s is %d characters long — shorten it to at most %d", "nama %s panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, orCode(code), n, MaxOPDNameRunes)
+		} else if _, err := CheckOPDName(nm); err != nil {
+			if ie, ok := err.(*InputError); ok && code != "" {
+				ie.Of = Visible(code)
+			}
+			c.input(line, err)
 			bad = true
 		}
 		if !bad {
@@ -151,8 +158,66 @@ func orCode(code string) bi {
 	return bi{code, code}
 }
 
-func hasControl(s string) bool {
-	return strings.IndexFunc(s, unicode.IsControl) >= 0
+// looksLikeHeader is a first row made only of the header words (code,
+// kode, name, nama) that is not code,name or kode,nama: "code,code" or
+// "name,code" would otherwise become an OPD called CODE.
+func looksLikeHeader(rec []string) bool {
+	if len(rec) < 1 {
+		return false
+	}
+	for _, v := range rec {
+		switch strings.ToLower(v) {
+		case "code", "kode", "name", "nama":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// looksUTF16 tells UTF-16 text without a byte order mark: ASCII text in it
+// has a NUL byte beside every character.
+func looksUTF16(data []byte) bool {
+	n := min(len(data), 512) &^ 1
+	if n < 4 {
+		return false
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	return even*2 >= n/2 || odd*2 >= n/2
+}
+
+// utf16ToUTF8 decodes UTF-16 text that starts with its byte order mark.
+func utf16ToUTF8(data []byte) []byte {
+	big := data[0] == 0xfe
+	data = data[2:]
+	u := make([]uint16, 0, len(data)/2)
+	for i := 0; i+1 < len(data); i += 2 {
+		if big {
+			u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+		} else {
+			u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+		}
+	}
+	return []byte(string(utf16.Decode(u)))
+}
+
+// SizeText is a file size for a sentence: 1.5 MB, 900 KB, 120 bytes.
+func SizeText(n int) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.Itoa(n>>10) + " KB"
+	}
+	return strconv.Itoa(n) + " bytes"
 }
 
 func isOPDHeader(rec []string) bool {

@@ -160,3 +160,92 @@ func FuzzParseOPDCSV(f *testing.F) {
 		}
 	})
 }
+
+// utf16LE encodes s as UTF-16 little-endian, with the byte order mark
+// when bom (as Excel's "Unicode Text" and Notepad write it).
+func utf16LE(s string, bom bool) []byte {
+	var out []byte
+	if bom {
+		out = append(out, 0xff, 0xfe)
+	}
+	for _, r := range s {
+		if r >= 0x10000 {
+			r -= 0x10000
+			hi, lo := 0xd800+(r>>10), 0xdc00+(r&0x3ff)
+			out = append(out, byte(hi), byte(hi>>8), byte(lo), byte(lo>>8))
+			continue
+		}
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
+}
+
+func TestParseOPDCSVUTF16(t *testing.T) {
+	text := "kode,nama\r\nDINKES,Dinas Kesehatan\r\nJAWA,ꦢꦶꦤꦱ꧀\r\n"
+	want := []OPDRow{{2, "DINKES", "Dinas Kesehatan"}, {3, "JAWA", "ꦢꦶꦤꦱ꧀"}}
+	le := utf16LE(text, true)
+	be := []byte{0xfe, 0xff}
+	for i := 2; i+1 < len(le); i += 2 {
+		be = append(be, le[i+1], le[i])
+	}
+	for name, data := range map[string][]byte{"little-endian": le, "big-endian": be} {
+		got, err := ParseOPDCSV("opd.csv", data)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s with byte order mark: got %+v, %v; want %+v", name, got, err, want)
+		}
+	}
+	_, err := ParseOPDCSV("opd.csv", utf16LE(text, false))
+	if err == nil || !strings.Contains(err.Error(), "opd.csv: the file is saved as UTF-16 text without a byte order mark — save it again as \"CSV UTF-8\"") {
+		t.Errorf("UTF-16 without a mark: %v", err)
+	}
+	var ce *OPDCSVError
+	if errors.As(err, &ce) && len(ce.Problems) != 1 {
+		t.Errorf("one sentence for the whole file, got %d", len(ce.Problems))
+	}
+}
+
+func TestParseOPDCSVMessages(t *testing.T) {
+	tests := []struct {
+		name, data, want, wantID string
+	}{
+		{"one column names the separator once", "DINKES\n",
+			`opd.csv:1: this row has only one column — write the code and the name separated by ","`,
+			`opd.csv:1: baris ini hanya berisi satu kolom — tulis kode dan nama dipisahkan ","`},
+		{"a NUL byte is a control character, not a line break", "DINKES,Dinas\x00Kesehatan\n",
+			`opd.csv:1: the name of DINKES contains the control character \x00, which a terminal would act on — write it again without it`,
+			`opd.csv:1: nama DINKES berisi karakter kendali \x00 yang akan dijalankan terminal — tulis ulang tanpa karakter itu`},
+		{"an escape sequence in a code", "DIS\x1b[2JKOMINFO,Dinas Komunikasi\n",
+			`opd.csv:1: the OPD code contains the control character \x1b, which a terminal would act on — write it again without it`,
+			`opd.csv:1: kode OPD berisi karakter kendali \x1b yang akan dijalankan terminal — tulis ulang tanpa karakter itu`},
+		{"a bidi override in a name", "DINKES,Dinas \u202eKesehatan\n",
+			`opd.csv:1: the name of DINKES contains the control character \u202e, which a terminal would act on — write it again without it`,
+			`opd.csv:1: nama DINKES berisi karakter kendali \u202e yang akan dijalankan terminal — tulis ulang tanpa karakter itu`},
+		{"a tab in a name", "DINKES;Dinas\tKesehatan\n",
+			`opd.csv:1: the name of DINKES contains a tab or line break — write it on one line`,
+			`opd.csv:1: nama DINKES berisi tab atau pindah baris — tulis dalam satu baris`},
+		{"header code,code is a header, not an OPD called CODE", "code,code\nDINKES,Dinas Kesehatan\n",
+			`opd.csv:1: the header row reads "code,code" — the columns are the code, then the name: write code,name (or kode,nama)`,
+			`opd.csv:1: baris judul berbunyi "code,code" — kolomnya kode, lalu nama: tulis kode,nama (atau code,name)`},
+		{"header in the wrong order", "nama;kode\nDINKES;Dinas Kesehatan\n",
+			`opd.csv:1: the header row reads "nama;kode" — the columns are the code, then the name: write code;name (or kode;nama)`,
+			`opd.csv:1: baris judul berbunyi "nama;kode" — kolomnya kode, lalu nama: tulis kode;nama (atau code;name)`},
+		{"a file larger than any OPD list", "A,B\n" + strings.Repeat("x", MaxOPDCSVBytes),
+			`opd.csv: the file is 1.0 MB, more than an OPD list can be (at most 1.0 MB) — check that it is the right file`,
+			`opd.csv: berkas ini berukuran 1.0 MB, lebih besar dari daftar OPD mana pun (paling besar 1.0 MB) — periksa apakah berkasnya benar`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, err := ParseOPDCSV("opd.csv", []byte(tt.data))
+			var ce *OPDCSVError
+			if rows != nil || !errors.As(err, &ce) {
+				t.Fatalf("want an *OPDCSVError and no rows, got %+v, %v", rows, err)
+			}
+			if got := ce.In("en"); got != tt.want {
+				t.Errorf("en:\ngot  %s\nwant %s", got, tt.want)
+			}
+			if got := ce.In("id"); got != tt.wantID {
+				t.Errorf("id:\ngot  %s\nwant %s", got, tt.wantID)
+			}
+		})
+	}
+}

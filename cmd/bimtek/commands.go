@@ -270,25 +270,40 @@ func (a *app) presentCmd() *cobra.Command {
 func (a *app) newCmd() *cobra.Command {
 	var n struct {
 		city, date, venue, facilitator, framework, opds string
-		stage                                           int
+		stage                                           string
 	}
 	c := &cobra.Command{
 		Use:   "new",
 		Short: a.t("cli.new"),
 		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			city := strings.TrimSpace(n.city)
-			if city == "" {
+			if strings.TrimSpace(n.city) == "" {
 				return usagef("%s", a.t("cli.err.city"))
 			}
-			if n.stage < 1 || n.stage > 4 {
-				return usagef("%s", a.t("cli.err.stage", n.stage))
+			city, err := workshop.CheckCity(n.city)
+			if err != nil {
+				return usagef("%s", phrase.Sentence(a.lang, err))
+			}
+			if strings.TrimSpace(n.stage) == "" {
+				return usagef("%s", a.t("cli.err.stage_missing"))
+			}
+			stage, err := workshop.ParseTahap(n.stage)
+			if err != nil {
+				return usagef("%s", a.t("cli.err.stage", workshop.Visible(strings.TrimSpace(n.stage))))
 			}
 			date := n.date
 			if date == "" {
 				date = a.clock().Format("2006-01-02")
-			} else if _, err := time.Parse("2006-01-02", date); err != nil {
-				return usagef("%s", a.t("cli.err.date", date))
+			} else if date, err = workshop.CheckDate(date); err != nil {
+				return usagef("%s", a.t("cli.err.date", workshop.Visible(n.date)))
+			}
+			venue, err := workshop.CheckVenue(n.venue)
+			if err != nil {
+				return usagef("%s", phrase.Sentence(a.lang, err))
+			}
+			facilitator, err := workshop.CheckFacilitator(n.facilitator)
+			if err != nil {
+				return usagef("%s", phrase.Sentence(a.lang, err))
 			}
 			f, err := assets.LoadFramework(n.framework)
 			var unknown *assets.UnknownFrameworkError
@@ -304,8 +319,8 @@ func (a *app) newCmd() *cobra.Command {
 			}
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
 				id, err := st.CreateSession(cmd.Context(), store.NewSession{
-					City: city, Stage: n.stage, Date: date, Venue: strings.TrimSpace(n.venue),
-					Facilitator: strings.TrimSpace(n.facilitator), Framework: f, OPDs: opds,
+					City: city, Stage: stage, Date: date, Venue: venue,
+					Facilitator: facilitator, Framework: f, OPDs: opds,
 				})
 				if err != nil {
 					return err
@@ -317,7 +332,7 @@ func (a *app) newCmd() *cobra.Command {
 	}
 	fl := c.Flags()
 	fl.StringVar(&n.city, "city", "", a.t("cli.flag.city"))
-	fl.IntVar(&n.stage, "stage", 0, a.t("cli.flag.stage"))
+	fl.StringVar(&n.stage, "stage", "", a.t("cli.flag.stage"))
 	fl.StringVar(&n.date, "date", "", a.t("cli.flag.date"))
 	fl.StringVar(&n.venue, "venue", "", a.t("cli.flag.venue"))
 	fl.StringVar(&n.facilitator, "facilitator", "", a.t("cli.flag.facilitator"))

@@ -1,0 +1,360 @@
+package workshop
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Field is a piece of text a person types or a file brings into a session.
+// Every way in (the CLI flags, the new-session form, the roster editor, the
+// OPD CSV, the score import and the store itself) checks it with the same
+// function below, so a value refused in one place is refused in all.
+type Field int
+
+const (
+	FieldCity Field = iota + 1
+	FieldVenue
+	FieldFacilitator
+	FieldOPDCode
+	FieldOPDName
+	FieldNote
+	FieldTahap
+	FieldDate
+)
+
+// Limits of typed text, in characters (runes). They are the sizes the
+// screens are drawn and tested at: a city fits the header and the home
+// list, an OPD code the scoreboard's row label, a name an export cell and
+// a roster line, a note a few lines of the note editor.
+const (
+	MaxCityRunes        = 80
+	MaxVenueRunes       = 120
+	MaxFacilitatorRunes = 120
+	MaxOPDCodeRunes     = 24
+	MaxOPDNameRunes     = 120
+	MaxNoteRunes        = 2000
+)
+
+// what names a field in a sentence, in both languages.
+func (f Field) what() bi {
+	switch f {
+	case FieldCity:
+		return bi{"the city", "nama kota"}
+	case FieldVenue:
+		return bi{"the venue", "tempat"}
+	case FieldFacilitator:
+		return bi{"the facilitator's name", "nama fasilitator"}
+	case FieldOPDCode:
+		return bi{"the OPD code", "kode OPD"}
+	case FieldOPDName:
+		return bi{"the OPD name", "nama OPD"}
+	case FieldNote:
+		return bi{"the note", "catatan"}
+	case FieldTahap:
+		return bi{"the tahap", "tahap"}
+	case FieldDate:
+		return bi{"the date", "tanggal"}
+	}
+	return bi{"the text", "teks"}
+}
+
+// Limit is the most characters f may hold (0: no length limit).
+func (f Field) Limit() int {
+	switch f {
+	case FieldCity:
+		return MaxCityRunes
+	case FieldVenue:
+		return MaxVenueRunes
+	case FieldFacilitator:
+		return MaxFacilitatorRunes
+	case FieldOPDCode:
+		return MaxOPDCodeRunes
+	case FieldOPDName:
+		return MaxOPDNameRunes
+	case FieldNote:
+		return MaxNoteRunes
+	}
+	return 0
+}
+
+// InputKind says what is wrong with a value.
+type InputKind int
+
+const (
+	InputEmpty     InputKind = iota + 1 // a required value is blank
+	InputTooLong                        // more characters than the field's limit
+	InputLineBreak                      // a tab or line break in a one-line value
+	InputControl                        // a control character, escape sequence or direction override
+	InputNotUTF8                        // bytes that are not UTF-8 text
+	InputBadTahap                       // not 1-4 or I-IV
+	InputBadDate                        // not a YYYY-MM-DD date
+)
+
+// InputError is one typed value refused, said as one sentence in either
+// language (In). Value is the offending value made visible (Visible) and
+// shortened, Char the offending character made visible, N its length.
+type InputError struct {
+	Field Field
+	Kind  InputKind
+	Value string
+	Char  string
+	N     int
+	// Of is the OPD code a refused name belongs to, when known (a CSV
+	// row), so the sentence says whose name it is.
+	Of string
+}
+
+// Error is the English sentence (In("en")).
+func (e *InputError) Error() string { return e.In("en") }
+
+// In says the problem in lang ("en" or Bahasa Indonesia), as "what is
+// wrong — what to do", without a closing full stop (Sentence adds one).
+func (e *InputError) In(lang string) string {
+	m, args := e.message()
+	en, id := format(m, args...)
+	s := id
+	if lang == "en" {
+		s = en
+	}
+	return upperFirst(s)
+}
+
+// Problem says the same as In in both languages, for the lists of
+// problems a file gets (line is that of the offending row).
+func (e *InputError) Problem(file string, line int) Problem {
+	m, args := e.message()
+	en, id := format(m, args...)
+	return Problem{File: file, Line: line, Msg: en, MsgID: id}
+}
+
+func (e *InputError) message() (bi, []any) {
+	w := e.Field.what()
+	if e.Field == FieldOPDName && e.Of != "" {
+		w = bi{"the name of " + e.Of, "nama " + e.Of}
+	}
+	switch e.Kind {
+	case InputEmpty:
+		return bi{"%s is empty — write it", "%s kosong — isi dulu"}, []any{w}
+	case InputTooLong:
+		return bi{"%s is %d characters long — shorten it to at most %d", "%s panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, []any{w, e.N, e.Field.Limit()}
+	case InputLineBreak:
+		return bi{"%s contains a tab or line break — write it on one line", "%s berisi tab atau pindah baris — tulis dalam satu baris"}, []any{w}
+	case InputControl:
+		return bi{"%s contains the control character %s, which a terminal would act on — write it again without it", "%s berisi karakter kendali %s yang akan dijalankan terminal — tulis ulang tanpa karakter itu"}, []any{w, e.Char}
+	case InputNotUTF8:
+		return bi{"%s is not valid UTF-8 text — write it again, or save the file as UTF-8", "%s bukan teks UTF-8 yang sah — tulis ulang, atau simpan berkasnya sebagai UTF-8"}, []any{w}
+	case InputBadTahap:
+		return bi{"tahap %q does not exist — choose 1, 2, 3 or 4 (or I, II, III, IV)", "tahap %q tidak ada — pilih 1, 2, 3 atau 4 (atau I, II, III, IV)"}, []any{e.Value}
+	case InputBadDate:
+		return bi{"the date %q is not a date like 2026-03-14 — write it as YYYY-MM-DD", "tanggal %q tidak dikenali — tulis sebagai TTTT-BB-HH, misalnya 2026-03-14"}, []any{e.Value}
+	}
+	return bi{"%s cannot be used", "%s tidak dapat dipakai"}, []any{w}
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// Unsafe reports whether r must never reach a terminal raw from a
+// person's or a file's text: C0 controls (tab and line feed included: the
+// callers that allow line breaks say so), DEL, C1 controls, the bidi
+// embeddings, overrides and isolates that reorder what is shown, the line
+// and paragraph separators, and the byte order mark inside text.
+func Unsafe(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x2028, r == 0x2029, r == 0xfeff:
+		return true
+	}
+	return false
+}
+
+// escapeRune is r as a visible escape: \t, \n, \r, \x1b, \u202e.
+func escapeRune(r rune) string {
+	switch r {
+	case '\t':
+		return `\t`
+	case '\n':
+		return `\n`
+	case '\r':
+		return `\r`
+	}
+	if r < 0x100 {
+		return fmt.Sprintf(`\x%02x`, r)
+	}
+	return fmt.Sprintf(`\u%04x`, r)
+}
+
+// Visible returns s with every unsafe character (Unsafe) and every byte
+// that is not UTF-8 written as a visible escape (\x1b, \u202e, \xff): text
+// from an older database or a hostile file shown this way is harmless on
+// any terminal and still tells what was there. Text without such
+// characters is returned as is.
+func Visible(s string) string { return visible(s, false) }
+
+// VisibleLines is Visible keeping line breaks (notes may hold several
+// lines); a CR before a line feed is dropped.
+func VisibleLines(s string) string { return visible(s, true) }
+
+func visible(s string, lines bool) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+			changed = true
+		case lines && r == '\n':
+			b.WriteByte('\n')
+		case lines && r == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			changed = true
+		case Unsafe(r):
+			b.WriteString(escapeRune(r))
+			changed = true
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+// shortVisible is v made visible and cut to about 40 characters, for
+// quoting a refused value back in a sentence.
+func shortVisible(v string) string {
+	v = Visible(v)
+	if utf8.RuneCountInString(v) > 40 {
+		r := []rune(v)
+		v = string(r[:39]) + "…"
+	}
+	return v
+}
+
+// checkChars refuses invalid UTF-8, and unsafe characters (line feeds and
+// CR LF pairs allowed when lines).
+func checkChars(f Field, s string, lines bool) error {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return &InputError{Field: f, Kind: InputNotUTF8}
+		case lines && (r == '\n' || r == '\r' && i+1 < len(s) && s[i+1] == '\n'):
+		case !lines && (r == '\t' || r == '\n' || r == '\r'):
+			return &InputError{Field: f, Kind: InputLineBreak}
+		case Unsafe(r):
+			return &InputError{Field: f, Kind: InputControl, Char: escapeRune(r)}
+		}
+		i += n
+	}
+	return nil
+}
+
+// CheckText checks one value of a field: spaces around it trimmed, only
+// safe characters (a note may hold line breaks; CR LF becomes LF), at most
+// the field's limit, and not empty when required. It returns the cleaned
+// value or an *InputError.
+func CheckText(f Field, s string, required bool) (string, error) {
+	lines := f == FieldNote
+	if err := checkChars(f, s, lines); err != nil {
+		return "", err
+	}
+	s = strings.TrimSpace(s)
+	if lines {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	if s == "" {
+		if required {
+			return "", &InputError{Field: f, Kind: InputEmpty}
+		}
+		return "", nil
+	}
+	if lim := f.Limit(); lim > 0 {
+		if n := utf8.RuneCountInString(s); n > lim {
+			return "", &InputError{Field: f, Kind: InputTooLong, N: n}
+		}
+	}
+	return s, nil
+}
+
+// CheckCity checks a session's city (kota or kabupaten): required.
+func CheckCity(s string) (string, error) { return CheckText(FieldCity, s, true) }
+
+// CheckVenue checks a session's venue: optional.
+func CheckVenue(s string) (string, error) { return CheckText(FieldVenue, s, false) }
+
+// CheckFacilitator checks the facilitator's name: optional.
+func CheckFacilitator(s string) (string, error) { return CheckText(FieldFacilitator, s, false) }
+
+// CheckOPDCode checks an OPD's code and returns it trimmed and upper-cased
+// (codes are compared without case).
+func CheckOPDCode(s string) (string, error) {
+	c, err := CheckText(FieldOPDCode, s, true)
+	return strings.ToUpper(c), err
+}
+
+// CheckOPDName checks an OPD's full name: required, any script.
+func CheckOPDName(s string) (string, error) { return CheckText(FieldOPDName, s, true) }
+
+// CheckNote checks a score's note: optional, several lines allowed.
+func CheckNote(s string) (string, error) { return CheckText(FieldNote, s, false) }
+
+// ParseTahap reads a tahap as people write it: 1-4 or I-IV, in any case,
+// with or without the word "tahap" before it.
+func ParseTahap(s string) (int, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	t = strings.TrimSpace(strings.TrimPrefix(t, "TAHAP"))
+	switch t {
+	case "1", "I":
+		return 1, nil
+	case "2", "II":
+		return 2, nil
+	case "3", "III":
+		return 3, nil
+	case "4", "IV":
+		return 4, nil
+	}
+	return 0, &InputError{Field: FieldTahap, Kind: InputBadTahap, Value: shortVisible(strings.TrimSpace(s))}
+}
+
+// CheckTahap refuses a tahap number outside 1-4.
+func CheckTahap(n int) error {
+	if n < 1 || n > 4 {
+		return &InputError{Field: FieldTahap, Kind: InputBadTahap, Value: strconv.Itoa(n)}
+	}
+	return nil
+}
+
+// CheckDate checks a session date written as YYYY-MM-DD and returns it
+// trimmed; a blank date is refused (callers that allow one skip the call).
+func CheckDate(s string) (string, error) {
+	t := strings.TrimSpace(s)
+	if _, err := time.Parse(time.DateOnly, t); err != nil {
+		return "", &InputError{Field: FieldDate, Kind: InputBadDate, Value: shortVisible(t)}
+	}
+	return t, nil
+}
