@@ -53,3 +53,27 @@ func init() {
 		"room.err.not_saved":       {"Jawaban tidak tersimpan karena kesalahan di laptop fasilitator; beri tahu fasilitator lalu coba lagi.", "The answer was not saved because of a problem on the facilitator's laptop; tell the facilitator and try again."},
 	})
 }
+
+// Strings of the printed access cards.
+func init() {
+	register(map[string]Msg{
+		"room.cards.title": {"Kartu akses penilaian mandiri · %s · Tahap %d", "Self-assessment access cards · %s · Tahap %d"},
+		"room.cards.intro": {"Gunting per kartu dan berikan satu kartu kepada setiap OPD. Kode hanya membuka formulir OPD itu.", "Cut along the lines and give one card to each OPD. A code opens only that OPD's form."},
+		"room.cards.city":  {"%s · Tahap %d", "%s · Tahap %d"},
+		"room.cards.code":  {"Kode akses", "Access code"},
+		"room.cards.step1": {"Sambungkan ponsel ke Wi-Fi ruangan.", "Join the room's Wi-Fi on your phone."},
+		"room.cards.step2": {"Pindai QR atau buka %s", "Scan the QR or open %s"},
+		"room.cards.step3": {"Ketik kode akses, lalu tekan Masuk.", "Type the access code, then press Enter."},
+	})
+}
+
+// Strings of the command line for room mode.
+func init() {
+	register(map[string]Msg{
+		"cli.cards":          {"Tulis kartu akses OPD (cards.html untuk dicetak) dan daftar kode (codes.csv)", "Write the OPDs' access cards (cards.html to print) and the list of codes (codes.csv)"},
+		"cli.flag.cards_dir": {"folder tujuan (bawaan: bimtek-cards-ID di direktori ini)", "target folder (default: bimtek-cards-ID in the current directory)"},
+		"cli.flag.cards_url": {"alamat formulir yang dicetak di kartu (bawaan: alamat laptop ini, port 8080)", "the form's address printed on the cards (default: this laptop's address, port 8080)"},
+		"cli.cards.done":     {"%d kartu akses; formulir di %s (jalankan `bimtek open %d --listen 0.0.0.0:8080` di ruangan).", "%d access cards; the form at %s (run `bimtek open %d --listen 0.0.0.0:8080` in the room)."},
+		"cli.err.cards_url":  {"--url %q bukan alamat http seperti http://192.168.1.10:8080; tulis alamat laptop di jaringan ruangan.", "--url %q is not an http address such as http://192.168.1.10:8080; give the laptop's address on the room's network."},
+	})
+}

@@ -1678,3 +1678,41 @@ func TestEnvironment(t *testing.T) {
 	said(t, bt(t, "list", "--frob"), 2, tr("en", "cli.err.flag_unknown", "--frob", "bimtek list"))
 	said(t, bt(t, "--lang=id", "list", "--frob"), 2, tr("id", "cli.err.flag_unknown", "--frob", "bimtek list"))
 }
+
+func TestCardsCommand(t *testing.T) {
+	cleanEnv(t)
+	db := filepath.Join(t.TempDir(), "b.db")
+	mustOK(t, bt(t, "--db", db, "demo", "--no-open"))
+	dir := filepath.Join(t.TempDir(), "cards")
+	r := bt(t, "--db", db, "cards", "1", "--dir", dir, "--url", "http://192.168.1.10:8080")
+	mustOK(t, r)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 3 || lines[0] != filepath.Join(dir, "cards.html") || lines[1] != filepath.Join(dir, "codes.csv") ||
+		!strings.HasPrefix(lines[2], "20 kartu akses; formulir di http://192.168.1.10:8080/") {
+		t.Fatalf("stdout = %q", r.stdout)
+	}
+	read := func() [][]string {
+		f, err := os.Open(filepath.Join(dir, "codes.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	first := read()
+	if len(first) != 21 || strings.Join(first[0], ",") != "opd_code,opd_name,access_code,url" || first[1][0] != "BAPPEDA" {
+		t.Fatalf("codes.csv = %q", first[:2])
+	}
+	// A second run prints the same codes: cards already handed out keep working.
+	mustOK(t, bt(t, "--db", db, "cards", "1", "--dir", dir, "--url", "http://192.168.1.10:8080/"))
+	if again := read(); strings.Join(again[5], ",") != strings.Join(first[5], ",") {
+		t.Errorf("codes changed between runs: %q vs %q", first[5], again[5])
+	}
+	said(t, bt(t, "--db", db, "cards", "1", "--url", "ftp://x"), 2,
+		tr("id", "cli.err.cards_url", "ftp://x"))
+	said(t, bt(t, "--db", db, "--lang", "en", "cards", "9"), 1, tr("en", "err.no_session"))
+}

@@ -83,7 +83,7 @@ func (a *app) rootCmd() *cobra.Command {
 	// language, naming the command whose help lists the flags.
 	root.SetFlagErrorFunc(a.flagError)
 	root.AddCommand(a.newCmd(), a.openCmd(), a.listCmd(), a.exportCmd(), a.importCmd(),
-		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd())
+		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd(), a.cardsCmd())
 	a.translateHelp(root)
 	return root
 }
