@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/bimtek/bimtek/workshop"
@@ -20,9 +19,9 @@ const (
 	valueNA        = "na"
 )
 
-// MaxNoteRunes is the longest note a phone may send: the same as the
-// facilitator's note editor.
-const MaxNoteRunes = 500
+// MaxNoteRunes is the longest note a phone may send: the same limit as
+// every other way a note comes in.
+var MaxNoteRunes = workshop.FieldNote.Limit()
 
 // Edit is one cell a phone asked to change.
 type Edit struct {
@@ -185,29 +184,13 @@ func parseLevel(fw *workshop.Framework, v string) (workshop.Answer, error) {
 	return workshop.Answer{Level: n}, nil
 }
 
-// CleanNote makes a phone's note what the facilitator's note editor would
-// have let through: valid UTF-8, line breaks and tabs turned into spaces,
-// no other control character, no bidirectional override (it could make a
-// note read differently on the projector), at most MaxNoteRunes, trimmed.
+// CleanNote holds a phone's note to the same check as the facilitator's
+// note editor and the store (workshop.CheckNote): valid UTF-8, line breaks
+// allowed (the browser's CR LF becomes LF), no other control character or
+// direction override, within the limit, trimmed. A refusal is an
+// *workshop.InputError, said in the phone's language.
 func CleanNote(s string) (string, error) {
-	if !utf8.ValidString(s) {
-		return "", formErr("room.err.note_bytes")
-	}
-	if utf8.RuneCountInString(s) > MaxNoteRunes {
-		return "", formErr("room.err.note_long", MaxNoteRunes)
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\r' || r == '\n' || r == '\t':
-			b.WriteByte(' ')
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029':
-			return "", formErr("room.err.note_control")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.TrimSpace(b.String()), nil
+	return workshop.CheckNote(s)
 }
 
 // clip shortens what a phone sent before it is echoed in a sentence.

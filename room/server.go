@@ -465,6 +465,10 @@ func (s *Server) sentence(lang string, err error) string {
 	if errors.As(err, &fe) {
 		return assets.T(lang, fe.Key, fe.Args...)
 	}
+	var ie *workshop.InputError
+	if errors.As(err, &ie) {
+		return ie.In(lang)
+	}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return assets.T(lang, "room.err.too_big", maxBody>>10)
@@ -628,6 +632,8 @@ type formPage struct {
 	// Score is the OPD's own score of this dimension, set only while the
 	// facilitator shows the results.
 	Score string
+	// NoteLimit is the longest note, in characters.
+	NoteLimit int
 }
 
 type dimTab struct {
@@ -681,7 +687,7 @@ func (s *Server) form(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) formPage(lang string, r *http.Request, ac store.AccessCode, dimKey string) (formPage, bool) {
-	p := formPage{base: s.base(lang, r), Code: ac.Code, Submitted: !ac.Submitted.IsZero()}
+	p := formPage{base: s.base(lang, r), Code: ac.Code, Submitted: !ac.Submitted.IsZero(), NoteLimit: MaxNoteRunes}
 	found := true
 	revealed := s.revealed.Load()
 	s.cfg.Owner.Read(func(v View) {

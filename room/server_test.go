@@ -138,8 +138,8 @@ func TestSaveWithoutJavaScriptCommitsThenRedirects(t *testing.T) {
 	if a, _ := e.stored(t, o, keys[0]); a != (workshop.Answer{Level: 4}) {
 		t.Errorf("%s stored %+v, want level 4", keys[0], a)
 	}
-	if a, note := e.stored(t, o, keys[1]); !a.NA || note != "belum ada  data" {
-		t.Errorf("%s stored %+v %q, want N/A with the note on one line", keys[1], a, note)
+	if a, note := e.stored(t, o, keys[1]); !a.NA || note != "belum ada\ndata" {
+		t.Errorf("%s stored %+v %q, want N/A with the note's two lines", keys[1], a, note)
 	}
 	page := p.get(r.loc)
 	if !strings.Contains(page.body, `name="`+keys[0]+`" value="4" checked`) || !strings.Contains(page.body, "Tersimpan") || !strings.Contains(page.body, ">2 / 18<") {
@@ -229,8 +229,8 @@ func TestRefusals(t *testing.T) {
 		{"no dimension", url.Values{keys[0]: {"3"}}, 400, "Dimensi itu tidak ada"},
 		{"a note with an escape sequence", url.Values{"d": {dim}, "note:" + keys[0]: {"ok\x1b[2J"}}, 400, "karakter kendali"},
 		{"a note with a bidi override", url.Values{"d": {dim}, "note:" + keys[0]: {"abc\u202edef"}}, 400, "karakter kendali"},
-		{"a note too long", url.Values{"d": {dim}, "note:" + keys[0]: {strings.Repeat("a", 501)}}, 400, "paling banyak 500 karakter"},
-		{"a note of broken UTF-8", url.Values{"d": {dim}, "note:" + keys[0]: {"a\xffb"}}, 400, "tidak terbaca"},
+		{"a note too long", url.Values{"d": {dim}, "note:" + keys[0]: {strings.Repeat("a", MaxNoteRunes+1)}}, 400, "2001"},
+		{"a note of broken UTF-8", url.Values{"d": {dim}, "note:" + keys[0]: {"a\xffb"}}, 400, "bukan teks UTF-8"},
 	}
 	for _, c := range cases {
 		r := p.post("/save", c.form)
