@@ -268,7 +268,7 @@ func (m *Model) current() Screen {
 func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 	// Roster and score changes concern every phase, not just the one shown.
 	switch msg.(type) {
-	case RosterChangedMsg, ScoresChangedMsg:
+	case RosterChangedMsg, ScoresChangedMsg, CellChangedMsg:
 		var cmds []tea.Cmd
 		for _, s := range m.screens {
 			cmds = append(cmds, s.Update(msg))
@@ -502,7 +502,8 @@ func (m *Model) undo() tea.Cmd {
 	if !ok {
 		return statusCmd(m.t("frame.nothing_undo"))
 	}
-	return tea.Batch(m.toScreen(ScoresChangedMsg{}), statusCmd(m.t("frame.undone", m.describe(ev))))
+	return tea.Batch(m.toScreen(ScoresChangedMsg{}), m.toScreen(CellChangedMsg{OPDID: ev.OPDID, IndicatorKey: ev.IndicatorKey}),
+		statusCmd(m.t("frame.undone", m.describe(ev))))
 }
 
 // describe names a score change for the status line: "DISKOMINFO · Layanan

@@ -1,9 +1,9 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,9 +42,14 @@ type Grid struct {
 	// screen, so the grid does not jump while the facilitator types.
 	rowTop, colLeft int
 	pageRows        int // OPD rows on screen at the last View (page keys)
+	opdTop          int // first line shown in the per-OPD view
 
 	detail bool      // Space: the detail panel where the size does not show it anyway
 	note   *gridNote // the open note editor, nil when closed
+	// hold is a refusal that stands: a digit off the scale, or a digit at
+	// the last cell. Further digits are not taken until Esc or a move, so
+	// a typo never shifts the entries after it (DESIGN section 5).
+	hold *gridHold
 
 	p      gridPainter
 	cells  gridCells
@@ -75,6 +80,13 @@ type gridCol struct {
 	num  int // 1-based position in the tab, as in the legend
 }
 
+// gridHold is a standing refusal at the cursor cell.
+type gridHold struct {
+	text  string
+	digit int  // the refused digit, drawn in the cell; 0 when the cell keeps its answer
+	mark  bool // the cell is marked with the refused digit
+}
+
 type gridNote struct {
 	opd workshop.OPD
 	col gridCol
@@ -84,6 +96,7 @@ type gridNote struct {
 type gridKeys struct {
 	Up, Down, Left, Right key.Binding
 	Move                  key.Binding // for the help: every move key
+	MoveOPD               key.Binding // the same keys in the per-OPD view
 	Level, NA, Clear      key.Binding
 	Note                  key.Binding
 	NextTab, PrevTab      key.Binding
@@ -93,6 +106,10 @@ type gridKeys struct {
 	Page                  key.Binding // for the help
 	Detail, Close         key.Binding
 	Save, Cancel          key.Binding // in the note editor
+	NextEmpty             key.Binding // the next unanswered cell
+	AllOPDs               key.Binding // every OPD as a row, or only the present ones
+	ByOPD                 key.Binding // one OPD's items on one screen
+	Reveal                key.Binding // show or hide the results (scores) to the room
 }
 
 func newGridKeys(lang string, f *workshop.Framework) gridKeys {
@@ -107,27 +124,32 @@ func newGridKeys(lang string, f *workshop.Framework) gridKeys {
 		digits = []string{"1"} // a scale beyond one digit: the key is refused with a sentence
 	}
 	return gridKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k")),
-		Down:     key.NewBinding(key.WithKeys("down", "j")),
-		Left:     key.NewBinding(key.WithKeys("left", "h")),
-		Right:    key.NewBinding(key.WithKeys("right", "l")),
-		Move:     keyHelp(lang, "←↓↑→/hjkl", "grid.key.move", "up", "down", "left", "right", "h", "j", "k", "l"),
-		Level:    keyHelp(lang, levels, "grid.key.level", digits...),
-		NA:       keyHelp(lang, "0", "grid.key.na", "0"),
-		Clear:    keyHelp(lang, "⌫/Del", "grid.key.clear", "backspace", "delete"),
-		Note:     keyHelp(lang, "Enter", "grid.key.note", "enter"),
-		NextTab:  key.NewBinding(key.WithKeys("tab")),
-		PrevTab:  key.NewBinding(key.WithKeys("shift+tab")),
-		Tabs:     keyHelp(lang, "Tab/⇧Tab", "grid.key.tab", "tab", "shift+tab"),
-		Home:     keyHelp(lang, "Home/End", "grid.key.ends", "home"),
-		End:      key.NewBinding(key.WithKeys("end")),
-		PageUp:   key.NewBinding(key.WithKeys("ctrl+u", "shift+up")),
-		PageDown: key.NewBinding(key.WithKeys("ctrl+d", "shift+down")),
-		Page:     keyHelp(lang, "ctrl+u/ctrl+d", "grid.key.page", "ctrl+u", "ctrl+d", "shift+up", "shift+down"),
-		Detail:   keyHelp(lang, assets.T(lang, "grid.space"), "grid.key.detail", "space"),
-		Close:    key.NewBinding(key.WithKeys("esc")),
-		Save:     keyHelp(lang, "Enter/ctrl+s", "grid.key.save", "enter", "ctrl+s"),
-		Cancel:   keyHelp(lang, "Esc", "grid.key.cancel", "esc"),
+		Up:        key.NewBinding(key.WithKeys("up", "k")),
+		Down:      key.NewBinding(key.WithKeys("down", "j")),
+		Left:      key.NewBinding(key.WithKeys("left", "h")),
+		Right:     key.NewBinding(key.WithKeys("right", "l")),
+		Move:      keyHelp(lang, "←↓↑→/hjkl", "grid.key.move", "up", "down", "left", "right", "h", "j", "k", "l"),
+		MoveOPD:   keyHelp(lang, "↑↓ ←→", "grid.key.move_opd", "up", "down", "left", "right", "h", "j", "k", "l"),
+		Level:     keyHelp(lang, levels, "grid.key.level", digits...),
+		NA:        keyHelp(lang, "0", "grid.key.na", "0"),
+		Clear:     keyHelp(lang, "⌫/Del", "grid.key.clear", "backspace", "delete"),
+		Note:      keyHelp(lang, "Enter", "grid.key.note", "enter"),
+		NextTab:   key.NewBinding(key.WithKeys("tab")),
+		PrevTab:   key.NewBinding(key.WithKeys("shift+tab")),
+		Tabs:      keyHelp(lang, "Tab/⇧Tab", "grid.key.tab", "tab", "shift+tab"),
+		Home:      keyHelp(lang, "Home/End", "grid.key.ends", "home"),
+		End:       key.NewBinding(key.WithKeys("end")),
+		PageUp:    key.NewBinding(key.WithKeys("ctrl+u", "shift+up")),
+		PageDown:  key.NewBinding(key.WithKeys("ctrl+d", "shift+down")),
+		Page:      keyHelp(lang, "ctrl+u/ctrl+d", "grid.key.page", "ctrl+u", "ctrl+d", "shift+up", "shift+down"),
+		Detail:    keyHelp(lang, assets.T(lang, "grid.space"), "grid.key.detail", "space"),
+		Close:     key.NewBinding(key.WithKeys("esc")),
+		Save:      keyHelp(lang, "Enter/ctrl+s", "grid.key.save", "enter", "ctrl+s"),
+		Cancel:    keyHelp(lang, "Esc", "grid.key.cancel", "esc"),
+		NextEmpty: keyHelp(lang, "n", "grid.key.next_empty", "n"),
+		AllOPDs:   keyHelp(lang, "a", "grid.key.all", "a"),
+		ByOPD:     keyHelp(lang, "o", "grid.key.by_opd", "o"),
+		Reveal:    keyHelp(lang, "r", "board.key.reveal", "r"),
 	}
 }
 
@@ -144,7 +166,11 @@ func NewGrid(s *Sess) *Grid {
 func (g *Grid) rebuild() {
 	s := g.s
 	g.board = s.Board
-	g.present = s.Board.Present()
+	if s.State.GridAll {
+		g.present = append(g.present[:0:0], s.Board.OPDs...)
+	} else {
+		g.present = s.Board.Present()
+	}
 	f := s.F()
 	g.tabs = g.tabs[:0]
 	for di := range f.Dimensions {
@@ -228,7 +254,10 @@ func (g *Grid) Help() []key.Binding {
 	if g.s.ReadOnly { // the projector: nothing to score here
 		return []key.Binding{k.Move, k.Tabs, k.Home, k.Page, k.Detail}
 	}
-	return []key.Binding{k.Move, k.Level, k.NA, k.Clear, k.Note, k.Tabs, k.Home, k.Page, k.Detail}
+	if g.s.State.ByOPD {
+		return []key.Binding{k.MoveOPD, k.Level, k.NA, k.Clear, k.Note, k.Tabs, k.NextEmpty, k.ByOPD, k.AllOPDs, k.Reveal, k.Home}
+	}
+	return []key.Binding{k.Move, k.Level, k.NA, k.Clear, k.Note, k.Tabs, k.NextEmpty, k.ByOPD, k.AllOPDs, k.Reveal, k.Home, k.Page, k.Detail}
 }
 
 // Update handles keys and the change messages.
@@ -238,6 +267,8 @@ func (g *Grid) Update(msg tea.Msg) tea.Cmd {
 	case RosterChangedMsg, ScoresChangedMsg:
 		g.rebuild()
 		return g.saveState()
+	case CellChangedMsg:
+		return g.focus(m.OPDID, m.IndicatorKey)
 	case tea.KeyPressMsg:
 		if g.note != nil {
 			return g.updateNote(m)
@@ -258,16 +289,36 @@ func (g *Grid) updateKey(m tea.KeyPressMsg) tea.Cmd {
 	st := &g.s.State
 	switch {
 	case key.Matches(m, k.NextTab):
+		g.hold = nil
 		return g.moveTab(1)
 	case key.Matches(m, k.PrevTab):
+		g.hold = nil
 		return g.moveTab(-1)
+	case key.Matches(m, k.AllOPDs):
+		return g.toggleAll()
+	case key.Matches(m, k.Reveal):
+		return toggleReveal(g.s)
+	case key.Matches(m, k.ByOPD):
+		g.hold = nil
+		st.ByOPD = !st.ByOPD
+		return g.saveState()
 	}
 	nRows, nCols := len(g.present), len(g.tab().cols)
 	if nRows == 0 || nCols == 0 {
 		return nil
 	}
 	if d, ok := gridDigit(m); ok {
+		if g.hold != nil {
+			return nil // the refusal stands: the digit is not taken
+		}
 		return g.typeDigit(d)
+	}
+	if key.Matches(m, k.Close) && g.hold != nil {
+		g.hold = nil // Esc dismisses the refusal; the cursor stays
+		return nil
+	}
+	if st.ByOPD {
+		return g.updateByOPD(m)
 	}
 	switch {
 	case key.Matches(m, k.Up):
@@ -286,6 +337,9 @@ func (g *Grid) updateKey(m tea.KeyPressMsg) tea.Cmd {
 		st.Row -= max(1, g.pageRows)
 	case key.Matches(m, k.PageDown):
 		st.Row += max(1, g.pageRows)
+	case key.Matches(m, k.NextEmpty):
+		g.hold = nil
+		return g.nextEmpty()
 	case key.Matches(m, k.Clear):
 		return g.write(workshop.Answer{}, false)
 	case key.Matches(m, k.Note):
@@ -299,6 +353,7 @@ func (g *Grid) updateKey(m tea.KeyPressMsg) tea.Cmd {
 	default:
 		return nil
 	}
+	g.hold = nil // a move dismisses a standing refusal
 	g.clampCursor()
 	return g.saveState()
 }
@@ -312,6 +367,10 @@ func gridDigit(m tea.KeyPressMsg) (int, bool) {
 	return 0, false
 }
 
+// moveTab shows the next or previous dimension with the cursor on its
+// first unanswered cell (of the OPD on the cursor in the per-OPD view), so
+// the typist goes on where the work is; a dimension with every cell
+// answered keeps the row and column.
 func (g *Grid) moveTab(d int) tea.Cmd {
 	n := len(g.tabs)
 	if n == 0 {
@@ -320,7 +379,109 @@ func (g *Grid) moveTab(d int) tea.Cmd {
 	st := &g.s.State
 	st.Tab = ((st.Tab+d)%n + n) % n
 	g.clampCursor()
+	if row, col, ok := g.firstEmpty(st.Tab, st.ByOPD); ok {
+		st.Row, st.Col = row, col
+	}
 	return g.saveState()
+}
+
+// empty reports whether a cell of the grid has no answer (nor N/A).
+func (g *Grid) empty(row int, col gridCol) bool {
+	return !g.s.Board.Answer(g.present[row].ID, col.ind.Key).Answered()
+}
+
+// firstEmpty is the first unanswered cell of tab ti, row by row; with
+// oneOPD only in the cursor's row.
+func (g *Grid) firstEmpty(ti int, oneOPD bool) (row, col int, ok bool) {
+	cols := g.tabs[ti].cols
+	from, to := 0, len(g.present)
+	if oneOPD {
+		from, to = g.s.State.Row, min(g.s.State.Row+1, len(g.present))
+	}
+	for r := from; r < to; r++ {
+		for c := range cols {
+			if g.empty(r, cols[c]) {
+				return r, c, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// nextEmpty moves to the next unanswered cell after the cursor: on along
+// the row, then the next rows, then the next dimensions, round to where it
+// started.
+func (g *Grid) nextEmpty() tea.Cmd {
+	st := &g.s.State
+	nt := len(g.tabs)
+	for step := 0; step <= nt; step++ {
+		ti := (st.Tab + step) % nt
+		cols := g.tabs[ti].cols
+		for r := range g.present {
+			for c := range cols {
+				if step == 0 && (r < st.Row || r == st.Row && c <= st.Col) {
+					continue // before the cursor: looked at last, on the way round
+				}
+				if step == nt && (r > st.Row || r == st.Row && c > st.Col) {
+					continue
+				}
+				if g.empty(r, cols[c]) {
+					st.Tab, st.Row, st.Col = ti, r, c
+					return g.saveState()
+				}
+			}
+		}
+	}
+	return statusCmd(g.s.T("grid.all_answered"))
+}
+
+// toggleAll shows every OPD of the roster as a row, or only the present
+// ones; the cursor stays on its OPD when it is still a row.
+func (g *Grid) toggleAll() tea.Cmd {
+	st := &g.s.State
+	var cur int64
+	if st.Row < len(g.present) {
+		cur = g.present[st.Row].ID
+	}
+	st.GridAll = !st.GridAll
+	g.rebuild()
+	for i, o := range g.present {
+		if o.ID == cur {
+			st.Row = i
+		}
+	}
+	g.clampCursor()
+	cmd := g.saveState()
+	text := g.s.T("grid.only_present")
+	if st.GridAll {
+		text = g.s.T("grid.all_opds")
+	}
+	return tea.Batch(cmd, statusCmd(text))
+}
+
+// focus puts the cursor on a cell that changed elsewhere (an undo or a
+// redo), showing every OPD when that one is not a row now.
+func (g *Grid) focus(opdID int64, indicatorKey string) tea.Cmd {
+	st := &g.s.State
+	row := slices.IndexFunc(g.present, func(o workshop.OPD) bool { return o.ID == opdID })
+	if row < 0 && !st.GridAll && slices.ContainsFunc(g.s.Board.OPDs, func(o workshop.OPD) bool { return o.ID == opdID }) {
+		st.GridAll = true
+		g.rebuild()
+		row = slices.IndexFunc(g.present, func(o workshop.OPD) bool { return o.ID == opdID })
+	}
+	if row < 0 {
+		return nil // the OPD left the roster
+	}
+	for ti, t := range g.tabs {
+		for ci, c := range t.cols {
+			if c.ind.Key == indicatorKey {
+				g.hold = nil
+				st.Tab, st.Row, st.Col = ti, row, ci
+				return g.saveState()
+			}
+		}
+	}
+	return nil
 }
 
 // typeDigit sets a level (0 = N/A) and advances; a digit off the scale is
@@ -332,7 +493,8 @@ func (g *Grid) typeDigit(d int) tea.Cmd {
 	f := g.s.F()
 	if _, ok := f.LevelOf(d); !ok {
 		lo, hi := f.MinLevel(), f.MaxLevel()
-		return errCmd(errors.New(g.s.T("grid.out_of_scale", d, lo, hi, lo, hi)))
+		g.hold = &gridHold{text: g.s.T("grid.out_of_scale", d, lo, hi, lo, hi), digit: d, mark: true}
+		return nil
 	}
 	return g.write(workshop.Answer{Level: d}, true)
 }
@@ -349,28 +511,51 @@ func (g *Grid) write(a workshop.Answer, advance bool) tea.Cmd {
 	// and the moved cursor are committed together (Sess.SetAnswer).
 	stuck := false
 	if advance {
-		switch {
-		case st.Col < len(g.tab().cols)-1:
-			st.Col++
-		case st.Row < len(g.present)-1:
-			st.Row++
-			st.Col = 0
-		default:
-			stuck = true
-		}
+		stuck = !g.advance()
 	}
 	if g.s.Board.Answer(opd.ID, col.ind.Key) != a {
 		if err := g.s.SetAnswer(opd.ID, col.ind.Key, a); err != nil {
-			st.Row, st.Col = before.Row, before.Col
+			st.Tab, st.Row, st.Col = before.Tab, before.Row, before.Col
 			return errCmd(err)
 		}
 	} else if cmd := g.saveState(); cmd != nil {
 		return cmd
 	}
 	if stuck {
-		return statusCmd(g.s.T("grid.last_cell"))
+		// No next cell: the digits that follow are held, so they are not
+		// typed over this answer unawares.
+		text := g.s.T("grid.last_cell")
+		if st.ByOPD {
+			text = g.s.T("grid.opd_last")
+		}
+		g.hold = &gridHold{text: text}
 	}
 	return nil
+}
+
+// advance moves the cursor to the next cell a digit fills: the next
+// column, then the first column of the next row; in the per-OPD view the
+// OPD's next item, across the dimensions. False when there is none.
+func (g *Grid) advance() bool {
+	st := &g.s.State
+	switch {
+	case st.Col < len(g.tab().cols)-1:
+		st.Col++
+	case st.ByOPD:
+		for ti := st.Tab + 1; ti < len(g.tabs); ti++ {
+			if len(g.tabs[ti].cols) > 0 {
+				st.Tab, st.Col = ti, 0
+				return true
+			}
+		}
+		return false
+	case st.Row < len(g.present)-1:
+		st.Row++
+		st.Col = 0
+	default:
+		return false
+	}
+	return true
 }
 
 func (g *Grid) openNote() tea.Cmd {
@@ -550,6 +735,9 @@ func (g *Grid) layout(w, h int) gridLayout {
 	if l.rule {
 		fixed++
 	}
+	if g.hold != nil {
+		fixed++ // a standing refusal may take two lines
+	}
 	// The bottom panel: always when the window is large, or on Space
 	// (then the grid keeps only a few rows around the cursor).
 	if l.panel == gridPanelNone && nc > 0 && (h >= 30 && w >= 100 || g.detail) {
@@ -622,6 +810,12 @@ func (g *Grid) View(w, h int) string {
 		lines = append(lines, "")
 		lines = append(lines, g.wrapPainted(gpBold, g.s.T("grid.no_items"), w)...)
 		return gridJoin(lines, h)
+	case g.s.State.ByOPD:
+		v := g.viewByOPD(w, h)
+		if g.note != nil {
+			v = gridJoin(g.overlay(strings.Split(v, "\n"), g.noteBox(w), w, h, 1), h)
+		}
+		return v
 	}
 	l := g.layout(w, h)
 	g.scroll(&l)
@@ -635,7 +829,8 @@ func (g *Grid) View(w, h int) string {
 	if l.rule {
 		body = append(body, g.p.paint(gpBorder, strings.Repeat("─", l.gw)))
 	}
-	body = append(body, g.cityLine(&l), g.summaryLine(l.gw), g.infoLine(l.gw))
+	body = append(body, g.cityLine(&l), g.summaryLine(l.gw))
+	body = append(body, g.infoLines(l.gw)...)
 
 	if l.panel == gridPanelSide {
 		// The panel runs down the right from below the tab bar; the grid
@@ -896,18 +1091,31 @@ func (g *Grid) rowLine(l *gridLayout, row int) string {
 		case on || i == st.Col:
 			state = gridCellCross
 		}
+		if state == gridCellCursor && g.hold != nil && g.hold.mark {
+			b.WriteString(g.p.paint(gpBadCell, centerCell("✗"+strconv.Itoa(g.hold.digit), l.cw)))
+			continue
+		}
 		b.WriteString(g.cells.get(g, sheet[k], hasNote, state))
 	}
 	b.WriteString(g.sep(true, on))
 	res := g.s.Board.OPDResult(opd.ID)
 	sc := res.Dimensions[t.dim.Key]
-	b.WriteString(g.scoreCell(sc, l.scoreW))
+	hidden := !g.s.State.Revealed
+	if hidden {
+		b.WriteString(g.hiddenCell(l.scoreW))
+	} else {
+		b.WriteString(g.scoreCell(sc, l.scoreW))
+	}
 	back := gpBase
 	if on {
 		back = gpCross
 	}
 	if l.predW > 0 {
-		b.WriteString(g.p.paint(back, " "+g.fit(g.predikat(sc), l.predW-1)))
+		if hidden {
+			b.WriteString(g.p.paint(back, " "+g.fit("", l.predW-1)))
+		} else {
+			b.WriteString(g.p.paint(back, " "+g.fit(g.predikat(sc), l.predW-1)))
+		}
 	}
 	if l.doneW > 0 {
 		done := strconv.Itoa(res.Done[t.dim.Key]) + "/" + strconv.Itoa(len(t.cols))
@@ -954,12 +1162,23 @@ func (g *Grid) predikat(sc workshop.Score) string {
 	return "–"
 }
 
+// hiddenCell stands for a score while the results are hidden from the
+// room: the grid still shows the cells being entered, never an aggregate.
+func (g *Grid) hiddenCell(w int) string { return g.p.paint(gpBorder, centerCell("░░░", w)) }
+
 // cityLine: the city's element scores under their columns, and the
-// dimension score (mean over the OPDs that have one, with n).
+// dimension score (mean over the OPDs that have one, with n); while the
+// results are hidden, a line saying so.
 func (g *Grid) cityLine(l *gridLayout) string {
 	t := g.tab()
 	city := g.s.Board.City()
 	var b strings.Builder
+	if !g.s.State.Revealed {
+		b.WriteString(g.p.paint(gpBold, fitCell(g.s.T("grid.city_row"), l.labelW)))
+		b.WriteString(g.p.paint(gpBorder, "│"))
+		b.WriteString(g.p.paint(gpBase, fitCell(" "+g.s.T("grid.hidden"), l.gw-l.labelW-1)))
+		return b.String()
+	}
 	b.WriteString(g.p.paint(gpBold, fitCell(g.s.T("grid.city_row"), l.labelW)))
 	g.visibleGroups(l, func(from, to int) {
 		spanW := (to-from+1)*(l.cw+1) - 1
@@ -992,7 +1211,27 @@ func (g *Grid) summaryLine(w int) string {
 	c := city.Completion[t.dim.Key]
 	text := g.s.T("grid.summary", g.s.Name(t.dim.Name), score, g.predikat(ds.Score()), ds.N,
 		c.Done, c.Possible, c.Percent())
+	if !g.s.State.Revealed {
+		text = g.s.T("grid.summary_hidden", g.s.Name(t.dim.Name), c.Done, c.Possible, c.Percent())
+	}
 	return g.p.paint(gpBold, fitCell(text, w))
+}
+
+// infoLines is the refusal that stands, on up to two lines, or the cursor
+// cell in words.
+func (g *Grid) infoLines(w int) []string {
+	if g.hold == nil {
+		return []string{g.infoLine(w)}
+	}
+	lines := slices.Clone(g.wrap("✗ "+g.hold.text, w))
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = cellTrunc(lines[1]+" …", w, "…")
+	}
+	for i, l := range lines {
+		lines[i] = g.p.paint(gpBad, fitCell(l, w))
+	}
+	return lines
 }
 
 // infoLine says in words what the cursor cell is.
@@ -1433,6 +1672,8 @@ const (
 	gpTab
 	gpTabOn
 	gpTabOnTight // the active tab without its padding
+	gpBad        // a standing refusal
+	gpBadCell    // the cell a refused digit was meant for
 	gpHeat0      // gpHeat0+i is the heat of level i (0..5)
 	gpCount      = gpHeat0 + 6
 )
@@ -1470,6 +1711,8 @@ func (p *gridPainter) use(st *Styles) {
 	p.styles[gpTab] = st.Tab
 	p.styles[gpTabOn] = st.TabOn
 	p.styles[gpTabOnTight] = st.TabOn.Padding(0)
+	p.styles[gpBad] = st.Bad
+	p.styles[gpBadCell] = lipgloss.NewStyle().Foreground(P.Bg).Background(P.Bad).Bold(true)
 	for i := 0; i < 6; i++ {
 		p.styles[gpHeat0+uint8(i)] = st.Heat[i]
 	}
@@ -1590,10 +1833,14 @@ func (r *gridRowLabels) get(g *Grid, row, w int, on bool) string {
 		o := g.present[row]
 		text := fitCell(gridOPDLabel(o), w-2)
 		code := strings.TrimSpace(o.Code)
+		lead := "  "
+		if !o.Present { // shown with every OPD (a): marked as not in the room
+			lead = "○ "
+		}
 		if code != "" && strings.HasPrefix(text, code) {
-			r.plain[row] = "  " + g.p.paint(gpBold, code) + g.p.paint(gpBase, text[len(code):])
+			r.plain[row] = lead + g.p.paint(gpBold, code) + g.p.paint(gpBase, text[len(code):])
 		} else {
-			r.plain[row] = "  " + g.p.paint(gpBase, text)
+			r.plain[row] = lead + g.p.paint(gpBase, text)
 		}
 	}
 	return r.plain[row]

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -177,7 +178,7 @@ func TestGridKeysWriteAndMove(t *testing.T) {
 		want          []cellWant // stored after reopening
 		tab2, row2    int
 		col2          int
-		errMsg        bool
+		held          bool // a refusal stands after the keys
 	}{
 		{name: "digit sets the level and advances", row: 5, col: 0, keys: []tea.KeyPressMsg{gkText("3")},
 			want: []cellWant{{5, gkLayanan, workshop.Answer{Level: 3}}}, row2: 5, col2: 1},
@@ -189,26 +190,34 @@ func TestGridKeysWriteAndMove(t *testing.T) {
 		{name: "digit over an answer replaces it", row: 0, col: 0, keys: []tea.KeyPressMsg{gkText("2")},
 			want: []cellWant{{0, gkLayanan, workshop.Answer{Level: 2}}}, row2: 0, col2: 1},
 		{name: "6 is off the scale: refused, nothing written", row: 0, col: 0, keys: []tea.KeyPressMsg{gkText("6")},
-			want: []cellWant{{0, gkLayanan, workshop.Answer{Level: 4}}}, row2: 0, col2: 0, errMsg: true},
+			want: []cellWant{{0, gkLayanan, workshop.Answer{Level: 4}}}, row2: 0, col2: 0, held: true},
 		{name: "9 on an empty cell: refused, still empty", row: 6, col: 0, keys: []tea.KeyPressMsg{gkText("9")},
-			want: []cellWant{{6, gkLayanan, workshop.Answer{}}}, row2: 6, col2: 0, errMsg: true},
+			want: []cellWant{{6, gkLayanan, workshop.Answer{}}}, row2: 6, col2: 0, held: true},
 		{name: "backspace clears without moving", row: 0, col: 1, keys: []tea.KeyPressMsg{gkBackspace},
 			want: []cellWant{{0, gkBirokrasi, workshop.Answer{}}}, row2: 0, col2: 1},
 		{name: "delete clears N/A without moving", row: 1, col: 1, keys: []tea.KeyPressMsg{gkDelete},
 			want: []cellWant{{1, gkBirokrasi, workshop.Answer{}}}, row2: 1, col2: 1},
 		{name: "wrap at the row end", row: 2, col: 2, keys: []tea.KeyPressMsg{gkText("4")},
 			want: []cellWant{{2, gkKebijakan, workshop.Answer{Level: 4}}}, row2: 3, col2: 0},
-		{name: "last cell stays", row: 7, col: 2, keys: []tea.KeyPressMsg{gkText("5"), gkText("1")},
-			want: []cellWant{{7, gkKebijakan, workshop.Answer{Level: 1}}}, row2: 7, col2: 2},
+		{name: "last cell stays and holds the next digit", row: 7, col: 2, keys: []tea.KeyPressMsg{gkText("5"), gkText("1")},
+			want: []cellWant{{7, gkKebijakan, workshop.Answer{Level: 5}}}, row2: 7, col2: 2, held: true},
+		{name: "esc at the last cell lets a digit change it", row: 7, col: 2, keys: []tea.KeyPressMsg{gkText("5"), gkEsc, gkText("1")},
+			want: []cellWant{{7, gkKebijakan, workshop.Answer{Level: 1}}}, row2: 7, col2: 2, held: true},
 		{name: "arrows", row: 3, col: 1, keys: []tea.KeyPressMsg{gkDown, gkDown, gkRight, gkUp, gkLeft, gkLeft}, row2: 4, col2: 0},
 		{name: "hjkl", row: 3, col: 1, keys: gridTyped("jjlkhh"), row2: 4, col2: 0},
 		{name: "moves stop at the edges", row: 0, col: 0, keys: []tea.KeyPressMsg{gkUp, gkLeft, gkText("k"), gkText("h")}, row2: 0, col2: 0},
 		{name: "moves stop at the far edges", row: 7, col: 2, keys: []tea.KeyPressMsg{gkDown, gkRight, gkText("j"), gkText("l")}, row2: 7, col2: 2},
 		{name: "home and end", row: 2, col: 1, keys: []tea.KeyPressMsg{gkEnd}, row2: 2, col2: 2},
 		{name: "home", row: 2, col: 2, keys: []tea.KeyPressMsg{gkHome}, row2: 2, col2: 0},
-		{name: "tab next dimension keeps the row", tab: 0, row: 4, col: 1, keys: []tea.KeyPressMsg{gkTab}, tab2: 1, row2: 4, col2: 1},
-		{name: "tab wraps to the first", tab: 5, row: 1, col: 0, keys: []tea.KeyPressMsg{gkTab}, tab2: 0, row2: 1, col2: 0},
-		{name: "shift+tab wraps to the last", tab: 0, row: 1, col: 0, keys: []tea.KeyPressMsg{gkShiftTab}, tab2: 5, row2: 1, col2: 0},
+		// Branding: only DISKOMINFO's first item is answered.
+		{name: "tab lands on the first unanswered cell", tab: 0, row: 4, col: 1, keys: []tea.KeyPressMsg{gkTab}, tab2: 1, row2: 0, col2: 1},
+		// Governance: DISKOMINFO and BAPPEDA complete, DINKES only item 1.
+		{name: "tab wraps to the first", tab: 5, row: 1, col: 0, keys: []tea.KeyPressMsg{gkTab}, tab2: 0, row2: 2, col2: 1},
+		{name: "shift+tab wraps to the last", tab: 0, row: 1, col: 2, keys: []tea.KeyPressMsg{gkShiftTab}, tab2: 5, row2: 0, col2: 0},
+		// n: DINKES (row 2) lacks items 2 and 3; then KRATON lacks item 2.
+		{name: "n jumps to the next unanswered cell", tab: 0, row: 0, col: 0, keys: gridTyped("n"), row2: 2, col2: 1},
+		{name: "n again goes on from there", tab: 0, row: 2, col: 2, keys: gridTyped("n"), row2: 3, col2: 1},
+		{name: "n after the last row goes on in the next dimension", tab: 0, row: 7, col: 2, keys: gridTyped("n"), tab2: 1, row2: 0, col2: 1},
 		{name: "digit in another tab writes that dimension", tab: 1, row: 0, col: 0, keys: []tea.KeyPressMsg{gkText("5")},
 			want: []cellWant{{0, "branding.pariwisata.1", workshop.Answer{Level: 5}}, {0, gkLayanan, workshop.Answer{Level: 4}}}, tab2: 1, row2: 0, col2: 1},
 		{name: "page down and up", row: 0, col: 0, keys: []tea.KeyPressMsg{gkCtrlD}, row2: 7, col2: 0},
@@ -220,17 +229,23 @@ func TestGridKeysWriteAndMove(t *testing.T) {
 			e.g.View(120, 36) // a frame: page keys move by the rows on screen
 			e.at(tc.tab, tc.row, tc.col)
 			msgs := e.press(tc.keys...)
-			var gotErr bool
 			for _, m := range msgs {
 				if em, ok := m.(ErrMsg); ok {
-					gotErr = true
-					if !strings.Contains(em.Err.Error(), "1-5") || strings.Count(em.Err.Error(), ".") != 1 {
-						t.Errorf("the refusal should be one sentence naming the scale: %q", em.Err)
-					}
+					t.Errorf("unexpected error %q", em.Err)
 				}
 			}
-			if gotErr != tc.errMsg {
-				t.Errorf("error message: got %v, want %v (%v)", gotErr, tc.errMsg, msgs)
+			if held := e.g.hold != nil; held != tc.held {
+				t.Errorf("refusal standing: got %v, want %v", held, tc.held)
+			}
+			if tc.held {
+				// The refusal is one sentence, on screen under the grid.
+				text := e.g.hold.text
+				if strings.Count(text, ".") != 1 {
+					t.Errorf("the refusal should be one sentence: %q", text)
+				}
+				if v := ansi.Strip(e.g.View(200, 40)); !strings.Contains(v, "✗ "+text[:40]) {
+					t.Errorf("the refusal is not on screen:\n%s", v)
+				}
 			}
 			for _, w := range tc.want {
 				a, _ := e.stored(gridRowCode[w.row], w.key)
@@ -255,14 +270,15 @@ func TestGridKeysWriteAndMove(t *testing.T) {
 
 func TestGridRefusedDigitWritesNoEvent(t *testing.T) {
 	e := newGridEnv(t, "en", gridOPDs, nil)
-	msgs := e.press(gkText("7"))
-	if len(msgs) != 1 {
-		t.Fatalf("want one error message, got %v", msgs)
+	e.press(gkText("7"))
+	if e.g.hold == nil || e.g.hold.text != "Level 7 is not on the 1-5 scale and was not recorded; the next digits are held until Esc or a move, then type 1-5 or 0 for N/A." {
+		t.Errorf("refusal = %+v", e.g.hold)
 	}
-	em, ok := msgs[0].(ErrMsg)
-	if !ok || em.Err.Error() != "Level 7 is not on the 1-5 scale: type 1-5, 0 for N/A, or Backspace to clear." {
-		t.Errorf("got %v", msgs[0])
+	// The cell the 7 was meant for is marked with it.
+	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗7") {
+		t.Errorf("the refused cell is not marked:\n%s", v)
 	}
+	e.press(gkEsc)
 	evs, err := e.st.Events(context.Background(), e.id)
 	if err != nil {
 		t.Fatal(err)
@@ -363,6 +379,7 @@ func gridRepeat(k tea.KeyPressMsg, n int) []tea.KeyPressMsg {
 // mean of their dimension scores, completion counts answered + N/A.
 func TestGridViewUpdatesCityScoreOnEveryKey(t *testing.T) {
 	e := newGridEnv(t, "id", []store.OPDInput{{Code: "A", Name: "Dinas A"}, {Code: "B", Name: "Dinas B"}}, nil)
+	e.s.State.Revealed = true
 	steps := []struct {
 		keys []tea.KeyPressMsg
 		want []string
@@ -414,10 +431,16 @@ func TestGridGolden(t *testing.T) {
 		{name: "grid-branding-80x20", lang: "id", w: 80, h: 20, tab: 1, row: 0, col: 0},
 		{name: "grid-note-80x20", lang: "id", w: 80, h: 20, row: 2, col: 0, keys: append([]tea.KeyPressMsg{gkEnter}, gridTyped(" minggu ini")...)},
 		{name: "grid-detail-80x20", lang: "id", w: 80, h: 20, row: 6, col: 1, keys: []tea.KeyPressMsg{gkSpace}},
+		{name: "grid-hidden-120x36", lang: "id", w: 120, h: 36, row: 2, col: 0, keys: []tea.KeyPressMsg{gkText("r")}},
+		{name: "grid-refused-80x24", lang: "id", w: 80, h: 24, row: 6, col: 0, keys: gridTyped("38")},
+		{name: "grid-all-opds-120x36", lang: "en", w: 120, h: 36, row: 7, col: 0, keys: gridTyped("a")},
+		{name: "grid-by-opd-80x24", lang: "id", w: 80, h: 24, row: 1, col: 1, keys: gridTyped("o")},
+		{name: "grid-by-opd-200x60", lang: "en", w: 200, h: 60, row: 0, col: 2, keys: gridTyped("o")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newGridEnv(t, tc.lang, gridOPDs, gridAnswers)
+			e.s.State.Revealed = true
 			e.at(tc.tab, tc.row, tc.col)
 			e.press(tc.keys...)
 			v := e.g.View(tc.w, tc.h)
@@ -450,6 +473,7 @@ func TestGridGoldenEmpty(t *testing.T) {
 // both ways to keep the cursor in sight.
 func TestGridGoldenScale(t *testing.T) {
 	e := newGridScaleEnv(t)
+	e.s.State.Revealed = true
 	tests := []struct {
 		name     string
 		w, h     int
@@ -708,17 +732,191 @@ func TestGridDetailToggle(t *testing.T) {
 func TestGridLastCellSaysSo(t *testing.T) {
 	e := newGridEnv(t, "id", gridOPDs, nil)
 	last := len(e.g.present) - 1
+	lastKey := e.g.tab().cols[len(e.g.tab().cols)-1].ind.Key
 	e.at(0, last, len(e.g.tab().cols)-1)
-	msgs := e.press(gkText("4"))
-	st, ok := phHas[StatusMsg](msgs)
-	if want := e.s.T("grid.last_cell"); !ok || st.Text != want {
-		t.Errorf("at the last cell: %v, want the status %q", msgs, want)
+	e.press(gkText("4"))
+	want := e.s.T("grid.last_cell")
+	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗ "+want[:40]) {
+		t.Errorf("at the last cell the view lacks %q:\n%s", want, v)
 	}
-	if a, _ := e.stored(gridRowCode[last], e.g.tab().cols[len(e.g.tab().cols)-1].ind.Key); a.Level != 4 {
+	// The next digit has no cell: it is held, the 4 stays.
+	e.press(gkText("2"))
+	if a, _ := e.stored(gridRowCode[last], lastKey); a.Level != 4 {
 		t.Errorf("the last cell holds %+v, want 4", a)
 	}
+	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗ "+want[:40]) {
+		t.Errorf("the message went away while digits are held:\n%s", v)
+	}
 	e.at(0, 0, 0)
-	if msgs := e.press(gkText("3")); len(msgs) != 0 {
-		t.Errorf("a cell with a next one says %v", msgs)
+	e.press(gkLeft) // a move dismisses it
+	if e.g.hold != nil {
+		t.Errorf("a move left the refusal standing")
+	}
+	e.press(gkText("3"))
+	if e.g.hold != nil {
+		t.Errorf("a cell with a next one holds: %+v", e.g.hold)
+	}
+}
+
+// TestGridTypoDoesNotShiftDigits is DESIGN section 5: typing 3458233 with
+// the 8 off the scale puts 3, 4, 5 in the first three cells, refuses the 8
+// and the 2, 3, 3 typed while the refusal stands; after Esc, 233 lands
+// where the cursor is (the cell the 8 was meant for) and on.
+func TestGridTypoDoesNotShiftDigits(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, nil)
+	e.at(0, 0, 0)
+	e.press(gridTyped("3458233")...)
+	want := map[string][3]int{ // row code -> governance items 1..3
+		"DISKOMINFO": {3, 4, 5},
+		"BAPPEDA":    {0, 0, 0},
+	}
+	check := func(when string) {
+		t.Helper()
+		for code, levels := range want {
+			for i, key := range []string{gkLayanan, gkBirokrasi, gkKebijakan} {
+				if a, _ := e.stored(code, key); a.Level != levels[i] {
+					t.Errorf("%s: %s item %d = %d, want %d", when, code, i+1, a.Level, levels[i])
+				}
+			}
+		}
+	}
+	check("after 3458233")
+	if st := e.s.State; st.Row != 1 || st.Col != 0 {
+		t.Errorf("cursor = row %d col %d, want the cell the 8 was meant for (1, 0)", st.Row, st.Col)
+	}
+	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗8") || !strings.Contains(v, "Level 8 tidak ada") {
+		t.Errorf("the refusal and the marked cell are not on screen:\n%s", v)
+	}
+	e.press(gkEsc)
+	e.press(gridTyped("233")...)
+	want["BAPPEDA"] = [3]int{2, 3, 3}
+	check("after Esc and 233")
+}
+
+// TestGridHidesAggregatesWhileHidden is DESIGN section 4: with the results
+// hidden, the grid shows the cells being entered and no OPD or city score
+// nor predikat.
+func TestGridHidesAggregatesWhileHidden(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+	e.at(0, 0, 0)
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		e.s.State.Revealed = false
+		v := ansi.Strip(e.g.View(size[0], size[1]))
+		// DISKOMINFO: (4+3+5)/3 = 4.00 Sangat Baik; any two-decimal number is an aggregate.
+		if m := regexp.MustCompile(`\d\.\d\d|Sangat Baik|Cukup|Kurang|Memuaskan`).FindString(v); m != "" {
+			t.Errorf("%dx%d hidden grid shows %q:\n%s", size[0], size[1], m, v)
+		}
+		if !strings.Contains(v, "▶4◀") {
+			t.Errorf("%dx%d hidden grid lacks the cell being entered:\n%s", size[0], size[1], v)
+		}
+		e.s.State.Revealed = true
+		if v := ansi.Strip(e.g.View(size[0], size[1])); !strings.Contains(v, "4.00") {
+			t.Errorf("%dx%d revealed grid lacks DISKOMINFO's 4.00:\n%s", size[0], size[1], v)
+		}
+	}
+	// The per-OPD view hides its dimension scores too.
+	e.s.State.Revealed = false
+	e.press(gkText("o"))
+	if v := ansi.Strip(e.g.View(120, 40)); regexp.MustCompile(`\d\.\d\d`).MatchString(v) {
+		t.Errorf("hidden per-OPD view shows a score:\n%s", v)
+	}
+}
+
+// TestGridShowAllToggle: a shows every OPD of the roster as a row (absent
+// ones marked ○), the cursor staying on its OPD; a again only the present.
+func TestGridShowAllToggle(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+	e.at(0, 7, 0) // DISHUB, the last present row
+	if len(e.g.present) != 8 {
+		t.Fatalf("rows = %d, want the 8 present", len(e.g.present))
+	}
+	e.press(gkText("a"))
+	if len(e.g.present) != 9 || e.g.present[e.s.State.Row].Code != "DISHUB" {
+		t.Fatalf("after a: %d rows, cursor on %s", len(e.g.present), e.g.present[e.s.State.Row].Code)
+	}
+	if v := ansi.Strip(e.g.View(120, 40)); !strings.Contains(v, "○ SATPOLPP") {
+		t.Errorf("the absent OPD is not a marked row:\n%s", v)
+	}
+	if !e.storedState().GridAll {
+		t.Errorf("the toggle is not saved")
+	}
+	e.press(gkText("a"))
+	if len(e.g.present) != 8 || e.g.present[e.s.State.Row].Code != "DISHUB" {
+		t.Errorf("after a again: %d rows, cursor on %s", len(e.g.present), e.g.present[e.s.State.Row].Code)
+	}
+}
+
+// TestGridByOPDView: o shows one OPD's items of every dimension; digits
+// advance through all of them, across the dimensions, and the last one
+// holds the next digit.
+func TestGridByOPDView(t *testing.T) {
+	e := newGridEnv(t, "en", gridOPDs, nil)
+	e.at(0, 5, 0) // DPMPTSP
+	e.press(gkText("o"))
+	v := ansi.Strip(e.g.View(120, 40))
+	for _, want := range []string{"DPMPTSP", "Smart Governance", "Smart Environment", "OPD 6/8", "done 0/18"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("per-OPD view lacks %q:\n%s", want, v)
+		}
+	}
+	// 18 items of one paper form, in one pass.
+	e.press(gridTyped("123451234512345123")...)
+	f := e.s.F()
+	i := 0
+	for _, d := range f.Dimensions {
+		for _, el := range d.Elements {
+			for _, ind := range el.Indicators {
+				want := []int{1, 2, 3, 4, 5}[i%5]
+				if a, _ := e.stored("DPMPTSP", ind.Key); a.Level != want {
+					t.Errorf("item %d %s = %+v, want %d", i+1, ind.Key, a, want)
+				}
+				i++
+			}
+		}
+	}
+	if i != 18 {
+		t.Fatalf("%d items, want 18", i)
+	}
+	// Every other OPD is untouched.
+	if a, _ := e.stored("DLH", gkLayanan); a.Answered() {
+		t.Errorf("the next OPD got %+v", a)
+	}
+	// The last item holds the next digit.
+	e.press(gkText("4"))
+	last := f.Dimensions[len(f.Dimensions)-1]
+	lastKey := last.Elements[len(last.Elements)-1].Indicators[0].Key
+	if a, _ := e.stored("DPMPTSP", lastKey); a.Level != 3 {
+		t.Errorf("the last item = %+v, want 3 (the 4 held)", a)
+	}
+	if v := ansi.Strip(e.g.View(120, 40)); !strings.Contains(v, e.s.T("grid.opd_last")[:40]) {
+		t.Errorf("no word about the last item:\n%s", v)
+	}
+	// → is the next OPD; the view state is saved.
+	e.press(gkRight)
+	if e.g.present[e.s.State.Row].Code != "DLH" || !e.storedState().ByOPD {
+		t.Errorf("after →: row %d, saved %+v", e.s.State.Row, e.storedState())
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		phCheckSize(t, "per-OPD", e.g.View(size[0], size[1]), size[0], size[1])
+	}
+}
+
+// TestGridUndoMovesCursor: ctrl+z through the root puts the grid's cursor
+// on the cell the undo changed.
+func TestGridUndoMovesCursor(t *testing.T) {
+	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
+	e.at(1, 3, 1) // KRATON, branding item 2
+	e.press(gkText("4"))
+	e.at(0, 0, 0)
+	if _, _, err := e.s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	e.g.Update(ScoresChangedMsg{})
+	e.g.Update(CellChangedMsg{OPDID: e.g.present[3].ID, IndicatorKey: "branding.bisnis.1"})
+	if st := e.s.State; st.Tab != 1 || st.Row != 3 || st.Col != 1 {
+		t.Errorf("cursor after undo = %d/%d/%d, want 1/3/1", st.Tab, st.Row, st.Col)
+	}
+	if st := e.storedState(); st.Tab != 1 || st.Row != 3 || st.Col != 1 {
+		t.Errorf("saved cursor after undo = %d/%d/%d, want 1/3/1", st.Tab, st.Row, st.Col)
 	}
 }

@@ -174,19 +174,23 @@ func (b *Scoreboard) cycleSort() tea.Cmd {
 	return statusCmd(b.s.T("board.sort_set", b.s.T("board.sort."+next)))
 }
 
-func (b *Scoreboard) toggleReveal() tea.Cmd {
-	if b.s.ReadOnly {
+func (b *Scoreboard) toggleReveal() tea.Cmd { return toggleReveal(b.s) }
+
+// toggleReveal shows the results to the room or hides them again, on
+// every screen at once (the scoreboard and the grid offer the key).
+func toggleReveal(s *Sess) tea.Cmd {
+	if s.ReadOnly {
 		return errCmd(errReadOnly)
 	}
-	b.s.State.Revealed = !b.s.State.Revealed
-	if err := b.s.SaveState(); err != nil {
-		b.s.State.Revealed = !b.s.State.Revealed
+	s.State.Revealed = !s.State.Revealed
+	if err := s.SaveState(); err != nil {
+		s.State.Revealed = !s.State.Revealed
 		return errCmd(err)
 	}
-	if b.s.State.Revealed {
-		return statusCmd(b.s.T("board.revealed"))
+	if s.State.Revealed {
+		return statusCmd(s.T("board.revealed"))
 	}
-	return statusCmd(b.s.T("board.hid"))
+	return statusCmd(s.T("board.hid"))
 }
 
 // boardFingerprint hashes every number the scoreboard and the gaps screen

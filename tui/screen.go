@@ -41,6 +41,13 @@ type ScoresChangedMsg struct{}
 // RosterChangedMsg tells every screen that the OPD list changed.
 type RosterChangedMsg struct{}
 
+// CellChangedMsg names the cell an undo or a redo changed, so the grid
+// puts its cursor there.
+type CellChangedMsg struct {
+	OPDID        int64
+	IndicatorKey string
+}
+
 func errCmd(err error) tea.Cmd {
 	return func() tea.Msg { return ErrMsg{Err: err} }
 }

@@ -196,6 +196,11 @@ type UIState struct {
 	Tab int `json:"tab"`
 	Row int `json:"row"`
 	Col int `json:"col"`
+	// GridAll shows every OPD of the roster as a grid row, not only the
+	// present ones (Row then counts among all of them); ByOPD is the
+	// per-OPD view: one OPD's items of every dimension on one screen.
+	GridAll bool `json:"grid_all,omitempty"`
+	ByOPD   bool `json:"grid_by_opd,omitempty"`
 	// Roster cursor, briefing page, gaps cursor.
 	RosterRow int `json:"roster_row"`
 	Slide     int `json:"slide"`
