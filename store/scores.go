@@ -45,6 +45,8 @@ type change struct {
 	setNote          bool
 	note             string
 	undoOf           int64 // > 0: an undo, logged even if the cell is already so
+	redoOf           int64 // > 0: a redo of that undo, logged likewise
+	src              workshop.Source
 }
 
 // applySQL appends the event of a change, computed from the stored cell,
@@ -52,7 +54,8 @@ type change struct {
 // writes the cell and the session's activity. One statement: in autocommit
 // it is one durable transaction. Parameters: 1 session, 2 OPD, 3 indicator,
 // 4 set answer?, 5 level, 6 N/A, 7 set note?, 8 note, 9 time, 10 undo_of,
-// 11 log even without a change?
+// 11 log even without a change?, 12 redo_of, 13 source, 14 source OPD,
+// 15 source device
 const applySQL = `
 WITH cur AS (
 	SELECT o.session_id, o.id AS opd_id,
@@ -65,9 +68,10 @@ WITH cur AS (
 	FROM cur
 )
 INSERT INTO score_events
-	(session_id, id, opd_id, indicator_key, old_level, old_na, old_note, new_level, new_na, new_note, at, undo_of)
+	(session_id, id, opd_id, indicator_key, old_level, old_na, old_note, new_level, new_na, new_note, at, undo_of,
+	 redo_of, source, source_opd, source_device)
 SELECT session_id, (SELECT coalesce(max(e.id), 0) + 1 FROM score_events e WHERE e.session_id = ?1),
-       opd_id, ?3, level, na, note, new_level, new_na, new_note, ?9, ?10
+       opd_id, ?3, level, na, note, new_level, new_na, new_note, ?9, ?10, ?12, ?13, ?14, ?15
 FROM nxt
 WHERE ?11 OR new_level IS NOT level OR new_na IS NOT na OR new_note IS NOT note
 RETURNING id, old_level, old_na, old_note, new_level, new_na, new_note`
@@ -77,16 +81,25 @@ RETURNING id, old_level, old_na, old_note, new_level, new_na, new_note`
 // cell already held the value, or the OPD is not in the session) it says
 // which, with q to ask.
 func (s *Store) apply(ctx context.Context, stmt *sql.Stmt, q queryer, c change, at time.Time) (Event, bool, error) {
-	var undoOf any
+	var undoOf, redoOf, srcOPD any
 	if c.undoOf > 0 {
 		undoOf = c.undoOf
 	}
+	if c.redoOf > 0 {
+		redoOf = c.redoOf
+	}
+	if c.src.Kind == "" {
+		c.src = workshop.Keyboard
+	}
+	if c.src.OPDID != 0 {
+		srcOPD = c.src.OPDID
+	}
 	rows, err := stmt.QueryContext(ctx, c.sessionID, c.opdID, c.key, c.setAnswer, c.answer.Level, c.answer.NA,
-		c.setNote, c.note, at.UnixNano(), undoOf, c.undoOf > 0)
+		c.setNote, c.note, at.UnixNano(), undoOf, c.undoOf > 0 || c.redoOf > 0, redoOf, string(c.src.Kind), srcOPD, c.src.Device)
 	if err != nil {
 		return Event{}, false, err
 	}
-	ev := Event{SessionID: c.sessionID, OPDID: c.opdID, IndicatorKey: c.key, At: at, Undo: c.undoOf > 0}
+	ev := Event{SessionID: c.sessionID, OPDID: c.opdID, IndicatorKey: c.key, At: at, Undo: c.undoOf > 0, Redo: c.redoOf > 0, Source: c.src}
 	logged := false
 	for rows.Next() {
 		if err := rows.Scan(&ev.ID, &ev.Old.Level, &ev.Old.NA, &ev.OldNote, &ev.New.Level, &ev.New.NA, &ev.NewNote); err != nil {
@@ -131,7 +144,16 @@ type queryer interface {
 // event once it is committed. An answer equal to the stored one writes
 // nothing and returns an event with ID 0.
 func (s *Store) SetAnswer(ctx context.Context, sessionID, opdID int64, indicatorKey string, a workshop.Answer) (Event, error) {
-	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a})
+	return s.SetAnswerBy(ctx, workshop.Keyboard, sessionID, opdID, indicatorKey, a)
+}
+
+// SetAnswerBy is SetAnswer made by src (the keyboard, a phone), which the
+// event log records.
+func (s *Store) SetAnswerBy(ctx context.Context, src workshop.Source, sessionID, opdID int64, indicatorKey string, a workshop.Answer) (Event, error) {
+	if err := src.Check(); err != nil {
+		return Event{}, err
+	}
+	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a, src: src})
 }
 
 // SetAnswerAndState records an answer like SetAnswer and, in the same
@@ -139,6 +161,14 @@ func (s *Store) SetAnswer(ctx context.Context, sessionID, opdID int64, indicator
 // with the digit). One commit instead of two keeps a keystroke cheap, and a
 // kill between the two can never leave the score without its cursor.
 func (s *Store) SetAnswerAndState(ctx context.Context, sessionID, opdID int64, indicatorKey string, a workshop.Answer, state []byte) (Event, error) {
+	return s.SetAnswerAndStateBy(ctx, workshop.Keyboard, sessionID, opdID, indicatorKey, a, state)
+}
+
+// SetAnswerAndStateBy is SetAnswerAndState made by src.
+func (s *Store) SetAnswerAndStateBy(ctx context.Context, src workshop.Source, sessionID, opdID int64, indicatorKey string, a workshop.Answer, state []byte) (Event, error) {
+	if err := src.Check(); err != nil {
+		return Event{}, err
+	}
 	fr, err := s.frame(ctx, sessionID)
 	if err != nil {
 		return Event{}, err
@@ -154,7 +184,7 @@ func (s *Store) SetAnswerAndState(ctx context.Context, sessionID, opdID int64, i
 		at := s.now()
 		var err error
 		ev, _, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx,
-			change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a}, at)
+			change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a, src: src}, at)
 		if err != nil {
 			return err
 		}
@@ -172,11 +202,19 @@ func (s *Store) SetAnswerAndState(ctx context.Context, sessionID, opdID int64, i
 // SetNote changes the note of one cell, keeping its answer; it is logged
 // like an answer (Old == New, the notes differ).
 func (s *Store) SetNote(ctx context.Context, sessionID, opdID int64, indicatorKey, note string) (Event, error) {
+	return s.SetNoteBy(ctx, workshop.Keyboard, sessionID, opdID, indicatorKey, note)
+}
+
+// SetNoteBy is SetNote made by src.
+func (s *Store) SetNoteBy(ctx context.Context, src workshop.Source, sessionID, opdID int64, indicatorKey, note string) (Event, error) {
+	if err := src.Check(); err != nil {
+		return Event{}, err
+	}
 	note, err := workshop.CheckNote(note)
 	if err != nil {
 		return Event{}, refused(fmt.Sprintf("the note of OPD %d on %s", opdID, indicatorKey), err)
 	}
-	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setNote: true, note: note})
+	return s.setOne(ctx, change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setNote: true, note: note, src: src})
 }
 
 // setOne validates a change against the session's framework (cached) and
@@ -202,9 +240,9 @@ func (s *Store) setOne(ctx context.Context, c change) (Event, error) {
 
 // Undo reverts the newest change of the session that is not undone yet,
 // by appending an event that restores its old value. Repeated calls walk
-// back through the history (an undo is never itself undone), across
-// restarts. Changes to OPDs removed since are skipped. ok is false when
-// nothing is left to undo.
+// back through the history (an undo is never itself undone; a redo is a
+// change like any other and can be), across restarts. Changes to OPDs
+// removed since are skipped. ok is false when nothing is left to undo.
 func (s *Store) Undo(ctx context.Context, sessionID int64) (ev Event, ok bool, err error) {
 	if _, err := s.frame(ctx, sessionID); err != nil {
 		return Event{}, false, err
@@ -222,6 +260,70 @@ func (s *Store) Undo(ctx context.Context, sessionID int64) (ev Event, ok bool, e
 		return Event{}, false, err
 	}
 	return ev, ok, nil
+}
+
+// Redo re-applies what the newest undo reverted that is not redone yet:
+// the cell gets back the value it had before that undo. Repeated calls walk
+// forward again through a run of undos; any other change made after an
+// undo ends the run (there is nothing to redo then), across restarts. An
+// undo of an OPD removed since is skipped. ok is false when nothing is left
+// to redo.
+func (s *Store) Redo(ctx context.Context, sessionID int64) (ev Event, ok bool, err error) {
+	if _, err := s.frame(ctx, sessionID); err != nil {
+		return Event{}, false, err
+	}
+	err = s.write(ctx, fmt.Sprintf("redo in session %d", sessionID), func(tx *sql.Tx) error {
+		target, found, err := redoTarget(ctx, tx, sessionID)
+		if err != nil || !found {
+			return err
+		}
+		ev, ok, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx, change{sessionID: sessionID, opdID: target.opdID, key: target.key,
+			setAnswer: true, answer: target.old.answer, setNote: true, note: target.old.note, redoOf: target.id}, s.now())
+		return err
+	})
+	if err != nil {
+		return Event{}, false, err
+	}
+	return ev, ok, nil
+}
+
+// redoTarget finds the newest undo of the session that no redo names yet,
+// walking back from the newest event through undos and redos only: the
+// first other change ends the walk (a change after an undo clears what
+// could be redone). old is the cell as the undo found it.
+func redoTarget(ctx context.Context, tx *sql.Tx, sessionID int64) (undoEvent, bool, error) {
+	roster, err := listOPDs(ctx, tx, sessionID)
+	if err != nil {
+		return undoEvent{}, false, err
+	}
+	inRoster := make(map[int64]bool, len(roster))
+	for _, o := range roster {
+		inRoster[o.ID] = true
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, opd_id, indicator_key, old_level, old_na, old_note, undo_of IS NOT NULL, redo_of
+		FROM score_events WHERE session_id = ? ORDER BY id DESC`, sessionID)
+	if err != nil {
+		return undoEvent{}, false, err
+	}
+	defer rows.Close()
+	redone := map[int64]bool{}
+	for rows.Next() {
+		var e undoEvent
+		var isUndo bool
+		var redoOf sql.NullInt64
+		if err := rows.Scan(&e.id, &e.opdID, &e.key, &e.old.answer.Level, &e.old.answer.NA, &e.old.note, &isUndo, &redoOf); err != nil {
+			return undoEvent{}, false, err
+		}
+		switch {
+		case redoOf.Valid:
+			redone[redoOf.Int64] = true
+		case !isUndo:
+			return undoEvent{}, false, rows.Close()
+		case !redone[e.id] && inRoster[e.opdID]:
+			return e, true, rows.Close()
+		}
+	}
+	return undoEvent{}, false, rows.Err()
 }
 
 // undoEvent is the event Undo reverts.
@@ -272,6 +374,15 @@ func undoTarget(ctx context.Context, tx *sql.Tx, sessionID int64) (undoEvent, bo
 // row and none is written. Rows equal to the stored value are skipped and
 // logged nowhere; changed counts the others.
 func (s *Store) ImportScores(ctx context.Context, sessionID int64, rows []ScoreRow) (changed int, err error) {
+	return s.ImportScoresBy(ctx, workshop.Import, sessionID, rows)
+}
+
+// ImportScoresBy is ImportScores with the source the event log records
+// (an import; room mode may send many answers of one phone at once).
+func (s *Store) ImportScoresBy(ctx context.Context, src workshop.Source, sessionID int64, rows []ScoreRow) (changed int, err error) {
+	if err := src.Check(); err != nil {
+		return 0, err
+	}
 	fr, err := s.frame(ctx, sessionID)
 	if err != nil {
 		return 0, err
@@ -291,7 +402,7 @@ func (s *Store) ImportScores(ctx context.Context, sessionID int64, rows []ScoreR
 		stmt := tx.StmtContext(ctx, s.stmts.apply)
 		for i, r := range clean {
 			_, ch, err := s.apply(ctx, stmt, tx, change{sessionID: sessionID, opdID: r.OPDID, key: r.IndicatorKey,
-				setAnswer: true, answer: r.Answer, setNote: true, note: r.Note}, at)
+				setAnswer: true, answer: r.Answer, setNote: true, note: r.Note, src: src}, at)
 			if err != nil {
 				return fmt.Errorf("score row %d of %d: %w", i+1, len(rows), err)
 			}
@@ -315,7 +426,7 @@ func (s *Store) Events(ctx context.Context, sessionID int64) ([]Event, error) {
 	}
 	op := fmt.Sprintf("read the score log of session %d", sessionID)
 	rows, err := s.db.QueryContext(ctx, `SELECT id, opd_id, indicator_key, old_level, old_na, old_note,
-		new_level, new_na, new_note, at, undo_of IS NOT NULL
+		new_level, new_na, new_note, at, undo_of IS NOT NULL, redo_of IS NOT NULL, source, coalesce(source_opd, 0), source_device
 		FROM score_events WHERE session_id = ? ORDER BY id`, sessionID)
 	if err != nil {
 		return nil, s.fail(op, err)
@@ -324,12 +435,14 @@ func (s *Store) Events(ctx context.Context, sessionID int64) ([]Event, error) {
 	for rows.Next() {
 		e := Event{SessionID: sessionID}
 		var at int64
+		var kind string
 		if err := rows.Scan(&e.ID, &e.OPDID, &e.IndicatorKey, &e.Old.Level, &e.Old.NA, &e.OldNote,
-			&e.New.Level, &e.New.NA, &e.NewNote, &at, &e.Undo); err != nil {
+			&e.New.Level, &e.New.NA, &e.NewNote, &at, &e.Undo, &e.Redo, &kind, &e.Source.OPDID, &e.Source.Device); err != nil {
 			rows.Close()
 			return nil, s.fail(op, err)
 		}
 		e.At = time.Unix(0, at)
+		e.Source.Kind = workshop.SourceKind(kind)
 		out = append(out, e)
 	}
 	if err := closeRows(rows); err != nil {

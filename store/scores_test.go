@@ -122,7 +122,7 @@ func TestEventsAndUndoAcrossReopen(t *testing.T) {
 		t.Fatalf("%d events, want %d", len(evs), len(writes))
 	}
 	wantEv := Event{ID: evs[2].ID, SessionID: id, OPDID: a, IndicatorKey: "governance.e1.i1",
-		Old: workshop.Answer{Level: 3}, New: workshop.Answer{Level: 5}, At: evs[2].At}
+		Old: workshop.Answer{Level: 3}, New: workshop.Answer{Level: 5}, At: evs[2].At, Source: workshop.Keyboard}
 	if !reflect.DeepEqual(evs[2], wantEv) {
 		t.Fatalf("event 3 = %+v, want %+v", evs[2], wantEv)
 	}

@@ -68,7 +68,9 @@ type Event struct {
 	OldNote      string
 	NewNote      string
 	At           time.Time
-	Undo         bool // this event undid an earlier one
+	Undo         bool   // this event undid an earlier one
+	Redo         bool   // this event re-applied what an undo reverted
+	Source       Source // who made the change (an undo or redo: the keyboard)
 }
 
 // Data is everything a screen or an export needs of a session at once.
@@ -95,6 +97,25 @@ func (d *Data) Sheets() map[int64]Sheet {
 		}
 	}
 	return out
+}
+
+// Clone is a deep copy of d: the copy and d share only the framework,
+// which never changes once a session exists.
+func (d *Data) Clone() *Data {
+	c := *d
+	c.OPDs = append([]OPD(nil), d.OPDs...)
+	c.Scores = append([]ScoreRow(nil), d.Scores...)
+	c.Priorities = append([]string(nil), d.Priorities...)
+	if d.Targets != nil {
+		c.Targets = make(map[string]float64, len(d.Targets))
+		for k, v := range d.Targets {
+			c.Targets[k] = v
+		}
+	}
+	if d.UIState != nil {
+		c.UIState = append([]byte{}, d.UIState...)
+	}
+	return &c
 }
 
 // Holder names the process that holds a session for writing.
