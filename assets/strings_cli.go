@@ -72,6 +72,8 @@ func init() {
 		"err.newer_schema":      {"Database ini dibuat oleh bimtek yang lebih baru; perbarui bimtek atau pilih file lain dengan --db.", "This database was written by a newer bimtek; update bimtek or choose another file with --db."},
 		"err.read_only":         {"File database tidak dapat ditulis (file atau foldernya baca-saja); buat dapat ditulis atau pilih file lain dengan --db.", "The database file cannot be written (the file or its folder is read-only); make it writable or choose another file with --db."},
 		"err.disk_full":         {"Disk penuh sehingga perubahan terakhir tidak tersimpan; kosongkan ruang lalu coba lagi.", "The disk is full, so the last change was not saved; free some space and try again."},
+		"err.export_disk_full":  {"Disk tempat %s penuh, jadi tidak ada yang diekspor; kosongkan ruang lalu ekspor lagi.", "The disk holding %s is full, so nothing was exported; free some space and export again."},
+		"err.export_not_folder": {"Folder %s sudah berisi %s, yang bukan bagian ekspor bimtek; pilih folder baru atau folder kosong.", "The folder %s already holds %s, which is not part of a bimtek export; choose a new or an empty folder."},
 		"err.duplicate_code":    {"Kode OPD itu sudah dipakai di sesi ini; pilih kode lain.", "That OPD code is already used in this session; choose another code."},
 		"err.out_of_scale":      {"Nilai itu di luar skala kerangka; gunakan salah satu level skala.", "That value is outside the framework's scale; use one of the scale's levels."},
 		"err.unknown_framework": {"Tidak ada kerangka bawaan %q; gunakan salah satu dari %s, atau sebutkan path file YAML kerangka.", "There is no built-in framework %q; use one of %s, or give the path of a framework YAML file."},

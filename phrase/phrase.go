@@ -57,6 +57,14 @@ func Sentence(lang string, err error) string {
 	if errors.As(err, &ie) {
 		return importSentence(lang, ie)
 	}
+	var dfe *report.DiskFullError
+	if errors.As(err, &dfe) {
+		return t("err.export_disk_full", dfe.Dir)
+	}
+	var nfe *report.NotExportFolderError
+	if errors.As(err, &nfe) {
+		return t("err.export_not_folder", nfe.Dir, nfe.Entry)
+	}
 	var ue *assets.UnknownFrameworkError
 	if errors.As(err, &ue) {
 		return t("err.unknown_framework", ue.Key, strings.Join(assets.Frameworks(), ", "))

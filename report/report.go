@@ -39,10 +39,11 @@
 //     apostrophe again, so export and import round-trip exactly. Line breaks
 //     inside a cell are written as CRLF and read back as LF.
 //
-// All four files are first written completely to temporary files in the
-// folder and synced; only then are they renamed over their final names, so a
-// full disk or a crash never leaves a half-written CSV behind and a failed
-// export leaves an older export in the same folder as it was.
+// The folder is written whole by WriteFolder: into a hidden sibling folder
+// first, synced, then renamed into place (an older export of the same name
+// is swapped out in one step), so a full disk, a crash or a kill -9 never
+// leaves a half-written export or a mix of old and new files. The files are
+// private (0600, folder 0700): they hold the OPDs' answers and notes.
 //
 // ParseScores reads a scores.csv of either flavour back (after the
 // facilitator or an OPD edited it in Excel) and checks every line against
@@ -91,28 +92,43 @@ type Result struct {
 	Files []string
 }
 
-// Export writes the session's CSV files into dir, creating it (0755) when
-// missing. Either every file is replaced by its complete new version or the
-// error says which file failed; no half-written file is ever left.
+// Export writes the session's CSV files as the folder dir (see WriteFolder:
+// complete before it appears, an older export of that name replaced whole,
+// nothing left behind on failure).
 func Export(dir string, d *workshop.Data, opt Options) (Result, error) {
 	return export(dir, d, opt, osFS{})
 }
 
-func export(dir string, d *workshop.Data, opt Options, fs fileSystem) (Result, error) {
+func export(dir string, d *workshop.Data, opt Options, fsys fileSystem) (Result, error) {
+	files, err := CSVFiles(d, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	paths, err := writeFolder(fsys, dir, files)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Dir: dir, Files: paths}, nil
+}
+
+// CSVFiles makes the four CSV files of an export in memory, in the order
+// scores, opd_dimensions, city_summary, priorities; a caller that writes
+// more files into the same folder (a report pack) passes them all to
+// WriteFolder together.
+func CSVFiles(d *workshop.Data, opt Options) ([]File, error) {
 	if d == nil || d.Session.Framework == nil {
-		return Result{}, errors.New("export: the session has no framework; reopen the session and try again")
+		return nil, errors.New("export: the session has no framework; reopen the session and try again")
 	}
 	switch opt.Lang {
 	case "":
 		opt.Lang = "id"
 	case "id", "en":
 	default:
-		return Result{}, fmt.Errorf("export: unknown language %q; use id or en", opt.Lang)
+		return nil, fmt.Errorf("export: unknown language %q; use id or en", opt.Lang)
 	}
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
-
 	x := newExporter(d, opt)
 	files := []struct {
 		name  string
@@ -123,21 +139,17 @@ func export(dir string, d *workshop.Data, opt Options, fs fileSystem) (Result, e
 		{CitySummaryFile, x.citySummary},
 		{PrioritiesFile, x.priorities},
 	}
-	contents := make([]namedContent, 0, len(files))
+	out := make([]File, 0, len(files))
 	for _, f := range files {
-		out := newCSVOut(opt.Excel)
-		f.write(out)
-		b, err := out.finish()
+		w := newCSVOut(opt.Excel)
+		f.write(w)
+		b, err := w.finish()
 		if err != nil {
-			return Result{}, fmt.Errorf("export %s: %w", f.name, err)
+			return nil, fmt.Errorf("export %s: %w", f.name, err)
 		}
-		contents = append(contents, namedContent{name: f.name, data: b})
+		out = append(out, File{Name: f.name, Data: b})
 	}
-	paths, err := writeAtomic(fs, dir, contents)
-	if err != nil {
-		return Result{}, err
-	}
-	return Result{Dir: dir, Files: paths}, nil
+	return out, nil
 }
 
 // DefaultDir is the folder name an export gets when the user gives none:
@@ -189,12 +201,6 @@ func Slug(city string) string {
 		return "kota"
 	}
 	return s
-}
-
-// namedContent is one finished file waiting to be written.
-type namedContent struct {
-	name string
-	data []byte
 }
 
 // utf8BOM makes Excel read the file as UTF-8 instead of the ANSI code page.

@@ -1,0 +1,368 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// DiskFullError is an export refused because the disk holding its folder is
+// full. Nothing of the export is left behind; an older export of the same
+// name is as it was.
+type DiskFullError struct {
+	Dir string // the export folder that was being written
+	Err error  // the system's error
+}
+
+func (e *DiskFullError) Error() string {
+	return fmt.Sprintf("the disk holding %s is full, so nothing was exported; free some space and export again", e.Dir)
+}
+
+func (e *DiskFullError) Unwrap() error { return e.Err }
+
+// NotExportFolderError is a folder that already exists and holds something
+// no bimtek export writes, so writing the export there would replace the
+// user's own files.
+type NotExportFolderError struct {
+	Dir   string
+	Entry string // the first entry that is not an export file
+}
+
+func (e *NotExportFolderError) Error() string {
+	return fmt.Sprintf("the folder %s already holds %s, which is not part of a bimtek export; choose a new or empty folder", e.Dir, e.Entry)
+}
+
+// The hidden names an export uses beside its folder while it works. The
+// writer's pid follows the prefix, so that the next export can tell the
+// leftovers of a dead process from the work of a live one.
+const (
+	tempPrefix = ".bimtek-tmp-" // the new folder being written
+	oldPrefix  = ".bimtek-old-" // the replaced folder on its way out
+)
+
+// exportNames are the files any bimtek export writes; a folder that holds
+// only these (and leftovers of an interrupted export) is an older export
+// that a new one may replace whole.
+var exportNames = map[string]bool{
+	ScoresFile: true, OPDDimensionsFile: true, CitySummaryFile: true, PrioritiesFile: true,
+}
+
+// RegisterExportFile declares the name of a file that some export writes
+// (a report pack's .xlsx or .html), so that a later export into the same
+// folder may replace a folder holding it. Call it from an init function.
+func RegisterExportFile(name string) {
+	exportMu.Lock()
+	defer exportMu.Unlock()
+	exportNames[name] = true
+}
+
+var (
+	exportMu sync.Mutex
+	// active are the hidden folders this process is writing or removing
+	// now; cleanLeftovers leaves them alone.
+	active = map[string]bool{}
+)
+
+// WriteFolder writes files as the folder dir so that dir is never seen half
+// made: the files go into a hidden sibling folder (.bimtek-tmp-*), each file
+// and then that folder are synced, and only then is it renamed to dir.
+//
+// An existing dir is replaced whole, never mixed: on Linux the two folders
+// are swapped in one step (renameat2 RENAME_EXCHANGE), on macOS likewise
+// (renamex_np RENAME_SWAP). Where the system cannot swap two folders
+// (Windows: a folder cannot be renamed over another; some Linux file
+// systems), the old folder is first renamed aside (.bimtek-old-*) and the
+// new one into place; a crash between those two renames leaves no dir but
+// both complete folders, and the next export puts the old one back before
+// it starts. dir is replaced only when it is empty or holds nothing but the
+// files of an export (see RegisterExportFile); otherwise it is refused with
+// a *NotExportFolderError.
+//
+// Every export first removes the hidden leftovers that interrupted exports
+// (of any name, by processes that are gone) left in the same parent folder.
+//
+// Files are created 0600 and the folder 0700 whatever the umask, because an
+// export holds the OPDs' answers and notes. A full disk is a *DiskFullError.
+// On any failure nothing new is left: no hidden folder, and no parent folder
+// that this call created.
+//
+// It returns the paths of the files in dir, in the order given.
+func WriteFolder(dir string, files []File) ([]string, error) {
+	return writeFolder(osFS{}, dir, files)
+}
+
+func writeFolder(fsys fileSystem, dir string, files []File) (paths []string, err error) {
+	if abs, aerr := filepath.Abs(dir); aerr == nil {
+		dir = abs
+	}
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	if base == "." || base == string(filepath.Separator) || parent == dir {
+		return nil, fmt.Errorf("export to %s: choose a folder below it, such as %s", dir, filepath.Join(dir, "bimtek-export"))
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if f.Name == "" || f.Name != filepath.Base(f.Name) || strings.HasPrefix(f.Name, ".") || seen[f.Name] {
+			return nil, fmt.Errorf("export to %s: the file name %q cannot be used", dir, f.Name)
+		}
+		seen[f.Name] = true
+	}
+	defer func() {
+		if err != nil && isDiskFull(err) {
+			err = &DiskFullError{Dir: dir, Err: err}
+		}
+	}()
+
+	created, err := mkdirParents(parent)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			// The in-app export must not leave an empty folder behind.
+			for i := len(created) - 1; i >= 0; i-- {
+				_ = os.Remove(created[i])
+			}
+		}
+	}()
+	cleanLeftovers(parent)
+
+	exists := false
+	if fi, lerr := os.Lstat(dir); lerr == nil {
+		if !fi.IsDir() {
+			return nil, fmt.Errorf("export to %s: %w", dir, &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR})
+		}
+		if err := replaceable(dir, seen); err != nil {
+			return nil, err
+		}
+		exists = true
+	}
+
+	tmp, err := os.MkdirTemp(parent, tempPrefix+strconv.Itoa(os.Getpid())+"-*")
+	if err != nil {
+		return nil, fmt.Errorf("export to %s: create a folder in %s: %w", dir, parent, err)
+	}
+	track(tmp, true)
+	defer track(tmp, false)
+	defer func() {
+		if err != nil {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o700); err != nil {
+		return nil, fmt.Errorf("export to %s: %w", dir, err)
+	}
+	for _, f := range files {
+		if err := writeFile(fsys, tmp, f); err != nil {
+			return nil, fmt.Errorf("export to %s: write %s: %w", dir, f.Name, err)
+		}
+	}
+	if err := syncDir(tmp); err != nil {
+		return nil, fmt.Errorf("export to %s: %w", dir, err)
+	}
+	if exists {
+		err = replaceDir(tmp, dir)
+	} else {
+		err = os.Rename(tmp, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("export to %s: %w", dir, err)
+	}
+	// From here on the export is in place; a failed sync of the parent only
+	// means the rename may not yet be on the disk.
+	_ = syncDir(parent)
+	paths = make([]string, len(files))
+	for i, f := range files {
+		paths[i] = filepath.Join(dir, f.Name)
+	}
+	return paths, nil
+}
+
+// swap is swapDirs; a test replaces it to take the path of Windows.
+var swap = swapDirs
+
+// writeFile creates one file of the new folder, private whatever the umask,
+// and syncs it: some file systems report a full disk only then.
+func writeFile(fsys fileSystem, dir string, f File) error {
+	w, err := fsys.Create(filepath.Join(dir, f.Name))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(f.Data)
+	if err == nil {
+		err = w.Chmod(0o600)
+	}
+	if err == nil {
+		err = w.Sync()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// replaceDir puts the complete folder tmp in the place of dir: swapped in
+// one step where the system can, else old aside, new in, old removed.
+func replaceDir(tmp, dir string) error {
+	if swapped, err := swap(tmp, dir); swapped {
+		if err != nil {
+			return err
+		}
+		// tmp now holds the old export.
+		_ = os.RemoveAll(tmp)
+		return nil
+	}
+	old := filepath.Join(filepath.Dir(dir), oldPrefix+strconv.Itoa(os.Getpid())+"-"+strconv.FormatUint(rand.Uint64(), 36)+"-"+filepath.Base(dir))
+	track(old, true)
+	defer track(old, false)
+	if err := os.Rename(dir, old); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if rerr := os.Rename(old, dir); rerr != nil {
+			return fmt.Errorf("%w (the older export is kept as %s)", err, old)
+		}
+		return err
+	}
+	_ = os.RemoveAll(old)
+	return nil
+}
+
+// replaceable says whether an existing folder may be replaced by an export
+// of the given files: it holds nothing but export files and leftovers.
+func replaceable(dir string, names map[string]bool) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", dir, err)
+	}
+	exportMu.Lock()
+	defer exportMu.Unlock()
+	for _, e := range entries {
+		n := e.Name()
+		// .scores.csv.123.tmp: a leftover of exports before folders were
+		// written whole.
+		oldTemp := strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular()
+		if oldTemp || (e.Type().IsRegular() && (names[n] || exportNames[n])) {
+			continue
+		}
+		return &NotExportFolderError{Dir: dir, Entry: n}
+	}
+	return nil
+}
+
+// mkdirParents creates dir and its missing parents (0700) and returns the
+// folders it created, outermost first.
+func mkdirParents(dir string) ([]string, error) {
+	var missing []string
+	for d := dir; ; {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			break // let MkdirAll say what is wrong
+		}
+		missing = append(missing, d)
+		up := filepath.Dir(d)
+		if up == d {
+			break
+		}
+		d = up
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		for i := 0; i < len(missing); i++ {
+			_ = os.Remove(missing[i])
+		}
+		return nil, fmt.Errorf("create the export folder %s: %w", dir, err)
+	}
+	created := make([]string, 0, len(missing))
+	for i := len(missing) - 1; i >= 0; i-- {
+		created = append(created, missing[i])
+	}
+	return created, nil
+}
+
+// cleanLeftovers removes, in parent, the hidden folders of exports whose
+// process is gone: an interrupted export's half-made folder, or the older
+// export it was replacing. An older export whose place is empty (the crash
+// came between the two renames of replaceDir) is put back instead.
+func cleanLeftovers(parent string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		var rest string
+		old := false
+		switch {
+		case strings.HasPrefix(n, tempPrefix):
+			rest = n[len(tempPrefix):]
+		case strings.HasPrefix(n, oldPrefix):
+			rest, old = n[len(oldPrefix):], true
+		default:
+			continue
+		}
+		pidText, after, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil {
+			continue // not one of ours
+		}
+		path := filepath.Join(parent, n)
+		if pid != os.Getpid() && processAlive(pid) {
+			continue // another export is at work here now
+		}
+		if isTracked(path) {
+			continue
+		}
+		if old {
+			if _, name, ok := strings.Cut(after, "-"); ok && name != "" {
+				target := filepath.Join(parent, name)
+				if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
+					if os.Rename(path, target) == nil {
+						continue
+					}
+				}
+			}
+		}
+		_ = os.RemoveAll(path)
+	}
+}
+
+func track(path string, on bool) {
+	exportMu.Lock()
+	defer exportMu.Unlock()
+	if on {
+		active[path] = true
+	} else {
+		delete(active, path)
+	}
+}
+
+func isTracked(path string) bool {
+	exportMu.Lock()
+	defer exportMu.Unlock()
+	return active[path]
+}
+
+// syncDir makes a folder's entries durable (the names of the files in it).
+// Windows cannot open a folder for syncing; there NTFS journals the rename.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && ignoreDirSyncError(err) {
+		return nil
+	}
+	return err
+}
