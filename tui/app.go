@@ -167,8 +167,11 @@ func newPhaseScreen(s *Sess, k workshop.PhaseKind) Screen {
 
 // Close releases the session lock. Everything else is already saved.
 func (m *Model) Close() error {
-	if m.sess != nil && !m.sess.ReadOnly {
-		_ = m.sess.SaveState()
+	if s := m.sess; s != nil && !s.ReadOnly {
+		// The running clock's time is saved to the second; it runs on
+		// from there when the session is reopened.
+		s.State.SavedAt = s.Now()
+		_ = s.SaveState()
 	}
 	if m.release != nil {
 		r := m.release
@@ -381,6 +384,11 @@ func (m *Model) goPhase(i int) tea.Cmd {
 	if i < 0 || i >= len(s.Phases()) || i == s.State.Phase {
 		return nil
 	}
+	if !s.ReadOnly { // leaving a phase pauses its clock: one clock at a time
+		now := s.Now()
+		s.State.pauseTimers(-1, now)
+		s.State.SavedAt = now
+	}
 	s.State.Phase = i
 	return m.enterPhase()
 }
@@ -411,6 +419,7 @@ func (m *Model) toggleTimer() tea.Cmd {
 		t.Elapsed = t.Run(now)
 		t.Running, t.StartedAt = false, time.Time{}
 	} else {
+		s.State.pauseTimers(s.State.Phase, now) // one clock at a time
 		t.Running, t.StartedAt = true, now
 	}
 	s.State.SavedAt = now

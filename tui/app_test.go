@@ -183,8 +183,83 @@ func TestRunningTimerStopsAtLastSaveOnReopen(t *testing.T) {
 	e.clock.t = e.clock.t.Add(18 * time.Hour) // the next morning
 	m2 := e.open(120, 40)
 	head := strings.SplitN(screen(m2), "\n", 2)[0]
-	if !(strings.Contains(head, "04:4") || strings.Contains(head, "04:5") || strings.Contains(head, "05:00")) || !strings.Contains(head, "/ 15:00 · jeda") {
-		t.Errorf("the night counted as workshop time, or the clock runs on: %s", head)
+	// The clock ran when the app died: it runs on, from 04:45 at the
+	// earliest (the last save), never counting the night.
+	if !(strings.Contains(head, "04:4") || strings.Contains(head, "04:5") || strings.Contains(head, "05:00")) || strings.Contains(head, "jeda") {
+		t.Errorf("the night counted as workshop time, or the clock stopped: %s", head)
+	}
+	ran := m2.sess.State.Timers[0].Run(e.clock.t)
+	e.clock.t = e.clock.t.Add(10 * time.Second)
+	if got := m2.sess.State.Timers[0].Run(e.clock.t); got != ran+10*time.Second {
+		t.Errorf("after reopening the clock does not run on: %v then %v", ran, got)
+	}
+}
+
+// TestQuitKeepsTheClockToTheSecond is DESIGN section 4: quitting while a
+// clock runs saves its exact time, and reopening shows it to the second,
+// still running; a paused clock comes back paused.
+func TestQuitKeepsTheClockToTheSecond(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	e.keys(m, "t")
+	e.clock.t = e.clock.t.Add(3*time.Minute + 12*time.Second) // between two 15 s saves
+	m.onTick()
+	e.clock.t = e.clock.t.Add(7 * time.Second)
+	e.keys(m, "q")
+	e.clock.t = e.clock.t.Add(2 * time.Hour) // lunch, app closed
+	m2 := e.open(120, 40)
+	if tm := m2.sess.State.Timers[0]; !tm.Running || tm.Run(e.clock.t) != 3*time.Minute+19*time.Second {
+		t.Fatalf("reopened clock = %+v, run %v; want running at 03:19", tm, tm.Run(e.clock.t))
+	}
+	if head := strings.SplitN(screen(m2), "\n", 2)[0]; !strings.Contains(head, "03:19 / 15:00") {
+		t.Errorf("header after reopening: %s", head)
+	}
+	// Paused, quit, reopened: paused at the same second.
+	e.clock.t = e.clock.t.Add(41 * time.Second)
+	e.keys(m2, "t", "q")
+	e.clock.t = e.clock.t.Add(time.Hour)
+	m3 := e.open(120, 40)
+	if tm := m3.sess.State.Timers[0]; tm.Running || tm.Run(e.clock.t) != 4*time.Minute {
+		t.Errorf("paused clock after reopening = %+v, want paused at 04:00", tm)
+	}
+}
+
+// TestOneClockAtATime is DESIGN section 4: leaving a phase pauses its
+// clock, and starting another phase's clock pauses the one that ran.
+func TestOneClockAtATime(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	e.keys(m, "t")
+	e.clock.t = e.clock.t.Add(2 * time.Minute)
+	e.keys(m, "]") // leave phase 1 with its clock running
+	e.clock.t = e.clock.t.Add(5 * time.Minute)
+	if tm := m.sess.State.Timers[0]; tm.Running || tm.Run(e.clock.t) != 2*time.Minute {
+		t.Errorf("phase 1's clock after leaving it = %+v, want paused at 02:00", tm)
+	}
+	if st := e.savedState(); st.Timers[0].Running {
+		t.Errorf("the saved state still runs phase 1's clock")
+	}
+	e.keys(m, "t") // phase 2's clock
+	e.clock.t = e.clock.t.Add(time.Minute)
+	// Even a state where another clock still runs (an older version
+	// saved it) is brought to one clock when a clock starts.
+	m.sess.State.Timers[0] = Timer{Elapsed: 2 * time.Minute, Running: true, StartedAt: e.clock.t}
+	e.keys(m, "t", "t") // pause and start phase 2 again
+	e.clock.t = e.clock.t.Add(time.Minute)
+	running := 0
+	for _, tm := range m.sess.State.Timers {
+		if tm.Running {
+			running++
+		}
+	}
+	if running != 1 || !m.sess.State.Timers[1].Running {
+		t.Errorf("%d clocks run, want only phase 2's: %+v", running, m.sess.State.Timers[:2])
+	}
+	if got := m.sess.State.Timers[1].Run(e.clock.t); got != 2*time.Minute {
+		t.Errorf("phase 2 ran %v, want 02:00", got)
+	}
+	if !strings.Contains(strings.SplitN(screen(m), "\n", 2)[0], "02:00 /") {
+		t.Errorf("header: %s", strings.SplitN(screen(m), "\n", 2)[0])
 	}
 }
 

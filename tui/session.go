@@ -50,7 +50,9 @@ func NewSess(st *store.Store, d *store.Data, lang string, styles *Styles, now fu
 		s.lastSaved = d.UIState
 	}
 	s.State.normalise(s)
-	s.State.pauseTimersAtSave()
+	if !s.ReadOnly {
+		s.State.resumeTimersAtSave(s.Now())
+	}
 	return s
 }
 
@@ -219,9 +221,12 @@ type UIState struct {
 	SavedAt time.Time `json:"saved_at,omitempty"`
 }
 
-// pauseTimersAtSave stops a timer that was running when the app last ran:
-// reopening the next morning must not count the night as workshop time.
-func (u *UIState) pauseTimersAtSave() {
+// resumeTimersAtSave reopens the clocks as they were when the app last
+// saved them (on quit to the second, after a crash at most 15 s back): a
+// clock that ran runs on from the time it had then, so the hours the app
+// was closed never count as workshop time. Only the current phase's clock
+// may run (one clock at a time); any other is paused at that time.
+func (u *UIState) resumeTimersAtSave(now time.Time) {
 	for i, t := range u.Timers {
 		if !t.Running {
 			continue
@@ -231,6 +236,20 @@ func (u *UIState) pauseTimersAtSave() {
 			end = t.StartedAt
 		}
 		u.Timers[i] = Timer{Elapsed: t.Run(end), AdjustMin: t.AdjustMin}
+		if i == u.Phase {
+			u.Timers[i].Running, u.Timers[i].StartedAt = true, now
+		}
+	}
+	u.SavedAt = now
+}
+
+// pauseTimers stops every running clock but phase keep's (-1: all),
+// adding the time it ran until now.
+func (u *UIState) pauseTimers(keep int, now time.Time) {
+	for i, t := range u.Timers {
+		if t.Running && i != keep {
+			u.Timers[i] = Timer{Elapsed: t.Run(now), AdjustMin: t.AdjustMin}
+		}
 	}
 }
 
