@@ -74,3 +74,51 @@ func init() {
 		"cli.err.cards_url":  {"--url %q bukan alamat http seperti http://192.168.1.10:8080; tulis alamat laptop di jaringan ruangan.", "--url %q is not an http address such as http://192.168.1.10:8080; give the laptop's address on the room's network."},
 	})
 }
+
+// Strings of the facilitator's room-mode panel.
+func init() {
+	register(map[string]Msg{
+		"room.key.start":     {"mulai mode ruang", "start room mode"},
+		"room.key.full":      {"QR layar penuh", "full-screen QR"},
+		"room.key.link":      {"alamat lain", "other address"},
+		"room.key.move":      {"pilih OPD", "pick an OPD"},
+		"room.key.reopen":    {"buka kembali OPD terkirim", "reopen a sent OPD"},
+		"room.key.reissue":   {"kode baru (tekan 2x)", "new code (press twice)"},
+		"room.key.toggle":    {"buka/tutup dimensi", "open/close a dimension"},
+		"room.key.open_all":  {"buka semua", "open all"},
+		"room.key.close_all": {"tutup semua", "close all"},
+		"room.key.stop":      {"hentikan mode ruang", "stop room mode"},
+		"room.key.back":      {"kembali", "back"},
+		"room.key.panel":     {"mode ruang (ponsel OPD)", "room mode (OPD phones)"},
+
+		"room.panel.title":      {"Mode ruang: OPD mengisi di ponsel", "Room mode: OPDs answer on their phones"},
+		"room.panel.off1":       {"Laptop ini melayani formulir penilaian di jaringan ruangan (Wi-Fi, router, atau hotspot laptop), tanpa internet.", "This laptop serves the assessment form on the room's network (Wi-Fi, a travel router or the laptop's hotspot), with no internet."},
+		"room.panel.off2":       {"Setiap OPD masuk dengan kode aksesnya sendiri; setiap jawaban langsung tersimpan dan tampil di grid.", "Each OPD enters with its own access code; every answer is saved at once and shows in the grid."},
+		"room.panel.cards":      {"Kartu akses untuk dicetak: bimtek cards %d", "Access cards to print: bimtek cards %d"},
+		"room.panel.start":      {"mulai di %s", "start on %s"},
+		"room.panel.local":      {"Hanya laptop ini yang dapat membuka alamat ini; mulai dengan --listen 0.0.0.0:8080 untuk ponsel.", "Only this laptop can open this address; start with --listen 0.0.0.0:8080 for phones."},
+		"room.panel.no_network": {"Laptop tidak terhubung ke jaringan mana pun: sambungkan ke Wi-Fi ruangan atau nyalakan hotspot laptop.", "The laptop is on no network: join the room's Wi-Fi or turn on the laptop's hotspot."},
+		"room.panel.open_on":    {"Buka di ponsel (pindai QR atau ketik):", "Open on a phone (scan the QR or type):"},
+		"room.panel.entry":      {"Pengisian per dimensi (✔ buka, ✘ tutup):", "Entry per dimension (✔ open, ✘ closed):"},
+		"room.panel.counts":     {"Terhubung %d · terkirim %d · dari %d OPD", "Connected %d · sent %d · of %d OPDs"},
+		"room.panel.never":      {"belum", "never"},
+		"room.panel.sent":       {"✓", "✓"},
+
+		"room.hint.title":     {"Belum ada ponsel yang tersambung. Yang biasanya menghalangi:", "No phone has connected yet. What usually blocks them:"},
+		"room.hint.isolation": {"Isolasi klien (AP/client isolation) di Wi-Fi tamu memisahkan ponsel dari laptop: pakai jaringan lain, router sendiri, atau hotspot laptop.", "Client (AP) isolation on a guest Wi-Fi keeps phones from the laptop: use another network, your own router, or the laptop's hotspot."},
+		"room.hint.firewall":  {"Windows Firewall memblokir jaringan \"Publik\": ubah profil jaringan ke Privat, atau izinkan bimtek saat Windows bertanya.", "Windows Firewall blocks a \"Public\" network: set the network profile to Private, or allow bimtek when Windows asks."},
+		"room.hint.android":   {"Android meninggalkan Wi-Fi tanpa internet: ketuk \"Tetap sambungkan\" atau matikan data seluler sebentar.", "Android leaves a Wi-Fi without internet: tap \"Stay connected\" or turn mobile data off for a while."},
+
+		"room.starting":     {"Memulai mode ruang…", "Starting room mode…"},
+		"room.started":      {"Mode ruang berjalan: %s", "Room mode is running: %s"},
+		"room.stopped":      {"Mode ruang dihentikan; semua jawaban sudah tersimpan.", "Room mode stopped; every answer is saved."},
+		"room.entry_opened": {"Pengisian %s dibuka.", "Entry for %s is open."},
+		"room.entry_closed": {"Pengisian %s ditutup.", "Entry for %s is closed."},
+		"room.opened_all":   {"Pengisian semua dimensi dibuka.", "Entry for every dimension is open."},
+		"room.closed_all":   {"Pengisian semua dimensi ditutup.", "Entry for every dimension is closed."},
+		"room.reopened":     {"Formulir %s dibuka kembali.", "The form of %s is open again."},
+		"room.reissue_ask":  {"Tekan n sekali lagi untuk kode baru %s (kartu lamanya tidak berlaku lagi).", "Press n again for a new code for %s (its old card stops working)."},
+		"room.reissued":     {"Kode baru %s: %s", "New code for %s: %s"},
+		"room.phone_saved":  {"Ponsel %s: %s", "Phone of %s: %s"},
+	})
+}
