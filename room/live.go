@@ -1,0 +1,53 @@
+package room
+
+import (
+	"context"
+
+	"github.com/bimtek/bimtek/live"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// LiveOwner serves the form from an open session: each phone's answer is
+// a change of source "phone" (its OPD and device) through the session's
+// one ordered path, committed before the call returns.
+func LiveOwner(s *live.Session) Owner { return liveOwner{s} }
+
+type liveOwner struct{ s *live.Session }
+
+func phoneSource(opdID int64, device string) workshop.Source {
+	return workshop.Source{Kind: workshop.SourcePhone, OPDID: opdID, Device: device}
+}
+
+func (o liveOwner) SetAnswer(ctx context.Context, opdID int64, device, key string, a workshop.Answer) error {
+	_, err := o.s.SetAnswer(ctx, phoneSource(opdID, device), opdID, key, a)
+	return err
+}
+
+func (o liveOwner) SetNote(ctx context.Context, opdID int64, device, key, note string) error {
+	_, err := o.s.SetNote(ctx, phoneSource(opdID, device), opdID, key, note)
+	return err
+}
+
+func (o liveOwner) Read(fn func(View)) {
+	o.s.Read(func(d *workshop.Data, b *workshop.Board) {
+		// The notes of one read, indexed on first use: a page asks for
+		// the notes of a few items of one OPD.
+		var notes map[int64]map[string]string
+		note := func(opd int64, key string) string {
+			if notes == nil {
+				notes = map[int64]map[string]string{}
+				for _, r := range d.Scores {
+					if r.Note == "" {
+						continue
+					}
+					if notes[r.OPDID] == nil {
+						notes[r.OPDID] = map[string]string{}
+					}
+					notes[r.OPDID][r.IndicatorKey] = r.Note
+				}
+			}
+			return notes[opd][key]
+		}
+		fn(View{Framework: d.Session.Framework, OPDs: d.OPDs, Board: b, Note: note})
+	})
+}
