@@ -100,7 +100,7 @@ func init() {
 		"room.panel.no_network": {"Laptop tidak terhubung ke jaringan mana pun: sambungkan ke Wi-Fi ruangan atau nyalakan hotspot laptop.", "The laptop is on no network: join the room's Wi-Fi or turn on the laptop's hotspot."},
 		"room.panel.open_on":    {"Buka di ponsel (pindai QR atau ketik):", "Open on a phone (scan the QR or type):"},
 		"room.panel.entry":      {"Pengisian per dimensi (✔ buka, ✘ tutup):", "Entry per dimension (✔ open, ✘ closed):"},
-		"room.panel.counts":     {"Terhubung %d · terkirim %d · dari %d OPD", "Connected %d · sent %d · of %d OPDs"},
+		"room.panel.counts":     {"Terhubung %d · terkirim %d · dari %d OPD", "Connected %d · sent %d · OPDs: %d"},
 		"room.panel.never":      {"belum", "never"},
 		"room.panel.sent":       {"✓", "✓"},
 

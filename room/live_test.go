@@ -72,4 +72,3 @@ func TestPhoneSaveThroughTheLiveSession(t *testing.T) {
 		t.Errorf("the phone's page does not show the cell as it is now")
 	}
 }
-
