@@ -350,6 +350,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.adjustTimer(-1)
 	case key.Matches(k, g.Undo):
 		return m.undo()
+	case key.Matches(k, g.Redo):
+		return m.redo()
 	case key.Matches(k, g.Export):
 		return m.exportCmd(s.Data.Session.ID)
 	}
@@ -513,6 +515,20 @@ func (m *Model) undo() tea.Cmd {
 	}
 	return tea.Batch(m.toScreen(ScoresChangedMsg{}), m.toScreen(CellChangedMsg{OPDID: ev.OPDID, IndicatorKey: ev.IndicatorKey}),
 		statusCmd(m.t("frame.undone", m.describe(ev))))
+}
+
+// redo re-applies the newest undone change and puts the grid's cursor on
+// its cell, as undo does.
+func (m *Model) redo() tea.Cmd {
+	ev, ok, err := m.sess.Redo()
+	if err != nil {
+		return errCmd(err)
+	}
+	if !ok {
+		return statusCmd(m.t("frame.nothing_redo"))
+	}
+	return tea.Batch(m.toScreen(ScoresChangedMsg{}), m.toScreen(CellChangedMsg{OPDID: ev.OPDID, IndicatorKey: ev.IndicatorKey}),
+		statusCmd(m.t("frame.redone", m.describe(ev))))
 }
 
 // describe names a score change for the status line: "DISKOMINFO · Layanan
@@ -899,7 +915,7 @@ func (m *Model) helpView(w, h int) string {
 	g := m.keys
 	globals := []key.Binding{g.Theme, g.Help, g.Quit} // what works on the home screen
 	if m.sess != nil {
-		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Export, g.Theme, g.Help, g.Quit}
+		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Redo, g.Export, g.Theme, g.Help, g.Quit}
 	}
 	var global []string
 	for _, b := range globals {

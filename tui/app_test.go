@@ -263,6 +263,43 @@ func TestOneClockAtATime(t *testing.T) {
 	}
 }
 
+// TestUndoRedoMoveTheCursor is DESIGN section 5: ctrl+z puts the grid's
+// cursor on the cell it changed, ctrl+y redoes the change and goes there
+// too, also when the cursor had moved to another dimension.
+func TestUndoRedoMoveTheCursor(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	e.keys(m, "g", "4", "down", "right", "4") // DISKOMINFO, governance item 2 = 4
+	opd := m.sess.Data.OPDs[1].ID
+	key := m.sess.F().Dimensions[0].Indicators()[1].Key
+	e.keys(m, "tab", "tab", "down") // elsewhere: economy
+	e.keys(m, "ctrl+z")
+	if a := m.sess.Board.Answer(opd, key); a.Answered() {
+		t.Fatalf("undo left %+v", a)
+	}
+	if st := m.sess.State; st.Tab != 0 || st.Row != 1 || st.Col != 1 {
+		t.Errorf("cursor after undo = %d/%d/%d, want 0/1/1", st.Tab, st.Row, st.Col)
+	}
+	e.keys(m, "tab", "up")
+	e.keys(m, "ctrl+y")
+	if a := m.sess.Board.Answer(opd, key); a.Level != 4 {
+		t.Errorf("redo gave %+v, want 4", a)
+	}
+	if st := m.sess.State; st.Tab != 0 || st.Row != 1 || st.Col != 1 {
+		t.Errorf("cursor after redo = %d/%d/%d, want 0/1/1", st.Tab, st.Row, st.Col)
+	}
+	if !strings.Contains(screen(m), "Diulangi: DISKOMINFO") {
+		t.Errorf("redo said nothing:\n%s", screen(m))
+	}
+	if saved := e.savedState(); saved.Tab != 0 || saved.Row != 1 || saved.Col != 1 {
+		t.Errorf("saved cursor after redo = %d/%d/%d", saved.Tab, saved.Row, saved.Col)
+	}
+	e.keys(m, "ctrl+y")
+	if !strings.Contains(screen(m), "Tidak ada perubahan yang dibatalkan untuk diulangi.") {
+		t.Errorf("nothing to redo, but the screen says:\n%s", screen(m))
+	}
+}
+
 func TestUndoFromTheFrameAlsoAfterRestart(t *testing.T) {
 	e := newAppEnv(t)
 	m := e.open(120, 40)

@@ -137,6 +137,7 @@ func phKey(s string) tea.KeyPressMsg {
 		"ctrl+t":    {Code: 't', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 		"ctrl+z":    {Code: 'z', Mod: tea.ModCtrl},
+		"ctrl+y":    {Code: 'y', Mod: tea.ModCtrl},
 	}
 	if k, ok := named[s]; ok {
 		return k

@@ -8,10 +8,11 @@ import (
 
 // GlobalKeys work on every phase screen (DESIGN section 5).
 type GlobalKeys struct {
-	Next, Prev, Jump    key.Binding
-	Timer, Plus, Minus  key.Binding
-	Undo, Export, Theme key.Binding
-	Help, Quit          key.Binding
+	Next, Prev, Jump   key.Binding
+	Timer, Plus, Minus key.Binding
+	Undo, Redo         key.Binding
+	Export, Theme      key.Binding
+	Help, Quit         key.Binding
 }
 
 // keyHelp builds a binding whose help text comes from the catalogue.
@@ -28,6 +29,7 @@ func newGlobalKeys(lang string) GlobalKeys {
 		Plus:   keyHelp(lang, "+/-", "key.minute", "+", "="),
 		Minus:  keyHelp(lang, "-", "key.minute", "-"),
 		Undo:   keyHelp(lang, "ctrl+z", "key.undo", "ctrl+z"),
+		Redo:   keyHelp(lang, "ctrl+y", "key.redo", "ctrl+y"),
 		Export: keyHelp(lang, "ctrl+e", "key.export", "ctrl+e"),
 		Theme:  keyHelp(lang, "ctrl+t", "key.theme", "ctrl+t"),
 		Help:   keyHelp(lang, "?", "key.help", "?"),

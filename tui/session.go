@@ -144,6 +144,20 @@ func (s *Sess) Undo() (store.Event, bool, error) {
 	return ev, true, nil
 }
 
+// Redo re-applies what the newest undo reverted (none after a new change).
+func (s *Sess) Redo() (store.Event, bool, error) {
+	if s.ReadOnly {
+		return store.Event{}, false, errReadOnly
+	}
+	ev, ok, err := s.Store.Redo(s.ctx, s.Data.Session.ID)
+	if err != nil || !ok {
+		return ev, ok, err
+	}
+	s.Board.Set(ev.OPDID, ev.IndicatorKey, ev.New)
+	s.setNoteCache(ev.OPDID, ev.IndicatorKey, ev.NewNote)
+	return ev, true, nil
+}
+
 // Reload reads the whole session again (after roster changes, an import,
 // or in the projector view when the facilitator wrote something).
 func (s *Sess) Reload() error {
