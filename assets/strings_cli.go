@@ -80,6 +80,6 @@ func init() {
 		"err.import_one":        {"%s tidak diimpor (tidak ada yang berubah) karena satu masalah; perbaiki lalu impor lagi:", "%s was not imported (nothing changed) because of one problem; fix it and import again:"},
 		"err.import_many":       {"%s tidak diimpor (tidak ada yang berubah) karena %d masalah; perbaiki lalu impor lagi:", "%s was not imported (nothing changed) because of %d problems; fix them and import again:"},
 		"err.import_empty":      {"%s tidak diimpor (tidak ada yang berubah); ekspor skor lagi dan mulai dari file itu.", "%s was not imported (nothing changed); export the scores again and start from that file."},
-		"err.locked":            {"Sesi %d sedang dibuka di bimtek lain (pid %d di %s, sejak %s); tutup di sana dulu, atau tampilkan dengan: bimtek present %d.", "Session %d is open in another bimtek (pid %d on %s, since %s); close it there first, or watch it with: bimtek present %d."},
+		"err.locked":            {"Sesi %d sedang dibuka di bimtek lain (pid %d di %s, sejak %s); tutup di sana dulu, tampilkan dengan: bimtek present %d, atau ambil alih sekarang dengan: bimtek open %d --take-over (bila bimtek itu sudah berhenti, kuncinya lepas sendiri pukul %s).", "Session %d is open in another bimtek (pid %d on %s, since %s); close it there first, watch it with: bimtek present %d, or take it over now with: bimtek open %d --take-over (if that bimtek has stopped, the lock frees itself at %s)."},
 	})
 }

@@ -91,5 +91,5 @@ func (sub *subscriber) stop() { sub.once.Do(func() { close(sub.done) }) }
 // holds the session.
 func lockLost(err error) bool {
 	var le *workshop.LockedError
-	return errors.As(err, &le)
+	return errors.Is(err, workshop.ErrLockLost) || errors.As(err, &le)
 }

@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/report"
@@ -28,14 +27,8 @@ func Sentence(lang string, err error) string {
 		return ""
 	}
 	t := func(k string, args ...any) string { return assets.T(lang, k, args...) }
-	var le *workshop.LockedError
-	if errors.As(err, &le) {
-		since := le.Holder.Since.Local()
-		when := since.Format("15:04")
-		if now := time.Now(); now.YearDay() != since.YearDay() || now.Year() != since.Year() {
-			when = since.Format("2006-01-02 15:04")
-		}
-		return t("err.locked", le.SessionID, le.Holder.PID, le.Holder.Host, when, le.SessionID)
+	if msg, ok := fileSentence(lang, err); ok {
+		return msg
 	}
 	// A value refused by workshop's checks (from a form, a flag or the
 	// store) is said in the UI language.

@@ -33,7 +33,7 @@ func (s *Store) EnsureAccessCodes(ctx context.Context, sessionID int64, random i
 		return nil, err
 	}
 	var out []AccessCode
-	err := s.write(ctx, fmt.Sprintf("the access codes of session %d", sessionID), func(tx *sql.Tx) error {
+	err := s.writeSession(ctx, sessionID, fmt.Sprintf("the access codes of session %d", sessionID), func(tx *sql.Tx) error {
 		roster, err := listOPDs(ctx, tx, sessionID)
 		if err != nil {
 			return err
@@ -169,7 +169,7 @@ func (s *Store) ReissueAccessCode(ctx context.Context, sessionID, opdID int64, r
 		return "", err
 	}
 	var code string
-	err := s.write(ctx, fmt.Sprintf("a new access code for OPD %d", opdID), func(tx *sql.Tx) error {
+	err := s.writeSession(ctx, sessionID, fmt.Sprintf("a new access code for OPD %d", opdID), func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM opds WHERE session_id = ? AND id = ?`, sessionID, opdID).Scan(&n); err != nil {
 			return err
@@ -197,7 +197,7 @@ func (s *Store) SetSubmitted(ctx context.Context, sessionID, opdID int64, on boo
 	if _, err := s.frame(ctx, sessionID); err != nil {
 		return err
 	}
-	return s.write(ctx, fmt.Sprintf("the sent mark of OPD %d", opdID), func(tx *sql.Tx) error {
+	return s.writeSession(ctx, sessionID, fmt.Sprintf("the sent mark of OPD %d", opdID), func(tx *sql.Tx) error {
 		var at int64
 		if on {
 			at = s.now().UnixNano()

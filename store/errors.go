@@ -26,6 +26,11 @@ var (
 	ErrOutOfScale    = workshop.ErrOutOfScale
 	ErrInvalid       = workshop.ErrInvalid
 	ErrDiskFull      = workshop.ErrDiskFull
+	ErrEmptyDatabase = workshop.ErrEmptyDatabase
+	ErrForeignWAL    = workshop.ErrForeignWAL
+	ErrLockLost      = workshop.ErrLockLost
+	ErrExists        = workshop.ErrExists
+	ErrBadPath       = workshop.ErrBadPath
 )
 
 // sentenceError is an error whose text is one sentence for a person, and
@@ -58,6 +63,26 @@ func refused(what string, err error) error {
 // writing.
 type LockedError = workshop.LockedError
 
+// The store's refusals about the database file and the session lock,
+// defined in workshop for the same reason as the sentinels.
+type (
+	LockLostError      = workshop.LockLostError
+	PathError          = workshop.PathError
+	PathKind           = workshop.PathKind
+	ForeignWALError    = workshop.ForeignWALError
+	EmptyDatabaseError = workshop.EmptyDatabaseError
+	ExistsError        = workshop.ExistsError
+)
+
+// The kinds of PathError.
+const (
+	PathFolder          = workshop.PathFolder
+	PathDanglingLink    = workshop.PathDanglingLink
+	PathSpecial         = workshop.PathSpecial
+	PathUnreadable      = workshop.PathUnreadable
+	PathParentNotFolder = workshop.PathParentNotFolder
+)
+
 // sqliteCode returns the primary SQLite result code of err, or 0.
 func sqliteCode(err error) int {
 	var se *sqlite.Error
@@ -85,7 +110,11 @@ func (s *Store) fail(op string, err error) error {
 	}
 	var se *sentenceError
 	var le *LockedError
-	if errors.As(err, &se) || errors.As(err, &le) {
+	var ll *LockLostError
+	var pe *PathError
+	var fw *ForeignWALError
+	var ee *EmptyDatabaseError
+	if errors.As(err, &se) || errors.As(err, &le) || errors.As(err, &ll) || errors.As(err, &pe) || errors.As(err, &fw) || errors.As(err, &ee) {
 		return err
 	}
 	switch sqliteCode(err) {

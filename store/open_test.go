@@ -81,20 +81,6 @@ func TestOpenRefusesAndLeavesFileUnchanged(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ErrNewerSchema, ErrNewerSchema, "newer bimtek"},
-		{"damaged pages", func(t *testing.T, path string) {
-			filledDB(t, path)
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(b) < 4*4096 {
-				t.Fatalf("fixture has only %d bytes", len(b))
-			}
-			for i := 2*4096 + 8; i < 4*4096; i++ {
-				b[i] = 0xA5
-			}
-			os.WriteFile(path, b, 0o600)
-		}, ErrNotDatabase, ErrNotDatabase, "or it is damaged"},
 		{"damaged header", func(t *testing.T, path string) {
 			filledDB(t, path)
 			b, _ := os.ReadFile(path)
@@ -142,9 +128,9 @@ func TestOpenRefusesAndLeavesFileUnchanged(t *testing.T) {
 func TestOpenFolderIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	_, err := Open(bg, dir)
-	wantErr(t, err, ErrNotDatabase)
+	wantErr(t, err, ErrBadPath)
 	_, err = OpenReadOnly(bg, dir)
-	wantErr(t, err, ErrNotDatabase)
+	wantErr(t, err, ErrBadPath)
 }
 
 func TestOpenNewFile(t *testing.T) {
@@ -212,7 +198,7 @@ func TestOpenEmptyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := OpenReadOnly(bg, path)
-	wantErr(t, err, ErrNotDatabase)
+	wantErr(t, err, ErrEmptyDatabase)
 	s, err := Open(bg, path)
 	if err != nil {
 		t.Fatal(err)
@@ -454,6 +440,102 @@ func TestResolvePath(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Fatalf("ResolvePath(%q) = %q, want %q", tt.flag, got, tt.want)
+			}
+		})
+	}
+}
+
+// Damaged pages inside the file are not looked for on every open (that
+// would cost the whole file each time): `bimtek check` (Store.Check)
+// finds them, and a read that reaches them is refused with the damaged
+// sentence. Neither changes the file.
+func TestDamagedPagesFoundByCheck(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data.db")
+	filledDB(t, path)
+	sound, err := OpenReadOnly(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := sound.Check(bg); err != nil || len(problems) != 0 {
+		t.Fatalf("Check of a sound file = %q, %v; want nothing", problems, err)
+	}
+	sound.Close()
+
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 4*4096 {
+		t.Fatalf("fixture has only %d bytes", len(b))
+	}
+	for i := 2*4096 + 8; i < 4*4096; i++ {
+		b[i] = 0xA5
+	}
+	os.WriteFile(path, b, 0o600)
+	before := stateOf(t, path)
+	s, err := OpenReadOnly(bg, path)
+	if err != nil {
+		wantErr(t, err, ErrNotDatabase)
+	} else {
+		problems, err := s.Check(bg)
+		if err != nil || len(problems) == 0 {
+			t.Errorf("Check of a damaged file = %q, %v; want its problems", problems, err)
+		}
+		_, lerr := s.Load(bg, 1)
+		_, serr := s.ListSessions(bg)
+		if !errors.Is(lerr, ErrNotDatabase) && !errors.Is(serr, ErrNotDatabase) {
+			t.Errorf("reading the damaged pages: Load %v, ListSessions %v; want the damaged sentence", lerr, serr)
+		}
+		s.Close()
+	}
+	if after := stateOf(t, path); before.hash != after.hash {
+		t.Fatal("checking changed the file")
+	}
+}
+
+// A first run killed during its first migration leaves a file in WAL
+// mode with no schema (or with only the first step of it): it is an empty
+// database to read, not a damaged one, and the next read-write open
+// finishes the migration.
+func TestHalfMadeFirstMigrationResumed(t *testing.T) {
+	for _, steps := range []int{0, 1} {
+		t.Run(fmt.Sprintf("%d steps done", steps), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "bimtek.db")
+			db, err := sql.Open("sqlite", fileURI(path)+"?"+rwParams)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.SetMaxOpenConns(1)
+			if _, err := db.Exec("PRAGMA journal_mode = WAL"); err != nil {
+				t.Fatal(err)
+			}
+			if err := migrate(bg, db, schema[:steps]); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+				t.Fatalf("the killed first run left %v, %v; want a file with a header", fi, err)
+			}
+			r, err := OpenReadOnly(bg, path)
+			if err == nil {
+				r.Close()
+			}
+			if steps == 0 {
+				wantErr(t, err, ErrEmptyDatabase)
+			} else if err != nil && errors.Is(err, ErrNotDatabase) {
+				t.Fatalf("a half-migrated file is called damaged: %v", err)
+			}
+			s, err := Open(bg, path)
+			if err != nil {
+				t.Fatalf("Open of the half-made file: %v", err)
+			}
+			defer s.Close()
+			var version int
+			if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != schemaVersion {
+				t.Fatalf("schema %d after resuming, want %d (%v)", version, schemaVersion, err)
+			}
+			if _, err := newSessionErr(s); err != nil {
+				t.Fatal(err)
 			}
 		})
 	}

@@ -130,7 +130,7 @@ func (s *Store) AddOPDs(ctx context.Context, sessionID int64, in []OPDInput) ([]
 		return nil, err
 	}
 	var out []workshop.OPD
-	err = s.write(ctx, fmt.Sprintf("add OPDs to session %d", sessionID), func(tx *sql.Tx) error {
+	err = s.writeSession(ctx, sessionID, fmt.Sprintf("add OPDs to session %d", sessionID), func(tx *sql.Tx) error {
 		if err := s.touch(ctx, tx, sessionID, s.now()); err != nil {
 			return err
 		}
@@ -149,7 +149,7 @@ func (s *Store) UpdateOPD(ctx context.Context, sessionID int64, o workshop.OPD) 
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, fmt.Sprintf("update OPD %s", code), func(tx *sql.Tx) error {
+	return s.writeSession(ctx, sessionID, fmt.Sprintf("update OPD %s", code), func(tx *sql.Tx) error {
 		if err := s.touch(ctx, tx, sessionID, s.now()); err != nil {
 			return err
 		}
@@ -173,7 +173,7 @@ func (s *Store) UpdateOPD(ctx context.Context, sessionID int64, o workshop.OPD) 
 // RemoveOPD deletes an OPD and its scores; its score events stay in the
 // log for the audit trail (and are skipped by Undo).
 func (s *Store) RemoveOPD(ctx context.Context, sessionID, opdID int64) error {
-	return s.write(ctx, fmt.Sprintf("remove OPD %d", opdID), func(tx *sql.Tx) error {
+	return s.writeSession(ctx, sessionID, fmt.Sprintf("remove OPD %d", opdID), func(tx *sql.Tx) error {
 		if err := s.touch(ctx, tx, sessionID, s.now()); err != nil {
 			return err
 		}

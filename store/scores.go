@@ -180,7 +180,7 @@ func (s *Store) SetAnswerAndStateBy(ctx context.Context, src workshop.Source, se
 		state = []byte{}
 	}
 	var ev Event
-	err = s.write(ctx, fmt.Sprintf("the answer of OPD %d to %s", opdID, indicatorKey), func(tx *sql.Tx) error {
+	err = s.writeSession(ctx, sessionID, fmt.Sprintf("the answer of OPD %d to %s", opdID, indicatorKey), func(tx *sql.Tx) error {
 		at := s.now()
 		var err error
 		ev, _, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx,
@@ -188,9 +188,7 @@ func (s *Store) SetAnswerAndStateBy(ctx context.Context, src workshop.Source, se
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO ui_state (session_id, state, updated_at) VALUES (?, ?, ?)
-			ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-			sessionID, state, at.UnixNano())
+		_, err = tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, sessionID, state, at.UnixNano())
 		return err
 	})
 	if err != nil {
@@ -231,10 +229,25 @@ func (s *Store) setOne(ctx context.Context, c change) (Event, error) {
 	if err := s.writable(op); err != nil {
 		return Event{}, err
 	}
+	if s.leaseOf(c.sessionID) != nil || s.needMark.Load() {
+		// A held session: the lease is confirmed in the same transaction
+		// (and the first write of an open carries the identity mark).
+		var ev Event
+		err := s.writeSession(ctx, c.sessionID, op, func(tx *sql.Tx) error {
+			var err error
+			ev, _, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx, c, s.now())
+			return err
+		})
+		if err != nil {
+			return Event{}, err
+		}
+		return ev, nil
+	}
 	ev, _, err := s.apply(ctx, s.stmts.apply, s.db, c, s.now())
 	if err != nil {
 		return Event{}, s.fail(op, err)
 	}
+	s.afterWrite()
 	return ev, nil
 }
 
@@ -247,7 +260,7 @@ func (s *Store) Undo(ctx context.Context, sessionID int64) (ev Event, ok bool, e
 	if _, err := s.frame(ctx, sessionID); err != nil {
 		return Event{}, false, err
 	}
-	err = s.write(ctx, fmt.Sprintf("undo in session %d", sessionID), func(tx *sql.Tx) error {
+	err = s.writeSession(ctx, sessionID, fmt.Sprintf("undo in session %d", sessionID), func(tx *sql.Tx) error {
 		target, found, err := undoTarget(ctx, tx, sessionID)
 		if err != nil || !found {
 			return err
@@ -272,7 +285,7 @@ func (s *Store) Redo(ctx context.Context, sessionID int64) (ev Event, ok bool, e
 	if _, err := s.frame(ctx, sessionID); err != nil {
 		return Event{}, false, err
 	}
-	err = s.write(ctx, fmt.Sprintf("redo in session %d", sessionID), func(tx *sql.Tx) error {
+	err = s.writeSession(ctx, sessionID, fmt.Sprintf("redo in session %d", sessionID), func(tx *sql.Tx) error {
 		target, found, err := redoTarget(ctx, tx, sessionID)
 		if err != nil || !found {
 			return err
@@ -396,7 +409,7 @@ func (s *Store) ImportScoresBy(ctx context.Context, src workshop.Source, session
 			return 0, refused(fmt.Sprintf("score row %d of %d", i+1, len(rows)), err)
 		}
 	}
-	err = s.write(ctx, fmt.Sprintf("the import of %d scores", len(rows)), func(tx *sql.Tx) error {
+	err = s.writeSession(ctx, sessionID, fmt.Sprintf("the import of %d scores", len(rows)), func(tx *sql.Tx) error {
 		changed = 0
 		at := s.now()
 		stmt := tx.StmtContext(ctx, s.stmts.apply)

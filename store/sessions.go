@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -15,12 +16,32 @@ import (
 // write runs fn in one IMMEDIATE transaction and returns after the commit
 // is durable. op names the change for error messages ("save score").
 func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	return s.writeSession(ctx, 0, op, fn)
+}
+
+// writeSession is write for a change to one session (sessionID > 0): when
+// this Store holds the session's lock, the transaction first confirms that
+// the lock is still this Store's, and refuses with ErrLockLost otherwise.
+func (s *Store) writeSession(ctx context.Context, sessionID int64, op string, fn func(tx *sql.Tx) error) error {
 	if err := s.writable(op); err != nil {
 		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fail(op, err)
+	}
+	if sessionID > 0 {
+		if err := s.confirmLease(ctx, tx, sessionID); err != nil {
+			tx.Rollback()
+			return s.fail(op, err)
+		}
+	}
+	marked := s.needMark.Load()
+	if marked {
+		if _, err := tx.ExecContext(ctx, markSQL); err != nil {
+			tx.Rollback()
+			return s.fail(op, err)
+		}
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
@@ -29,7 +50,36 @@ func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error)
 	if err := tx.Commit(); err != nil {
 		return s.fail(op, err)
 	}
+	if marked {
+		s.needMark.Store(false)
+	}
+	s.afterWrite()
 	return nil
+}
+
+// walCheckpointBytes is the -wal size at which bimtek copies it into the
+// database file (SQLite's own default is 1000 pages).
+const walCheckpointBytes = 4 << 20
+
+// afterWrite runs after each commit: every 64th commit it looks at the
+// -wal's size and, past walCheckpointBytes, copies it into the database
+// file. When that emptied it, the next write (which starts the next -wal)
+// carries the identity mark (see wal.go).
+func (s *Store) afterWrite() {
+	if s.writes.Add(1)%64 != 0 {
+		return
+	}
+	fi, err := os.Stat(s.path + "-wal")
+	if err != nil || fi.Size() < walCheckpointBytes {
+		return
+	}
+	var busy, log, done int
+	if err := s.db.QueryRow("PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &log, &done); err != nil {
+		return // a later commit tries again
+	}
+	if busy == 0 && log == done {
+		s.needMark.Store(true)
+	}
 }
 
 // writable refuses a write (op) on a store opened read-only.
@@ -359,7 +409,7 @@ func closeRows(rows *sql.Rows) error {
 // DeleteSession removes a session with everything it holds, its event log
 // included. A session another live bimtek has open is refused.
 func (s *Store) DeleteSession(ctx context.Context, id int64) error {
-	err := s.write(ctx, fmt.Sprintf("delete session %d", id), func(tx *sql.Tx) error {
+	err := s.writeSession(ctx, id, fmt.Sprintf("delete session %d", id), func(tx *sql.Tx) error {
 		if err := s.checkNotHeld(ctx, tx, id); err != nil {
 			return err
 		}

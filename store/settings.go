@@ -22,7 +22,7 @@ func (s *Store) SetTarget(ctx context.Context, sessionID int64, dimensionKey str
 	if math.IsNaN(target) || target < lo || target > hi {
 		return sentence(ErrOutOfScale, nil, "target %g is outside the scale of this session; give a target from %g to %g", target, lo, hi)
 	}
-	return s.write(ctx, fmt.Sprintf("the target of %s", dimensionKey), func(tx *sql.Tx) error {
+	return s.writeSession(ctx, sessionID, fmt.Sprintf("the target of %s", dimensionKey), func(tx *sql.Tx) error {
 		if err := s.touch(ctx, tx, sessionID, s.now()); err != nil {
 			return err
 		}
@@ -42,7 +42,7 @@ func (s *Store) SetPriority(ctx context.Context, sessionID int64, elementKey str
 	if !fr.elements[elementKey] {
 		return invalid("the framework %q of this session has no element %q; pick an element from the list", fr.fw.Key, elementKey)
 	}
-	return s.write(ctx, fmt.Sprintf("the priority of %s", elementKey), func(tx *sql.Tx) error {
+	return s.writeSession(ctx, sessionID, fmt.Sprintf("the priority of %s", elementKey), func(tx *sql.Tx) error {
 		if err := s.touch(ctx, tx, sessionID, s.now()); err != nil {
 			return err
 		}
@@ -64,14 +64,12 @@ func (s *Store) SaveUIState(ctx context.Context, sessionID int64, state []byte) 
 	if state == nil {
 		state = []byte{}
 	}
-	return s.write(ctx, fmt.Sprintf("the screen state of session %d", sessionID), func(tx *sql.Tx) error {
+	return s.writeSession(ctx, sessionID, fmt.Sprintf("the screen state of session %d", sessionID), func(tx *sql.Tx) error {
 		at := s.now()
 		if err := s.touch(ctx, tx, sessionID, at); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO ui_state (session_id, state, updated_at) VALUES (?, ?, ?)
-			ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-			sessionID, state, at.UnixNano())
+		_, err := tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, sessionID, state, at.UnixNano())
 		return err
 	})
 }

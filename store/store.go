@@ -19,9 +19,12 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -29,18 +32,22 @@ import (
 // Store is an open bimtek database. Its methods are safe for concurrent use;
 // writes run one at a time, in call order per goroutine.
 type Store struct {
-	db       *sql.DB
-	path     string
-	readOnly bool
+	db        *sql.DB
+	path      string
+	readOnly  bool
+	immutable bool // read-only, opened as an immutable file (no -shm possible)
 
 	// lock parameters; tests shorten them.
 	pid            int
 	host           string
+	started        string // processStart of this process
 	now            func() time.Time
 	heartbeatEvery time.Duration
 	staleAfter     time.Duration
 
-	stmts stmts // the write path's statements, prepared once
+	stmts    stmts        // the write path's statements, prepared once
+	writes   atomic.Int64 // commits, for afterWrite
+	needMark atomic.Bool  // the next write transaction first runs markSQL
 
 	mu     sync.Mutex
 	frames map[int64]*frame // parsed framework per session (immutable copies)
@@ -59,7 +66,9 @@ type frame struct {
 // The DSN parameters of every read-write connection. journal_mode=WAL is
 // set by Open with a statement once the file is known to be ours, so a
 // foreign or newer file is never converted.
-const rwParams = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_txlock=immediate"
+// wal_autocheckpoint(0): bimtek checkpoints itself (Store.afterWrite), so
+// that the first write of every new -wal carries the file's identity.
+const rwParams = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=wal_autocheckpoint(0)&_txlock=immediate"
 
 // roParams opens without creating, and refuses writes at the SQLite level.
 const roParams = "mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)"
@@ -126,14 +135,17 @@ func ResolvePath(flag string) (string, error) {
 // read-only or has a newer schema is refused before anything is written
 // to it.
 func Open(ctx context.Context, path string) (*Store, error) {
-	path, err := filepath.Abs(path)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
 	here.Lock()
 	defer here.Unlock()
+	path, fi, err := resolvePath(path)
+	if err != nil {
+		return nil, err
+	}
 	if here.open[path] == 0 {
-		if err := prepareFile(path); err != nil {
+		if err := prepareFile(path, fi); err != nil {
+			return nil, err
+		}
+		if err := checkLeftoverWAL(ctx, path); err != nil {
 			return nil, err
 		}
 	}
@@ -176,6 +188,7 @@ func (s *Store) setUp(ctx context.Context) error {
 	if err := migrate(ctx, s.db, schema); err != nil {
 		return s.fail("set up "+s.path, err)
 	}
+	s.needMark.Store(true)
 	if err := s.stmts.prepare(ctx, s.db); err != nil {
 		return s.fail("set up "+s.path, err)
 	}
@@ -186,23 +199,23 @@ func (s *Store) setUp(ctx context.Context) error {
 // list, export). It never creates, migrates or writes the file; it can run
 // beside the process that writes.
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
-	path, err := filepath.Abs(path)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	}
 	here.Lock()
 	defer here.Unlock()
-	fi, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	path, fi, err := resolvePath(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi == nil {
 		return nil, sentence(fs.ErrNotExist, nil, "%s does not exist; create a session first with `bimtek new`, or choose another file with --db", path)
-	case err != nil:
-		return nil, fmt.Errorf("open database %s: %w", path, err)
-	case fi.IsDir():
-		return nil, isFolder(path)
 	}
 	if here.open[path] == 0 {
+		if fi.Size() == 0 && !nonEmpty(path+"-wal") {
+			return nil, emptyDatabase(path)
+		}
 		if err := checkHeader(path, fi.Size()); err != nil {
+			return nil, err
+		}
+		if err := checkLeftoverWAL(ctx, path); err != nil {
 			return nil, err
 		}
 	}
@@ -213,7 +226,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	s := newStore(db, path, true)
 	fresh, err := s.check(ctx)
-	if errors.Is(err, ErrReadOnly) && !exists(path+"-wal") {
+	if errors.Is(err, ErrReadOnly) && !nonEmpty(path+"-wal") {
 		// A WAL database in a folder nobody may write (a read-only USB
 		// stick, a shared folder): SQLite cannot make its -shm file there.
 		// With no -wal beside it the file holds every commit, so it can be
@@ -224,10 +237,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		}
 		db.SetMaxOpenConns(1)
 		s = newStore(db, path, true)
+		s.immutable = true
 		fresh, err = s.check(ctx)
 	}
 	if err == nil && fresh {
-		err = sentence(ErrNotDatabase, nil, "%s holds no bimtek sessions yet; create one with `bimtek new`, or choose another file with --db", path)
+		// A file whose first run stopped before its schema was written (a
+		// kill during the first migration): empty, not damaged.
+		err = emptyDatabase(path)
 	}
 	if err != nil {
 		db.Close()
@@ -235,6 +251,17 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	}
 	here.open[path]++
 	return s, nil
+}
+
+// emptyDatabase is a file with no bimtek schema yet: 0 bytes, or a first
+// run that stopped before its first migration committed.
+func emptyDatabase(path string) error { return &EmptyDatabaseError{Path: path} }
+
+
+// nonEmpty reports whether path is a file of at least one byte.
+func nonEmpty(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Size() > 0
 }
 
 func newStore(db *sql.DB, path string, readOnly bool) *Store {
@@ -248,6 +275,7 @@ func newStore(db *sql.DB, path string, readOnly bool) *Store {
 		readOnly:       readOnly,
 		pid:            os.Getpid(),
 		host:           host,
+		started:        processStart(os.Getpid()),
 		now:            time.Now,
 		heartbeatEvery: 10 * time.Second,
 		staleAfter:     time.Minute,
@@ -277,6 +305,14 @@ func (s *Store) Close() error {
 	for _, l := range leases {
 		errs = append(errs, l.release())
 	}
+	if !s.readOnly {
+		// Copy every commit into the file and empty the -wal, so a clean
+		// quit leaves a database that is whole on its own; SQLite then
+		// deletes the -wal and -shm when the last connection closes.
+		if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			errs = append(errs, s.fail("close "+s.path, err))
+		}
+	}
 	s.stmts.close()
 	here.Lock()
 	if err := s.db.Close(); err != nil {
@@ -284,30 +320,59 @@ func (s *Store) Close() error {
 	}
 	if here.open[s.path]--; here.open[s.path] <= 0 {
 		delete(here.open, s.path)
+		if s.readOnly && !s.immutable && exists(s.path+"-wal") {
+			// The projector view quit after the facilitator: let SQLite
+			// fold the -wal into the file and delete it, as the
+			// facilitator's own quit would have done.
+			foldWAL(s.path)
+		}
 	}
 	here.Unlock()
 	return errors.Join(errs...)
 }
 
+// foldWAL opens the file for writing without creating anything and
+// closes it again: when no other process has it open, SQLite copies the
+// -wal into the file and deletes it and the -shm on that close. A file
+// that cannot be written is left as it is.
+func foldWAL(path string) {
+	db, err := sql.Open("sqlite", fileURI(path)+"?mode=rw&_pragma=busy_timeout(1000)")
+	if err != nil {
+		return
+	}
+	db.SetMaxOpenConns(1)
+	_, _ = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	db.Close()
+}
+
 // prepareFile makes sure the folder and file exist with private modes, and
 // that an existing file looks like SQLite and can be written, all before
-// SQLite touches it.
-func prepareFile(path string) error {
+// SQLite touches it. fi is the file as resolvePath found it (nil: none).
+func prepareFile(path string, fi fs.FileInfo) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		if isReadOnlyErr(err) {
 			return readOnly(path, err)
 		}
+		if errors.Is(err, syscall.ENOTDIR) || errors.Is(err, fs.ErrExist) {
+			return &PathError{Path: path, Kind: PathParentNotFolder, Err: err}
+		}
 		return fmt.Errorf("create folder %s: %w", dir, err)
 	}
-	fi, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	if fi == nil {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		switch {
 		case errors.Is(err, fs.ErrExist):
-			// Another process created it just now; treat it as existing.
-			return prepareFile(path)
+			// Another process created it just now (or put something else
+			// there): look again, once.
+			real, fi, err := resolvePath(path)
+			if err != nil {
+				return err
+			}
+			if fi == nil || real != path {
+				return fmt.Errorf("create database %s: the file appeared and went again; try again", path)
+			}
+			return prepareExisting(path, fi)
 		case isReadOnlyErr(err):
 			return readOnly(path, err)
 		case err != nil:
@@ -316,24 +381,34 @@ func prepareFile(path string) error {
 		if err := f.Close(); err != nil {
 			return fmt.Errorf("create database %s: %w", path, err)
 		}
-	case err != nil:
-		return fmt.Errorf("open database %s: %w", path, err)
-	case fi.IsDir():
-		return isFolder(path)
-	default:
-		if err := checkHeader(path, fi.Size()); err != nil {
-			return err
-		}
-		f, err := os.OpenFile(path, os.O_RDWR, 0)
-		if err != nil {
-			if isReadOnlyErr(err) {
-				return readOnly(path, err)
-			}
-			return fmt.Errorf("open database %s: %w", path, err)
-		}
-		f.Close()
+		return probeFolder(path)
 	}
-	// WAL keeps two files beside the database; the folder must take them.
+	return prepareExisting(path, fi)
+}
+
+// prepareExisting checks an existing regular file before SQLite opens it.
+func prepareExisting(path string, fi fs.FileInfo) error {
+	if err := checkKind(path, fi); err != nil {
+		return err
+	}
+	if err := checkHeader(path, fi.Size()); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		if isReadOnlyErr(err) {
+			return readOnly(path, err)
+		}
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	f.Close()
+	return probeFolder(path)
+}
+
+// probeFolder checks that the folder takes new files: WAL keeps two files
+// beside the database.
+func probeFolder(path string) error {
+	dir := filepath.Dir(path)
 	probe, err := os.CreateTemp(dir, ".bimtek-probe-*")
 	if err != nil {
 		if isReadOnlyErr(err) {
@@ -346,10 +421,6 @@ func prepareFile(path string) error {
 	return nil
 }
 
-func isFolder(path string) error {
-	return sentence(ErrNotDatabase, nil, "%s is a folder, not a database file; choose a file with --db", path)
-}
-
 // sqliteMagic opens every SQLite 3 database file.
 var sqliteMagic = []byte("SQLite format 3\x00")
 
@@ -357,17 +428,24 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // SQLite never gets to look at (or lock, or journal) a stranger's file. An
 // empty file is a new database.
 func checkHeader(path string, size int64) error {
-	if size == 0 {
-		return nil
-	}
-	f, err := os.Open(path)
+	// O_NONBLOCK: should the file have turned into a FIFO since it was
+	// looked at, opening it never waits for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		if isReadOnlyErr(err) {
-			return sentence(ErrReadOnly, err, "%s cannot be read; check its permissions or choose another file with --db", path)
+		if errors.Is(err, fs.ErrPermission) {
+			return unreadable(path, err)
 		}
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	} else if err := checkKind(path, fi); err != nil {
+		return err
+	}
+	if size == 0 {
+		return nil
+	}
 	head := make([]byte, 100) // the SQLite header
 	if _, err := io.ReadFull(f, head); err != nil || !bytes.HasPrefix(head, sqliteMagic) {
 		return notDatabase(path, err)
@@ -430,28 +508,52 @@ func (s *Store) check(ctx context.Context) (fresh bool, err error) {
 		return false, sentence(ErrReadOnly, nil, "%s was written by an older bimtek (schema %d); open it once with `bimtek open` to update it, then try again",
 			s.path, version)
 	}
-	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check")
-	if err != nil {
-		return false, s.fail("check "+s.path, err)
-	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return false, s.fail("check "+s.path, err)
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return false, s.fail("check "+s.path, err)
-	}
-	if len(problems) > 0 {
-		return false, notDatabase(s.path, errors.New(strings.Join(problems, "; ")))
-	}
+	// No integrity scan here: it would make every open cost the whole
+	// file. A -wal left by an unclean shutdown was checked before this
+	// (checkLeftoverWAL); `bimtek check` scans the whole file on demand.
 	return false, nil
+}
+
+// Check scans the whole database file (SQLite's integrity_check and the
+// foreign keys) and returns what is wrong, nothing when it is sound. It
+// reads only: it runs beside the process that writes.
+func (s *Store) Check(ctx context.Context) (problems []string, err error) {
+	for _, q := range []string{"PRAGMA integrity_check", "PRAGMA foreign_key_check"} {
+		rows, err := s.db.QueryContext(ctx, q)
+		if err != nil {
+			if sqliteCode(err) == sqlite3.SQLITE_CORRUPT || sqliteCode(err) == sqlite3.SQLITE_NOTADB {
+				return append(problems, err.Error()), nil
+			}
+			return nil, s.fail("check "+s.path, err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return nil, s.fail("check "+s.path, err)
+			}
+			if len(vals) == 1 && fmt.Sprint(vals[0]) == "ok" {
+				continue
+			}
+			if len(cols) == 1 {
+				problems = append(problems, fmt.Sprint(vals[0]))
+			} else {
+				problems = append(problems, fmt.Sprintf("table %v row %v refers to a missing row of %v", vals[0], vals[1], vals[2]))
+			}
+		}
+		if err := closeRows(rows); err != nil {
+			if sqliteCode(err) == sqlite3.SQLITE_CORRUPT || sqliteCode(err) == sqlite3.SQLITE_NOTADB {
+				return append(problems, err.Error()), nil
+			}
+			return nil, s.fail("check "+s.path, err)
+		}
+	}
+	return problems, nil
 }
 
 // enableWAL switches the file to write-ahead logging (persistent) after
@@ -491,8 +593,12 @@ func (s *Store) enableWAL(ctx context.Context) error {
 // reused by every call (Tx.StmtContext on the one connection), which spares
 // SQLite from parsing them again on every keystroke.
 type stmts struct {
-	apply, touch *sql.Stmt
+	apply, touch, uiState, lease *sql.Stmt
 }
+
+// uiStateSQL keeps the TUI's screen state of a session.
+const uiStateSQL = `INSERT INTO ui_state (session_id, state, updated_at) VALUES (?, ?, ?)
+	ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`
 
 func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 	for _, p := range []struct {
@@ -501,6 +607,8 @@ func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 	}{
 		{&st.apply, applySQL},
 		{&st.touch, `UPDATE sessions SET updated_at = ? WHERE id = ?`},
+		{&st.uiState, uiStateSQL},
+		{&st.lease, `SELECT pid, host, since, heartbeat, token, started FROM locks WHERE session_id = ?`},
 	} {
 		stmt, err := db.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -513,7 +621,7 @@ func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (st *stmts) close() {
-	for _, p := range []*sql.Stmt{st.apply, st.touch} {
+	for _, p := range []*sql.Stmt{st.apply, st.touch, st.uiState, st.lease} {
 		if p != nil {
 			p.Close() // later use fails with "statement is closed", never panics
 		}

@@ -31,18 +31,15 @@ var (
 )
 
 // LockedError says that another live bimtek process holds a session for
-// writing.
+// writing. FreesAt is when the lock frees itself should that process stop
+// beating (it was killed, or its laptop went to sleep).
 type LockedError struct {
 	SessionID int64
 	Holder    Holder
+	FreesAt   time.Time
 }
 
 func (e *LockedError) Error() string {
-	since := e.Holder.Since.Local()
-	when := since.Format("15:04")
-	if now := time.Now(); now.Year() != since.Year() || now.YearDay() != since.YearDay() {
-		when = since.Format("2 Jan 2006 15:04")
-	}
-	return fmt.Sprintf("session %d is open in another bimtek (pid %d on %s, since %s); close it there first, or watch it with `bimtek present %d`",
-		e.SessionID, e.Holder.PID, e.Holder.Host, when, e.SessionID)
+	return fmt.Sprintf("session %d is open in another bimtek (pid %d on %s, since %s); close it there first, watch it with `bimtek present %d`, or take it over with `bimtek open %d --take-over` (if that bimtek has stopped, the lock frees itself at %s)",
+		e.SessionID, e.Holder.PID, e.Holder.Host, ClockTime(e.Holder.Since), e.SessionID, e.SessionID, ClockTime(e.FreesAt))
 }

@@ -20,6 +20,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
 	"os"
@@ -28,6 +29,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -75,12 +77,13 @@ func cleanEnv(t *testing.T) {
 func noTUI(t *testing.T) *[]int64 {
 	t.Helper()
 	var opened []int64
-	prev := runProgram
+	prev, prevTerm := runProgram, needTerminal
 	runProgram = func(_ context.Context, m *tui.Model) error {
 		opened = append(opened, m.Opened)
 		return nil
 	}
-	t.Cleanup(func() { runProgram = prev })
+	needTerminal = func(io.Reader) error { return nil }
+	t.Cleanup(func() { runProgram, needTerminal = prev, prevTerm })
 	return &opened
 }
 
@@ -175,8 +178,16 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	}
 	m := map[string]string{}
 	for _, e := range es {
-		if e.IsDir() {
+		switch {
+		case e.IsDir():
 			m[e.Name()] = "folder"
+			continue
+		case e.Type()&os.ModeSymlink != 0:
+			target, _ := os.Readlink(filepath.Join(dir, e.Name()))
+			m[e.Name()] = "link to " + target
+			continue
+		case !e.Type().IsRegular():
+			m[e.Name()] = "special " + e.Type().String() // never read: a FIFO would wait
 			continue
 		}
 		m[e.Name()] = sha(t, filepath.Join(dir, e.Name()))
@@ -608,6 +619,9 @@ func TestList(t *testing.T) {
 	}
 }
 
+// withPath: the sentence's one argument is the database path.
+func withPath(db string) []any { return []any{db} }
+
 // TestBadDatabase: a database file that is missing, damaged, someone
 // else's or newer gets one sentence from every command, and is left
 // byte for byte as it was, with nothing created beside it.
@@ -640,22 +654,42 @@ func TestBadDatabase(t *testing.T) {
 		// home screen) get the same answer; false for a missing file,
 		// which they create.
 		writers bool
+		// args of the sentence besides none (nil) or the path (withPath).
+		args func(db string) []any
 	}{
-		{"missing", func(*testing.T, string) {}, "cli.err.no_database", false},
-		{"random bytes", func(t *testing.T, db string) { os.WriteFile(db, random, 0o600) }, "err.not_database", true},
-		{"SQLite header then garbage", func(t *testing.T, db string) { os.WriteFile(db, damaged, 0o600) }, "err.not_database", true},
+		{"missing", func(*testing.T, string) {}, "cli.err.no_database", false, nil},
+		{"random bytes", func(t *testing.T, db string) { os.WriteFile(db, random, 0o600) }, "err.not_database", true, nil},
+		{"SQLite header then garbage", func(t *testing.T, db string) { os.WriteFile(db, damaged, 0o600) }, "err.not_database", true, nil},
 		{"a text file", func(t *testing.T, db string) {
 			os.WriteFile(db, []byte("Daftar hadir Bimtek\nDISKOMINFO, hadir\n"), 0o600)
-		}, "err.not_database", true},
+		}, "err.not_database", true, nil},
 		{"another program's SQLite file", func(t *testing.T, db string) {
 			conn, _ := sql.Open("sqlite", db)
 			defer conn.Close()
 			if _, err := conn.Exec("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('hello')"); err != nil {
 				t.Fatal(err)
 			}
-		}, "err.not_database", true},
-		{"a folder", func(t *testing.T, db string) { os.Mkdir(db, 0o700) }, "err.not_database", true},
-		{"newer schema", newer, "err.newer_schema", true},
+		}, "err.not_database", true, nil},
+		{"a folder", func(t *testing.T, db string) { os.Mkdir(db, 0o700) }, "err.db_folder", true, withPath},
+		{"newer schema", newer, "err.newer_schema", true, nil},
+		// Paths that are no file at all: one sentence at once, never a
+		// hang (a FIFO waited for a writer) or a crash (a dangling link
+		// recursed until the stack overflowed).
+		{"a dangling link", func(t *testing.T, db string) {
+			if err := os.Symlink(filepath.Join(filepath.Dir(db), "gone.db"), db); err != nil {
+				t.Fatal(err)
+			}
+		}, "err.db_dangling", true, func(db string) []any { return []any{db, filepath.Join(filepath.Dir(db), "gone.db")} }},
+		{"a loop of links", func(t *testing.T, db string) {
+			if err := os.Symlink(db, db); err != nil {
+				t.Fatal(err)
+			}
+		}, "err.db_dangling", true, func(db string) []any { return []any{db, db} }},
+		{"a FIFO", func(t *testing.T, db string) {
+			if err := syscall.Mkfifo(db, 0o600); err != nil {
+				t.Skipf("no FIFOs here: %v", err)
+			}
+		}, "err.db_fifo", true, withPath},
 	}
 	csvFile := filepath.Join(t.TempDir(), "scores.csv")
 	os.WriteFile(csvFile, []byte("opd_code,indicator_key,level\n"), 0o644)
@@ -669,6 +703,9 @@ func TestBadDatabase(t *testing.T) {
 				want := tr(lang, c.key)
 				if c.key == "cli.err.no_database" {
 					want = tr(lang, c.key, db)
+				}
+				if c.args != nil {
+					want = tr(lang, c.key, c.args(db)...)
 				}
 				cmds := [][]string{{"list"}, {"list", "--json"}, {"export", "1", "--dir", filepath.Join(t.TempDir(), "x")}, {"present", "1"},
 					{"open", "1"}, {"import", "1", csvFile}}

@@ -61,6 +61,9 @@ func (a *app) rootCmd() *cobra.Command {
 		Long:  a.t("cli.long"),
 		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.terminal(); err != nil {
+				return err
+			}
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
 				return a.tui(cmd.Context(), st, 0, false)
 			})
@@ -83,7 +86,7 @@ func (a *app) rootCmd() *cobra.Command {
 	// language, naming the command whose help lists the flags.
 	root.SetFlagErrorFunc(a.flagError)
 	root.AddCommand(a.newCmd(), a.openCmd(), a.listCmd(), a.exportCmd(), a.importCmd(),
-		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd(), a.cardsCmd())
+		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd(), a.cardsCmd(), a.checkCmd(), a.backupCmd())
 	a.translateHelp(root)
 	return root
 }
@@ -168,14 +171,19 @@ func (a *app) mustExist() error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return &saidError{msg: a.t("cli.err.no_database", path), cause: err}
+	}
+	// A file of 0 bytes holds no session: say so, and leave it empty
+	// (opening it for writing would make a database of it).
+	if err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		if wal, err := os.Stat(path + "-wal"); err != nil || wal.Size() == 0 {
+			return &saidError{msg: a.t("err.empty_database", path), cause: store.ErrEmptyDatabase}
+		}
 	}
 	return nil
 }
-
-// errEmptyDatabase is a database file of 0 bytes: no session yet.
-var errEmptyDatabase = errors.New("the database file is empty")
 
 // withStore opens the database (read-only for commands that never write,
 // so they work on a file another process holds and never change it).
@@ -186,13 +194,12 @@ func (a *app) withStore(ctx context.Context, readOnly bool, fn func(*store.Store
 	}
 	var st *store.Store
 	if readOnly {
-		// An empty file is a new database (the store makes one of it on
-		// the first write), not a damaged one.
-		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
-			return &saidError{msg: a.t("err.empty_database", path), cause: errEmptyDatabase}
-		}
+		// An empty file (0 bytes, or a first run stopped before its schema
+		// was written) is a new database, not a damaged one: the store
+		// says store.ErrEmptyDatabase.
 		st, err = store.OpenReadOnly(ctx, path)
-		if errors.Is(err, fs.ErrNotExist) {
+		var bad *store.PathError
+		if errors.Is(err, fs.ErrNotExist) && !errors.As(err, &bad) {
 			return &saidError{msg: a.t("cli.err.no_database", path), cause: err}
 		}
 	} else {
@@ -219,6 +226,12 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 	if err != nil {
 		return err
 	}
+	// After New: a session another process holds is said first (that
+	// needs no terminal to fix); then no terminal, before any screen.
+	if err := a.terminal(); err != nil {
+		m.Close()
+		return err
+	}
 	err = runProgram(ctx, m)
 	closeErr := m.Close()
 	if err != nil {
@@ -231,7 +244,8 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 }
 
 func (a *app) openCmd() *cobra.Command {
-	return &cobra.Command{
+	var takeOver, yes bool
+	c := &cobra.Command{
 		Use:   "open ID",
 		Short: a.t("cli.open"),
 		Args:  cobra.ArbitraryArgs,
@@ -244,10 +258,42 @@ func (a *app) openCmd() *cobra.Command {
 				return err
 			}
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
+				if takeOver {
+					release, err := a.takeOver(cmd, st, id, yes)
+					if err != nil {
+						return err
+					}
+					defer release()
+				}
 				return a.tui(cmd.Context(), st, id, false)
 			})
 		},
 	}
+	c.Flags().BoolVar(&takeOver, "take-over", false, a.t("cli.flag.take_over"))
+	c.Flags().BoolVar(&yes, "yes", false, a.t("cli.flag.yes"))
+	return c
+}
+
+// takeOver holds the session for `open --take-over`: free, it is simply
+// taken; held by another live process, the user confirms (or gave --yes)
+// and the store takes it over and logs it. The TUI's own Acquire is then
+// re-entrant.
+func (a *app) takeOver(cmd *cobra.Command, st *store.Store, id int64, yes bool) (func() error, error) {
+	release, err := st.Acquire(cmd.Context(), id)
+	var le *store.LockedError
+	if !errors.As(err, &le) {
+		return release, err
+	}
+	if !yes {
+		ok, err := a.confirm(a.t("cli.takeover.ask", id, le.Holder.PID, le.Holder.Host, le.Holder.Since.Local().Format("2006-01-02 15:04")))
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, &saidError{msg: a.t("cli.takeover.no", id), cause: err}
+		}
+	}
+	return st.TakeOver(cmd.Context(), id)
 }
 
 func (a *app) presentCmd() *cobra.Command {
@@ -382,7 +428,7 @@ func (a *app) listCmd() *cobra.Command {
 				}
 				return a.printList(ss, asJSON)
 			})
-			if errors.Is(err, errEmptyDatabase) {
+			if errors.Is(err, store.ErrEmptyDatabase) {
 				return a.printList(nil, asJSON)
 			}
 			return err

@@ -19,6 +19,11 @@ func (a *app) demoCmd() *cobra.Command {
 		Short: a.t("cli.demo"),
 		Args:  a.noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !noOpen {
+				if err := a.terminal(); err != nil {
+					return err
+				}
+			}
 			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
 				id, err := createDemo(cmd.Context(), st, seed, a.clock().Format("2006-01-02"))
 				if err != nil {
