@@ -257,7 +257,6 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 // run that stopped before its first migration committed.
 func emptyDatabase(path string) error { return &EmptyDatabaseError{Path: path} }
 
-
 // nonEmpty reports whether path is a file of at least one byte.
 func nonEmpty(path string) bool {
 	fi, err := os.Stat(path)
