@@ -897,35 +897,56 @@ func wrapParts(parts []string, w, n int) (string, bool) {
 
 func (m *Model) helpView(w, h int) string {
 	st := m.styles
-	two := w >= MinWidth
-	colW := w
-	if two {
-		colW = w/2 - 1
-	}
-	row := func(b key.Binding) string {
-		hk := b.Help()
-		return " " + st.Key.Render(fitCell(hk.Key, 13)) + " " + st.Base.Render(ansi.Truncate(hk.Desc, max(1, colW-16), "…"))
-	}
-	var screen []string
+	var screenKeys []key.Binding
 	if c := m.current(); c != nil {
-		for _, b := range c.Help() {
-			screen = append(screen, row(b))
-		}
+		screenKeys = c.Help()
 	}
 	g := m.keys
 	globals := []key.Binding{g.Theme, g.Help, g.Quit} // what works on the home screen
 	if m.sess != nil {
 		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Redo, g.Export, g.Theme, g.Help, g.Quit}
 	}
-	var global []string
-	for _, b := range globals {
-		global = append(global, row(b))
+	// rows lists keys in a column of colW cells: the description wraps
+	// under itself (wrap) or is cut (a window too small for every line).
+	rows := func(bs []key.Binding, colW int, wrap bool) []string {
+		var out []string
+		descW := max(1, colW-16)
+		for _, b := range bs {
+			hk := b.Help()
+			desc := []string{ansi.Truncate(hk.Desc, descW, "…")}
+			if wrap {
+				desc = wrapText(hk.Desc, descW)
+			}
+			for i, d := range desc {
+				k := ""
+				if i == 0 {
+					k = hk.Key
+				}
+				out = append(out, " "+st.Key.Render(fitCell(k, 13))+" "+st.Base.Render(d))
+			}
+		}
+		return out
 	}
-	left := append([]string{st.Title.Render(" " + m.t("frame.help_screen"))}, screen...)
-	right := append([]string{st.Title.Render(" " + m.t("frame.help_global"))}, global...)
+	column := func(title string, bs []key.Binding, colW int, wrap bool) []string {
+		if len(bs) == 0 {
+			return nil
+		}
+		return append([]string{st.Title.Render(" " + title)}, rows(bs, colW, wrap)...)
+	}
 	title := st.Title.Render(" "+m.t("frame.help_title")) + st.Base.Render(" · "+m.t("frame.help_close"))
-	lines := []string{ansi.Truncate(title, w, "…"), ""}
-	if two {
+	head := []string{ansi.Truncate(title, w, "…"), ""}
+	one := func(wrap bool) []string {
+		left := column(m.t("frame.help_screen"), screenKeys, w, wrap)
+		if len(left) > 0 {
+			left = append(left, "")
+		}
+		return append(append(append([]string{}, head...), left...), column(m.t("frame.help_global"), globals, w, wrap)...)
+	}
+	two := func(wrap bool) []string {
+		colW := w/2 - 1
+		left := column(m.t("frame.help_screen"), screenKeys, colW, wrap)
+		right := column(m.t("frame.help_global"), globals, colW, wrap)
+		lines := append([]string{}, head...)
 		for i := 0; i < max(len(left), len(right)); i++ {
 			l, r := "", ""
 			if i < len(left) {
@@ -936,8 +957,23 @@ func (m *Model) helpView(w, h int) string {
 			}
 			lines = append(lines, fitCell(l, colW+1)+" "+r)
 		}
-	} else {
-		lines = append(append(append(lines, left...), ""), right...)
+		return lines
+	}
+	// The roomiest layout that fits: two columns on a wide window, else
+	// one full-width column; descriptions wrap before anything is cut.
+	var tries []func() []string
+	if w >= 120 {
+		tries = append(tries, func() []string { return two(true) })
+	}
+	tries = append(tries, func() []string { return one(true) })
+	if w >= MinWidth {
+		tries = append(tries, func() []string { return two(true) }, func() []string { return two(false) })
+	}
+	var lines []string
+	for _, try := range tries {
+		if lines = try(); len(lines) <= h {
+			break
+		}
 	}
 	if len(lines) > h {
 		lines = append(lines[:1], lines[2:]...) // the blank line goes first

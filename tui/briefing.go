@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/workshop"
@@ -17,6 +18,11 @@ import (
 type Briefing struct {
 	s    *Sess
 	keys briefKeys
+
+	// The title size every slide of the session uses at the last window
+	// size, so paging never switches fonts.
+	titleKey  [3]any
+	titleSize int
 }
 
 type briefKeys struct{ Page, Jump, Ends key.Binding }
@@ -106,26 +112,43 @@ func (b *Briefing) View(w, h int) string {
 	if len(dims) == 0 {
 		return " " + st.Base.Render(s.T("brief.none"))
 	}
-	d := &dims[b.page()]
-	inner := w - 2
+	// One title font for every slide: the largest size at which each
+	// dimension's slide fits, the smallest of those.
+	if k := [3]any{w, h, s.Lang}; k != b.titleKey {
+		b.titleKey = k
+		b.titleSize = 2
+		for i := range dims {
+			_, l := b.fit(&dims[i], w, h, 2, true)
+			b.titleSize = min(b.titleSize, l.big)
+		}
+	}
+	out, _ := b.fit(&dims[b.page()], w, h, b.titleSize, false)
+	return strings.Join(fitLines(out, h), "\n")
+}
 
-	big := 0
-	for size := 2; size >= 1; size-- {
-		if l, ok := blockLetters(s.Name(d.Name), size); ok && ansi.StringWidth(l[0]) <= inner {
-			big = size
+// fit renders d starting rich and giving way until the slide fits h
+// rows. The title starts at size big (0: bold text) and is made smaller
+// only when shrinkTitle is set.
+func (b *Briefing) fit(d *workshop.Dimension, w, h, big int, shrinkTitle bool) ([]string, briefLayout) {
+	s := b.s
+	inner := w - 2
+	for ; big >= 1; big-- {
+		if l, ok := blockLetters(s.Name(d.Name), big); ok && ansi.StringWidth(l[0]) <= inner {
 			break
 		}
 	}
+	big = max(0, big)
+	shrink := func(l *briefLayout) bool { return shrinkTitle && l.big > 0 && briefDec(&l.big) }
 	l := briefLayout{big: big, spacing: true, elements: 4, scale: 2}
 	steps := []func(*briefLayout) bool{
 		func(l *briefLayout) bool { return l.spacing && briefOff(&l.spacing) },
 		func(l *briefLayout) bool { return l.elements > 3 && briefDec(&l.elements) },
-		func(l *briefLayout) bool { return l.big > 1 && briefDec(&l.big) },
+		func(l *briefLayout) bool { return l.big > 1 && shrink(l) },
 		func(l *briefLayout) bool { return l.scale > 1 && briefDec(&l.scale) },
 		func(l *briefLayout) bool { return l.elements > 2 && briefDec(&l.elements) },
 		func(l *briefLayout) bool { return l.descMax == 0 && briefSet(&l.descMax, 2) },
 		func(l *briefLayout) bool { return l.elements > 1 && briefDec(&l.elements) },
-		func(l *briefLayout) bool { return l.big > 0 && briefDec(&l.big) },
+		func(l *briefLayout) bool { return l.big > 0 && shrink(l) },
 		func(l *briefLayout) bool { return l.descMax > 1 && briefDec(&l.descMax) },
 		func(l *briefLayout) bool { return l.elements > 0 && briefDec(&l.elements) },
 		func(l *briefLayout) bool { return l.scale > 0 && briefDec(&l.scale) },
@@ -136,7 +159,7 @@ func (b *Briefing) View(w, h int) string {
 			out = b.render(d, w, l)
 		}
 	}
-	return strings.Join(fitLines(out, h), "\n")
+	return out, l
 }
 
 func briefDec(v *int) bool        { *v--; return true }
@@ -158,7 +181,10 @@ func (b *Briefing) render(d *workshop.Dimension, w int, l briefLayout) []string 
 			out = append(out, " "+st.Title.Render(line))
 		}
 	} else {
-		out = append(out, " "+st.Title.Render(ansi.Truncate(strings.ToUpper(s.Name(d.Name)), inner, "…")))
+		// Bold text: the target joins the title line, a row for the texts.
+		tgt := "  " + s.T("brief.target", workshop.Round2(s.Board.Target(d.Key)))
+		name := ansi.Truncate(strings.ToUpper(s.Name(d.Name)), max(1, inner-ansi.StringWidth(tgt)), "…")
+		out = append(out, " "+st.Title.Render(name)+st.Accent.Render(tgt))
 	}
 	desc := wrapText(s.Name(d.Description), min(inner, 120))
 	if l.descMax > 0 && len(desc) > l.descMax {
@@ -167,7 +193,9 @@ func (b *Briefing) render(d *workshop.Dimension, w int, l briefLayout) []string 
 	for _, line := range desc {
 		out = append(out, " "+st.Base.Render(line))
 	}
-	out = append(out, " "+st.Accent.Render(s.T("brief.target", workshop.Round2(s.Board.Target(d.Key)))))
+	if l.big > 0 {
+		out = append(out, " "+st.Accent.Render(s.T("brief.target", workshop.Round2(s.Board.Target(d.Key)))))
+	}
 	if l.spacing {
 		out = append(out, "")
 	}
@@ -249,8 +277,8 @@ func (b *Briefing) elementLines(d *workshop.Dimension, w int, l briefLayout) []s
 			out = append(out, ansi.Truncate(st.Accent.Render("■ "+name)+st.Base.Render(" — "+desc), w, "…"))
 			continue
 		case l.elements == 1:
-			out = append(out, st.Accent.Render(ansi.Truncate("■ "+name, w, "…")))
-			out = append(out, "  "+st.Base.Render(ansi.Truncate(desc, w-2, "…")))
+			// Name and text run on together, wrapped under the name.
+			out = append(out, hangWrap("■ "+name, " — "+desc, w, 2, st.Accent, st.Base)...)
 			continue
 		}
 		out = append(out, st.Accent.Render(ansi.Truncate("■ "+name, w, "…")))
@@ -294,13 +322,50 @@ func (b *Briefing) scaleLines(w int, l briefLayout) []string {
 		case 0:
 			out = append(out, num+" "+st.Bold.Render(ansi.Truncate(label, w-4, "…")))
 		case 1:
-			out = append(out, num+" "+ansi.Truncate(st.Bold.Render(label)+st.Base.Render(" — "+desc), w-4, "…"))
+			// Label and description run on together, wrapped under the label.
+			for j, x := range hangWrap(label, " — "+desc, w-4, 0, st.Bold, st.Base) {
+				if j == 0 {
+					out = append(out, num+" "+x)
+				} else {
+					out = append(out, "    "+x)
+				}
+			}
 		default:
 			out = append(out, num+" "+st.Bold.Render(ansi.Truncate(label, w-4, "…")))
 			for _, x := range wrapText(desc, w-4) {
 				out = append(out, "    "+st.Base.Render(x))
 			}
 		}
+	}
+	return out
+}
+
+// hangWrap wraps head+tail in w columns, later lines indented by indent;
+// head is drawn in hs (it is never split from its first line when it fits),
+// the rest in ts.
+func hangWrap(head, tail string, w, indent int, hs, ts lipgloss.Style) []string {
+	w = max(1, w)
+	lines := wrapText(head+tail, w)
+	if len(lines) > 1 && indent > 0 {
+		rest := wrapText(strings.Join(lines[1:], " "), max(1, w-indent))
+		lines = append(lines[:1], rest...)
+	}
+	out := make([]string, len(lines))
+	hw := ansi.StringWidth(head)
+	for i, l := range lines {
+		pad := ""
+		if i > 0 {
+			pad = strings.Repeat(" ", indent)
+		}
+		if i == 0 && ansi.StringWidth(l) >= hw && strings.HasPrefix(l, head) {
+			out[i] = hs.Render(head) + ts.Render(l[len(head):])
+			continue
+		}
+		if i == 0 {
+			out[i] = hs.Render(l)
+			continue
+		}
+		out[i] = pad + ts.Render(l)
 	}
 	return out
 }

@@ -193,3 +193,63 @@ func TestBriefingStatementHangingIndent(t *testing.T) {
 	}
 	t.Fatalf("statement %q not found in %q", stmt, lines)
 }
+
+// TestBriefingWrapsTextsAt98x26: the level descriptions and the element
+// texts are what the room reads to pick a level; in a 98x26 window (a
+// body of 21 rows) they wrap in full instead of ending in "…".
+func TestBriefingWrapsTextsAt98x26(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := newPhEnv(t, lang, phOPDs, false)
+		b := NewBriefing(e.s)
+		for page, d := range e.s.F().Dimensions {
+			e.s.State.Slide = page
+			v := b.View(98, 21)
+			phCheckSize(t, "briefing", v, 98, 21)
+			flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
+			var want []string
+			for _, el := range d.Elements {
+				want = append(want, el.Description.In(lang))
+			}
+			for _, lv := range e.s.F().Scale {
+				want = append(want, lv.Description.In(lang))
+			}
+			for _, txt := range want {
+				if !strings.Contains(flat, strings.Join(strings.Fields(txt), " ")) {
+					t.Errorf("%s page %d at 98x21: %q is not there in full:\n%s", lang, page+1, txt, ansi.Strip(v))
+				}
+			}
+		}
+	}
+}
+
+// TestBriefingOneTitleFont: every slide of a session draws its title in
+// the same font at a given window size, so paging never jumps between a
+// big and a small title.
+func TestBriefingOneTitleFont(t *testing.T) {
+	titleRows := func(v string) int {
+		n := 0
+		for _, l := range strings.Split(ansi.Strip(v), "\n")[1:] {
+			l = strings.TrimSpace(l)
+			if l != "" && strings.Trim(l, "▀▄█ ") == "" {
+				n++
+			}
+		}
+		return n
+	}
+	for _, lang := range []string{"id", "en"} {
+		e := newPhEnv(t, lang, phOPDs, false)
+		b := NewBriefing(e.s)
+		for _, sz := range [][2]int{{84, 19}, {90, 19}, {98, 19}, {98, 21}, {120, 35}, {140, 40}, {160, 45}, {200, 55}, {220, 60}} {
+			want := -1
+			for page := range e.s.F().Dimensions {
+				e.s.State.Slide = page
+				got := titleRows(b.View(sz[0], sz[1]))
+				if want == -1 {
+					want = got
+				} else if got != want {
+					t.Errorf("%s %dx%d: slide %d has a %d-row title, slide 1 %d rows", lang, sz[0], sz[1], page+1, got, want)
+				}
+			}
+		}
+	}
+}

@@ -718,6 +718,18 @@ func (g *Grid) layout(w, h int) gridLayout {
 		sideW := clamp(w*3/10, 44, 64)
 		g.fitColumns(&l, w-sideW-1)
 		if l.vis == nc && l.cw >= 7 {
+			// Columns grow to their full heading while the panel keeps
+			// its narrowest width: a wide window names every column.
+			// The OPD names give back what they took beyond 36 columns
+			// (their codes come first and still show).
+			if want := g.headWidth(t); want > l.cw && !t.grouped {
+				give := max(0, l.labelW-36)
+				if spare := w - l.rowW() - 1 - 44 + give; spare >= nc {
+					grow := min(want-l.cw, spare/nc)
+					l.cw += grow
+					l.labelW -= max(0, min(give, l.rowW()+1+44-w))
+				}
+			}
 			// Width the grid does not use goes to the panel's text.
 			used := l.rowW() + 1
 			l.panel, l.panelW, l.gw = gridPanelSide, w-used, used
@@ -1047,6 +1059,15 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 	}
 	b.WriteString(gridSpaces(l.gw - l.rowW()))
 	return append(body, b.String())
+}
+
+// headWidth is the width of the widest column heading ("1 Name").
+func (g *Grid) headWidth(t *gridTab) int {
+	w := 0
+	for _, c := range t.cols {
+		w = max(w, cellWidth(strconv.Itoa(c.num)+" "+g.colShort(t, c)))
+	}
+	return w
 }
 
 // colShort is the header label of a column: the element name when each

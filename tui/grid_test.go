@@ -920,3 +920,23 @@ func TestGridUndoMovesCursor(t *testing.T) {
 		t.Errorf("saved cursor after undo = %d/%d/%d, want 1/3/1", st.Tab, st.Row, st.Col)
 	}
 }
+
+// TestGridHeadersFullAt200Columns: a 200-column window gives every column
+// of every dimension its whole heading (the side panel keeps its room).
+func TestGridHeadersFullAt200Columns(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := newGridEnv(t, lang, phOPDs, nil)
+		for tab, d := range e.s.F().Dimensions {
+			e.s.State.Tab = tab
+			v := ansi.Strip(e.g.View(200, 55))
+			head := strings.Split(v, "\n")[1]
+			for i, el := range d.Elements {
+				want := fmt.Sprint(i+1) + " " + el.Name.In(lang)
+				if !strings.Contains(head, want) {
+					t.Errorf("%s %s: heading lacks %q:\n%s", lang, d.Key, want, head)
+				}
+			}
+			phCheckSize(t, "grid", e.g.View(200, 55), 200, 55)
+		}
+	}
+}
