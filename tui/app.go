@@ -906,20 +906,20 @@ func (m *Model) helpView(w, h int) string {
 	if m.sess != nil {
 		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Redo, g.Export, g.Theme, g.Help, g.Quit}
 	}
-	// rows lists keys in a column of colW cells: the description wraps
-	// under itself (wrap) or is cut (a window too small for every line).
-	rows := func(bs []key.Binding, colW int, wrap bool) []string {
+	// rows lists keys in a column of colW cells: a description wraps
+	// under itself when wrap says so (nil: all), else it is cut.
+	rows := func(bs []key.Binding, colW int, wrap func(int) bool) []string {
 		var out []string
 		descW := max(1, colW-16)
-		for _, b := range bs {
+		for i, b := range bs {
 			hk := b.Help()
 			desc := []string{ansi.Truncate(hk.Desc, descW, "…")}
-			if wrap {
+			if wrap == nil || wrap(i) {
 				desc = wrapText(hk.Desc, descW)
 			}
-			for i, d := range desc {
+			for j, d := range desc {
 				k := ""
-				if i == 0 {
+				if j == 0 {
 					k = hk.Key
 				}
 				out = append(out, " "+st.Key.Render(fitCell(k, 13))+" "+st.Base.Render(d))
@@ -927,7 +927,7 @@ func (m *Model) helpView(w, h int) string {
 		}
 		return out
 	}
-	column := func(title string, bs []key.Binding, colW int, wrap bool) []string {
+	column := func(title string, bs []key.Binding, colW int, wrap func(int) bool) []string {
 		if len(bs) == 0 {
 			return nil
 		}
@@ -935,17 +935,20 @@ func (m *Model) helpView(w, h int) string {
 	}
 	title := st.Title.Render(" "+m.t("frame.help_title")) + st.Base.Render(" · "+m.t("frame.help_close"))
 	head := []string{ansi.Truncate(title, w, "…"), ""}
-	one := func(wrap bool) []string {
-		left := column(m.t("frame.help_screen"), screenKeys, w, wrap)
+	one := func() []string {
+		left := column(m.t("frame.help_screen"), screenKeys, w, nil)
 		if len(left) > 0 {
 			left = append(left, "")
 		}
-		return append(append(append([]string{}, head...), left...), column(m.t("frame.help_global"), globals, w, wrap)...)
+		return append(append(append([]string{}, head...), left...), column(m.t("frame.help_global"), globals, w, nil)...)
 	}
-	two := func(wrap bool) []string {
+	// two lays the keys out in two columns; wrapped[i] says whether entry
+	// i (the screen's keys, then the global ones) wraps.
+	two := func(wrapped []bool) []string {
 		colW := w/2 - 1
-		left := column(m.t("frame.help_screen"), screenKeys, colW, wrap)
-		right := column(m.t("frame.help_global"), globals, colW, wrap)
+		nl := len(screenKeys)
+		left := column(m.t("frame.help_screen"), screenKeys, colW, func(i int) bool { return wrapped == nil || wrapped[i] })
+		right := column(m.t("frame.help_global"), globals, colW, func(i int) bool { return wrapped == nil || wrapped[nl+i] })
 		lines := append([]string{}, head...)
 		for i := 0; i < max(len(left), len(right)); i++ {
 			l, r := "", ""
@@ -960,20 +963,26 @@ func (m *Model) helpView(w, h int) string {
 		return lines
 	}
 	// The roomiest layout that fits: two columns on a wide window, else
-	// one full-width column; descriptions wrap before anything is cut.
-	var tries []func() []string
-	if w >= 120 {
-		tries = append(tries, func() []string { return two(true) })
-	}
-	tries = append(tries, func() []string { return one(true) })
-	if w >= MinWidth {
-		tries = append(tries, func() []string { return two(true) }, func() []string { return two(false) })
-	}
+	// one full-width column, else two columns; descriptions wrap before
+	// anything is cut, and when not all of them can, as many as the
+	// window has rows for.
 	var lines []string
-	for _, try := range tries {
-		if lines = try(); len(lines) <= h {
-			break
+	switch {
+	case w >= 120 && len(two(nil)) <= h:
+		lines = two(nil)
+	case len(one()) <= h:
+		lines = one()
+	case w < MinWidth:
+		lines = one()
+	default:
+		wrapped := make([]bool, len(screenKeys)+len(globals))
+		for i := range wrapped {
+			wrapped[i] = true
+			if len(two(wrapped)) > h {
+				wrapped[i] = false
+			}
 		}
+		lines = two(wrapped)
 	}
 	if len(lines) > h {
 		lines = append(lines[:1], lines[2:]...) // the blank line goes first
