@@ -51,6 +51,12 @@ type Model struct {
 	keys   GlobalKeys
 	w, h   int
 
+	// paint's theme colours and the replacer that restores them after each
+	// reset, made for paintStyles.
+	paintStyles *Styles
+	paintBase   string
+	paintReset  *strings.Replacer
+
 	home    *Home
 	sess    *Sess
 	screens []Screen
@@ -617,17 +623,19 @@ func (m *Model) View() tea.View {
 // the classic Windows console ignore it, and the light theme's dark text
 // would stand on a black screen.
 func (m *Model) paint(frame string) string {
-	p := m.styles.P
-	bg, fg := sgrColor(48, p.Bg), sgrColor(38, p.Fg)
-	base := bg + fg
-	r := strings.NewReplacer("\x1b[m", "\x1b[m"+base, "\x1b[0m", "\x1b[0m"+base, "\x1b[49m", bg, "\x1b[39m", fg)
+	if m.paintStyles != m.styles {
+		// built once per theme, not per frame
+		p := m.styles.P
+		bg, fg := sgrColor(48, p.Bg), sgrColor(38, p.Fg)
+		m.paintBase = bg + fg
+		m.paintReset = strings.NewReplacer("\x1b[m", "\x1b[m"+m.paintBase, "\x1b[0m", "\x1b[0m"+m.paintBase, "\x1b[49m", bg, "\x1b[39m", fg)
+		m.paintStyles = m.styles
+	}
+	base, r := m.paintBase, m.paintReset
 	lines := strings.Split(frame, "\n")
 	for i, l := range lines {
-		l = r.Replace(l)
-		if pad := m.w - ansi.StringWidth(l); pad > 0 {
-			l += strings.Repeat(" ", pad)
-		}
-		lines[i] = base + l + "\x1b[m"
+		// render made the line exactly the window's width: nothing to measure
+		lines[i] = base + r.Replace(l) + "\x1b[m"
 	}
 	return strings.Join(lines, "\n")
 }
@@ -640,12 +648,12 @@ func sgrColor(code int, c color.Color) string {
 }
 
 func (m *Model) render() string {
-	if m.quitting {
-		return ""
-	}
 	w, h := m.w, m.h
+	if m.quitting {
+		return exactWidth("", w)
+	}
 	if m.tooSmall() {
-		return ansi.Truncate(m.t("frame.too_small", w, h), w, "…")
+		return exactWidth(m.t("frame.too_small", w, h), w)
 	}
 	header := m.header(w)
 	// The footer is always 3 lines (status and two of keys); it is built
@@ -662,8 +670,15 @@ func (m *Model) render() string {
 			body = c.View(w, bodyH)
 		}
 	}
-	body = fitBlock(body, w, bodyH)
-	return header + "\n" + body + "\n" + m.footer(w)
+	// Every line is made exactly w wide here, measured once, so paint
+	// never measures again.
+	lines := strings.Split(header, "\n")
+	for i, l := range lines {
+		lines[i] = exactWidth(l, w)
+	}
+	lines = append(lines, exactLines(body, w, bodyH)...)
+	lines = append(lines, exactLines(m.footer(w), w, footerLines)...)
+	return strings.Join(lines, "\n")
 }
 
 // footerLines is the height of the footer: the status line and two lines
@@ -672,23 +687,6 @@ const footerLines = 3
 
 // tooSmall is a window below the size the layouts are drawn for.
 func (m *Model) tooSmall() bool { return m.w < MinWidth || m.h < MinHeight }
-
-// fitBlock pads or cuts a block to exactly h lines no wider than w.
-func fitBlock(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
 
 func (m *Model) header(w int) string {
 	st := m.styles
@@ -866,15 +864,16 @@ func (m *Model) footer(w int) string {
 // did not fit (they are left out).
 func wrapParts(parts []string, w, n int) (string, bool) {
 	var lines []string
-	cur := ""
+	cur, curW := "", 0
 	placed := 0
 	for _, p := range parts {
-		cand := p
+		pw := lineWidth(p)
+		cand, candW := p, pw
 		if cur != "" {
-			cand = cur + "  " + p
+			cand, candW = cur+"  "+p, curW+2+pw
 		}
-		if lipgloss.Width(cand) <= w-1 {
-			cur = cand
+		if candW <= w-1 {
+			cur, curW = cand, candW
 			placed++
 			continue
 		}
@@ -882,7 +881,7 @@ func wrapParts(parts []string, w, n int) (string, bool) {
 			break
 		}
 		lines = append(lines, cur)
-		cur = p
+		cur, curW = p, pw
 		placed++
 	}
 	lines = append(lines, cur)
@@ -892,7 +891,7 @@ func wrapParts(parts []string, w, n int) (string, bool) {
 	for i := range lines {
 		lines[i] = " " + ansi.Truncate(lines[i], w-1, "…")
 	}
-	return strings.Join(lines[:n], "\n"), placed == len(parts) && lipgloss.Width(cur) <= w-1
+	return strings.Join(lines[:n], "\n"), placed == len(parts) && curW <= w-1
 }
 
 func (m *Model) helpView(w, h int) string {
