@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image/color"
 	"path/filepath"
@@ -17,7 +18,6 @@ import (
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/report"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -29,7 +29,10 @@ const (
 
 // Options start the app.
 type Options struct {
-	Store *store.Store
+	// Sessions is the database: the home list, new sessions, settings.
+	Sessions Sessions
+	// Open opens a session through its owner (live.Open).
+	Open  Opener
 	Lang  string
 	Theme string
 	// Session opens this session at once; 0 shows the home screen.
@@ -41,6 +44,9 @@ type Options struct {
 	ExportBase string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// DefaultDB is the database used without --db (the reopen command
+	// names --db only for another one).
+	DefaultDB string
 }
 
 // Model is the root of the app: the home screen, or an open session with
@@ -61,6 +67,10 @@ type Model struct {
 	sess    *Sess
 	screens []Screen
 	release func() error
+	// send delivers a message to the running program (Listen); stopSub
+	// ends the open session's subscription.
+	send    func(tea.Msg)
+	stopSub func()
 
 	status    string
 	statusBad bool
@@ -83,6 +93,9 @@ func New(opt Options) (*Model, error) {
 	if opt.Lang == "" {
 		opt.Lang = "id"
 	}
+	if opt.Sessions == nil || opt.Open == nil {
+		return nil, errors.New("the app needs its database and a way to open sessions")
+	}
 	m := &Model{opt: opt, styles: NewStyles(opt.Theme), keys: newGlobalKeys(opt.Lang), w: 120, h: 40}
 	if opt.Session != 0 {
 		if err := m.open(opt.Session); err != nil {
@@ -90,13 +103,13 @@ func New(opt Options) (*Model, error) {
 		}
 		return m, nil
 	}
-	m.home = NewHome(opt.Store, opt.Lang, m.styles, opt.Now)
+	m.home = NewHome(opt.Sessions, opt.Lang, m.styles, opt.Now)
 	return m, nil
 }
 
 // open loads and (unless read-only) locks a session and shows it.
 func (m *Model) open(id int64) error {
-	msg := loadSession(m.opt.Store, id, m.opt.ReadOnly)
+	msg := loadSession(m.opt.Open, id, m.opt.ReadOnly)
 	if msg.err != nil {
 		return msg.err
 	}
@@ -104,44 +117,84 @@ func (m *Model) open(id int64) error {
 	return nil
 }
 
-// sessionLoadedMsg is a session read (and locked) in the background.
+// sessionLoadedMsg is a session opened (and locked) in the background.
 type sessionLoadedMsg struct {
 	id      int64
-	d       *store.Data
+	live    Live
+	d       *workshop.Data
 	release func() error
 	err     error
 }
 
-// loadSession takes the writer lock (unless read-only) and reads the
-// session. It runs before the program starts or inside a command.
-func loadSession(st *store.Store, id int64, readOnly bool) sessionLoadedMsg {
-	ctx := context.Background()
-	var release func() error
-	if !readOnly {
-		r, err := st.Acquire(ctx, id)
-		if err != nil {
-			return sessionLoadedMsg{err: err}
-		}
-		release = r
-	}
-	d, err := st.Load(ctx, id)
+// loadSession opens the session through its owner, which takes the writer
+// lock (unless read-only), and copies its data for the screens. It runs
+// before the program starts or inside a command.
+func loadSession(open Opener, id int64, readOnly bool) sessionLoadedMsg {
+	l, err := open(context.Background(), id, readOnly)
 	if err != nil {
-		if release != nil {
-			_ = release()
-		}
 		return sessionLoadedMsg{err: err}
 	}
-	return sessionLoadedMsg{id: id, d: d, release: release}
+	return sessionLoadedMsg{id: id, live: l, d: l.Snapshot(), release: l.Close}
 }
 
 // show builds the screens of a loaded session.
 func (m *Model) show(msg sessionLoadedMsg) {
-	s := NewSess(m.opt.Store, msg.d, m.opt.Lang, m.styles, m.opt.Now)
+	s := NewSess(msg.live, msg.d, m.opt.Lang, m.styles, m.opt.Now)
 	s.ReadOnly = m.opt.ReadOnly
 	s.ExportBase = m.opt.ExportBase
+	s.DefaultDB = m.opt.DefaultDB
 	m.sess, m.release, m.Opened = s, msg.release, msg.id
 	m.home = nil
 	m.buildScreens()
+	m.listen()
+}
+
+// Listen makes the running program receive the open session's changes
+// made elsewhere (a phone in room mode) as messages, in their order: send
+// is the program's Send. Until it is called, nothing is forwarded (a test
+// drives Update itself).
+func (m *Model) Listen(send func(tea.Msg)) {
+	m.send = send
+	m.listen()
+}
+
+// listen forwards the open session's changes through send, from a
+// goroutine of its own that only sends messages: the copy the screens draw
+// is changed in Update alone. The projector view follows by Refresh on its
+// clock instead.
+func (m *Model) listen() {
+	if m.send == nil || m.sess == nil || m.sess.Live == nil || m.sess.ReadOnly || m.stopSub != nil {
+		return
+	}
+	ch, stop := m.sess.Live.Subscribe()
+	m.stopSub = stop
+	send := m.send
+	go func() {
+		for c := range ch {
+			send(changeMsg{c})
+		}
+	}()
+}
+
+// onChange brings the screens up to a change made elsewhere.
+func (m *Model) onChange(c workshop.Change) tea.Cmd {
+	s := m.sess
+	if s == nil {
+		return nil
+	}
+	if c.Kind == workshop.LockLost {
+		m.status, m.statusBad = phrase.Sentence(m.opt.Lang, s.Live.Err()), true
+		return nil
+	}
+	scores, roster := s.apply(c)
+	var cmds []tea.Cmd
+	if roster {
+		cmds = append(cmds, m.toScreen(RosterChangedMsg{}))
+	}
+	if scores {
+		cmds = append(cmds, m.toScreen(ScoresChangedMsg{}))
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) buildScreens() {
@@ -179,6 +232,10 @@ func (m *Model) Close() error {
 		s.State.SavedAt = s.Now()
 		_ = s.SaveState()
 	}
+	if m.stopSub != nil {
+		m.stopSub()
+		m.stopSub = nil
+	}
 	if m.release != nil {
 		r := m.release
 		m.release = nil
@@ -213,6 +270,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		return m, m.onTick()
+	case changeMsg:
+		return m, m.onChange(msg.c)
 	case followMsg:
 		if m.sess != nil && m.sess.ReadOnly {
 			return m, m.follow(msg)
@@ -228,8 +287,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.sess != nil {
 			return m, nil
 		}
-		st, ro := m.opt.Store, m.opt.ReadOnly
-		return m, func() tea.Msg { return loadSession(st, msg.ID, ro) }
+		open, ro := m.opt.Open, m.opt.ReadOnly
+		return m, func() tea.Msg { return loadSession(open, msg.ID, ro) }
 	case sessionLoadedMsg:
 		if msg.err != nil {
 			m.status, m.statusBad = phrase.Sentence(m.opt.Lang, msg.err), true
@@ -477,16 +536,20 @@ func (m *Model) onTick() tea.Cmd {
 // followCmd reads the session again in the background for the projector
 // view, which shows what the facilitator's process wrote.
 func (m *Model) followCmd() tea.Cmd {
-	st, id := m.sess.Store, m.sess.Data.Session.ID
+	l := m.sess.Live
 	return func() tea.Msg {
-		d, err := st.Load(context.Background(), id)
-		return followMsg{d: d, err: err}
+		changed, err := l.Refresh(context.Background())
+		if err != nil || !changed {
+			return followMsg{err: err}
+		}
+		return followMsg{d: l.Snapshot()}
 	}
 }
 
-// followMsg carries a fresh read of the session to the projector view.
+// followMsg carries a fresh copy of the session to the projector view (d
+// is nil when nothing changed).
 type followMsg struct {
-	d   *store.Data
+	d   *workshop.Data
 	err error
 }
 
@@ -498,7 +561,7 @@ func (m *Model) follow(msg followMsg) tea.Cmd {
 		return errCmd(msg.err)
 	}
 	d := msg.d
-	if d.Session.UpdatedAt.Equal(s.Data.Session.UpdatedAt) {
+	if d == nil || d.Session.UpdatedAt.Equal(s.Data.Session.UpdatedAt) {
 		return nil
 	}
 	s.Data = d
@@ -539,7 +602,7 @@ func (m *Model) redo() tea.Cmd {
 
 // describe names a score change for the status line: "DISKOMINFO · Layanan
 // Publik: 3 → ·".
-func (m *Model) describe(ev store.Event) string {
+func (m *Model) describe(ev workshop.Event) string {
 	s := m.sess
 	opd := fmt.Sprint(ev.OPDID)
 	for _, o := range s.Data.OPDs {
@@ -577,7 +640,7 @@ func (m *Model) cycleTheme() tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if !m.opt.ReadOnly {
-		if err := m.opt.Store.SetSetting(context.Background(), "theme", m.styles.Theme); err != nil {
+		if err := m.opt.Sessions.SetSetting(context.Background(), "theme", m.styles.Theme); err != nil {
 			cmds = append(cmds, errCmd(err))
 		}
 	}
@@ -587,11 +650,20 @@ func (m *Model) cycleTheme() tea.Cmd {
 
 // exportCmd writes the CSV folder of a session in the background.
 func (m *Model) exportCmd(id int64) tea.Cmd {
-	st, lang, base, now := m.opt.Store, m.opt.Lang, m.opt.ExportBase, m.opt.Now()
+	st, lang, base, now := m.opt.Sessions, m.opt.Lang, m.opt.ExportBase, m.opt.Now()
+	var open Live // the open session exports what its owner holds: every committed change
+	if m.sess != nil && m.sess.Live != nil && m.sess.Live.ID() == id {
+		open = m.sess.Live
+	}
 	return func() tea.Msg {
-		d, err := st.Load(context.Background(), id)
-		if err != nil {
-			return ExportedMsg{Err: err}
+		var d *workshop.Data
+		if open != nil {
+			d = open.Snapshot()
+		} else {
+			var err error
+			if d, err = st.Load(context.Background(), id); err != nil {
+				return ExportedMsg{Err: err}
+			}
 		}
 		dir := report.DefaultDir(base, d, now)
 		res, err := report.Export(dir, d, report.Options{Lang: lang})

@@ -23,7 +23,7 @@ const benchW, benchH = 200, 60
 func openScaleApp(b *testing.B) *Model {
 	b.Helper()
 	e := newGridScaleEnv(b)
-	m, err := New(Options{Store: e.st, Lang: "id", Theme: "dark", Session: e.id, Now: gridClock})
+	m, err := New(withStore(e.st, Options{Lang: "id", Theme: "dark", Session: e.id, Now: gridClock}))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func newAppEnv(t *testing.T) *appEnv {
 // open starts the app on the session, as `bimtek open ID` does.
 func (e *appEnv) open(w, h int) *Model {
 	e.t.Helper()
-	m, err := New(Options{Store: e.st, Lang: "id", Theme: "dark", Session: e.id, Now: e.clock.now})
+	m, err := New(withStore(e.st, Options{Lang: "id", Theme: "dark", Session: e.id, Now: e.clock.now}))
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func (e *appEnv) openProjector(w, h int) *Model {
 		e.t.Fatal(err)
 	}
 	e.t.Cleanup(func() { ro.Close() })
-	pv, err := New(Options{Store: ro, Lang: "id", Session: e.id, ReadOnly: true, Now: e.clock.now})
+	pv, err := New(withStore(ro, Options{Lang: "id", Session: e.id, ReadOnly: true, Now: e.clock.now}))
 	if err != nil {
 		e.t.Fatalf("projector view beside the facilitator: %v", err)
 	}
@@ -99,7 +99,7 @@ func (e *appEnv) savedState() UIState {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	s := NewSess(e.st, d, "id", NewStyles("dark"), e.clock.now)
+	s := testSess(e.t, e.st, d, "id", NewStyles("dark"), e.clock.now)
 	return s.State
 }
 
@@ -399,7 +399,7 @@ func TestHelpFitsAt80x24(t *testing.T) {
 
 func TestPaintGivesEveryCellTheThemeBackground(t *testing.T) {
 	e := newAppEnv(t)
-	m, err := New(Options{Store: e.st, Lang: "id", Theme: "light", Session: e.id, Now: e.clock.now})
+	m, err := New(withStore(e.st, Options{Lang: "id", Theme: "light", Session: e.id, Now: e.clock.now}))
 	if err != nil {
 		t.Fatal(err)
 	}

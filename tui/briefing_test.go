@@ -41,7 +41,7 @@ func TestBriefingPagingSaved(t *testing.T) {
 	if err := e.s.SaveState(); err != nil {
 		t.Fatal(err)
 	}
-	s2 := NewSess(e.st, e.reopen(), "id", NewStyles("dark"), phClock)
+	s2 := testSess(t, e.st, e.reopen(), "id", NewStyles("dark"), phClock)
 	v := ansi.Strip(NewBriefing(s2).View(120, 36))
 	if !strings.Contains(v, "3/6") {
 		t.Errorf("the reopened briefing is not on page 3/6:\n%s", v)

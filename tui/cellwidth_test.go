@@ -82,7 +82,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 	}
 	clock := func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC) }
 	for _, lang := range []string{"id", "en"} {
-		s := NewSess(st, d, lang, NewStyles("dark"), clock)
+		s := testSess(t, st, d, lang, NewStyles("dark"), clock)
 		s.State.Revealed = true
 		screens := map[string]Screen{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": NewScoreboard(s),
 			"gaps": NewGaps(s), "wrapup": NewWrapUp(s), "opening": NewOpening(s)}

@@ -12,11 +12,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/live"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -35,6 +37,44 @@ func openTestStore(t testing.TB, name string) (*store.Store, string) {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st, path
+}
+
+// testOpener opens sessions of st through their owner, as the command
+// line does.
+func testOpener(st *store.Store, now func() time.Time) Opener {
+	return func(ctx context.Context, id int64, readOnly bool) (Live, error) {
+		s, err := live.Open(ctx, st, id, live.Options{ReadOnly: readOnly, Now: now})
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+}
+
+// withStore gives opt the database st and opens its sessions through
+// their owner.
+func withStore(st *store.Store, opt Options) Options {
+	opt.Sessions = st
+	opt.Open = testOpener(st, opt.Now)
+	return opt
+}
+
+// testLive opens session id of st through its owner until the test ends.
+func testLive(t testing.TB, st *store.Store, id int64) *live.Session {
+	t.Helper()
+	s, err := live.Open(context.Background(), st, id, live.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// testSess is the screens' Sess of session d (read from st) through its
+// owner.
+func testSess(t testing.TB, st *store.Store, d *workshop.Data, lang string, styles *Styles, now func() time.Time) *Sess {
+	t.Helper()
+	return NewSess(testLive(t, st, d.Session.ID), d, lang, styles, now)
 }
 
 // elemenFramework is the embedded "elemen" framework every fixture uses.

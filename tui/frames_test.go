@@ -46,7 +46,7 @@ func TestFrameGolden(t *testing.T) {
 		w, h int
 	}{{"id", 80, 24}, {"id", 120, 40}, {"id", 200, 60}, {"en", 120, 40}}
 	for _, c := range cases {
-		m, err := New(Options{Store: st, Lang: c.lang, Theme: "dark", Session: id, Now: clock})
+		m, err := New(withStore(st, Options{Lang: c.lang, Theme: "dark", Session: id, Now: clock}))
 		if err != nil {
 			t.Fatal(err)
 		}

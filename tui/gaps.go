@@ -218,7 +218,7 @@ func (g *Gaps) togglePriority() tea.Cmd {
 	}
 	k := row.ElementKey
 	on := !slices.Contains(s.Data.Priorities, k)
-	if err := s.Store.SetPriority(g.ctx(), s.Data.Session.ID, k, on); err != nil {
+	if err := s.Live.SetPriority(g.ctx(), k, on); err != nil {
 		return errCmd(err)
 	}
 	if on {
@@ -294,7 +294,7 @@ func (g *Gaps) commitTarget() tea.Cmd {
 	}
 	dim := g.editDim
 	g.editing, g.input, g.editErr = false, "", ""
-	if err := s.Store.SetTarget(g.ctx(), s.Data.Session.ID, dim, v); err != nil {
+	if err := s.Live.SetTarget(g.ctx(), dim, v); err != nil {
 		return errCmd(err)
 	}
 	s.Board.SetTarget(dim, v)

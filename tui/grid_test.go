@@ -54,7 +54,7 @@ func newGridEnv(t testing.TB, lang string, opds []store.OPDInput, rows []gridCel
 	}
 	importTestScores(t, st, id, imp)
 	d = loadTestSession(t, st, id)
-	s := NewSess(st, d, lang, NewStyles("dark"), gridClock)
+	s := testSess(t, st, d, lang, NewStyles("dark"), gridClock)
 	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
 }
 
@@ -523,7 +523,7 @@ func newGridScaleEnv(t testing.TB) *gridEnv {
 		}
 	}
 	importTestScores(t, st, id, rows)
-	s := NewSess(st, loadTestSession(t, st, id), "id", NewStyles("dark"), gridClock)
+	s := testSess(t, st, loadTestSession(t, st, id), "id", NewStyles("dark"), gridClock)
 	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
 }
 
@@ -566,7 +566,7 @@ func TestGridRosterChangedClampsCursor(t *testing.T) {
 	for _, o := range e.s.Data.OPDs {
 		if o.Code == "DISHUB" || o.Code == "DLH" {
 			o.Present = false
-			if err := e.st.UpdateOPD(ctx, e.id, o); err != nil {
+			if err := e.s.Live.UpdateOPD(ctx, o); err != nil { // as the roster screen does
 				t.Fatal(err)
 			}
 		}
@@ -598,7 +598,7 @@ func TestGridRosterChangedClampsCursor(t *testing.T) {
 	for _, o := range e.s.Data.OPDs {
 		if o.Code != "DISKOMINFO" {
 			o.Present = false
-			if err := e.st.UpdateOPD(ctx, e.id, o); err != nil {
+			if err := e.s.Live.UpdateOPD(ctx, o); err != nil { // as the roster screen does
 				t.Fatal(err)
 			}
 		}

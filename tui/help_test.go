@@ -16,7 +16,7 @@ import (
 func TestHelpWrapsInsteadOfCutting(t *testing.T) {
 	st, id, _ := demoSession(t)
 	for _, lang := range []string{"id", "en"} {
-		m, err := New(Options{Store: st, Lang: lang, Theme: "dark", Session: id, Now: bdClock})
+		m, err := New(withStore(st, Options{Lang: lang, Theme: "dark", Session: id, Now: bdClock}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +64,7 @@ func TestHelpWrapsInsteadOfCutting(t *testing.T) {
 func TestRosterFooterKeepsEveryKeyAt80x24(t *testing.T) {
 	st, id, _ := demoSession(t)
 	for _, lang := range []string{"id", "en"} {
-		m, err := New(Options{Store: st, Lang: lang, Theme: "dark", Session: id, Now: bdClock})
+		m, err := New(withStore(st, Options{Lang: lang, Theme: "dark", Session: id, Now: bdClock}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
-	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
 )
 
 // OpenSessionMsg asks the root to open a session (from the home list or
@@ -37,20 +37,20 @@ var (
 
 // sessionsLoadedMsg carries the session list read by Home.Load.
 type sessionsLoadedMsg struct {
-	list []store.SessionSummary
+	list []workshop.SessionSummary
 	err  error
 }
 
 // Home is the screen before a session is open: the sessions of the
 // database, newest activity first, and the new-session form.
 type Home struct {
-	st     *store.Store
+	st     Sessions
 	lang   string
 	styles *Styles
 	now    func() time.Time
 	keys   homeKeys
 
-	list    []store.SessionSummary
+	list    []workshop.SessionSummary
 	loaded  bool
 	loadErr error
 	row     int
@@ -82,7 +82,7 @@ func newHomeKeys(lang string) homeKeys {
 }
 
 // NewHome builds the home screen; call Load to read the session list.
-func NewHome(st *store.Store, lang string, styles *Styles, now func() time.Time) *Home {
+func NewHome(st Sessions, lang string, styles *Styles, now func() time.Time) *Home {
 	if now == nil {
 		now = time.Now
 	}
@@ -191,7 +191,7 @@ func (h *Home) updateForm(msg tea.Msg) tea.Cmd {
 }
 
 // setList keeps the selection on the same session across reloads.
-func (h *Home) setList(list []store.SessionSummary, err error) {
+func (h *Home) setList(list []workshop.SessionSummary, err error) {
 	h.loaded, h.loadErr = true, err
 	if err != nil {
 		return
@@ -216,9 +216,9 @@ func (h *Home) setList(list []store.SessionSummary, err error) {
 	}
 }
 
-func (h *Home) selected() (store.SessionSummary, bool) {
+func (h *Home) selected() (workshop.SessionSummary, bool) {
 	if h.row < 0 || h.row >= len(h.list) {
-		return store.SessionSummary{}, false
+		return workshop.SessionSummary{}, false
 	}
 	return h.list[h.row], true
 }
@@ -299,7 +299,7 @@ type homeCol struct {
 	head  string
 	width int
 	right bool
-	cell  func(s store.SessionSummary) string
+	cell  func(s workshop.SessionSummary) string
 }
 
 func (h *Home) columns(w int) []homeCol {
@@ -313,26 +313,26 @@ func (h *Home) columns(w int) []homeCol {
 		lastW = max(lastW, lipgloss.Width(humanAgo(h.lang, h.now(), s.LastActivity)))
 	}
 	cols := []homeCol{
-		{head: head("home.col.id"), width: idW, right: true, cell: func(s store.SessionSummary) string { return fmt.Sprint(s.ID) }},
-		{head: head("home.col.city"), cell: func(s store.SessionSummary) string { return s.City }},
-		{head: head("home.col.stage"), width: 5, cell: func(s store.SessionSummary) string { return roman(s.Stage) }},
-		{head: head("home.col.date"), width: 10, cell: func(s store.SessionSummary) string { return s.Date }},
-		{head: head("home.col.opds"), width: 9, right: true, cell: func(s store.SessionSummary) string { return fmt.Sprintf("%d/%d", s.Present, s.OPDs) }},
-		{head: head("home.col.done"), width: 6, right: true, cell: func(s store.SessionSummary) string {
+		{head: head("home.col.id"), width: idW, right: true, cell: func(s workshop.SessionSummary) string { return fmt.Sprint(s.ID) }},
+		{head: head("home.col.city"), cell: func(s workshop.SessionSummary) string { return s.City }},
+		{head: head("home.col.stage"), width: 5, cell: func(s workshop.SessionSummary) string { return roman(s.Stage) }},
+		{head: head("home.col.date"), width: 10, cell: func(s workshop.SessionSummary) string { return s.Date }},
+		{head: head("home.col.opds"), width: 9, right: true, cell: func(s workshop.SessionSummary) string { return fmt.Sprintf("%d/%d", s.Present, s.OPDs) }},
+		{head: head("home.col.done"), width: 6, right: true, cell: func(s workshop.SessionSummary) string {
 			if s.Completion.Possible == 0 {
 				return "—"
 			}
 			return fmt.Sprintf("%d%%", s.Completion.Percent())
 		}},
-		{head: head("home.col.last"), width: lastW, cell: func(s store.SessionSummary) string { return humanAgo(h.lang, h.now(), s.LastActivity) }},
+		{head: head("home.col.last"), width: lastW, cell: func(s workshop.SessionSummary) string { return humanAgo(h.lang, h.now(), s.LastActivity) }},
 	}
 	if w >= 120 {
-		cols = append(cols, homeCol{head: head("home.col.venue"), cell: func(s store.SessionSummary) string { return s.Venue }})
+		cols = append(cols, homeCol{head: head("home.col.venue"), cell: func(s workshop.SessionSummary) string { return s.Venue }})
 	}
 	if w >= 160 {
 		cols = append(cols,
-			homeCol{head: head("home.col.facil"), cell: func(s store.SessionSummary) string { return s.Facilitator }},
-			homeCol{head: head("home.col.framework"), width: 10, cell: func(s store.SessionSummary) string { return s.FrameworkKey }})
+			homeCol{head: head("home.col.facil"), cell: func(s workshop.SessionSummary) string { return s.Facilitator }},
+			homeCol{head: head("home.col.framework"), width: 10, cell: func(s workshop.SessionSummary) string { return s.FrameworkKey }})
 	}
 	// Flexible columns (width 0) share what is left: the narrow ones get
 	// all they need, the wide ones split the rest.
@@ -362,7 +362,7 @@ func (h *Home) columns(w int) []homeCol {
 
 // tableRow draws the header (s == nil) or one session line; the selected
 // line has a marker as well as the colour.
-func (h *Home) tableRow(cols []homeCol, w int, s *store.SessionSummary, i int) string {
+func (h *Home) tableRow(cols []homeCol, w int, s *workshop.SessionSummary, i int) string {
 	st := h.styles
 	cells := make([]tableCell, len(cols))
 	for j, c := range cols {

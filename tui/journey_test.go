@@ -54,7 +54,7 @@ func TestJourneyNewSessionToReopen(t *testing.T) {
 	}
 	defer st.Close()
 	clock := func() time.Time { return time.Date(2026, 11, 28, 8, 30, 0, 0, time.UTC) }
-	m, err := New(Options{Store: st, Lang: "id", Theme: "dark", Now: clock})
+	m, err := New(withStore(st, Options{Lang: "id", Theme: "dark", Now: clock}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestJourneyNewSessionToReopen(t *testing.T) {
 	}
 
 	// Another day: `bimtek open ID` shows the same screen.
-	again, err := New(Options{Store: st, Lang: "id", Theme: "dark", Session: id, Now: clock})
+	again, err := New(withStore(st, Options{Lang: "id", Theme: "dark", Session: id, Now: clock}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,6 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -39,7 +38,7 @@ type sessionCreatedMsg struct {
 // huh. Its values live here (huh writes them through pointers), so the
 // form can be rebuilt with the same answers after a failed submit.
 type newSessionForm struct {
-	st     *store.Store
+	st     Sessions
 	lang   string
 	styles *Styles
 	now    func() time.Time
@@ -73,7 +72,7 @@ type newSessionForm struct {
 	waited int
 }
 
-func newNewSessionForm(st *store.Store, lang string, styles *Styles, now func() time.Time) *newSessionForm {
+func newNewSessionForm(st Sessions, lang string, styles *Styles, now func() time.Time) *newSessionForm {
 	f := &newSessionForm{
 		st: st, lang: lang, styles: styles, now: now,
 		stage:     1,
@@ -230,9 +229,9 @@ func (f *newSessionForm) failed(err error) tea.Cmd {
 	return f.form.Init()
 }
 
-// session turns the answers into a store.NewSession (validating again: the
+// session turns the answers into a workshop.NewSession (validating again: the
 // form may be submitted by a test or the files may have changed).
-func (f *newSessionForm) session() (store.NewSession, error) {
+func (f *newSessionForm) session() (workshop.NewSession, error) {
 	for _, check := range []func() error{
 		func() error { return f.checkCity(f.city) },
 		func() error { return f.checkDate(f.date) },
@@ -240,13 +239,13 @@ func (f *newSessionForm) session() (store.NewSession, error) {
 		func() error { return f.checkFacilitator(f.facilitator) },
 	} {
 		if err := check(); err != nil {
-			return store.NewSession{}, err
+			return workshop.NewSession{}, err
 		}
 	}
 	if err := workshop.CheckTahap(f.stage); err != nil {
-		return store.NewSession{}, err
+		return workshop.NewSession{}, err
 	}
-	n := store.NewSession{
+	n := workshop.NewSession{
 		City:        strings.TrimSpace(f.city),
 		Stage:       f.stage,
 		Date:        strings.TrimSpace(f.date),
@@ -268,14 +267,14 @@ func (f *newSessionForm) session() (store.NewSession, error) {
 	switch f.opds {
 	case opdsPreset:
 		for _, p := range assets.PresetOPDs() {
-			n.OPDs = append(n.OPDs, store.OPDInput{Code: p.Code, Name: p.Name})
+			n.OPDs = append(n.OPDs, workshop.OPDInput{Code: p.Code, Name: p.Name})
 		}
 	case opdsCSV:
 		if err := f.checkCSVPath(f.csvPath); err != nil {
 			return n, err
 		}
 		for _, r := range f.csvRows {
-			n.OPDs = append(n.OPDs, store.OPDInput{Code: r.Code, Name: r.Name})
+			n.OPDs = append(n.OPDs, workshop.OPDInput{Code: r.Code, Name: r.Name})
 		}
 	}
 	return n, nil

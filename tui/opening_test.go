@@ -75,7 +75,7 @@ func newPhEnv(t *testing.T, lang string, opds []store.OPDInput, answers bool) *p
 			}
 		}
 	}
-	s := NewSess(st, loadTestSession(t, st, id), lang, NewStyles("dark"), phClock)
+	s := testSess(t, st, loadTestSession(t, st, id), lang, NewStyles("dark"), phClock)
 	// A morning already under way: the opening ran over, the roster is on.
 	s.State.Timers[0] = Timer{Elapsed: 17*time.Minute + 5*time.Second, AdjustMin: 5}
 	s.State.Timers[1] = Timer{Elapsed: 4 * time.Minute, Running: true, StartedAt: phClock().Add(-90 * time.Second)}

@@ -53,7 +53,7 @@ func TestGridNamesUseTheSpareWidth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSess(st, d, "id", NewStyles("dark"), bdClock)
+	s := testSess(t, st, d, "id", NewStyles("dark"), bdClock)
 	g := NewGrid(s)
 	cases := []struct {
 		w, h int
@@ -92,7 +92,7 @@ func TestGridTabsWholeAt80(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"id", "en"} {
-		g := NewGrid(NewSess(st, d, lang, NewStyles("dark"), bdClock))
+		g := NewGrid(testSess(t, st, d, lang, NewStyles("dark"), bdClock))
 		tabs := ansi.Strip(strings.Split(g.View(80, 20), "\n")[0])
 		for _, want := range []string{"Governance", "Branding", "Economy", "Living", "Society", "Environment"} {
 			if !strings.Contains(tabs, want+" ") {

@@ -29,7 +29,7 @@ func TestNoWordOfTheOtherLanguage(t *testing.T) {
 	}
 	for _, lang := range []string{"id", "en"} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
-			m, err := New(Options{Store: st, Lang: lang, Theme: "dark", Session: id, Now: clock})
+			m, err := New(withStore(st, Options{Lang: lang, Theme: "dark", Session: id, Now: clock}))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,7 +15,6 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -354,9 +353,8 @@ func (r *Roster) saveForm() tea.Cmd {
 		r.formErr = bad
 		return nil
 	}
-	sid := s.Data.Session.ID
 	if r.editing == 0 {
-		o, err := s.Store.AddOPD(s.ctx, sid, store.OPDInput{Code: code, Name: name})
+		o, err := s.Live.AddOPD(s.ctx, workshop.OPDInput{Code: code, Name: name})
 		if err != nil {
 			r.formErr = phrase.Sentence(s.Lang, err)
 			return errCmd(err)
@@ -371,7 +369,7 @@ func (r *Roster) saveForm() tea.Cmd {
 	}
 	o := s.Data.OPDs[i]
 	o.Code, o.Name = code, name
-	if err := s.Store.UpdateOPD(s.ctx, sid, o); err != nil {
+	if err := s.Live.UpdateOPD(s.ctx, o); err != nil {
 		r.formErr = phrase.Sentence(s.Lang, err)
 		return errCmd(err)
 	}
@@ -416,7 +414,7 @@ func (r *Roster) updateConfirm(k tea.KeyPressMsg) tea.Cmd {
 
 func (r *Roster) remove(o workshop.OPD) tea.Cmd {
 	s := r.s
-	if err := s.Store.RemoveOPD(s.ctx, s.Data.Session.ID, o.ID); err != nil {
+	if err := s.Live.RemoveOPD(s.ctx, o.ID); err != nil {
 		return errCmd(err)
 	}
 	return r.changed(-1, s.T("roster.removed", o.Code))
@@ -427,7 +425,7 @@ func (r *Roster) remove(o workshop.OPD) tea.Cmd {
 func (r *Roster) togglePresent(o workshop.OPD) tea.Cmd {
 	s := r.s
 	o.Present = !o.Present
-	if err := s.Store.UpdateOPD(s.ctx, s.Data.Session.ID, o); err != nil {
+	if err := s.Live.UpdateOPD(s.ctx, o); err != nil {
 		return errCmd(err)
 	}
 	msg := s.T("roster.now_absent", o.Code)
@@ -451,19 +449,19 @@ func (r *Roster) codes() map[string]workshop.OPD {
 func (r *Roster) loadPreset() tea.Cmd {
 	s := r.s
 	have := r.codes()
-	var add []store.OPDInput
+	var add []workshop.OPDInput
 	skipped := 0
 	for _, p := range assets.PresetOPDs() {
 		if _, ok := have[strings.ToUpper(p.Code)]; ok {
 			skipped++
 			continue
 		}
-		add = append(add, store.OPDInput{Code: p.Code, Name: p.Name})
+		add = append(add, workshop.OPDInput{Code: p.Code, Name: p.Name})
 	}
 	if len(add) == 0 {
 		return statusCmd(s.T("roster.preset_none"))
 	}
-	if _, err := s.Store.AddOPDs(s.ctx, s.Data.Session.ID, add); err != nil {
+	if _, err := s.Live.AddOPDs(s.ctx, add); err != nil {
 		return errCmd(err)
 	}
 	return r.changed(-1, s.T("roster.preset_added", len(add), skipped))
@@ -535,11 +533,11 @@ func (r *Roster) importCSV() tea.Cmd {
 		r.importErr = s.T("roster.import_nothing", base)
 		return nil
 	}
-	add := make([]store.OPDInput, len(rows))
+	add := make([]workshop.OPDInput, len(rows))
 	for i, row := range rows {
-		add[i] = store.OPDInput{Code: row.Code, Name: row.Name}
+		add[i] = workshop.OPDInput{Code: row.Code, Name: row.Name}
 	}
-	if _, err := s.Store.AddOPDs(s.ctx, s.Data.Session.ID, add); err != nil {
+	if _, err := s.Live.AddOPDs(s.ctx, add); err != nil {
 		r.importErr = phrase.Sentence(s.Lang, err)
 		return errCmd(err)
 	}

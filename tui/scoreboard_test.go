@@ -81,7 +81,7 @@ func newBdFixture(t *testing.T, lang string) *bdFixture {
 			}
 		}
 	}
-	return &bdFixture{path: path, st: st, id: id, sess: NewSess(st, loadTestSession(t, st, id), lang, NewStyles("dark"), bdClock)}
+	return &bdFixture{path: path, st: st, id: id, sess: testSess(t, st, loadTestSession(t, st, id), lang, NewStyles("dark"), bdClock)}
 }
 
 // reload reads the session from a freshly opened store, as a later day would.
@@ -230,7 +230,7 @@ func TestScoreboardRevealAndSortPersist(t *testing.T) {
 	if err := fx.sess.SaveState(); err != nil {
 		t.Fatal(err)
 	}
-	again := NewSess(fx.st, fx.reload(t), "id", NewStyles("dark"), bdClock)
+	again := testSess(t, fx.st, fx.reload(t), "id", NewStyles("dark"), bdClock)
 	if again.State.Sort != SortOverall || !again.State.Revealed {
 		t.Errorf("reopened state %+v", again.State)
 	}
@@ -425,7 +425,7 @@ func TestRadarLegendInTheChartColours(t *testing.T) {
 func TestScoreboardFooterKeepsItsKeysAt80x24(t *testing.T) {
 	st, id, _ := demoSession(t)
 	for _, lang := range []string{"id", "en"} {
-		m, err := New(Options{Store: st, Lang: lang, Theme: "dark", Session: id, Now: bdClock})
+		m, err := New(withStore(st, Options{Lang: lang, Theme: "dark", Session: id, Now: bdClock}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,20 +7,22 @@ import (
 	"time"
 
 	"github.com/bimtek/bimtek/assets"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// Sess is the open session as every screen sees it: the store, the loaded
-// data, the live scores (Board), the UI language and styles, and the UI
-// state that is saved so a later day reopens on the same screen.
+// Sess is the open session as every screen sees it: the session's owner
+// (Live), this program's copy of its data and live scores (Data, Board),
+// the UI language and styles, and the UI state that is saved so a later
+// day reopens on the same screen.
 //
-// Screens change the session only through Sess methods, which write to the
-// store first and update the in-memory view only after the write committed:
-// what is on screen is what is on disk.
+// Screens change the session only through Sess methods, which write
+// through Live first and update the copy only after the write committed:
+// what is on screen is what is on disk. Changes made elsewhere (a phone in
+// room mode) reach the copy as changeMsg, on the program's goroutine
+// (apply).
 type Sess struct {
-	Store  *store.Store
-	Data   *store.Data
+	Live   Live
+	Data   *workshop.Data
 	Board  *workshop.Board
 	Lang   string
 	Styles *Styles
@@ -31,19 +33,22 @@ type Sess struct {
 	ReadOnly bool
 	// ExportBase is the folder under which exports are written.
 	ExportBase string
+	// DefaultDB is the database used without --db.
+	DefaultDB string
 
 	notes     map[int64]map[string]string
 	lastSaved []byte
 	ctx       context.Context
 }
 
-// NewSess wraps loaded session data. The UI state saved in the data, if
-// any, is restored.
-func NewSess(st *store.Store, d *store.Data, lang string, styles *Styles, now func() time.Time) *Sess {
+// NewSess wraps a copy of the session's data (d, which the Sess keeps; l
+// may be nil for a screen that only draws). The UI state saved in the
+// data, if any, is restored.
+func NewSess(l Live, d *workshop.Data, lang string, styles *Styles, now func() time.Time) *Sess {
 	if now == nil {
 		now = time.Now
 	}
-	s := &Sess{Store: st, Data: d, Lang: lang, Styles: styles, Now: now, ctx: context.Background()}
+	s := &Sess{Live: l, Data: d, Lang: lang, Styles: styles, Now: now, ctx: context.Background()}
 	s.rebuild()
 	if len(d.UIState) > 0 {
 		_ = json.Unmarshal(d.UIState, &s.State) // an unreadable state starts fresh
@@ -105,9 +110,9 @@ func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) er
 		return fmt.Errorf("encode screen state: %w", err)
 	}
 	if string(state) == string(s.lastSaved) {
-		_, err = s.Store.SetAnswer(s.ctx, s.Data.Session.ID, opdID, indicatorKey, a)
+		_, err = s.Live.SetAnswer(s.ctx, workshop.Keyboard, opdID, indicatorKey, a)
 	} else {
-		_, err = s.Store.SetAnswerAndState(s.ctx, s.Data.Session.ID, opdID, indicatorKey, a, state)
+		_, err = s.Live.SetAnswerAndState(s.ctx, workshop.Keyboard, opdID, indicatorKey, a, state)
 	}
 	if err != nil {
 		return err
@@ -123,33 +128,29 @@ func (s *Sess) SetNote(opdID int64, indicatorKey, note string) error {
 	if s.ReadOnly {
 		return errReadOnly
 	}
-	if _, err := s.Store.SetNote(s.ctx, s.Data.Session.ID, opdID, indicatorKey, note); err != nil {
+	if _, err := s.Live.SetNote(s.ctx, workshop.Keyboard, opdID, indicatorKey, note); err != nil {
 		return err
 	}
 	s.setNoteCache(opdID, indicatorKey, note)
 	return nil
 }
 
-// Undo reverts the newest score change (also one made before a restart).
-func (s *Sess) Undo() (store.Event, bool, error) {
-	if s.ReadOnly {
-		return store.Event{}, false, errReadOnly
-	}
-	ev, ok, err := s.Store.Undo(s.ctx, s.Data.Session.ID)
-	if err != nil || !ok {
-		return ev, ok, err
-	}
-	s.Board.Set(ev.OPDID, ev.IndicatorKey, ev.New)
-	s.setNoteCache(ev.OPDID, ev.IndicatorKey, ev.NewNote)
-	return ev, true, nil
+// Undo reverts the newest score change of the session, whoever made it
+// (also one made before a restart).
+func (s *Sess) Undo() (workshop.Event, bool, error) {
+	return s.undoRedo(s.Live.Undo)
 }
 
 // Redo re-applies what the newest undo reverted (none after a new change).
-func (s *Sess) Redo() (store.Event, bool, error) {
+func (s *Sess) Redo() (workshop.Event, bool, error) {
+	return s.undoRedo(s.Live.Redo)
+}
+
+func (s *Sess) undoRedo(fn func(context.Context) (workshop.Event, bool, error)) (workshop.Event, bool, error) {
 	if s.ReadOnly {
-		return store.Event{}, false, errReadOnly
+		return workshop.Event{}, false, errReadOnly
 	}
-	ev, ok, err := s.Store.Redo(s.ctx, s.Data.Session.ID)
+	ev, ok, err := fn(s.ctx)
 	if err != nil || !ok {
 		return ev, ok, err
 	}
@@ -158,18 +159,38 @@ func (s *Sess) Redo() (store.Event, bool, error) {
 	return ev, true, nil
 }
 
-// Reload reads the whole session again (after roster changes, an import,
-// or in the projector view when the facilitator wrote something).
+// Reload copies the whole session again from Live (after roster changes,
+// an import, or in the projector view when the facilitator wrote
+// something), keeping this screen's UI state.
 func (s *Sess) Reload() error {
-	d, err := s.Store.Load(s.ctx, s.Data.Session.ID)
-	if err != nil {
-		return err
-	}
+	d := s.Live.Snapshot()
 	d.UIState = s.Data.UIState
 	s.Data = d
 	s.rebuild()
 	s.State.normalise(s)
 	return nil
+}
+
+// apply brings the copy up to a Change made elsewhere and says whether the
+// screens must redraw. A cell change copies that cell as Live holds it
+// now, so a change that arrives after a newer one of the same cell does
+// no harm; the program's own keyboard writes are in the copy already.
+// Anything wider copies the whole session.
+func (s *Sess) apply(c workshop.Change) (scores, roster bool) {
+	if c.Source.Kind == workshop.SourceKeyboard && c.Kind != workshop.Reloaded && c.Kind != workshop.LockLost {
+		return false, false
+	}
+	switch c.Kind {
+	case workshop.AnswerChanged, workshop.NoteChanged:
+		a, note := s.Live.Cell(c.OPDID, c.IndicatorKey)
+		s.Board.Set(c.OPDID, c.IndicatorKey, a)
+		s.setNoteCache(c.OPDID, c.IndicatorKey, note)
+		return true, false
+	case workshop.RosterChanged, workshop.TargetsChanged, workshop.PrioritiesChanged, workshop.Reloaded:
+		_ = s.Reload()
+		return true, true
+	}
+	return false, false
 }
 
 // SaveState writes the UI state when it changed since the last save.
@@ -184,12 +205,20 @@ func (s *Sess) SaveState() error {
 	if string(b) == string(s.lastSaved) {
 		return nil
 	}
-	if err := s.Store.SaveUIState(s.ctx, s.Data.Session.ID, b); err != nil {
+	if err := s.Live.SaveUIState(s.ctx, b); err != nil {
 		return err
 	}
 	s.lastSaved = b
 	s.Data.UIState = b
 	return nil
+}
+
+// dbPath is the database file of the session ("" without one).
+func (s *Sess) dbPath() string {
+	if s.Live == nil {
+		return ""
+	}
+	return s.Live.Path()
 }
 
 // Phases is the session's agenda.

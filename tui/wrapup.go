@@ -13,7 +13,6 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -47,22 +46,23 @@ type WrapUp struct {
 func NewWrapUp(s *Sess) *WrapUp {
 	w := &WrapUp{s: s}
 	w.keys.Export = keyHelp(s.Lang, "x", "wrap.key.export", "x")
-	w.reopen = reopenCommand(s.Data.Session.ID, s.Store.Path())
+	w.reopen = reopenCommand(s.Data.Session.ID, s.dbPath(), s.DefaultDB)
 	return w
 }
 
-// reopenCommand is `bimtek open ID`, with --db when the database is not
-// the default one (so the command works as printed).
 // ReopenCommand is the command that reopens session id in the database at
-// path (with --db only when it is not the default database).
-func ReopenCommand(id int64, path string) string { return reopenCommand(id, path) }
+// path: `bimtek open ID`, with --db only when path is not defaultDB (the
+// database used without --db; "" when unknown), so it works as printed.
+func ReopenCommand(id int64, path, defaultDB string) string {
+	return reopenCommand(id, path, defaultDB)
+}
 
-func reopenCommand(id int64, path string) string {
+func reopenCommand(id int64, path, defaultDB string) string {
 	cmd := fmt.Sprintf("bimtek open %d", id)
 	if path == "" {
 		return cmd
 	}
-	if def, err := store.DefaultPath(); err == nil && sameFile(def, path) {
+	if defaultDB != "" && sameFile(defaultDB, path) {
 		return cmd
 	}
 	return cmd + " --db " + quoteArg(path)

@@ -97,7 +97,7 @@ func TestReopenCommand(t *testing.T) {
 		{"", "bimtek open 7"},
 	}
 	for _, c := range cases {
-		if got := reopenCommand(7, c.path); got != c.want {
+		if got := reopenCommand(7, c.path, def); got != c.want {
 			t.Errorf("reopenCommand(%q) = %q, want %q", c.path, got, c.want)
 		}
 	}
@@ -106,7 +106,7 @@ func TestReopenCommand(t *testing.T) {
 func TestWrapUpGolden(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, true)
 	w := NewWrapUp(e.s)
-	w.reopen = reopenCommand(e.id, "/data/bimtek.db") // the temp path changes each run
+	w.reopen = reopenCommand(e.id, "/data/bimtek.db", "") // the temp path changes each run
 	phGolden(t, "wrapup", w)
 
 	w.Update(ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12",
@@ -115,7 +115,7 @@ func TestWrapUpGolden(t *testing.T) {
 
 	en := newPhEnv(t, "en", phOPDs, false)
 	we := NewWrapUp(en.s)
-	we.reopen = reopenCommand(en.id, "/data/bimtek.db")
+	we.reopen = reopenCommand(en.id, "/data/bimtek.db", "")
 	phGolden(t, "wrapup-en-empty", we)
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/live"
 	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/report"
 	"github.com/bimtek/bimtek/store"
@@ -41,8 +42,22 @@ type app struct {
 // it, so that run() is tested up to the moment a terminal would be needed
 // (the session is already loaded and locked by tui.New).
 var runProgram = func(ctx context.Context, m *tui.Model) error {
-	_, err := tea.NewProgram(m, tea.WithContext(ctx)).Run()
+	p := tea.NewProgram(m, tea.WithContext(ctx))
+	m.Listen(p.Send)
+	_, err := p.Run()
 	return err
+}
+
+// opener opens sessions of st through their owner (package live), which
+// locks them and applies every change; the screens see only tui.Live.
+func opener(st *store.Store, now func() time.Time) tui.Opener {
+	return func(ctx context.Context, id int64, readOnly bool) (tui.Live, error) {
+		s, err := live.Open(ctx, st, id, live.Options{ReadOnly: readOnly, Now: now})
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
 }
 
 func (a *app) t(key string, args ...any) string { return assets.T(a.lang, key, args...) }
@@ -221,7 +236,9 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 		}
 	}
 	cwd, _ := os.Getwd()
-	opt := tui.Options{Store: st, Lang: a.lang, Theme: theme, Session: id, ReadOnly: readOnly, ExportBase: cwd, Now: a.now}
+	def, _ := store.DefaultPath()
+	opt := tui.Options{Sessions: st, Open: opener(st, a.now), Lang: a.lang, Theme: theme, Session: id, ReadOnly: readOnly,
+		ExportBase: cwd, Now: a.now, DefaultDB: def}
 	m, err := tui.New(opt)
 	if err != nil {
 		return err
@@ -238,7 +255,7 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 		return fmt.Errorf("terminal: %w", err)
 	}
 	if m.Opened != 0 && !readOnly {
-		fmt.Fprintln(a.stdout, a.t("frame.quit_saved", tui.ReopenCommand(m.Opened, st.Path())))
+		fmt.Fprintln(a.stdout, a.t("frame.quit_saved", tui.ReopenCommand(m.Opened, st.Path(), def)))
 	}
 	return closeErr
 }

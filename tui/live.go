@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"context"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Live is an open session as the screens change it: every write goes
+// through it (it commits, then updates its own copy and tells its
+// subscribers). *live.Session is one; the screens name only this
+// interface, so package tui does not depend on the store.
+//
+// The screens never draw from Live's memory: Sess keeps its own copy
+// (Data, Board, notes), which it updates on the program's goroutine from
+// the results of its own writes and from the Changes that Listen forwards
+// as messages. Read and Snapshot copy under Live's lock.
+type Live interface {
+	ID() int64
+	Path() string
+	Read(fn func(d *workshop.Data, b *workshop.Board))
+	Snapshot() *workshop.Data
+	Cell(opdID int64, key string) (workshop.Answer, string)
+	// Err is why every write is refused for good (the lock was lost).
+	Err() error
+	Subscribe() (<-chan workshop.Change, func())
+	Close() error
+
+	SetAnswer(ctx context.Context, src workshop.Source, opdID int64, key string, a workshop.Answer) (workshop.Event, error)
+	SetAnswerAndState(ctx context.Context, src workshop.Source, opdID int64, key string, a workshop.Answer, uiState []byte) (workshop.Event, error)
+	SetNote(ctx context.Context, src workshop.Source, opdID int64, key, note string) (workshop.Event, error)
+	Undo(ctx context.Context) (workshop.Event, bool, error)
+	Redo(ctx context.Context) (workshop.Event, bool, error)
+	AddOPD(ctx context.Context, in workshop.OPDInput) (workshop.OPD, error)
+	AddOPDs(ctx context.Context, in []workshop.OPDInput) ([]workshop.OPD, error)
+	UpdateOPD(ctx context.Context, o workshop.OPD) error
+	RemoveOPD(ctx context.Context, opdID int64) error
+	SetTarget(ctx context.Context, dimensionKey string, target float64) error
+	SetPriority(ctx context.Context, elementKey string, on bool) error
+	SaveUIState(ctx context.Context, state []byte) error
+	ImportScores(ctx context.Context, src workshop.Source, rows []workshop.ScoreRow) (int, error)
+	// Refresh reads what another process wrote (the projector view).
+	Refresh(ctx context.Context) (bool, error)
+}
+
+// Sessions is the database as the home screen sees it: the list, a new
+// session, a session to export, the global settings. *store.Store is one.
+type Sessions interface {
+	ListSessions(ctx context.Context) ([]workshop.SessionSummary, error)
+	CreateSession(ctx context.Context, n workshop.NewSession) (int64, error)
+	Load(ctx context.Context, sessionID int64) (*workshop.Data, error)
+	Setting(ctx context.Context, key string) (value string, ok bool, err error)
+	SetSetting(ctx context.Context, key, value string) error
+	Path() string
+}
+
+// Opener opens a session as a Live, locked for writing unless readOnly
+// (live.Open).
+type Opener func(ctx context.Context, id int64, readOnly bool) (Live, error)
+
+// changeMsg is one Change of the open session, delivered on the program's
+// goroutine in Seq order.
+type changeMsg struct{ c workshop.Change }

@@ -1,0 +1,128 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// listening opens the app on the grid with its changes forwarded into
+// msgs, as the running program's Send would.
+func listening(t *testing.T) (*appEnv, *Model, chan tea.Msg) {
+	t.Helper()
+	e := newAppEnv(t)
+	m := e.open(120, 40)
+	msgs := make(chan tea.Msg, 256)
+	m.Listen(func(msg tea.Msg) { msgs <- msg })
+	e.keys(m, "g", "4")
+	return e, m, msgs
+}
+
+// gridLine is the first line of the screen that names code.
+func gridLine(m *Model, code string) string {
+	for _, l := range strings.Split(screen(m), "\n") {
+		if strings.Contains(l, code) {
+			return l
+		}
+	}
+	return ""
+}
+
+// A phone's answer reaches the app as a message and shows in the grid.
+func TestPhoneAnswerShowsInGrid(t *testing.T) {
+	_, m, msgs := listening(t)
+	l := m.sess.Live
+	o := m.sess.Data.OPDs[0] // BAPPEDA, the row under the cursor
+	key := m.sess.F().Dimensions[0].Indicators()[0].Key
+	if line := gridLine(m, "BAPPEDA"); strings.Contains(line, "4") || !strings.Contains(screen(m), "Smart Governance 0%") {
+		t.Fatalf("before the phone wrote:\n%s", screen(m))
+	}
+	phone := workshop.Source{Kind: workshop.SourcePhone, OPDID: o.ID, Device: "HP Bappeda"}
+	if _, err := l.SetAnswer(context.Background(), phone, o.ID, key, workshop.Answer{Level: 4}); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		msg := <-msgs
+		_, cmd := m.Update(msg)
+		runCmd(m, cmd)
+		if c, ok := msg.(changeMsg); ok && c.c.Source.Kind != workshop.SourceKeyboard {
+			if c.c.Source != phone || c.c.Kind != workshop.AnswerChanged || c.c.OPDID != o.ID || c.c.IndicatorKey != key {
+				t.Fatalf("the app got %+v", c.c)
+			}
+			break
+		}
+	}
+	if line := gridLine(m, "BAPPEDA"); !strings.Contains(line, "4") {
+		t.Errorf("the phone's 4 is not in BAPPEDA's row: %q", line)
+	}
+	if v := screen(m); !strings.Contains(v, "Smart Governance 17%") {
+		t.Errorf("the tab's completion did not follow the phone (1 of 6 cells):\n%s", v)
+	}
+	if got := m.sess.Board.Answer(o.ID, key); got.Level != 4 {
+		t.Errorf("the screens' board holds %+v", got)
+	}
+}
+
+// Phones write from their own goroutines while the program's goroutine
+// runs Update and View with the facilitator typing: no data race (run with
+// -race), and once every change has arrived the screens' copy equals the
+// owner's and the file.
+func TestPhonesWhileTheAppRuns(t *testing.T) {
+	e, m, msgs := listening(t)
+	l := m.sess.Live
+	f := m.sess.F()
+	phoneOPD := m.sess.Data.OPDs[1] // DISKOMINFO; the keyboard types on BAPPEDA's row
+	var keys []string
+	for _, d := range f.Dimensions {
+		for _, ind := range d.Indicators() {
+			keys = append(keys, ind.Key)
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		src := workshop.Source{Kind: workshop.SourcePhone, OPDID: phoneOPD.ID}
+		for i, k := range keys {
+			if _, err := l.SetAnswer(context.Background(), src, phoneOPD.ID, k, workshop.Answer{Level: 1 + i%5}); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	phoneChanges, typed := 0, 0
+	for phoneChanges < len(keys) {
+		msg := <-msgs
+		if c, ok := msg.(changeMsg); ok && c.c.Source.Kind == workshop.SourcePhone {
+			phoneChanges++
+		}
+		_, cmd := m.Update(msg)
+		runCmd(m, cmd)
+		_ = m.View()
+		// The facilitator types while the phone is still writing.
+		if phoneChanges%4 == 1 && typed < 3 && phoneChanges/4 == typed {
+			typed++
+			e.keys(m, "3")
+			_ = m.View()
+		}
+	}
+	wg.Wait()
+	for _, o := range m.sess.Data.OPDs {
+		for _, k := range keys {
+			var want workshop.Answer
+			l.Read(func(_ *workshop.Data, b *workshop.Board) { want = b.Answer(o.ID, k) })
+			if got := m.sess.Board.Answer(o.ID, k); got != want {
+				t.Errorf("%s %s: screens %+v, owner %+v", o.Code, k, got, want)
+			}
+		}
+	}
+	file := reopenData(t, e.path, e.id)
+	if got := len(file.Scores); got != len(keys)+3 {
+		t.Errorf("%d cells in the file, want %d phone answers and 3 typed: %+v", got, len(keys), file.Scores)
+	}
+}
