@@ -50,6 +50,17 @@ func Sentence(lang string, err error) string {
 	if errors.As(err, &ie) {
 		return importSentence(lang, ie)
 	}
+	var ose *report.OtherSessionError
+	if errors.As(err, &ose) {
+		unknown := func(s string) string {
+			if s == "" {
+				return "?"
+			}
+			return s
+		}
+		return t("err.import_other_session", ose.Name, unknown(ose.FileSession), unknown(ose.FileCity), unknown(ose.FileStage), ose.Line,
+			ose.Session.ID, workshop.Visible(ose.Session.City), ose.Session.Stage)
+	}
 	var dfe *report.DiskFullError
 	if errors.As(err, &dfe) {
 		return t("err.export_disk_full", dfe.Dir)
@@ -115,6 +126,8 @@ func Sentence(lang string, err error) string {
 // themselves are in English: package report has no Indonesian text).
 func importSentence(lang string, e *report.ImportError) string {
 	t := func(k string, args ...any) string { return assets.T(lang, k, args...) }
+	// Enough problems to fix first; the rest come back on the next try.
+	const shown = 20
 	var b strings.Builder
 	switch len(e.Problems) {
 	case 0:
@@ -124,11 +137,18 @@ func importSentence(lang string, e *report.ImportError) string {
 	default:
 		b.WriteString(t("err.import_many", e.Name, len(e.Problems)))
 	}
-	for _, p := range e.Problems {
+	for i, p := range e.Problems {
 		b.WriteByte('\n')
-		if p.Line > 0 {
+		if i == shown {
+			b.WriteString(t("err.import_more", len(e.Problems)-shown))
+			break
+		}
+		switch {
+		case len(p.Lines) > 1:
+			b.WriteString(t("err.import_lines", e.Name, len(p.Lines), report.LineList(p.Lines, 3, func(n int) string { return t("err.import_lines_more", n) }), p.In(lang)))
+		case p.Line > 0:
 			fmt.Fprintf(&b, "%s:%d: %s", e.Name, p.Line, p.In(lang))
-		} else {
+		default:
 			fmt.Fprintf(&b, "%s: %s", e.Name, p.In(lang))
 		}
 	}

@@ -20,6 +20,10 @@ type Problem struct {
 	Line  int
 	Msg   string // English
 	MsgID string // Bahasa Indonesia
+	// Lines are every line with this same problem, Line first, when more
+	// than one line has it (180 rows naming one unknown OPD are one
+	// problem with 180 lines); nil for a problem of one line.
+	Lines []int
 }
 
 // In returns the problem's message in lang ("id" or "en").
@@ -46,6 +50,7 @@ var problemID = map[string]string{
 	`the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`:                     `file ini teks UTF-16; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
 	`the file is not UTF-8 text; save it from Excel as "CSV UTF-8" and import it again`:                  `file ini bukan teks UTF-8; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
 	"the file is empty; export the scores first and fill in that file":                                   "file ini kosong; ekspor skor dulu lalu isi file itu",
+	"the file has a header but no rows of scores; fill in the rows of an exported scores.csv":            "file ini punya baris judul tetapi tidak ada baris skor; isi baris-baris scores.csv hasil ekspor",
 	"the header row cannot be read (%v); export the scores again and start from that file":               "baris judul tidak terbaca (%v); ekspor skor lagi dan mulai dari file itu",
 	"the column %s appears twice; keep one of them":                                                      "kolom %s muncul dua kali; sisakan satu",
 	"the column %s is missing; keep the header row of an exported scores.csv":                            "kolom %s tidak ada; pakai baris judul dari scores.csv hasil ekspor",
@@ -55,13 +60,53 @@ var problemID = map[string]string{
 	"the OPD code %q is not in this session; use a code from the session's roster":                       "kode OPD %q tidak ada di sesi ini; pakai kode dari daftar OPD sesi",
 	"the indicator_key is empty; fill in the key of an indicator of the framework":                       "indicator_key kosong; isi dengan kunci indikator dari kerangka",
 	"the indicator key %q is not in the session's framework; use a key from an exported scores.csv":      "kunci indikator %q tidak ada di kerangka sesi; pakai kunci dari scores.csv hasil ekspor",
+	"the note cannot be read (%v); write it again":                                                       "catatan tidak terbaca (%v); tulis ulang",
 	"OPD %s and indicator %s already appear on line %d; keep only one of the two rows":                   "OPD %s dan indikator %s sudah ada di baris %d; sisakan satu dari dua baris itu",
 	"the level %q is not on the scale %s; use one of those levels or leave it empty":                     "level %q tidak ada di skala %s; pakai salah satu level itu atau kosongkan",
 	"the not_applicable value %q is not understood; use 1 or 0":                                          "nilai not_applicable %q tidak dikenal; pakai 1 atau 0",
 	"the row is marked not applicable and also has a level; clear the level or set not_applicable to 0":  "baris ini ditandai N/A dan juga punya level; kosongkan level atau isi not_applicable dengan 0",
 }
 
-func (p Problem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.Msg) }
+func (p Problem) String() string {
+	if len(p.Lines) > 1 {
+		return fmt.Sprintf("%d lines (%s): %s", len(p.Lines), LineList(p.Lines, 3, func(n int) string { return fmt.Sprintf("and %d more", n) }), p.Msg)
+	}
+	return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
+}
+
+// LineList writes the first few of lines ("2, 3, 4") followed by more(n)
+// for the n lines left out, if any.
+func LineList(lines []int, first int, more func(n int) string) string {
+	n := min(len(lines), first)
+	parts := make([]string, n)
+	for i := range n {
+		parts[i] = strconv.Itoa(lines[i])
+	}
+	out := strings.Join(parts, ", ")
+	if len(lines) > first {
+		out += " " + more(len(lines)-first)
+	}
+	return out
+}
+
+// groupProblems makes the problems with the same text one problem listing
+// its lines, in the order of their first line.
+func groupProblems(ps []Problem) []Problem {
+	var out []Problem
+	at := map[string]int{}
+	for _, p := range ps {
+		if i, ok := at[p.Msg]; ok {
+			if out[i].Lines == nil {
+				out[i].Lines = []int{out[i].Line}
+			}
+			out[i].Lines = append(out[i].Lines, p.Line)
+			continue
+		}
+		at[p.Msg] = len(out)
+		out = append(out, p)
+	}
+	return out
+}
 
 // ImportError lists every problem found in a file; when it is returned
 // nothing of the file was accepted.
@@ -84,26 +129,75 @@ func (e *ImportError) Error() string {
 	return fmt.Sprintf("%s has %d problems, nothing was imported: %s", e.Name, len(e.Problems), strings.Join(parts, "; "))
 }
 
-// ParseScores reads a scores.csv in the export format, plain or Excel
-// flavour (a UTF-8 BOM is skipped, ';' or ',' is detected from the header),
-// and returns one ScoreRow per data line in file order.
+// ImportRow is one data line of a scores.csv, checked against the session.
+type ImportRow struct {
+	Line         int // the file line the row starts on
+	OPDID        int64
+	OPDCode      string
+	IndicatorKey string
+	// Answer is the level or N/A of the row; BlankLevel says the level cell
+	// was empty and the row not marked N/A: the file says nothing about the
+	// answer (Answer is then zero).
+	Answer     workshop.Answer
+	BlankLevel bool
+	// Note is the note, checked like a typed note; BlankNote says its cell
+	// was empty or missing.
+	Note      string
+	BlankNote bool
+	UpdatedAt time.Time // zero unless the cell held an RFC 3339 time
+}
+
+// ScoreFile is a scores.csv read whole and checked against a session.
+type ScoreFile struct {
+	Name string
+	Rows []ImportRow
+	// origins are the distinct claims of the rows about where the file was
+	// exported from (their session_id, city and stage cells), first seen
+	// first; CheckSession compares them with the session.
+	origins []origin
+}
+
+// origin is what a row's session_id, city and stage cells say.
+type origin struct {
+	line              int
+	session, city, st string
+}
+
+// ParseScores is ReadScores returning the rows as the store's cells: an
+// empty level (not N/A) is an unanswered cell and an empty note no note,
+// as in an export.
+func ParseScores(name string, data []byte, f *workshop.Framework, opds []workshop.OPD) ([]workshop.ScoreRow, error) {
+	sf, err := ReadScores(name, data, f, opds)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]workshop.ScoreRow, len(sf.Rows))
+	for i, r := range sf.Rows {
+		rows[i] = workshop.ScoreRow{OPDID: r.OPDID, IndicatorKey: r.IndicatorKey, Answer: r.Answer, Note: r.Note, UpdatedAt: r.UpdatedAt}
+	}
+	return rows, nil
+}
+
+// ReadScores reads a scores.csv in the export format, plain or Excel
+// flavour (a UTF-8 BOM is skipped, ';' or ',' is detected from the header;
+// CR LF, LF or CR-only line ends), and returns its rows in file order.
 //
 // Columns are found by their header name, so their order may change and
 // extra columns are ignored. opd_code, indicator_key and level are required;
-// not_applicable, note and updated_at are read when present. An empty level
-// with not_applicable 0 means "unanswered" (the row clears that cell); an
-// empty not_applicable means 0. updated_at is taken when it is RFC 3339 and
-// otherwise left zero, because it only informs: a caller that stores the
-// rows should stamp its own time on the cells that change. Lines whose cells
-// are all empty are skipped.
+// not_applicable, note, updated_at, session_id, city and stage are read
+// when present. An empty not_applicable means 0. updated_at is taken when it
+// is RFC 3339 and otherwise left zero, because it only informs. Lines whose
+// cells are all empty are skipped.
 //
 // Every problem (unknown OPD code or indicator key, a level outside the
 // scale, a repeated OPD and indicator pair, a bad not_applicable value, N/A
-// together with a level, a row with the wrong number of cells) is collected
-// with its line number and returned at once as an *ImportError, with no
-// rows: the import is all or nothing. OPDs and indicators that have no line
-// in the file are not returned, so they stay as they are.
-func ParseScores(name string, data []byte, f *workshop.Framework, opds []workshop.OPD) ([]workshop.ScoreRow, error) {
+// together with a level, a note that would be refused if typed, a row with
+// the wrong number of cells, no rows at all) is collected with its line
+// number and returned at once as an *ImportError, with no rows: the import
+// is all or nothing. Problems of the same text are one problem with all
+// their lines. OPDs and indicators that have no line in the file are not
+// returned, so they stay as they are.
+func ReadScores(name string, data []byte, f *workshop.Framework, opds []workshop.OPD) (*ScoreFile, error) {
 	if f == nil {
 		return nil, fmt.Errorf("import %s: the session has no framework; reopen the session and try again", name)
 	}
@@ -114,6 +208,12 @@ func ParseScores(name string, data []byte, f *workshop.Framework, opds []worksho
 		return nil, fail(1, `the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`)
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
+	// Old Mac Excel ("CSV (Macintosh)") ends lines with CR alone, which
+	// encoding/csv would read as one long line.
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte{'\n'})
 		return nil, fail(line, `the file is not UTF-8 text; save it from Excel as "CSV UTF-8" and import it again`)
@@ -148,7 +248,7 @@ func ParseScores(name string, data []byte, f *workshop.Framework, opds []worksho
 	}
 	p.scale = scaleText(f)
 
-	var rows []workshop.ScoreRow
+	sf := &ScoreFile{Name: name}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -161,25 +261,30 @@ func ParseScores(name string, data []byte, f *workshop.Framework, opds []worksho
 		}
 		line, _ := r.FieldPos(0)
 		if row, ok := p.row(line, rec, len(header)); ok {
-			rows = append(rows, row)
+			sf.Rows = append(sf.Rows, row)
+			sf.origins = p.origin(sf.origins, line, rec)
 		}
 	}
-	if len(p.problems) > 0 {
-		return nil, &ImportError{Name: name, Problems: p.problems}
+	if len(p.problems) == 0 && len(sf.Rows) == 0 {
+		p.problem(2, "the file has a header but no rows of scores; fill in the rows of an exported scores.csv")
 	}
-	return rows, nil
+	if len(p.problems) > 0 {
+		return nil, &ImportError{Name: name, Problems: groupProblems(p.problems)}
+	}
+	return sf, nil
 }
 
 // columns holds the index of each known column, -1 when absent.
 type columns struct {
-	code, indicator, level, na, note, updated int
+	code, indicator, level, na, note, updated, session, city, stage int
 }
 
 func findColumns(header []string) (columns, []Problem) {
-	c := columns{-1, -1, -1, -1, -1, -1}
+	c := columns{-1, -1, -1, -1, -1, -1, -1, -1, -1}
 	where := map[string]*int{
 		"opd_code": &c.code, "indicator_key": &c.indicator, "level": &c.level,
 		"not_applicable": &c.na, "note": &c.note, "updated_at": &c.updated,
+		"session_id": &c.session, "city": &c.city, "stage": &c.stage,
 	}
 	var problems []Problem
 	for i, h := range header {
@@ -219,9 +324,33 @@ func (p *parser) problem(line int, format string, args ...any) {
 	p.problems = append(p.problems, newProblem(line, format, args...))
 }
 
-// row checks one record and returns it as a ScoreRow; ok is false when the
-// line is blank or has a problem (recorded in p.problems).
-func (p *parser) row(line int, rec []string, width int) (workshop.ScoreRow, bool) {
+// origin adds a row's claim of origin to os when it differs from every
+// claim seen so far (a file holds one claim, or a few when merged).
+func (p *parser) origin(os []origin, line int, rec []string) []origin {
+	cell := func(i int) string {
+		if i < 0 || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(unguard(rec[i]))
+	}
+	o := origin{line: line, session: cell(p.cols.session), city: cell(p.cols.city), st: cell(p.cols.stage)}
+	if o.session == "" && o.city == "" && o.st == "" {
+		return os
+	}
+	for _, seen := range os {
+		if seen.session == o.session && seen.city == o.city && seen.st == o.st {
+			return os
+		}
+	}
+	if len(os) >= 16 {
+		return os // enough to find one that differs
+	}
+	return append(os, o)
+}
+
+// row checks one record and returns it as an ImportRow; ok is false when
+// the line is blank or has a problem (recorded in p.problems).
+func (p *parser) row(line int, rec []string, width int) (ImportRow, bool) {
 	blank := true
 	for _, c := range rec {
 		if strings.TrimSpace(c) != "" {
@@ -230,11 +359,11 @@ func (p *parser) row(line int, rec []string, width int) (workshop.ScoreRow, bool
 		}
 	}
 	if blank {
-		return workshop.ScoreRow{}, false
+		return ImportRow{}, false
 	}
 	if len(rec) != width {
 		p.problem(line, "the row has %d cells but the header has %d; check for a separator inside a cell that is not quoted", len(rec), width)
-		return workshop.ScoreRow{}, false
+		return ImportRow{}, false
 	}
 	cell := func(i int) string {
 		if i < 0 {
@@ -259,48 +388,55 @@ func (p *parser) row(line int, rec []string, width int) (workshop.ScoreRow, bool
 	case !p.indicators[ind]:
 		p.problem(line, "the indicator key %q is not in the session's framework; use a key from an exported scores.csv", ind)
 	}
-	if code != "" && ind != "" {
+	// A repeat of an unknown code or key would only repeat that problem.
+	if knownOPD && p.indicators[ind] {
 		k := pair{code, ind}
 		if first, dup := p.seen[k]; dup {
-			p.problem(line, "OPD %s and indicator %s already appear on line %d; keep only one of the two rows", code, ind, first)
+			p.problem(line, "OPD %s and indicator %s already appear on line %d; keep only one of the two rows", workshop.Visible(code), workshop.Visible(ind), first)
 		} else {
 			p.seen[k] = line
 		}
 	}
 
-	var a workshop.Answer
-	if lv := strings.TrimSpace(cell(p.cols.level)); lv != "" {
+	row := ImportRow{Line: line, OPDID: opd.ID, OPDCode: code, IndicatorKey: ind}
+	lv := strings.TrimSpace(cell(p.cols.level))
+	if lv != "" {
 		v, err := strconv.Atoi(lv)
 		if _, onScale := p.f.LevelOf(v); err != nil || !onScale {
 			p.problem(line, "the level %q is not on the scale %s; use one of those levels or leave it empty", lv, p.scale)
 		} else {
-			a.Level = v
+			row.Answer.Level = v
 		}
 	}
 	if na, ok := parseNA(cell(p.cols.na)); !ok {
 		p.problem(line, "the not_applicable value %q is not understood; use 1 or 0", strings.TrimSpace(cell(p.cols.na)))
 	} else if na {
-		a.NA = true
-		if strings.TrimSpace(cell(p.cols.level)) != "" {
+		row.Answer.NA = true
+		if lv != "" {
 			p.problem(line, "the row is marked not applicable and also has a level; clear the level or set not_applicable to 0")
 		}
 	}
-	var updated time.Time
+	row.BlankLevel = lv == "" && !row.Answer.NA
+	if note, err := workshop.CheckNote(cell(p.cols.note)); err != nil {
+		var ie *workshop.InputError
+		if errors.As(err, &ie) {
+			wp := ie.Problem("", line)
+			p.problems = append(p.problems, Problem{Line: line, Msg: wp.Msg, MsgID: wp.MsgID})
+		} else {
+			p.problem(line, "the note cannot be read (%v); write it again", err)
+		}
+	} else {
+		row.Note, row.BlankNote = note, note == ""
+	}
 	if s := strings.TrimSpace(cell(p.cols.updated)); s != "" {
 		if t, err := time.Parse(time.RFC3339, s); err == nil {
-			updated = t.UTC()
+			row.UpdatedAt = t.UTC()
 		}
 	}
 	if len(p.problems) > before {
-		return workshop.ScoreRow{}, false
+		return ImportRow{}, false
 	}
-	return workshop.ScoreRow{
-		OPDID:        opd.ID,
-		IndicatorKey: ind,
-		Answer:       a,
-		Note:         cell(p.cols.note),
-		UpdatedAt:    updated,
-	}, true
+	return row, true
 }
 
 // parseNA reads a not_applicable cell; empty means not N/A.

@@ -17,10 +17,15 @@ import (
 // TestRoundTrip: export, then ParseScores of scores.csv gives back exactly
 // the stored rows (levels, N/A, notes with guards, quotes and line breaks,
 // times in UTC), and an empty row for every cell that was never written.
+// The fixture's note that starts with a tab (for the export's guard) is one
+// an import refuses like a typed one, so it is left out here.
 func TestRoundTrip(t *testing.T) {
 	for _, opt := range []Options{{}, {Excel: true}, {Lang: "en"}, {Excel: true, Lang: "en"}} {
-		d := testData()
-		_, dir := exportFixture(t, opt)
+		d := importableData()
+		dir := filepath.Join(t.TempDir(), "out")
+		if _, err := Export(dir, d, opt); err != nil {
+			t.Fatal(err)
+		}
 		b, err := os.ReadFile(filepath.Join(dir, ScoresFile))
 		if err != nil {
 			t.Fatal(err)
@@ -92,6 +97,10 @@ func TestParseScoresProblems(t *testing.T) {
 		{"missing column", "opd_code,level\r\nBAPPEDA,3\r\n", []want{{1, "column indicator_key is missing"}}},
 		{"column twice", "opd_code,indicator_key,level,level\r\nBAPPEDA,gov-1,3,3\r\n", []want{{1, "column level appears twice"}}},
 		{"empty file", "", []want{{1, "the file is empty"}}},
+		{"only a header", "opd_code,indicator_key,level\r\n", []want{{2, "a header but no rows of scores"}}},
+		{"only a header and blank lines", "opd_code,indicator_key,level\r\n,,\r\n\r\n", []want{{2, "a header but no rows of scores"}}},
+		{"a tab in a note", importBase + "BAPPEDA,env-1,3,0,\"satu\tdua\"\r\n", []want{{6, "control character"}}},
+		{"an escape sequence in a note", importBase + "BAPPEDA,env-1,3,0,\"\x1b]0;PWNED\a\"\r\n", []want{{6, "control character"}}},
 		{"only a BOM", "\xEF\xBB\xBF", []want{{1, "the file is empty"}}},
 		{"UTF-16", "\xFF\xFEo\x00p\x00", []want{{1, "UTF-16"}}},
 		{"not UTF-8 (ANSI)", importBase + "BAPPEDA,gov-1,3,0,Cat\xe9\r\n", []want{{6, "not UTF-8"}}},
@@ -184,7 +193,6 @@ func TestParseScoresAccepts(t *testing.T) {
 				{OPDID: idKominfo, IndicatorKey: "gov-3", Answer: workshop.Answer{Level: 2}, Note: "=1+1"},
 			},
 		},
-		{"only a header", "opd_code,indicator_key,level\r\n", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1397,7 +1397,7 @@ func TestImport(t *testing.T) {
 			for _, lang := range langs {
 				r := bt(t, "--db", db, "--lang", lang, "import", "1", filepath.Join(src, "scores.csv"))
 				mustOK(t, r)
-				if r.stdout != tr(lang, "cli.import.done", 0, n)+"\n" {
+				if r.stdout != tr(lang, "cli.import.done", n, 0, 0, 0, 0, 0, 0, 0)+"\n" {
 					t.Errorf("import printed %q", r.stdout)
 				}
 			}
@@ -1433,17 +1433,19 @@ func TestImport(t *testing.T) {
 		changes[i3] = func(r []string) { r[level] = "3" }
 		i4 := find(max(i2, i3)+1, true)
 		changes[i4] = func(r []string) { r[note] = "Perlu Perwal; \"segera\", =SUM(A1)" }
-		i5 := find(i4+1, true)
-		changes[i5] = func(r []string) { r[level] = "" }
 		for i, ch := range changes {
 			ch(edited.rows[i])
 		}
+		// A level emptied in the file leaves the stored answer alone.
+		i5 := find(i4+1, true)
+		edited.rows[i5][level] = ""
 		file := filepath.Join(t.TempDir(), "scores-edited.csv")
 		writeCSV(t, file, edited)
 		r := bt(t, "--db", db, "import", "1", file)
 		mustOK(t, r)
-		if r.stdout != tr("id", "cli.import.done", len(changes), n)+"\n" {
-			t.Errorf("import printed %q, want %d changes", r.stdout, len(changes))
+		// i1 and i3 set a level, i2 marks N/A, i4 changes a note; i5 is kept.
+		if want := tr("id", "cli.import.done", n, len(changes), 2, 0, 1, 1, 1, 0) + "\n"; r.stdout != want {
+			t.Errorf("import printed %q\nwant %q", r.stdout, want)
 		}
 		if got := eventCount(t, db, id); got != ev+len(changes) {
 			t.Errorf("%d events written, want %d", got-ev, len(changes))
@@ -1473,7 +1475,7 @@ func TestImport(t *testing.T) {
 		// The same file again changes nothing more.
 		r = bt(t, "--db", db, "import", "1", file)
 		mustOK(t, r)
-		if r.stdout != tr("id", "cli.import.done", 0, n)+"\n" {
+		if r.stdout != tr("id", "cli.import.done", n, 0, 0, 0, 0, 0, 1, 0)+"\n" {
 			t.Errorf("second import printed %q", r.stdout)
 		}
 	})

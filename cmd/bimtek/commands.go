@@ -535,7 +535,8 @@ func (a *app) exportCmd() *cobra.Command {
 }
 
 func (a *app) importCmd() *cobra.Command {
-	return &cobra.Command{
+	var dryRun, clearBlank, force bool
+	c := &cobra.Command{
 		Use:   "import ID FILE.csv",
 		Short: a.t("cli.import"),
 		Args:  cobra.ArbitraryArgs,
@@ -554,28 +555,80 @@ func (a *app) importCmd() *cobra.Command {
 			if err := a.mustExist(); err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), false, func(st *store.Store) error {
-				release, err := st.Acquire(cmd.Context(), id)
-				if err != nil {
-					return err
+			// A dry run writes nothing, so it needs neither a writable
+			// file nor the session's writer lock.
+			return a.withStore(cmd.Context(), dryRun, func(st *store.Store) error {
+				if !dryRun {
+					release, err := st.Acquire(cmd.Context(), id)
+					if err != nil {
+						return err
+					}
+					defer release()
 				}
-				defer release()
 				d, err := st.Load(cmd.Context(), id)
 				if err != nil {
 					return err
 				}
-				rows, err := report.ParseScores(args[1], data, d.Session.Framework, d.OPDs)
+				sf, err := report.ReadScores(args[1], data, d.Session.Framework, d.OPDs)
 				if err != nil {
 					return err
 				}
-				n, err := st.ImportScores(cmd.Context(), id, rows)
-				if err != nil {
-					return err
+				if !force {
+					if err := sf.CheckSession(d.Session); err != nil {
+						return err
+					}
 				}
-				fmt.Fprintln(a.stdout, a.t("cli.import.done", n, len(rows)))
+				plan := report.PlanImport(sf, d.Scores, clearBlank)
+				counts := []any{plan.Rows, len(plan.Changes), plan.Levels, plan.Cleared, plan.NA, plan.Notes, plan.Kept, plan.KeptNotes}
+				if dryRun {
+					a.printPlan(plan)
+					fmt.Fprintln(a.stdout, a.t("cli.import.dry", counts...))
+					return nil
+				}
+				if len(plan.Changes) > 0 {
+					if _, err := st.ImportScores(cmd.Context(), id, plan.ScoreRows()); err != nil {
+						return err
+					}
+				}
+				fmt.Fprintln(a.stdout, a.t("cli.import.done", counts...))
 				return nil
 			})
 		},
+	}
+	c.Flags().BoolVar(&dryRun, "dry-run", false, a.t("cli.flag.dry_run"))
+	c.Flags().BoolVar(&clearBlank, "clear-blank", false, a.t("cli.flag.clear_blank"))
+	c.Flags().BoolVar(&force, "force", false, a.t("cli.flag.force"))
+	return c
+}
+
+// printPlan says, one line a cell, what an import would change: the
+// answer old -> new and the note old -> new.
+func (a *app) printPlan(p report.Plan) {
+	answer := func(x workshop.Answer) string {
+		switch {
+		case x.NA:
+			return "N/A"
+		case x.Level != 0:
+			return strconv.Itoa(x.Level)
+		}
+		return a.t("cli.import.unanswered")
+	}
+	note := func(s string) string {
+		if s == "" {
+			return a.t("cli.import.unanswered")
+		}
+		if r := []rune(s); len(r) > 60 {
+			s = string(r[:59]) + "…"
+		}
+		return strconv.Quote(s)
+	}
+	for _, c := range p.Changes {
+		if c.AnswerChanged() {
+			fmt.Fprintln(a.stdout, a.t("cli.import.change", c.OPDCode, c.IndicatorKey, c.Line, answer(c.Old), answer(c.New)))
+		}
+		if c.NoteChanged() {
+			fmt.Fprintln(a.stdout, a.t("cli.import.change_note", c.OPDCode, c.IndicatorKey, c.Line, note(c.OldNote), note(c.NewNote)))
+		}
 	}
 }
 
