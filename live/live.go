@@ -80,6 +80,10 @@ type Options struct {
 	// write is refused with workshop.ErrProjector, Refresh follows what the
 	// facilitator's process writes.
 	ReadOnly bool
+	// TakeOver takes the session even from a live holder (after the user
+	// confirmed `bimtek open ID --take-over`); the take-over is logged and
+	// the holder's next write is refused.
+	TakeOver bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -108,14 +112,22 @@ type cellKey struct {
 }
 
 // Open takes the session's writer lock (unless read-only) and loads it.
-// Another process holding the session is *workshop.LockedError.
+// Another process holding the session is *workshop.LockedError (unless
+// TakeOver). From then on, a write that finds the lock taken by another
+// process is refused with workshop.ErrLockLost, told once to the
+// subscribers as LockLost, and every later write is refused with the same
+// error before it reaches the store.
 func Open(ctx context.Context, st *store.Store, sessionID int64, opt Options) (*Session, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
 	s := &Session{st: st, id: sessionID, opt: opt, subs: map[*subscriber]struct{}{}}
 	if !opt.ReadOnly {
-		r, err := st.Acquire(ctx, sessionID)
+		acquire := st.Acquire
+		if opt.TakeOver {
+			acquire = st.TakeOver
+		}
+		r, err := acquire(ctx, sessionID)
 		if err != nil {
 			return nil, err
 		}

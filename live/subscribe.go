@@ -88,7 +88,8 @@ func (sub *subscriber) pump() {
 func (sub *subscriber) stop() { sub.once.Do(func() { close(sub.done) }) }
 
 // lockLost reports whether a write failed because this process no longer
-// holds the session.
+// holds the session: another process took it over (the store confirms the
+// lease in every write's transaction), or holds it now.
 func lockLost(err error) bool {
 	var le *workshop.LockedError
 	return errors.Is(err, workshop.ErrLockLost) || errors.As(err, &le)

@@ -2,12 +2,20 @@ package tui
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bimtek/bimtek/live"
+	"github.com/bimtek/bimtek/phrase"
+	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -124,5 +132,67 @@ func TestPhonesWhileTheAppRuns(t *testing.T) {
 	file := reopenData(t, e.path, e.id)
 	if got := len(file.Scores); got != len(keys)+3 {
 		t.Errorf("%d cells in the file, want %d phone answers and 3 typed: %+v", got, len(keys), file.Scores)
+	}
+}
+
+// TestTakeOverProcessTUI is the other process of TestLockLostShownOnScreen:
+// it takes the session over, as `bimtek open ID --take-over` does; run
+// alone it does nothing.
+func TestTakeOverProcessTUI(t *testing.T) {
+	path := os.Getenv("BIMTEK_TAKEOVER_DB")
+	if path == "" {
+		t.Skip("only the other process of a take-over test")
+	}
+	id, err := strconv.ParseInt(os.Getenv("BIMTEK_TAKEOVER_ID"), 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := live.Open(context.Background(), st, id, live.Options{TakeOver: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
+// When another process takes the session over, the facilitator's next
+// digit is refused: the screen says so in one sentence and does not show
+// the refused level.
+func TestLockLostShownOnScreen(t *testing.T) {
+	e, m, msgs := listening(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestTakeOverProcessTUI$")
+	cmd.Env = append(os.Environ(), "BIMTEK_TAKEOVER_DB="+e.path, fmt.Sprint("BIMTEK_TAKEOVER_ID=", e.id))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the other process: %v\n%s", err, out)
+	}
+	e.keys(m, "3")
+	for {
+		msg := <-msgs
+		_, cmd := m.Update(msg)
+		runCmd(m, cmd)
+		if c, ok := msg.(changeMsg); ok && c.c.Kind == workshop.LockLost {
+			break
+		}
+	}
+	err := m.sess.Live.Err()
+	if !errors.Is(err, workshop.ErrLockLost) {
+		t.Fatalf("the owner's error is %v", err)
+	}
+	// The status line shows the sentence's opening (it is cut at the
+	// window's edge).
+	first := string([]rune(phrase.Sentence("id", err))[:60])
+	v := screen(m)
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), strings.Join(strings.Fields(first), " ")) {
+		t.Errorf("the screen does not say %q:\n%s", first, v)
+	}
+	if line := gridLine(m, "BAPPEDA"); strings.Contains(line, "3") {
+		t.Errorf("the refused 3 is on screen: %q", line)
+	}
+	if n := len(reopenData(t, e.path, e.id).Scores); n != 0 {
+		t.Errorf("%d cells in the file, want none", n)
 	}
 }
