@@ -106,22 +106,6 @@ func BenchmarkAppFrame(b *testing.B) {
 	}
 }
 
-// styledRuns counts the styled cells of a frame as a terminal holds it:
-// on each line, every run of one style is one cell.
-func styledRuns(frame string) int {
-	buf := uv.NewScreenBuffer(benchW, benchH)
-	uv.NewStyledString(frame).Draw(buf, buf.Bounds())
-	n := 0
-	for _, l := range buf.Lines {
-		for x := range l {
-			if x == 0 || !l[x].Style.Equal(&l[x-1].Style) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // BenchmarkStaticFrame is the floor: a static frame of the same size and
 // cell count laid out by lipgloss as a 200x60 block. Its content is the
 // app's own grid frame, drawn once before and once after one digit (so one
