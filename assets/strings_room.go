@@ -122,3 +122,16 @@ func init() {
 		"room.phone_saved":  {"Ponsel %s: %s", "Phone of %s: %s"},
 	})
 }
+
+func init() {
+	register(map[string]Msg{
+		"cli.flag.listen": {"mulai mode ruang di alamat ini, mis. 0.0.0.0:8080 (ponsel OPD mengisi formulir)", "start room mode on this address, e.g. 0.0.0.0:8080 (OPDs answer on their phones)"},
+	})
+}
+
+func init() {
+	register(map[string]Msg{
+		"room.err.listen_bad": {"Alamat %q bukan host:port seperti 0.0.0.0:8080; tulis alamat dan port untuk mode ruang.", "Address %q is not host:port such as 0.0.0.0:8080; give an address and a port for room mode."},
+		"room.err.listen":     {"Mode ruang tidak dapat mendengarkan di %s (port sudah dipakai program lain, atau alamat itu bukan milik laptop ini); pilih port lain, mis. 0.0.0.0:8081.", "Room mode cannot listen on %s (the port is taken by another program, or the address is not this laptop's); choose another port, e.g. 0.0.0.0:8081."},
+	})
+}

@@ -69,6 +69,12 @@ func Sentence(lang string, err error) string {
 	if errors.As(err, &nfe) {
 		return t("err.export_not_folder", nfe.Dir, nfe.Entry)
 	}
+	// An error that knows its own sentence in both languages (room mode's
+	// listener) says it.
+	var own interface{ In(lang string) string }
+	if errors.As(err, &own) {
+		return own.In(lang)
+	}
 	var ue *assets.UnknownFrameworkError
 	if errors.As(err, &ue) {
 		return t("err.unknown_framework", ue.Key, strings.Join(assets.Frameworks(), ", "))

@@ -7,12 +7,22 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
+// Session is what room mode needs of an open session (*live.Session is
+// one): its ordered writes with their source, and a consistent read.
+type Session interface {
+	SetAnswer(ctx context.Context, src workshop.Source, opdID int64, key string, a workshop.Answer) (workshop.Event, error)
+	SetNote(ctx context.Context, src workshop.Source, opdID int64, key, note string) (workshop.Event, error)
+	Read(fn func(d *workshop.Data, b *workshop.Board))
+}
+
+var _ Session = (*live.Session)(nil)
+
 // LiveOwner serves the form from an open session: each phone's answer is
 // a change of source "phone" (its OPD and device) through the session's
 // one ordered path, committed before the call returns.
-func LiveOwner(s *live.Session) Owner { return liveOwner{s} }
+func LiveOwner(s Session) Owner { return liveOwner{s} }
 
-type liveOwner struct{ s *live.Session }
+type liveOwner struct{ s Session }
 
 func phoneSource(opdID int64, device string) workshop.Source {
 	return workshop.Source{Kind: workshop.SourcePhone, OPDID: opdID, Device: device}

@@ -155,9 +155,12 @@ func (s *Server) guard(next http.Handler) http.Handler {
 // Start listens on addr ("0.0.0.0:8080", "127.0.0.1:0") and serves until
 // Close. It returns the address it listens on.
 func (s *Server) Start(addr string) (net.Addr, error) {
+	if _, port, err := net.SplitHostPort(addr); err != nil || port == "" {
+		return nil, &ListenError{Addr: addr, Err: fmt.Errorf("not host:port: %w", err), Bad: true}
+	}
 	ln, err := net.Listen("tcp4", addr)
 	if err != nil {
-		return nil, fmt.Errorf("listen on %s for the phones: %w", addr, err)
+		return nil, &ListenError{Addr: addr, Err: err}
 	}
 	srv := &http.Server{
 		Handler:           s.handler,
@@ -174,6 +177,27 @@ func (s *Server) Start(addr string) (net.Addr, error) {
 	s.mu.Unlock()
 	go srv.Serve(ln)
 	return ln.Addr(), nil
+}
+
+// ListenError is room mode that could not listen on Addr: a malformed
+// address (Bad), or one taken or not on this laptop.
+type ListenError struct {
+	Addr string
+	Err  error
+	Bad  bool
+}
+
+func (e *ListenError) Error() string {
+	return fmt.Sprintf("listen on %s for the phones: %v", e.Addr, e.Err)
+}
+func (e *ListenError) Unwrap() error { return e.Err }
+
+// In says it in lang.
+func (e *ListenError) In(lang string) string {
+	if e.Bad {
+		return assets.T(lang, "room.err.listen_bad", clip(e.Addr))
+	}
+	return assets.T(lang, "room.err.listen", clip(e.Addr))
 }
 
 // Addr is where the server listens, nil before Start.

@@ -214,3 +214,40 @@ func (s *Store) SetSubmitted(ctx context.Context, sessionID, opdID int64, on boo
 		return nil
 	})
 }
+
+// PhoneCells lists, per OPD, the cells whose newest change in the score
+// log came from a phone in room mode (the grid marks them), so the marks
+// come back when the session is reopened.
+func (s *Store) PhoneCells(ctx context.Context, sessionID int64) (map[int64]map[string]bool, error) {
+	if _, err := s.frame(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	op := fmt.Sprintf("read the phone answers of session %d", sessionID)
+	rows, err := s.db.QueryContext(ctx, `SELECT opd_id, indicator_key, source = 'phone' FROM score_events WHERE session_id = ? ORDER BY id`, sessionID)
+	if err != nil {
+		return nil, s.fail(op, err)
+	}
+	out := map[int64]map[string]bool{}
+	for rows.Next() {
+		var opd int64
+		var key string
+		var phone bool
+		if err := rows.Scan(&opd, &key, &phone); err != nil {
+			rows.Close()
+			return nil, s.fail(op, err)
+		}
+		switch {
+		case phone:
+			if out[opd] == nil {
+				out[opd] = map[string]bool{}
+			}
+			out[opd][key] = true
+		case out[opd] != nil:
+			delete(out[opd], key)
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, s.fail(op, err)
+	}
+	return out, nil
+}

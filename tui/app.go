@@ -47,6 +47,13 @@ type Options struct {
 	// DefaultDB is the database used without --db (the reopen command
 	// names --db only for another one).
 	DefaultDB string
+	// StartRoom starts room mode's server (nil: no room mode here);
+	// PhoneCells reads the cells phones wrote last, for the grid's marks.
+	StartRoom  RoomStarter
+	PhoneCells func(ctx context.Context, sessionID int64) (map[int64]map[string]bool, error)
+	// Listen starts room mode at once on this address (bimtek open
+	// --listen 0.0.0.0:8080); empty leaves it to the room key.
+	Listen string
 }
 
 // Model is the root of the app: the home screen, or an open session with
@@ -78,6 +85,10 @@ type Model struct {
 	jumping   bool
 	lastSave  time.Time
 	quitting  bool
+	// Room mode: the panel (nil until first shown) and whether it is on
+	// screen.
+	roomPanel *Room
+	roomOpen  bool
 	// Opened is the session that was open when the app stopped, so the
 	// command line can say how to reopen it.
 	Opened int64
@@ -100,6 +111,12 @@ func New(opt Options) (*Model, error) {
 	if opt.Session != 0 {
 		if err := m.open(opt.Session); err != nil {
 			return nil, err
+		}
+		if opt.Listen != "" {
+			if err := m.startRoom(opt.Listen); err != nil {
+				m.Close()
+				return nil, err
+			}
 		}
 		return m, nil
 	}
@@ -143,6 +160,8 @@ func (m *Model) show(msg sessionLoadedMsg) {
 	s.ReadOnly = m.opt.ReadOnly
 	s.ExportBase = m.opt.ExportBase
 	s.DefaultDB = m.opt.DefaultDB
+	s.PhoneCells = m.opt.PhoneCells
+	s.loadPhoneMarks()
 	m.sess, m.release, m.Opened = s, msg.release, msg.id
 	m.home = nil
 	m.buildScreens()
@@ -226,6 +245,7 @@ func newPhaseScreen(s *Sess, k workshop.PhaseKind) Screen {
 
 // Close releases the session lock. Everything else is already saved.
 func (m *Model) Close() error {
+	m.stopRoom()
 	if s := m.sess; s != nil && !s.ReadOnly {
 		// The running clock's time is saved to the second; it runs on
 		// from there when the session is reopened.
@@ -264,14 +284,17 @@ func (m *Model) Init() tea.Cmd {
 
 // Update routes messages: global keys first, then the screen on show.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.syncReveal()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
 		return m, nil
 	case tickMsg:
-		return m, m.onTick()
+		return m, tea.Batch(m.onTick(), m.roomTick())
 	case changeMsg:
 		return m, m.onChange(msg.c)
+	case RoomStartedMsg, RoomCloseMsg, RoomStoppedMsg, roomStatusMsg:
+		return m, m.onRoom(msg)
 	case followMsg:
 		if m.sess != nil && m.sess.ReadOnly {
 			return m, m.follow(msg)
@@ -324,6 +347,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // current is the screen on show.
 func (m *Model) current() Screen {
+	if m.roomOpen && m.roomPanel != nil && m.sess != nil {
+		return m.roomPanel
+	}
 	if m.sess == nil {
 		if m.home == nil {
 			return nil
@@ -419,6 +445,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.redo()
 	case key.Matches(k, g.Export):
 		return m.exportCmd(s.Data.Session.ID)
+	case key.Matches(k, g.Room):
+		return m.toggleRoom()
 	}
 	return m.toScreen(k)
 }
@@ -451,7 +479,8 @@ func (m *Model) goPhase(i int) tea.Cmd {
 	if i < 0 || i >= len(s.Phases()) || i == s.State.Phase {
 		return nil
 	}
-	if !s.ReadOnly { // leaving a phase pauses its clock: one clock at a time
+	m.roomOpen = false // the phase is what the room sees now
+	if !s.ReadOnly {   // leaving a phase pauses its clock: one clock at a time
 		now := s.Now()
 		s.State.pauseTimers(-1, now)
 		s.State.SavedAt = now
@@ -975,7 +1004,7 @@ func (m *Model) helpView(w, h int) string {
 	g := m.keys
 	globals := []key.Binding{g.Theme, g.Help, g.Quit} // what works on the home screen
 	if m.sess != nil {
-		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Redo, g.Export, g.Theme, g.Help, g.Quit}
+		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Redo, g.Export, g.Room, g.Theme, g.Help, g.Quit}
 	}
 	// rows lists keys in a column of colW cells: a description wraps
 	// under itself when wrap says so (nil: all), else it is cut.

@@ -1116,7 +1116,7 @@ func (g *Grid) rowLine(l *gridLayout, row int) string {
 			b.WriteString(g.p.paint(gpBadCell, centerCell("✗"+strconv.Itoa(g.hold.digit), l.cw)))
 			continue
 		}
-		b.WriteString(g.cells.get(g, sheet[k], hasNote, state))
+		b.WriteString(g.cells.get(g, sheet[k], hasNote, g.s.FromPhone(opd.ID, k), state))
 	}
 	b.WriteString(g.sep(true, on))
 	res := g.s.Board.OPDResult(opd.ID)
@@ -1760,11 +1760,12 @@ const (
 )
 
 // gridCells holds every rendered cell of the current width: levels 0-9
-// (0: unanswered) and N/A, with or without a note, in the three states.
+// (0: unanswered) and N/A, with or without a note, written last by a phone
+// in room mode or not, in the three states.
 type gridCells struct {
 	w     int
 	st    *Styles
-	cells [11][2][3]string
+	cells [11][4][3]string // [kind][note | phone<<1][state]
 	// Separators before a column: a bar between elements, on the cursor
 	// row or not.
 	sepEl, sepElCross, sepCross string
@@ -1780,15 +1781,18 @@ func (c *gridCells) prepare(g *Grid, w int) {
 	c.sepCross = g.p.paint(gpCross, " ")
 	na := g.s.T("grid.na")
 	for kind := 0; kind < 11; kind++ {
-		for note := 0; note < 2; note++ {
+		for mark := 0; mark < 4; mark++ {
 			for state := 0; state < 3; state++ {
-				c.cells[kind][note][state] = gridRenderCell(g, kind, note == 1, state, w, na)
+				c.cells[kind][mark][state] = gridRenderCell(g, kind, mark&1 == 1, mark&2 == 2, state, w, na)
 			}
 		}
 	}
 }
 
-func gridRenderCell(g *Grid, kind int, note bool, state, w int, na string) string {
+// phoneMark follows a cell whose last change came from the OPD's phone.
+const phoneMark = "°"
+
+func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string) string {
 	var text string
 	switch {
 	case kind == 10:
@@ -1800,6 +1804,9 @@ func gridRenderCell(g *Grid, kind int, note bool, state, w int, na string) strin
 	}
 	if note {
 		text += "*"
+	}
+	if phone {
+		text += phoneMark
 	}
 	id := gpBase
 	switch {
@@ -1815,7 +1822,7 @@ func gridRenderCell(g *Grid, kind int, note bool, state, w int, na string) strin
 	return g.p.paint(id, centerCell(text, w))
 }
 
-func (c *gridCells) get(g *Grid, a workshop.Answer, note bool, state int) string {
+func (c *gridCells) get(g *Grid, a workshop.Answer, note, phone bool, state int) string {
 	kind := a.Level
 	if a.NA {
 		kind = 10
@@ -1824,8 +1831,11 @@ func (c *gridCells) get(g *Grid, a workshop.Answer, note bool, state int) string
 	if note {
 		n = 1
 	}
+	if phone {
+		n |= 2
+	}
 	if kind < 0 || kind > 10 { // a level beyond one digit (imported): painted on demand
-		return gridRenderCell(g, min(9, max(0, kind)), note, state, c.w, "")
+		return gridRenderCell(g, min(9, max(0, kind)), note, phone, state, c.w, "")
 	}
 	return c.cells[kind][n][state]
 }

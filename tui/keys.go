@@ -11,6 +11,7 @@ type GlobalKeys struct {
 	Next, Prev, Jump   key.Binding
 	Timer, Plus, Minus key.Binding
 	Undo, Redo         key.Binding
+	Room               key.Binding
 	Export, Theme      key.Binding
 	Help, Quit         key.Binding
 }
@@ -30,6 +31,7 @@ func newGlobalKeys(lang string) GlobalKeys {
 		Minus:  keyHelp(lang, "-", "key.minute", "-"),
 		Undo:   keyHelp(lang, "ctrl+z", "key.undo", "ctrl+z"),
 		Redo:   keyHelp(lang, "ctrl+y", "key.redo", "ctrl+y"),
+		Room:   keyHelp(lang, "ctrl+r", "room.key.panel", "ctrl+r"),
 		Export: keyHelp(lang, "ctrl+e", "key.export", "ctrl+e"),
 		Theme:  keyHelp(lang, "ctrl+t", "key.theme", "ctrl+t"),
 		Help:   keyHelp(lang, "?", "key.help", "?"),

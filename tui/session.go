@@ -35,8 +35,12 @@ type Sess struct {
 	ExportBase string
 	// DefaultDB is the database used without --db.
 	DefaultDB string
+	// PhoneCells reads which cells a phone wrote last (room mode's marks
+	// in the grid); nil: none are known from before.
+	PhoneCells func(ctx context.Context, sessionID int64) (map[int64]map[string]bool, error)
 
 	notes     map[int64]map[string]string
+	phone     map[int64]map[string]bool // cells a phone wrote last (room mode)
 	lastSaved []byte
 	ctx       context.Context
 }
@@ -120,6 +124,7 @@ func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) er
 	s.lastSaved = state
 	s.Data.UIState = state
 	s.Board.Set(opdID, indicatorKey, a)
+	s.markSource(workshop.Keyboard, opdID, indicatorKey)
 	return nil
 }
 
@@ -132,6 +137,7 @@ func (s *Sess) SetNote(opdID int64, indicatorKey, note string) error {
 		return err
 	}
 	s.setNoteCache(opdID, indicatorKey, note)
+	s.markSource(workshop.Keyboard, opdID, indicatorKey)
 	return nil
 }
 
@@ -167,6 +173,7 @@ func (s *Sess) Reload() error {
 	d.UIState = s.Data.UIState
 	s.Data = d
 	s.rebuild()
+	s.loadPhoneMarks()
 	s.State.normalise(s)
 	return nil
 }
@@ -185,6 +192,7 @@ func (s *Sess) apply(c workshop.Change) (scores, roster bool) {
 		a, note := s.Live.Cell(c.OPDID, c.IndicatorKey)
 		s.Board.Set(c.OPDID, c.IndicatorKey, a)
 		s.setNoteCache(c.OPDID, c.IndicatorKey, note)
+		s.markSource(c.Source, c.OPDID, c.IndicatorKey)
 		return true, false
 	case workshop.RosterChanged, workshop.TargetsChanged, workshop.PrioritiesChanged, workshop.Reloaded:
 		_ = s.Reload()

@@ -36,6 +36,8 @@ type app struct {
 	lang  string
 	// now is the clock (fixed by tests).
 	now func() time.Time
+	// listen is `bimtek open --listen`: room mode starts at once there.
+	listen string
 }
 
 // runProgram runs the terminal UI of m until the user quits. Tests replace
@@ -238,7 +240,8 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 	cwd, _ := os.Getwd()
 	def, _ := store.DefaultPath()
 	opt := tui.Options{Sessions: st, Open: opener(st, a.now), Lang: a.lang, Theme: theme, Session: id, ReadOnly: readOnly,
-		ExportBase: cwd, Now: a.now, DefaultDB: def}
+		ExportBase: cwd, Now: a.now, DefaultDB: def, Listen: a.listen,
+		StartRoom: roomStarter(st, a.now), PhoneCells: st.PhoneCells}
 	m, err := tui.New(opt)
 	if err != nil {
 		return err
@@ -288,6 +291,7 @@ func (a *app) openCmd() *cobra.Command {
 	}
 	c.Flags().BoolVar(&takeOver, "take-over", false, a.t("cli.flag.take_over"))
 	c.Flags().BoolVar(&yes, "yes", false, a.t("cli.flag.yes"))
+	c.Flags().StringVar(&a.listen, "listen", "", a.t("cli.flag.listen"))
 	return c
 }
 

@@ -1,22 +1,45 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bimtek/bimtek/room"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui"
 )
 
 // defaultRoomPort is where room mode listens unless --listen says
 // otherwise; the cards print it.
 const defaultRoomPort = "8080"
+
+// roomStarter starts room mode's server on an open session: the codes
+// of OPDs that have none are issued first, so every OPD can join.
+func roomStarter(st *store.Store, now func() time.Time) tui.RoomStarter {
+	return func(l tui.Live, addr string) (*room.Server, net.Addr, error) {
+		ctx := context.Background()
+		if _, err := st.EnsureAccessCodes(ctx, l.ID(), nil); err != nil {
+			return nil, nil, err
+		}
+		srv, err := room.New(room.Config{Store: st, SessionID: l.ID(), Owner: room.LiveOwner(l), Now: now})
+		if err != nil {
+			return nil, nil, err
+		}
+		a, err := srv.Start(addr)
+		if err != nil {
+			return nil, nil, err
+		}
+		return srv, a, nil
+	}
+}
 
 // cardsCmd is `bimtek cards ID [--dir DIR] [--url URL]`: the printable
 // access cards and the list of codes.

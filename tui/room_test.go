@@ -1,0 +1,225 @@
+package tui
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/room"
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// roomApp is the whole app on the grid fixture with room mode started on
+// 127.0.0.1 (as `bimtek open ID --listen 127.0.0.1:0`), and the changes
+// made elsewhere delivered into an inbox that the test hands to Update,
+// as the program would.
+type roomApp struct {
+	m     *Model
+	st    *store.Store
+	base  string
+	inbox chan tea.Msg
+}
+
+func newRoomApp(t *testing.T, lang string) *roomApp {
+	t.Helper()
+	e := newGridEnv(t, lang, gridOPDs, gridAnswers)
+	ra := &roomApp{st: e.st, inbox: make(chan tea.Msg, 256)}
+	start := func(l Live, addr string) (*room.Server, net.Addr, error) {
+		if _, err := e.st.EnsureAccessCodes(context.Background(), l.ID(), nil); err != nil {
+			return nil, nil, err
+		}
+		s, err := room.New(room.Config{Store: e.st, SessionID: l.ID(), Owner: room.LiveOwner(l)})
+		if err != nil {
+			return nil, nil, err
+		}
+		a, err := s.Start(addr)
+		return s, a, err
+	}
+	m, err := New(withStore(e.st, Options{Lang: lang, Theme: "dark", Session: e.id, Now: gridClock, StartRoom: start,
+		PhoneCells: e.st.PhoneCells, Listen: "127.0.0.1:0"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	m.Listen(func(msg tea.Msg) { ra.inbox <- msg })
+	ra.m = m
+	ra.base = "http://" + m.roomPanel.Running().Addr.String()
+	return ra
+}
+
+// pump hands the changes that arrived to Update until cond holds.
+func (ra *roomApp) pump(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case msg := <-ra.inbox:
+			ra.m.Update(msg)
+		case <-deadline:
+			t.Fatal("the change never reached the app")
+		}
+	}
+}
+
+// phoneSave joins with the OPD's code and saves one level, as the page's
+// script does.
+func (ra *roomApp) phoneSave(t *testing.T, opdID int64, dim, key, level string) {
+	t.Helper()
+	codes, err := ra.st.AccessCodes(context.Background(), ra.m.sess.Data.Session.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := ""
+	for _, c := range codes {
+		if c.OPDID == opdID {
+			code = c.Code
+		}
+	}
+	jar, _ := cookiejar.New(nil)
+	cl := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := cl.PostForm(ra.base+"/join", url.Values{"code": {code}})
+	if err != nil || res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("join: %v %v", err, res)
+	}
+	res.Body.Close()
+	req, _ := http.NewRequest("POST", ra.base+"/save", strings.NewReader(url.Values{"d": {dim}, key: {level}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Bimtek", "1")
+	res, err = cl.Do(req)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("save: %v %v", err, res)
+	}
+	res.Body.Close()
+}
+
+// TestRoomPhoneSaveReachesTheGrid: `open --listen` shows the panel with
+// the address; a phone's save arrives in the facilitator's window, the
+// grid shows it marked °, a keystroke on the same cell afterwards is the
+// one that shows (both in the log, in order), and the mark goes.
+func TestRoomPhoneSaveReachesTheGrid(t *testing.T) {
+	ra := newRoomApp(t, "id")
+	m := ra.m
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	frame := ansi.Strip(m.render())
+	if !strings.Contains(frame, "Mode ruang: OPD mengisi di ponsel") || !strings.Contains(frame, ra.base+"/") || !strings.Contains(frame, "Hanya laptop ini") {
+		t.Fatalf("the room panel with its address is not on screen:\n%s", frame)
+	}
+	m.Update(phKey("esc"))
+	for m.sess.State.Phase != gridPhase(m) {
+		m.Update(phKey("]"))
+	}
+	o := m.sess.Data.OPDs[0]
+	dim := m.sess.F().Dimensions[0]
+	key := dim.Indicators()[0].Key
+	ra.phoneSave(t, o.ID, dim.Key, key, "5")
+	ra.pump(t, func() bool { return m.sess.Board.Answer(o.ID, key).Level == 5 })
+	if !m.sess.FromPhone(o.ID, key) {
+		t.Errorf("the phone's cell is not marked as a phone's")
+	}
+	if frame := ansi.Strip(m.render()); !strings.Contains(frame, "5"+phoneMark) {
+		t.Errorf("the grid does not show 5%s:\n%s", phoneMark, frame)
+	}
+	// The facilitator types 2 on that very cell (the cursor is on it).
+	m.sess.State.Row, m.sess.State.Col = 0, 0
+	m.Update(phKey("2"))
+	if a := m.sess.Board.Answer(o.ID, key); a.Level != 2 || m.sess.FromPhone(o.ID, key) {
+		t.Errorf("after the keystroke: %+v, phone mark %v", a, m.sess.FromPhone(o.ID, key))
+	}
+	evs, err := ra.st.Events(context.Background(), m.sess.Data.Session.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(evs)
+	if n < 2 || evs[n-2].Source.Kind != workshop.SourcePhone || evs[n-2].New.Level != 5 || evs[n-1].Source.Kind != workshop.SourceKeyboard || evs[n-1].New.Level != 2 {
+		t.Errorf("the log does not hold the phone's 5 then the keyboard's 2: %+v", evs[max(0, n-2):])
+	}
+}
+
+// TestRoomPhoneMarkComesBackOnReopen: a cell a phone wrote last is marked
+// again when the session is opened the next day.
+func TestRoomPhoneMarkComesBackOnReopen(t *testing.T) {
+	ra := newRoomApp(t, "id")
+	m := ra.m
+	o := m.sess.Data.OPDs[1]
+	dim := m.sess.F().Dimensions[1]
+	key := dim.Indicators()[1].Key
+	ra.phoneSave(t, o.ID, dim.Key, key, "4")
+	ra.pump(t, func() bool { return m.sess.Board.Answer(o.ID, key).Level == 4 })
+	id := m.sess.Data.Session.ID
+	m.Close()
+	m2, err := New(withStore(ra.st, Options{Lang: "id", Theme: "dark", Session: id, Now: gridClock, PhoneCells: ra.st.PhoneCells}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m2.Close()
+	if !m2.sess.FromPhone(o.ID, key) || m2.sess.FromPhone(o.ID, dim.Indicators()[0].Key) {
+		t.Errorf("after reopening: phone mark %v on the phone's cell", m2.sess.FromPhone(o.ID, key))
+	}
+}
+
+// TestRoomPanelFitsEverySizeAndKeys: the panel at 80x24, 120x40 and
+// 200x60 in both languages and every theme keeps inside the window, and
+// its keys close and open entry per dimension and for all.
+func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		ra := newRoomApp(t, lang)
+		m := ra.m
+		for _, theme := range Themes {
+			m.styles = NewStyles(theme)
+			m.sess.Styles = m.styles
+			for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+				m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				for _, full := range []bool{false, true} {
+					m.roomPanel.full = full
+					lines := strings.Split(m.render(), "\n")
+					if len(lines) != size[1] {
+						t.Errorf("%s %s %v full=%v: %d lines", lang, theme, size, full, len(lines))
+					}
+					for i, l := range lines {
+						if w := ansi.StringWidth(l); w > size[0] {
+							t.Errorf("%s %s %v full=%v: line %d is %d wide", lang, theme, size, full, i, w)
+						}
+					}
+					if plain := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(plain, "█") {
+						t.Errorf("%s %s %v full=%v: no QR on screen", lang, theme, size, full)
+					}
+				}
+			}
+		}
+		m.roomPanel.full = false
+		srv := m.roomPanel.Running().Srv
+		fw := m.sess.F()
+		m.Update(phKey("2"))
+		if srv.EntryOpen(fw.Dimensions[1].Key) || !srv.EntryOpen(fw.Dimensions[0].Key) {
+			t.Errorf("2 did not close the second dimension alone")
+		}
+		m.Update(phKey("c"))
+		for _, d := range fw.Dimensions {
+			if srv.EntryOpen(d.Key) {
+				t.Errorf("c left %s open", d.Key)
+			}
+		}
+		m.Update(phKey("a"))
+		for _, d := range fw.Dimensions {
+			if !srv.EntryOpen(d.Key) {
+				t.Errorf("a left %s closed", d.Key)
+			}
+		}
+		m.Update(phKey("x"))
+		if _, cmd := m.Update(RoomStoppedMsg{}); cmd != nil || m.roomPanel.Running() != nil {
+			t.Errorf("x did not stop room mode")
+		}
+		if _, err := http.Get(ra.base + "/"); err == nil {
+			t.Errorf("the server still answers after x")
+		}
+	}
+}

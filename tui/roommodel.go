@@ -1,0 +1,96 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// The root model's part of room mode: the key that shows the panel, the
+// phones' requests run on the program's goroutine, and the server stopped
+// with the session.
+
+// startRoom starts room mode now on addr (bimtek open --listen) and shows
+// its panel.
+func (m *Model) startRoom(addr string) error {
+	if m.roomPanel == nil {
+		m.roomPanel = NewRoom(m.sess, m.roomStarter())
+	}
+	if err := m.roomPanel.Start(addr); err != nil {
+		return err
+	}
+	rm := m.roomPanel.Running()
+	rm.Srv.SetRevealed(m.sess.State.Revealed)
+	m.roomOpen = true
+	return nil
+}
+
+// toggleRoom shows or hides the panel; the server keeps running.
+func (m *Model) toggleRoom() tea.Cmd {
+	if m.sess.ReadOnly {
+		return errCmd(errReadOnly)
+	}
+	if m.roomPanel == nil {
+		m.roomPanel = NewRoom(m.sess, m.roomStarter())
+	}
+	m.roomOpen = !m.roomOpen
+	if m.roomOpen {
+		return m.roomPanel.statusCmd()
+	}
+	return nil
+}
+
+// onRoom handles room mode's messages.
+func (m *Model) onRoom(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RoomCloseMsg:
+		m.roomOpen = false
+		return nil
+	case RoomStoppedMsg:
+		m.stopRoom()
+		m.status, m.statusBad = m.t("room.stopped"), false
+		return nil
+	case RoomStartedMsg:
+		if m.roomPanel == nil {
+			return nil
+		}
+		cmd := m.roomPanel.Update(msg)
+		if msg.Err != nil || msg.RM == nil {
+			return cmd
+		}
+		msg.RM.Srv.SetRevealed(m.sess.State.Revealed)
+		return cmd
+	}
+	if m.roomPanel != nil {
+		return m.roomPanel.Update(msg)
+	}
+	return nil
+}
+
+// syncReveal tells the server at once when the results are hidden or
+// shown: a phone never sees a score the projector does not.
+func (m *Model) syncReveal() {
+	if m.roomPanel != nil && m.roomPanel.Running() != nil && m.sess != nil {
+		m.roomPanel.Running().Srv.SetRevealed(m.sess.State.Revealed)
+	}
+}
+
+// roomTick keeps the server's view of the results in step with the
+// screen (hidden or revealed) and refreshes the panel every second.
+func (m *Model) roomTick() tea.Cmd {
+	if m.roomPanel == nil || m.roomPanel.Running() == nil || m.sess == nil {
+		return nil
+	}
+	m.roomPanel.Running().Srv.SetRevealed(m.sess.State.Revealed)
+	if m.roomOpen {
+		return m.roomPanel.statusCmd()
+	}
+	return nil
+}
+
+// stopRoom stops the server: waiting phones are answered, the listener
+// closes. Every answer a phone was told is saved is already committed.
+func (m *Model) stopRoom() {
+	if m.roomPanel != nil && m.roomPanel.Running() != nil {
+		_ = m.roomPanel.Running().Srv.Close()
+		m.roomPanel.Stopped()
+	}
+}
