@@ -406,6 +406,34 @@ func closeRows(rows *sql.Rows) error {
 	return err
 }
 
+// UpdateSession corrects a session's details (city, tahap, date, venue,
+// facilitator), checked as a new session's are; its framework, OPDs and
+// scores stay as they are. A session another live bimtek has open is
+// refused.
+func (s *Store) UpdateSession(ctx context.Context, id int64, d SessionDetails) error {
+	op := fmt.Sprintf("edit session %d", id)
+	d, err := d.Check()
+	if err != nil {
+		return refused(op, err)
+	}
+	return s.writeSession(ctx, id, op, func(tx *sql.Tx) error {
+		if err := s.checkNotHeld(ctx, tx, id); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE sessions SET city = ?, stage = ?, date = ?, venue = ?, facilitator = ?, updated_at = ? WHERE id = ?`,
+			d.City, d.Stage, d.Date, d.Venue, d.Facilitator, s.now().UnixNano(), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return noSession(id)
+		}
+		return nil
+	})
+}
+
 // DeleteSession removes a session with everything it holds, its event log
 // included. A session another live bimtek has open is refused.
 func (s *Store) DeleteSession(ctx context.Context, id int64) error {

@@ -284,3 +284,41 @@ func TestSessionSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateSession: a correction changes that session's details and only
+// them; bad values are refused and change nothing.
+func TestUpdateSession(t *testing.T) {
+	s, _ := openTemp(t)
+	other, _ := newSession(t, s, "A")
+	id, opds := newSession(t, s, "A", "B")
+	if _, err := s.SetAnswer(bg, id, opds[0].ID, "governance.e1.i1", workshop.Answer{Level: 3}); err != nil {
+		t.Fatal(err)
+	}
+	before := mustLoad(t, s, other).Session
+	want := SessionDetails{City: "Kota Bengkulu", Stage: 2, Date: "2026-02-20", Venue: "Aula Bappeda", Facilitator: "Tim Kominfo"}
+	if err := s.UpdateSession(bg, id, SessionDetails{City: "  Kota Bengkulu ", Stage: 2, Date: "2026-02-20", Venue: "Aula Bappeda ", Facilitator: "Tim Kominfo"}); err != nil {
+		t.Fatal(err)
+	}
+	d := mustLoad(t, s, id)
+	if got := d.Session.Details(); got != want {
+		t.Fatalf("details = %+v, want %+v", got, want)
+	}
+	if len(d.Scores) != 1 || len(d.OPDs) != 2 {
+		t.Fatalf("the edit touched the scores or the roster: %d scores, %d OPDs", len(d.Scores), len(d.OPDs))
+	}
+	if got := mustLoad(t, s, other).Session; got.Details() != before.Details() {
+		t.Fatalf("the other session changed: %+v, was %+v", got.Details(), before.Details())
+	}
+	for _, bad := range []SessionDetails{
+		{City: "", Stage: 2},
+		{City: "Kota X", Stage: 5},
+		{City: "Kota X", Stage: 2, Date: "2026-02-30"},
+		{City: "Kota \x1b[31mX", Stage: 2},
+	} {
+		wantErr(t, s.UpdateSession(bg, id, bad), ErrInvalid)
+	}
+	if got := mustLoad(t, s, id).Session.Details(); got != want {
+		t.Fatalf("a refused edit changed the session: %+v", got)
+	}
+	wantErr(t, s.UpdateSession(bg, 999, want), ErrNoSession)
+}

@@ -8,6 +8,7 @@ type (
 	Session        = workshop.Session
 	SessionSummary = workshop.SessionSummary
 	NewSession     = workshop.NewSession
+	SessionDetails = workshop.SessionDetails
 	OPDInput       = workshop.OPDInput
 	ScoreRow       = workshop.ScoreRow
 	Event          = workshop.Event

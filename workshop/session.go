@@ -1,6 +1,9 @@
 package workshop
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Session is one Bimtek event for one city and one tahap, with its own copy
 // of the framework taken when it was created.
@@ -40,6 +43,45 @@ type NewSession struct {
 	Facilitator string
 	Framework   *Framework
 	OPDs        []OPDInput // created present, in this order
+}
+
+// SessionDetails are what `bimtek edit` and the edit form correct on a
+// session: everything but its framework and its OPDs.
+type SessionDetails struct {
+	City        string
+	Stage       int
+	Date        string // YYYY-MM-DD or blank
+	Venue       string
+	Facilitator string
+}
+
+// Details returns the correctable details of s.
+func (s Session) Details() SessionDetails {
+	return SessionDetails{City: s.City, Stage: s.Stage, Date: s.Date, Venue: s.Venue, Facilitator: s.Facilitator}
+}
+
+// Check checks every field with the same rules as a new session and
+// returns them trimmed.
+func (d SessionDetails) Check() (SessionDetails, error) {
+	var err error
+	if d.City, err = CheckCity(d.City); err != nil {
+		return d, err
+	}
+	if err = CheckTahap(d.Stage); err != nil {
+		return d, err
+	}
+	if d.Date = strings.TrimSpace(d.Date); d.Date != "" {
+		if d.Date, err = CheckDate(d.Date); err != nil {
+			return d, err
+		}
+	}
+	if d.Venue, err = CheckVenue(d.Venue); err != nil {
+		return d, err
+	}
+	if d.Facilitator, err = CheckFacilitator(d.Facilitator); err != nil {
+		return d, err
+	}
+	return d, nil
 }
 
 // OPDInput is an OPD before it has an id.

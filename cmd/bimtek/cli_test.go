@@ -594,7 +594,7 @@ func TestList(t *testing.T) {
 			t.Errorf("header %q, want %q", got, want)
 		}
 		// Newest activity first: the demo, then Bogor.
-		for i, want := range []string{"2 Kota Contoh 1 ", "1 Kota Bogor 1 2026-11-28 29/29 0% "} {
+		for i, want := range []string{"2 Kota Contoh I ", "1 Kota Bogor I 2026-11-28 29/29 0% "} {
 			if got := strings.Join(strings.Fields(lines[i+1]), " ") + " "; !strings.HasPrefix(got, want) {
 				t.Errorf("row %d %q, want it to start %q", i+1, got, want)
 			}

@@ -103,7 +103,7 @@ func (a *app) rootCmd() *cobra.Command {
 	// language, naming the command whose help lists the flags.
 	root.SetFlagErrorFunc(a.flagError)
 	root.AddCommand(a.newCmd(), a.openCmd(), a.listCmd(), a.exportCmd(), a.importCmd(),
-		a.presentCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd(), a.cardsCmd(), a.checkCmd(), a.backupCmd())
+		a.presentCmd(), a.editCmd(), a.deleteCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd(), a.cardsCmd(), a.checkCmd(), a.backupCmd())
 	a.translateHelp(root)
 	return root
 }
@@ -471,7 +471,7 @@ func (a *app) printList(ss []store.SessionSummary, asJSON bool) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, a.t("cli.list.header"))
 	for _, s := range ss {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%d/%d\t%.0f%%\t%s\n", s.ID, s.City, s.Stage, s.Date,
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\t%.0f%%\t%s\n", s.ID, s.City, roman(s.Stage), s.Date,
 			s.Present, s.OPDs, 100*s.Completion.Ratio(), s.LastActivity.Local().Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
