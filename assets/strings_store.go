@@ -32,10 +32,10 @@ func init() {
 			"bimtek needs a terminal for this screen; without one use bimtek list, export, import, backup or check instead."},
 
 		"cli.check":          {"Periksa keutuhan file database", "Check the integrity of the database file"},
-		"cli.check.ok":       {"%s utuh: %d sesi, tidak ada masalah.", "%s is sound: %d sessions, no problems."},
-		"cli.check.problems": {"%s rusak (%d masalah); buka cadangan terakhir, atau simpan sesi yang masih terbaca dengan: bimtek backup ID FILE.", "%s is damaged (%d problems); open the latest backup, or save the sessions that still read with: bimtek backup ID FILE."},
+		"cli.check.ok":       {"%s utuh (sesi: %d, tidak ada masalah).", "%s is sound (sessions: %d, no problems found)."},
+		"cli.check.problems": {"%s rusak (masalah: %d); buka cadangan terakhir, atau simpan sesi yang masih terbaca dengan: bimtek backup ID FILE.", "%s is damaged (problems found: %d); open the latest backup, or save the sessions that still read with: bimtek backup ID FILE."},
 		"cli.backup":         {"Salin sesi (atau semua sesi) ke file database baru; cara aman memindahkan sesi ke laptop lain", "Copy a session (or all) into a new database file; the safe way to move sessions to another laptop"},
-		"cli.backup.done":    {"Cadangan %s siap: %d sesi; buka di laptop lain dengan: bimtek --db %s list.", "Backup %s is ready: %d sessions; use it on another laptop with: bimtek --db %s list."},
+		"cli.backup.done":    {"Cadangan %s siap (sesi di dalamnya: %d); buka di laptop lain dengan: bimtek --db %s list.", "Backup %s is ready (sessions in it: %d); use it on another laptop with: bimtek --db %s list."},
 		"cli.err.backup_args": {"Sebutkan ID sesi (atau --all) dan file cadangan baru: bimtek backup ID FILE.db.",
 			"Give a session id (or --all) and a new backup file: bimtek backup ID FILE.db."},
 		"cli.flag.all":       {"cadangkan semua sesi di database", "back up every session of the database"},
