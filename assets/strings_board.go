@@ -71,6 +71,7 @@ func init() {
 		"gaps.col.range":    {"Min–maks", "Min–max"},
 		"gaps.col.bar":      {"Pada skala (┃ = target)", "On the scale (┃ = target)"},
 		"gaps.prio_mark":    {"★ prioritas", "★ priority"},
+		"gaps.title_hidden": {"Kesenjangan dan prioritas", "Gaps and priorities"},
 		"gaps.legend":       {"Selisih = target − skor: + berarti di bawah target, ✔ berarti tercapai.", "Gap = target − score: + means below target, ✔ means met."},
 		"gaps.rows":         {"elemen %d–%d dari %d", "elements %d–%d of %d"},
 		"gaps.marked":       {"★ %s ditandai prioritas.", "★ %s marked as priority."},

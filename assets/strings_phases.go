@@ -116,6 +116,8 @@ func init() {
 		"wrap.no_score":       {"belum ada skor", "no score yet"},
 		"wrap.no_predikat":    {"di bawah semua predikat", "below every band"},
 		"wrap.completion":     {"Kelengkapan", "Completion"},
+		"wrap.hidden":         {"disembunyikan dari ruangan · r untuk menampilkan", "hidden from the room · r shows it"},
+		"wrap.gaps_hidden":    {"Disembunyikan sampai hasil ditampilkan (r).", "Hidden until the results are shown (r)."},
 		"wrap.completion_val": {"%d%% · %d dari %d isian · %d OPD (hadir atau sudah mengisi)", "%d%% · %d of %d items · OPDs counted (present or answered): %d"},
 		"wrap.gaps":           {"Kesenjangan terbesar", "Largest gaps"},
 		"wrap.col.dimension":  {"Dimensi", "Dimension"},

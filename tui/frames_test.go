@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +67,51 @@ func TestFrameGolden(t *testing.T) {
 			golden(t, fmt.Sprintf("frame-%s-%d-%s-%dx%d", c.lang, p+1, ph.Kind, c.w, c.h), frame)
 		}
 		m.Close()
+	}
+}
+
+// TestHiddenResultsOnEveryScreen is DESIGN section 4: while the results
+// are hidden, no phase shows an aggregate (an OPD or city score, the
+// index, a predikat, a gap, a spread: every one of them is written with
+// two decimals), at 80x24, 120x40 and 200x60, in the facilitator's window
+// and in the projector view; revealed, the gaps and wrap-up show them.
+func TestHiddenResultsOnEveryScreen(t *testing.T) {
+	st, id, path := demoSession(t)
+	clock := func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC) }
+	aggregate := regexp.MustCompile(`\d\.\d\d|\b(Sangat Baik|Baik|Cukup|Kurang|Memuaskan)\b`)
+	target := regexp.MustCompile(`Target kota: \d\.\d\d`)
+	ro, err := store.OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		for _, readOnly := range []bool{false, true} {
+			opt := withStore(st, Options{Lang: "id", Theme: "dark", Session: id, Now: clock})
+			if readOnly {
+				opt = withStore(ro, Options{Lang: "id", Theme: "dark", Session: id, Now: clock, ReadOnly: true})
+			}
+			m, err := New(opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			for p, ph := range m.sess.Phases() {
+				m.goPhase(p)
+				m.sess.State.Revealed = false
+				// A target is the session's goal, set before any answer: not a result.
+				frame := target.ReplaceAllString(ansi.Strip(m.render()), "")
+				if hit := aggregate.FindString(frame); hit != "" {
+					t.Errorf("%dx%d read-only=%v %s shows %q while hidden:\n%s", size[0], size[1], readOnly, ph.Kind, hit, frame)
+				}
+				if ph.Kind == workshop.PhaseGaps || ph.Kind == workshop.PhaseWrapUp {
+					m.sess.State.Revealed = true
+					if frame := ansi.Strip(m.render()); !aggregate.MatchString(frame) {
+						t.Errorf("%dx%d %s revealed shows no score:\n%s", size[0], size[1], ph.Kind, frame)
+					}
+				}
+			}
+			m.Close()
+		}
 	}
 }

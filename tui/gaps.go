@@ -25,6 +25,7 @@ type gapsKeys struct {
 	Up, Down, Home, End key.Binding
 	Toggle, Target      key.Binding
 	Save, Cancel        key.Binding
+	Reveal              key.Binding
 }
 
 // Gaps is the Kesenjangan dan prioritas screen.
@@ -67,6 +68,7 @@ type gapsKey struct {
 	input, editErr    string
 	styles            *Styles
 	lang              string
+	hidden            bool
 }
 
 // NewGaps builds the Kesenjangan dan prioritas screen.
@@ -83,6 +85,7 @@ func NewGaps(s *Sess) *Gaps {
 			Target: keyHelp(l, "e", "gaps.key.target", "e"),
 			Save:   keyHelp(l, "Enter", "gaps.key.save", "enter"),
 			Cancel: keyHelp(l, "Esc", "gaps.key.cancel", "esc"),
+			Reveal: keyHelp(l, "r", "board.key.reveal", "r"),
 		},
 		dirty:    true,
 		elements: map[string]*workshop.Element{},
@@ -125,7 +128,10 @@ func (g *Gaps) Help() []key.Binding {
 	if g.s.ReadOnly { // the projector: priorities and targets are the facilitator's
 		return []key.Binding{up}
 	}
-	return []key.Binding{up, g.keys.Toggle, g.keys.Target}
+	if g.s.Hidden() { // nothing to choose from until the results show
+		return []key.Binding{g.keys.Reveal}
+	}
+	return []key.Binding{up, g.keys.Toggle, g.keys.Target, g.keys.Reveal}
 }
 
 // Update handles the keys and the change messages.
@@ -138,6 +144,12 @@ func (g *Gaps) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if g.editing {
 			return g.editKey(msg)
+		}
+		if key.Matches(msg, g.keys.Reveal) {
+			return toggleReveal(g.s)
+		}
+		if g.s.Hidden() {
+			return nil // the rows are not on screen: nothing to move or mark
 		}
 		st := &g.s.State
 		for _, b := range []key.Binding{g.keys.Up, g.keys.Down, g.keys.Home, g.keys.End, g.keys.Toggle, g.keys.Target} {
@@ -368,7 +380,7 @@ func (g *Gaps) View(w, h int) string {
 	}
 	k := gapsKey{w: w, h: h, row: s.State.GapsRow, offset: g.offset, fp: g.fp,
 		prio: strings.Join(s.Data.Priorities, "\x00"), editing: g.editing, input: g.input,
-		editErr: g.editErr, styles: s.Styles, lang: s.Lang}
+		editErr: g.editErr, styles: s.Styles, lang: s.Lang, hidden: s.Hidden()}
 	if k == g.cacheKey && g.cache != "" {
 		return g.cache
 	}
@@ -380,6 +392,11 @@ func (g *Gaps) View(w, h int) string {
 
 func (g *Gaps) render(w, h int) []string {
 	st := g.s.Styles
+	if g.s.Hidden() {
+		// The gaps, their order and the spread are all results.
+		out := []string{fitCell(st.Title.Render(g.s.T("gaps.title_hidden")), w), ""}
+		return append(out, hiddenNotice(g.s, w)...)
+	}
 	// The bottom lines: the editor, or the legend.
 	var foot []string
 	if g.editing {

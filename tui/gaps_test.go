@@ -14,6 +14,7 @@ import (
 
 func TestGapsOrder(t *testing.T) {
 	fx := newBdFixture(t, "id")
+	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
 	g := NewGaps(fx.sess)
 	// Dimensions and elements come in the framework's gap order (largest
 	// first), and the disagreement list by SD, largest first.
@@ -42,6 +43,7 @@ func TestGapsOrder(t *testing.T) {
 
 func TestGapsPriorityPersists(t *testing.T) {
 	fx := newBdFixture(t, "id")
+	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
 	s := fx.sess
 	g := NewGaps(s)
 	first := g.els[0].ElementKey
@@ -88,6 +90,7 @@ func TestGapsPriorityPersists(t *testing.T) {
 
 func TestGapsCursorFollowsElement(t *testing.T) {
 	fx := newBdFixture(t, "id")
+	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
 	s := fx.sess
 	g := NewGaps(s)
 	bdRun(t, g, "down", "down")
@@ -109,6 +112,7 @@ func TestGapsCursorFollowsElement(t *testing.T) {
 
 func TestParseTarget(t *testing.T) {
 	fx := newBdFixture(t, "en")
+	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
 	tests := []struct {
 		in     string
 		want   float64
@@ -142,6 +146,7 @@ func TestParseTarget(t *testing.T) {
 
 func TestGapsTargetEdit(t *testing.T) {
 	fx := newBdFixture(t, "id")
+	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
 	s := fx.sess
 	g := NewGaps(s)
 	row, _ := g.current()
@@ -194,6 +199,7 @@ func TestGapsTargetEdit(t *testing.T) {
 
 func TestGapsGolden(t *testing.T) {
 	fx := newBdFixture(t, "id")
+	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
 	s := fx.sess
 	g := NewGaps(s)
 	bdRun(t, g, "space", "down", "down", "space", "down")
@@ -201,6 +207,7 @@ func TestGapsGolden(t *testing.T) {
 		golden(t, fmt.Sprintf("gaps-%dx%d", sz[0], sz[1]), g.View(sz[0], sz[1]))
 	}
 	en := newBdFixture(t, "en")
+	en.sess.State.Revealed = true // the gaps are results: shown once revealed
 	ge := NewGaps(en.sess)
 	bdRun(t, ge, "end", "space")
 	golden(t, "gaps-en-120x36", ge.View(120, 36))
@@ -212,6 +219,7 @@ func TestGapsGolden(t *testing.T) {
 // follows its element.
 func TestGapsCursorStaysOnTopUntilMoved(t *testing.T) {
 	fx := newBdFixture(t, "id")
+	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
 	s := fx.sess
 	g := NewGaps(s)
 	k := g.els[5].ElementKey

@@ -676,7 +676,7 @@ func (r *Roster) columns(w int) []rosterCol {
 			return fmt.Sprintf("%d/%d", done, items)
 		}},
 	}
-	if w >= 120 {
+	if w >= 120 && !s.Hidden() { // an OPD's score is a result: hidden with the rest
 		cols = append(cols, rosterCol{head: s.T("roster.col.score"), width: 6, right: true, cell: func(_ int, o workshop.OPD) string {
 			if sc := s.Board.OPDResult(o.ID).Overall; sc.OK {
 				return bdFmt2(sc.Value)

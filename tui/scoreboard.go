@@ -800,15 +800,22 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 
 // hiddenPanel replaces every result while the facilitator keeps them
 // hidden; the progress of the answers still shows.
+// hiddenNotice is the boxed "results hidden" message every screen shows
+// in place of its results while they are hidden.
+func hiddenNotice(s *Sess, w int) []string {
+	st := s.Styles
+	msgW := min(w-2, max(ansi.StringWidth(s.T("board.hidden_body")), ansi.StringWidth(s.T("board.hidden_title")))+4)
+	return strings.Split(st.Box.BorderForeground(st.P.Warn).Width(msgW).Render(
+		st.Warn.Render(s.T("board.hidden_title"))+"\n"+st.Bold.Render(s.T("board.hidden_body"))), "\n")
+}
+
 func (b *Scoreboard) hiddenPanel(w, h int) []string {
 	s := b.s
 	st := s.Styles
 	f := s.F()
 	c := s.Board.City()
 	var out []string
-	msgW := min(w-2, max(ansi.StringWidth(s.T("board.hidden_body")), ansi.StringWidth(s.T("board.hidden_title")))+4)
-	box := strings.Split(st.Box.BorderForeground(st.P.Warn).Width(msgW).Render(
-		st.Warn.Render(s.T("board.hidden_title"))+"\n"+st.Bold.Render(s.T("board.hidden_body"))), "\n")
+	box := hiddenNotice(s, w)
 	// Beside the message, the completion in big digits when it fits.
 	size := 1
 	switch {

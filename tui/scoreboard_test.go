@@ -59,7 +59,7 @@ func newBdFixture(t *testing.T, lang string) *bdFixture {
 		switch o.Code {
 		case "DPMPTSP": // nothing answered yet
 			continue
-		case "INSPEKTORAT": // absent: its answers must not count
+		case "INSPEKTORAT": // absent today: its answers still count (DESIGN 3)
 			o.Present = false
 			if err := st.UpdateOPD(ctx, id, o); err != nil {
 				t.Fatal(err)

@@ -229,6 +229,11 @@ func (s *Sess) dbPath() string {
 	return s.Live.Path()
 }
 
+// Hidden is true while the results are hidden from the room: no screen
+// then shows an aggregate (OPD score, city score, index, predikat, gap,
+// ranking, spread), the projector view included (DESIGN section 4).
+func (s *Sess) Hidden() bool { return !s.State.Revealed }
+
 // Phases is the session's agenda.
 func (s *Sess) Phases() []workshop.Phase { return s.F().Agenda }
 

@@ -32,7 +32,7 @@ type ExportedMsg struct {
 // to reopen the session.
 type WrapUp struct {
 	s    *Sess
-	keys struct{ Export key.Binding }
+	keys struct{ Export, Reveal key.Binding }
 
 	exporting bool
 	dir       string
@@ -46,6 +46,7 @@ type WrapUp struct {
 func NewWrapUp(s *Sess) *WrapUp {
 	w := &WrapUp{s: s}
 	w.keys.Export = keyHelp(s.Lang, "x", "wrap.key.export", "x")
+	w.keys.Reveal = keyHelp(s.Lang, "r", "board.key.reveal", "r")
 	w.reopen = reopenCommand(s.Data.Session.ID, s.dbPath(), s.DefaultDB)
 	return w
 }
@@ -103,7 +104,12 @@ func quoteArg(p string) string {
 func (w *WrapUp) Capturing() bool { return false }
 
 // Help lists the export key (ctrl+e is global).
-func (w *WrapUp) Help() []key.Binding { return []key.Binding{w.keys.Export} }
+func (w *WrapUp) Help() []key.Binding {
+	if w.s.ReadOnly {
+		return nil
+	}
+	return []key.Binding{w.keys.Export, w.keys.Reveal}
+}
 
 // Update starts an export and shows its outcome.
 func (w *WrapUp) Update(msg tea.Msg) tea.Cmd {
@@ -115,6 +121,9 @@ func (w *WrapUp) Update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, w.keys.Export) {
 			w.exporting, w.expErr = true, nil
 			return func() tea.Msg { return ExportRequestMsg{} }
+		}
+		if key.Matches(msg, w.keys.Reveal) {
+			return toggleReveal(w.s)
 		}
 	}
 	return nil
@@ -228,6 +237,9 @@ func (w *WrapUp) indexLines(size int) []string {
 	f := s.F()
 	idx := s.Board.City().Index
 	label := st.Bold.Render(" " + s.T("wrap.index"))
+	if s.Hidden() {
+		return []string{label + "   " + st.Warn.Render(s.T("wrap.hidden"))}
+	}
 	if !idx.OK {
 		return []string{label + "   " + st.Accent.Render("—   "+s.T("wrap.no_score"))}
 	}
@@ -269,6 +281,9 @@ func (w *WrapUp) gapLines(width int, f *workshop.Framework, city workshop.CityRe
 		rows = append(rows, wrapGap{name: s.Name(d.Name), score: g.Stat.Mean, target: g.Target, gap: g.Gap.Value})
 	}
 	out := []string{" " + st.Bold.Render(s.T("wrap.gaps"))}
+	if s.Hidden() {
+		return append(out, "   "+st.Base.Render(ansi.Truncate(s.T("wrap.gaps_hidden"), width-3, "…")))
+	}
 	if len(rows) == 0 {
 		return append(out, "   "+st.Base.Render(ansi.Truncate(s.T("wrap.no_gaps"), width-3, "…")))
 	}
@@ -326,6 +341,9 @@ func (w *WrapUp) priorityLines(width int, f *workshop.Framework, city workshop.C
 		score := "—"
 		if stt, ok := city.Elements[k]; ok && stt.N > 0 {
 			score = bdFmt2(stt.Mean)
+		}
+		if s.Hidden() {
+			score = "" // the priorities are the facilitator's; their scores wait for r
 		}
 		txtW := max(4, width-3-2-7)
 		txt := name

@@ -78,7 +78,7 @@ func TestWrapUpExport(t *testing.T) {
 	if !strings.Contains(v, "✘") || strings.Contains(v, "scores.csv") {
 		t.Errorf("a failed export is not shown as failed:\n%s", v)
 	}
-	if len(w.Help()) != 1 || w.Capturing() {
+	if len(w.Help()) != 2 || w.Capturing() { // x export, r reveal
 		t.Errorf("wrap-up keys: %v", w.Help())
 	}
 }
