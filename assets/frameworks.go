@@ -7,6 +7,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -75,7 +76,7 @@ func LoadFramework(keyOrPath string) (*workshop.Framework, error) {
 	if isBuiltIn(keyOrPath) {
 		return Framework(keyOrPath)
 	}
-	b, err := os.ReadFile(keyOrPath)
+	b, err := ReadInputFile(keyOrPath, workshop.MaxFrameworkBytes)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && looksLikeKey(keyOrPath) {
 			return nil, &UnknownFrameworkError{Key: keyOrPath}
@@ -118,3 +119,20 @@ var presets = sync.OnceValue(func() []OPDPreset {
 // PresetOPDs returns the typical OPDs of a kota (Bappeda, Diskominfo,
 // Dinas Kesehatan, ...) in roster order. The slice is the caller's.
 func PresetOPDs() []OPDPreset { return append([]OPDPreset(nil), presets()...) }
+
+// ReadInputFile reads a file a user names (a framework, an OPD list, a
+// scores file), at most limit+1 bytes of it: a file past its limit is
+// refused by its parser from that much, without reading a huge or endless
+// file whole.
+func ReadInputFile(path string, limit int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+	}
+	return b, nil
+}

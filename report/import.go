@@ -47,25 +47,30 @@ func newProblem(line int, format string, args ...any) Problem {
 // problemID holds the Indonesian of every import problem, keyed by its
 // English format.
 var problemID = map[string]string{
-	`the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`:                     `file ini teks UTF-16; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
-	`the file is not UTF-8 text; save it from Excel as "CSV UTF-8" and import it again`:                  `file ini bukan teks UTF-8; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
-	"the file is empty; export the scores first and fill in that file":                                   "file ini kosong; ekspor skor dulu lalu isi file itu",
-	"the file has a header but no rows of scores; fill in the rows of an exported scores.csv":            "file ini punya baris judul tetapi tidak ada baris skor; isi baris-baris scores.csv hasil ekspor",
-	"the header row cannot be read (%v); export the scores again and start from that file":               "baris judul tidak terbaca (%v); ekspor skor lagi dan mulai dari file itu",
-	"the column %s appears twice; keep one of them":                                                      "kolom %s muncul dua kali; sisakan satu",
-	"the column %s is missing; keep the header row of an exported scores.csv":                            "kolom %s tidak ada; pakai baris judul dari scores.csv hasil ekspor",
-	"the quoting is broken (%s); put quotes only around whole cells and double any quote inside a cell":  "tanda kutip rusak (%s); beri kutip hanya di sekeliling sel utuh dan gandakan kutip di dalam sel",
-	"the row has %d cells but the header has %d; check for a separator inside a cell that is not quoted": "baris ini punya %d sel sedangkan judul punya %d; periksa pemisah di dalam sel yang tidak diberi kutip",
-	"the opd_code is empty; fill in the code of an OPD of this session":                                  "opd_code kosong; isi dengan kode OPD sesi ini",
-	"the OPD code %q is not in this session; use a code from the session's roster":                       "kode OPD %q tidak ada di sesi ini; pakai kode dari daftar OPD sesi",
-	"the indicator_key is empty; fill in the key of an indicator of the framework":                       "indicator_key kosong; isi dengan kunci indikator dari kerangka",
-	"the indicator key %q is not in the session's framework; use a key from an exported scores.csv":      "kunci indikator %q tidak ada di kerangka sesi; pakai kunci dari scores.csv hasil ekspor",
-	"the note cannot be read (%v); write it again":                                                       "catatan tidak terbaca (%v); tulis ulang",
-	"OPD %s and indicator %s already appear on line %d; keep only one of the two rows":                   "OPD %s dan indikator %s sudah ada di baris %d; sisakan satu dari dua baris itu",
-	"the level %q is not on the scale %s; use one of those levels or leave it empty":                     "level %q tidak ada di skala %s; pakai salah satu level itu atau kosongkan",
-	"the not_applicable value %q is not understood; use 1 or 0":                                          "nilai not_applicable %q tidak dikenal; pakai 1 atau 0",
-	"the row is marked not applicable and also has a level; clear the level or set not_applicable to 0":  "baris ini ditandai N/A dan juga punya level; kosongkan level atau isi not_applicable dengan 0",
+	`the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`:                              `file ini teks UTF-16; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
+	`the file is not UTF-8 text; save it from Excel as "CSV UTF-8" and import it again`:                           `file ini bukan teks UTF-8; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
+	"the file is empty; export the scores first and fill in that file":                                            "file ini kosong; ekspor skor dulu lalu isi file itu",
+	"the file has a header but no rows of scores; fill in the rows of an exported scores.csv":                     "file ini punya baris judul tetapi tidak ada baris skor; isi baris-baris scores.csv hasil ekspor",
+	"the header row cannot be read (%v); export the scores again and start from that file":                        "baris judul tidak terbaca (%v); ekspor skor lagi dan mulai dari file itu",
+	"the column %s appears twice; keep one of them":                                                               "kolom %s muncul dua kali; sisakan satu",
+	"the column %s is missing; keep the header row of an exported scores.csv":                                     "kolom %s tidak ada; pakai baris judul dari scores.csv hasil ekspor",
+	"the quoting is broken (%s); put quotes only around whole cells and double any quote inside a cell":           "tanda kutip rusak (%s); beri kutip hanya di sekeliling sel utuh dan gandakan kutip di dalam sel",
+	"the row has %d cells but the header has %d; check for a separator inside a cell that is not quoted":          "baris ini punya %d sel sedangkan judul punya %d; periksa pemisah di dalam sel yang tidak diberi kutip",
+	"the opd_code is empty; fill in the code of an OPD of this session":                                           "opd_code kosong; isi dengan kode OPD sesi ini",
+	"the OPD code %q is not in this session; use a code from the session's roster":                                "kode OPD %q tidak ada di sesi ini; pakai kode dari daftar OPD sesi",
+	"the indicator_key is empty; fill in the key of an indicator of the framework":                                "indicator_key kosong; isi dengan kunci indikator dari kerangka",
+	"the indicator key %q is not in the session's framework; use a key from an exported scores.csv":               "kunci indikator %q tidak ada di kerangka sesi; pakai kunci dari scores.csv hasil ekspor",
+	"the note cannot be read (%v); write it again":                                                                "catatan tidak terbaca (%v); tulis ulang",
+	"OPD %s and indicator %s already appear on line %d; keep only one of the two rows":                            "OPD %s dan indikator %s sudah ada di baris %d; sisakan satu dari dua baris itu",
+	"the level %q is not on the scale %s; use one of those levels or leave it empty":                              "level %q tidak ada di skala %s; pakai salah satu level itu atau kosongkan",
+	"the not_applicable value %q is not understood; use 1 or 0":                                                   "nilai not_applicable %q tidak dikenal; pakai 1 atau 0",
+	"the row is marked not applicable and also has a level; clear the level or set not_applicable to 0":           "baris ini ditandai N/A dan juga punya level; kosongkan level atau isi not_applicable dengan 0",
+	"the file is %s, more than a scores file of any session can be (at most %s); check that it is the right file": "file ini berukuran %s, lebih besar dari file skor sesi mana pun (paling besar %s); periksa apakah filenya benar",
 }
+
+// MaxScoresBytes bounds a scores file: 80 OPDs answering 1,728 indicators
+// (the largest framework bimtek takes) with short notes fit in it.
+const MaxScoresBytes = 64 << 20
 
 func (p Problem) String() string {
 	if len(p.Lines) > 1 {
@@ -203,6 +208,9 @@ func ReadScores(name string, data []byte, f *workshop.Framework, opds []workshop
 	}
 	fail := func(line int, format string, args ...any) error {
 		return &ImportError{Name: name, Problems: []Problem{newProblem(line, format, args...)}}
+	}
+	if len(data) > MaxScoresBytes {
+		return nil, fail(0, "the file is %s, more than a scores file of any session can be (at most %s); check that it is the right file", workshop.SizeText(len(data)), workshop.SizeText(MaxScoresBytes))
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, fail(1, `the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`)

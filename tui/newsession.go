@@ -364,7 +364,7 @@ func (f *newSessionForm) checkCSVPath(s string) error {
 
 // readOPDCSV reads and parses an OPD list file.
 func readOPDCSV(path string) ([]workshop.OPDRow, error) {
-	data, err := os.ReadFile(path)
+	data, err := assets.ReadInputFile(path, workshop.MaxOPDCSVBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read OPD list %s: %w", path, err)
 	}

@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -495,7 +494,7 @@ func (r *Roster) importCSV() tea.Cmd {
 		return nil
 	}
 	base := filepath.Base(p)
-	data, err := os.ReadFile(p)
+	data, err := assets.ReadInputFile(p, workshop.MaxOPDCSVBytes)
 	if err != nil {
 		r.importErr = s.T("roster.import_open", p)
 		return nil

@@ -417,7 +417,7 @@ func (b *Scoreboard) render(w, h int) []string {
 	top := bdJoin(idx, iw, bars, bw, " │ ", topH, s.Styles)
 	rw := max(40, min(100, w*2/5))
 	hw := w - rw - 3
-	bottomH := h - topH - 1
+	bottomH := max(0, h-topH-1)
 	heat := b.heatmap(hw, bottomH)
 	radar := b.radarPanel(rw, bottomH)
 	out := append(top, s.Styles.Muted.Render(strings.Repeat("─", w)))
@@ -932,6 +932,7 @@ func bdShortLabel(o workshop.OPD) string {
 // bdJoin puts two panels side by side (left padded to lw, right to rw) with
 // a separator, for h rows.
 func bdJoin(left []string, lw int, right []string, rw int, sep string, h int, st *Styles) []string {
+	h = max(h, 0) // a panel taller than the window leaves no room below it
 	out := make([]string, 0, h)
 	for i := range h {
 		var l, r string

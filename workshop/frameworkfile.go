@@ -108,6 +108,30 @@ const (
 	maxScale = 9
 )
 
+// Limits of a framework: every screen is drawn and tested at them (a
+// dozen dimensions fit the scoreboard's heatmap and the radar at 80x24; a
+// dozen elements of a dozen indicators make 1,728 items, which the grid
+// scrolls through), and a file within them is a few hundred KB.
+const (
+	MaxDimensions       = 12
+	MaxElements         = 12 // per dimension
+	MaxIndicators       = 12 // per element
+	MaxPhases           = 12
+	MaxPhaseMinutes     = 600
+	MaxKeyRunes         = 64
+	MaxNameRunes        = 200 // framework, dimension, element and indicator names (an indicator is a statement)
+	MaxLabelRunes       = 40  // level labels and predikat
+	MaxDescriptionRunes = 1000
+	MaxFrameworkBytes   = 1 << 20
+	maxFlowNesting      = 20  // [ and { inside each other
+	maxIndentColumns    = 120 // the deepest block indentation
+)
+
+// reservedDimensionKeys are the dimension keys the exports already use for
+// something else: the city index row of city_summary.csv and the columns
+// of opd_dimensions.csv, where every dimension key is a column.
+var reservedDimensionKeys = []string{"index", "overall", "predikat", "completion", "opd_code", "opd_name"}
+
 // checker collects problems. For a parsed file it knows the line of every
 // path ("dimensions[1].elements[0].key"), which fields were written, and
 // which were already reported as malformed (so one mistake is reported
@@ -225,6 +249,8 @@ func (c *checker) key(key, path, item string, what, example bi, seen map[string]
 	switch {
 	case key == "":
 		c.add(line, bi{"%s has no key — add key: with a short lowercase name such as %s", "%s belum punya kunci — tambahkan key: berisi nama pendek huruf kecil, misalnya %s"}, what, example)
+	case utf8.RuneCountInString(key) > MaxKeyRunes:
+		c.add(line, bi{"%s: key %q is %d characters long — shorten it to at most %d", "%s: kunci %q panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, what, key, utf8.RuneCountInString(key), MaxKeyRunes)
 	case !keyPattern.MatchString(key):
 		c.add(line, bi{"%s: key %q is not valid — use only lowercase letters a-z, digits and _ . - , starting with a letter or digit (e.g. %s)", "%s: kunci %q tidak sah — pakai hanya huruf kecil a-z, angka, dan _ . - , diawali huruf atau angka (misalnya %s)"}, what, key, example)
 	default:
@@ -246,6 +272,56 @@ func (c *checker) name(t Text, item string, what bi) {
 	}
 }
 
+// text checks both languages of a text at item.field: no control
+// characters (a description may hold line breaks and tabs), at most limit
+// characters.
+func (c *checker) text(t Text, item, field string, what bi, limit int, lines bool) {
+	tp := join(item, field)
+	if !c.ok(tp) {
+		return
+	}
+	fw := bi{field, field}
+	for _, part := range []struct{ lang, v string }{{"id", t.ID}, {"en", t.EN}} {
+		pp := join(tp, part.lang)
+		if !c.ok(pp) {
+			continue
+		}
+		line := c.line(pp, tp, item)
+		bad := false
+		for _, r := range part.v {
+			if lines && (r == '\n' || r == '\t' || r == '\r') {
+				continue
+			}
+			if r == '\n' || r == '\t' || r == '\r' {
+				c.add(line, bi{"%s: the %s (%s) holds a tab or line break — write it on one line", "%s: %s (%s) berisi tab atau pindah baris — tulis dalam satu baris"}, what, fw, part.lang)
+				bad = true
+			} else if Unsafe(r) {
+				c.add(line, bi{"%s: the %s (%s) contains the control character %s, which a terminal would act on — remove it", "%s: %s (%s) berisi karakter kendali %s yang akan dijalankan terminal — hapus karakter itu"}, what, fw, part.lang, escapeRune(r))
+				bad = true
+			}
+			if bad {
+				break
+			}
+		}
+		if n := utf8.RuneCountInString(part.v); !bad && n > limit {
+			c.add(line, bi{"%s: the %s (%s) is %d characters long — shorten it to at most %d", "%s: %s (%s) panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, what, fw, part.lang, n, limit)
+		}
+	}
+}
+
+// texts checks the name and the description of an item.
+func (c *checker) texts(name, desc Text, item string, what bi) {
+	c.text(name, item, "name", what, MaxNameRunes, false)
+	c.text(desc, item, "description", what, MaxDescriptionRunes, true)
+}
+
+// count reports a list longer than its limit, once, at the list.
+func (c *checker) count(n, limit int, path, item string, what, of bi) {
+	if n > limit {
+		c.add(c.line(path, item), bi{"%s has %d %s — bimtek shows at most %d; split it or merge some", "%s berisi %d %s — bimtek menampilkan paling banyak %d; pecah atau gabungkan sebagian"}, what, n, of, limit)
+	}
+}
+
 func (c *checker) weight(w float64, item string, what bi) {
 	wp := join(item, "weight")
 	if !c.ok(wp) {
@@ -260,6 +336,8 @@ func (c *checker) check(f *Framework) {
 	what := bi{"the framework", "kerangka ini"}
 	c.key(f.Key, "", "", what, bi{"my_framework", "kerangka_saya"}, map[string]seenKey{})
 	c.name(f.Name, "", what)
+	c.texts(f.Name, f.Description, "", what)
+	c.count(len(f.Dimensions), MaxDimensions, "dimensions", "", what, bi{"dimensions", "dimensi"})
 	lo, hi, scaleOK := c.checkScale(f)
 	c.checkBands(f, lo, hi, scaleOK)
 
@@ -282,7 +360,12 @@ func (c *checker) check(f *Framework) {
 			dw = bif(bi{"dimension %q", "dimensi %q"}, d.Key)
 		}
 		c.key(d.Key, dp, dp, dw, bi{"governance", "governance"}, dims)
+		if contains(reservedDimensionKeys, d.Key) {
+			c.add(c.line(join(dp, "key"), dp), bi{"%s: the key %q is taken by the exports (the city index row and the columns of opd_dimensions.csv: %s) — choose another key", "%s: kunci %q sudah dipakai ekspor (baris indeks kota dan kolom opd_dimensions.csv: %s) — pilih kunci lain"}, dw, d.Key, strings.Join(reservedDimensionKeys, ", "))
+		}
 		c.name(d.Name, dp, dw)
+		c.texts(d.Name, d.Description, dp, dw)
+		c.count(len(d.Elements), MaxElements, join(dp, "elements"), dp, dw, bi{"elements", "elemen"})
 		c.weight(d.Weight, dp, dw)
 		c.target(d.Target, dp, dw, lo, hi, scaleOK)
 		ep := join(dp, "elements")
@@ -301,6 +384,8 @@ func (c *checker) check(f *Framework) {
 			}
 			c.key(e.Key, eip, eip, ew, bi{"governance.layanan_publik", "governance.layanan_publik"}, els)
 			c.name(e.Name, eip, ew)
+			c.texts(e.Name, e.Description, eip, ew)
+			c.count(len(e.Indicators), MaxIndicators, join(eip, "indicators"), eip, ew, bi{"indicators", "indikator"})
 			c.weight(e.Weight, eip, ew)
 			ip := join(eip, "indicators")
 			if len(e.Indicators) == 0 && c.ok(ip) {
@@ -318,6 +403,7 @@ func (c *checker) check(f *Framework) {
 				}
 				c.key(in.Key, iip, iip, iw, bi{"governance.layanan_publik.1", "governance.layanan_publik.1"}, inds)
 				c.name(in.Name, iip, iw)
+				c.texts(in.Name, in.Description, iip, iw)
 				c.weight(in.Weight, iip, iw)
 			}
 		}
@@ -363,6 +449,8 @@ func (c *checker) checkScale(f *Framework) (lo, hi int, ok bool) {
 		} else {
 			ok = false
 		}
+		c.text(l.Label, lp, "label", lw, MaxLabelRunes, false)
+		c.text(l.Description, lp, "description", lw, MaxDescriptionRunes, true)
 		lbp := join(lp, "label")
 		if c.ok(lbp) && c.ok(join(lbp, "id")) && strings.TrimSpace(l.Label.ID) == "" {
 			c.add(c.line(join(lbp, "id"), lbp, lp), bi{"level %d has no Indonesian label — add label: with id: (e.g. Rintisan) and en: (e.g. Initial)", "level %d belum punya label bahasa Indonesia — tambahkan label: dengan id: (misalnya Rintisan) dan en: (misalnya Initial)"}, l.Value)
@@ -427,6 +515,7 @@ func (c *checker) checkBands(f *Framework, lo, hi int, scaleOK bool) {
 		} else {
 			allOK = false
 		}
+		c.text(b.Predikat, bp, "predikat", bw, MaxLabelRunes, false)
 		pp := join(bp, "predikat")
 		if c.ok(pp) && c.ok(join(pp, "id")) && strings.TrimSpace(b.Predikat.ID) == "" {
 			c.add(c.line(join(pp, "id"), pp, bp), bi{"%s has no Indonesian predikat — add predikat: with id: (e.g. Baik) and en: (e.g. Good)", "%s belum punya predikat bahasa Indonesia — tambahkan predikat: dengan id: (misalnya Baik) dan en: (misalnya Good)"}, bw)
@@ -469,6 +558,7 @@ func (c *checker) checkAgenda(f *Framework) {
 		c.add(c.line("agenda"), bi{"the agenda has no phases — add agenda: with one phase (key, kind, name, minutes) per screen; kinds: %s", "agenda belum punya fase — tambahkan agenda: berisi satu fase (key, kind, name, minutes) per layar; jenis: %s"}, kindList())
 		return
 	}
+	c.count(len(f.Agenda), MaxPhases, "agenda", "", bi{"the agenda", "agenda"}, bi{"phases", "fase"})
 	seen := map[string]seenKey{}
 	for i, p := range f.Agenda {
 		pp := idx("", "agenda", i)
@@ -481,6 +571,7 @@ func (c *checker) checkAgenda(f *Framework) {
 		}
 		c.key(p.Key, pp, pp, pw, bi{"assessment", "assessment"}, seen)
 		c.name(p.Name, pp, pw)
+		c.text(p.Name, pp, "name", pw, MaxLabelRunes, false)
 		kp := join(pp, "kind")
 		if c.ok(kp) {
 			known := false
@@ -501,6 +592,8 @@ func (c *checker) checkAgenda(f *Framework) {
 				c.add(c.line(mp, pp), bi{"%s has no minutes — add minutes: with the planned duration, e.g. 30", "%s belum punya durasi — tambahkan minutes: berisi rencana durasi dalam menit, misalnya 30"}, pw)
 			case p.Minutes <= 0:
 				c.add(c.line(mp, pp), bi{"%s has %d minutes — the planned minutes must be more than 0", "%s berdurasi %d menit — rencana durasi harus lebih dari 0 menit"}, pw, p.Minutes)
+			case p.Minutes > MaxPhaseMinutes:
+				c.add(c.line(mp, pp), bi{"%s has %d minutes — plan at most %d minutes for one phase", "%s berdurasi %d menit — rencanakan paling lama %d menit untuk satu fase"}, pw, p.Minutes, MaxPhaseMinutes)
 			}
 		}
 	}
@@ -518,8 +611,22 @@ const maxItems = 20000
 // lines, and no framework.
 func ParseFramework(name string, data []byte) (*Framework, error) {
 	c := newChecker(name, true)
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	fail := func() (*Framework, error) { return nil, &FrameworkError{Problems: c.sorted()} }
+	// Size and nesting first: the YAML parser's memory grows far faster
+	// than the file (100 KB of nested [ took 16 GB).
+	if len(data) > MaxFrameworkBytes {
+		c.add(0, bi{"the file is %s, more than a framework can be (at most %s) — check that it is the right file", "berkas ini berukuran %s, lebih besar dari kerangka mana pun (paling besar %s) — periksa apakah berkasnya benar"}, SizeText(len(data)), SizeText(MaxFrameworkBytes))
+		return fail()
+	}
+	if line, flow, ok := nestingWithin(data); !ok {
+		if flow {
+			c.add(line, bi{"brackets [ ] or { } nest more than %d deep here — write the lists and mappings as indented lines", "tanda kurung [ ] atau { } bersarang lebih dari %d lapis di sini — tulis daftar dan pemetaannya sebagai baris berindentasi"}, maxFlowNesting)
+		} else {
+			c.add(line, bi{"this line is indented more than %d columns — a framework nests only a few levels; check the indentation", "baris ini menjorok lebih dari %d kolom — kerangka hanya bersarang beberapa lapis; periksa indentasinya"}, maxIndentColumns)
+		}
+		return fail()
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		c.add(invalidUTF8Line(data), bi{"the file is not valid UTF-8 text — save it as UTF-8 in your editor", "berkas ini bukan teks UTF-8 yang sah — simpan ulang sebagai UTF-8 di editor"})
 		return fail()
@@ -538,6 +645,7 @@ func ParseFramework(name string, data []byte) (*Framework, error) {
 				line = tk.Position.Line
 			}
 		}
+		msg = Visible(msg)
 		c.add(line, bi{"YAML syntax error: %s — check the indentation (spaces, not tabs), colons and quotes on this line and the one above", "kesalahan sintaks YAML: %s — periksa indentasi (spasi, bukan tab), titik dua, dan tanda kutip di baris ini dan baris sebelumnya"}, msg)
 		return fail()
 	}
@@ -563,6 +671,42 @@ func ParseFramework(name string, data []byte) (*Framework, error) {
 		return fail()
 	}
 	return f, nil
+}
+
+// nestingWithin reports whether data nests within the bounds the parser is
+// given: brackets [ { (counted everywhere, quotes and comments included: a
+// few extra are harmless, and no quote can hide a real one) and the
+// indentation of block lines. When it does not, line is where the bound
+// was passed and flow tells which bound.
+func nestingWithin(data []byte) (line int, flow, ok bool) {
+	depth, col, lineStart := 0, 0, true
+	line = 1
+	for _, b := range data {
+		switch b {
+		case '\n':
+			line++
+			col, lineStart = 0, true
+			continue
+		case '[', '{':
+			depth++
+			if depth > maxFlowNesting {
+				return line, true, false
+			}
+		case ']', '}':
+			depth = max(0, depth-1)
+		}
+		if lineStart {
+			if b == ' ' || b == '-' {
+				col++
+				if col > maxIndentColumns {
+					return line, false, false
+				}
+				continue
+			}
+			lineStart = false
+		}
+	}
+	return 0, false, true
 }
 
 // MarshalFramework writes f as YAML in the schema ParseFramework reads.

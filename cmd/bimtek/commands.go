@@ -420,7 +420,7 @@ func loadOPDs(v string) ([]store.OPDInput, error) {
 		}
 		return out, nil
 	}
-	data, err := os.ReadFile(v)
+	data, err := assets.ReadInputFile(v, workshop.MaxOPDCSVBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read OPD list: %w", err)
 	}
@@ -552,7 +552,7 @@ func (a *app) importCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(args[1])
+			data, err := assets.ReadInputFile(args[1], report.MaxScoresBytes)
 			if err != nil {
 				return fmt.Errorf("read %s: %w", args[1], err)
 			}
@@ -697,7 +697,7 @@ func (a *app) frameworkCmd() *cobra.Command {
 			if len(args) != 1 {
 				return usagef("%s", a.t("cli.err.need_file"))
 			}
-			data, err := os.ReadFile(args[0])
+			data, err := assets.ReadInputFile(args[0], workshop.MaxFrameworkBytes)
 			if err != nil {
 				return fmt.Errorf("read %s: %w", args[0], err)
 			}
