@@ -130,7 +130,7 @@ func init() {
 		"wrap.priorities":     {"Elemen prioritas", "Priority elements"},
 		"wrap.no_priorities":  {"Belum ada elemen prioritas; tandai di fase Kesenjangan dan prioritas.", "No priority element yet; mark them in the Gaps and priorities phase."},
 		"wrap.export":         {"Ekspor", "Export"},
-		"wrap.export_hint":    {"Tekan x (atau ctrl+e) untuk menulis hasil sebagai berkas CSV.", "Press x (or ctrl+e) to write the results as CSV files."},
+		"wrap.export_hint":    {"Tekan x (atau ctrl+e) untuk menulis hasil sebagai berkas CSV untuk Excel Indonesia (pemisah ; dan koma desimal).", "Press x (or ctrl+e) to write the results as CSV files for Excel on an Indonesian locale (; separator, comma decimals)."},
 		"wrap.exporting":      {"Menulis berkas CSV…", "Writing the CSV files…"},
 		"wrap.exported":       {"Tersimpan di folder:", "Written to the folder:"},
 		"wrap.files":          {"Berkas: %s", "Files: %s"},

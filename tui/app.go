@@ -695,7 +695,9 @@ func (m *Model) exportCmd(id int64) tea.Cmd {
 			}
 		}
 		dir := report.DefaultDir(base, d, now)
-		res, err := report.Export(dir, d, report.Options{Lang: lang})
+		// Excel Indonesia (BOM, ';' and ',' decimals) is what the room's
+		// laptops open correctly: the in-app export's default (DESIGN 7).
+		res, err := report.Export(dir, d, report.Options{Lang: lang, Excel: true})
 		if err != nil {
 			return ExportedMsg{Err: err}
 		}
