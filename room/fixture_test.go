@@ -139,11 +139,10 @@ func newRoomEnv(t testing.TB) *roomEnv {
 // phone is a browser with its own cookie jar that does not follow
 // redirects, so each answer can be looked at.
 type phone struct {
-	t   testing.TB
-	e   *roomEnv
-	c   *http.Client
-	ua  string
-	hdr map[string]string
+	t  testing.TB
+	e  *roomEnv
+	c  *http.Client
+	ua string
 }
 
 func (e *roomEnv) phone(t testing.TB) *phone {

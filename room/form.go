@@ -69,9 +69,8 @@ func ParseSave(fw *workshop.Framework, form url.Values) (string, []Edit, error) 
 		return "", nil, formErr("room.err.too_many")
 	}
 	type pending struct {
-		answer, was         *workshop.Answer
-		note, wasNote       *string
-		answerSet, noteSeen bool
+		answer, was   *workshop.Answer
+		note, wasNote *string
 	}
 	p := make([]pending, len(inDim))
 	item := func(key string) (int, error) {

@@ -103,10 +103,6 @@ func checkParents(path string) error {
 	}
 }
 
-func isFolder(path string) error {
-	return &PathError{Path: path, Kind: PathFolder}
-}
-
 func unreadable(path string, cause error) error {
 	return &PathError{Path: path, Kind: PathUnreadable, Err: cause}
 }

@@ -454,7 +454,7 @@ func (r *Room) fullView(q *room.QR, w, h int) string {
 	rows := q.Blocks()
 	cw := 2 * q.Size
 	if len(rows)+2 > h || cw > w {
-		rows, cw = q.HalfBlocks(), q.Size
+		rows = q.HalfBlocks()
 	}
 	var out []string
 	for _, l := range rows {
