@@ -17,6 +17,8 @@ func init() {
 		"key.quit":   {"keluar", "quit"},
 		"key.back":   {"kembali", "back"},
 
+		"frame.last_phase":   {"Ini fase terakhir; [ kembali ke fase sebelumnya.", "This is the last phase; [ goes back to the previous one."},
+		"frame.first_phase":  {"Ini fase pertama; ] ke fase berikutnya.", "This is the first phase; ] goes to the next one."},
 		"frame.stage":        {"Tahap %s", "Stage %s"},
 		"frame.too_small":    {"Jendela terlalu kecil (%dx%d): perbesar sampai minimal 80x24.", "The window is too small (%dx%d): enlarge it to at least 80x24."},
 		"frame.over_time":    {"lewat waktu %s", "over time %s"},

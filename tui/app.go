@@ -81,10 +81,13 @@ type Model struct {
 
 	status    string
 	statusBad bool
-	showHelp  bool
-	jumping   bool
-	lastSave  time.Time
-	quitting  bool
+	// statusPlain: a status that reports nothing done ("nothing to
+	// undo", "nothing removed") carries no ✔.
+	statusPlain bool
+	showHelp    bool
+	jumping     bool
+	lastSave    time.Time
+	quitting    bool
 	// Room mode: the panel (nil until first shown) and whether it is on
 	// screen.
 	roomPanel *Room
@@ -202,7 +205,7 @@ func (m *Model) onChange(c workshop.Change) tea.Cmd {
 		return nil
 	}
 	if c.Kind == workshop.LockLost {
-		m.status, m.statusBad = phrase.Sentence(m.opt.Lang, s.Live.Err()), true
+		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, s.Live.Err()), true, false
 		return nil
 	}
 	scores, roster := s.apply(c)
@@ -301,10 +304,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case ErrMsg:
-		m.status, m.statusBad = phrase.Sentence(m.opt.Lang, msg.Err), true
+		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
 		return m, nil
 	case StatusMsg:
-		m.status, m.statusBad = msg.Text, false
+		m.status, m.statusBad, m.statusPlain = msg.Text, false, msg.Plain
 		return m, nil
 	case OpenSessionMsg:
 		if m.sess != nil {
@@ -314,7 +317,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, func() tea.Msg { return loadSession(open, msg.ID, ro) }
 	case sessionLoadedMsg:
 		if msg.err != nil {
-			m.status, m.statusBad = phrase.Sentence(m.opt.Lang, msg.err), true
+			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.err), true, false
 			return m, nil
 		}
 		if m.sess != nil { // a second Enter while the first was loading
@@ -334,9 +337,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case ExportedMsg:
 		if msg.Err != nil {
-			m.status, m.statusBad = phrase.Sentence(m.opt.Lang, msg.Err), true
+			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
 		} else {
-			m.status, m.statusBad = m.t("frame.exported", msg.Dir), false
+			m.status, m.statusBad, m.statusPlain = m.t("frame.exported", msg.Dir), false, false
 		}
 		return m, m.toScreen(msg)
 	case tea.KeyPressMsg:
@@ -408,7 +411,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.jumping {
 		return m.onJumpKey(k)
 	}
-	m.status, m.statusBad = "", false
+	m.status, m.statusBad, m.statusPlain = "", false, false
 	g := m.keys
 	switch {
 	case key.Matches(k, g.Quit):
@@ -425,8 +428,14 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	s := m.sess
 	switch {
 	case key.Matches(k, g.Next):
+		if s.State.Phase == len(s.Phases())-1 {
+			return noticeCmd(m.t("frame.last_phase"))
+		}
 		return m.goPhase(s.State.Phase + 1)
 	case key.Matches(k, g.Prev):
+		if s.State.Phase == 0 {
+			return noticeCmd(m.t("frame.first_phase"))
+		}
 		return m.goPhase(s.State.Phase - 1)
 	case key.Matches(k, g.Jump):
 		m.jumping = true
@@ -468,7 +477,7 @@ func (m *Model) onJumpKey(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
 	if err := m.Close(); err != nil {
-		m.status, m.statusBad = phrase.Sentence(m.opt.Lang, err), true
+		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, err), true, false
 	}
 	return tea.Quit
 }
@@ -609,7 +618,7 @@ func (m *Model) undo() tea.Cmd {
 		return errCmd(err)
 	}
 	if !ok {
-		return statusCmd(m.t("frame.nothing_undo"))
+		return noticeCmd(m.t("frame.nothing_undo"))
 	}
 	return tea.Batch(m.toScreen(ScoresChangedMsg{}), m.toScreen(CellChangedMsg{OPDID: ev.OPDID, IndicatorKey: ev.IndicatorKey}),
 		statusCmd(m.t("frame.undone", m.describe(ev))))
@@ -623,7 +632,7 @@ func (m *Model) redo() tea.Cmd {
 		return errCmd(err)
 	}
 	if !ok {
-		return statusCmd(m.t("frame.nothing_redo"))
+		return noticeCmd(m.t("frame.nothing_redo"))
 	}
 	return tea.Batch(m.toScreen(ScoresChangedMsg{}), m.toScreen(CellChangedMsg{OPDID: ev.OPDID, IndicatorKey: ev.IndicatorKey}),
 		statusCmd(m.t("frame.redone", m.describe(ev))))
@@ -913,6 +922,8 @@ func (m *Model) footer(w int) string {
 	if m.status != "" {
 		if m.statusBad {
 			status = st.Bad.Render("✘ " + m.status)
+		} else if m.statusPlain {
+			status = st.Bold.Render(m.status)
 		} else {
 			status = st.Good.Render("✔ " + m.status)
 		}
@@ -937,7 +948,14 @@ func (m *Model) footer(w int) string {
 	case cur != nil && cur.Capturing() && !m.showHelp:
 		// typing goes to the field: the global keys do not work now
 	case m.sess != nil:
-		optional, always = []key.Binding{g.Next, g.Prev}, []key.Binding{g.Help, g.Quit}
+		// ] is not offered on the last phase, [ not on the first.
+		if p := m.sess.State.Phase; p < len(m.sess.Phases())-1 {
+			optional = append(optional, g.Next)
+		}
+		if m.sess.State.Phase > 0 {
+			optional = append(optional, g.Prev)
+		}
+		always = []key.Binding{g.Help, g.Quit}
 	default:
 		always = []key.Binding{g.Help, g.Quit}
 	}

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -82,5 +83,46 @@ func TestRosterFooterKeepsEveryKeyAt80x24(t *testing.T) {
 			}
 		}
 		m.Close()
+	}
+}
+
+// TestNothingDoneCarriesNoTick: a status that says nothing happened
+// ("nothing removed", "nothing to undo", "this is the last phase") is
+// never marked ✔, and ] on the last phase says so and is not offered.
+func TestNothingDoneCarriesNoTick(t *testing.T) {
+	st, id, _ := demoSession(t)
+	m, err := New(withStore(st, Options{Lang: "en", Theme: "dark", Session: id, Now: bdClock}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	last := len(m.sess.Phases()) - 1
+	m.goPhase(last)
+	press := func(k string) {
+		_, cmd := m.Update(phKey(k))
+		for _, msg := range phCmdMsgs(cmd) {
+			m.Update(msg)
+		}
+	}
+	lines := strings.Split(ansi.Strip(m.render()), "\n")
+	footer := strings.Join(lines[len(lines)-2:], "\n")
+	if strings.Contains(footer, "]/PgDn") {
+		t.Errorf("the last phase offers ] in its footer:\n%s", footer)
+	}
+	press("]")
+	if m.sess.State.Phase != last {
+		t.Fatalf("] moved off the last phase")
+	}
+	out := ansi.Strip(m.render())
+	if want := assets.T("en", "frame.last_phase"); !strings.Contains(out, want) {
+		t.Errorf("] on the last phase does not say %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "✔ "+assets.T("en", "frame.last_phase")) {
+		t.Errorf("the last-phase notice carries ✔")
+	}
+	m.Update(noticeCmd(assets.T("en", "roster.kept"))())
+	if out := ansi.Strip(m.render()); strings.Contains(out, "✔ "+assets.T("en", "roster.kept")) || !strings.Contains(out, assets.T("en", "roster.kept")) {
+		t.Errorf("nothing removed is shown with ✔ or not at all:\n%s", out)
 	}
 }

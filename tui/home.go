@@ -185,7 +185,7 @@ func (h *Home) Update(msg tea.Msg) tea.Cmd {
 func (h *Home) updateForm(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" && !h.form.busy {
 		h.form = nil
-		return statusCmd(h.t("new.cancelled"))
+		return noticeCmd(h.t("new.cancelled"))
 	}
 	return h.form.Update(msg)
 }

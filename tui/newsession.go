@@ -49,8 +49,14 @@ type newSessionForm struct {
 	stage                          int
 	framework                      string // a built-in key or choiceFile
 	frameworkPath                  string
-	opds                           string // opdsPreset, opdsCSV or opdsNone
-	csvPath                        string
+	// The framework follows the tahap (pilar for Tahap I) until the
+	// facilitator picks another: autoFramework is the last one it set,
+	// autoStage the tahap it was set for.
+	autoFramework string
+	autoStage     int
+	fwSelect      *huh.Select[string]
+	opds          string // opdsPreset, opdsCSV or opdsNone
+	csvPath       string
 
 	// What the path validators read, kept so submit does not read again.
 	loadedFramework *workshop.Framework
@@ -75,11 +81,13 @@ type newSessionForm struct {
 func newNewSessionForm(st Sessions, lang string, styles *Styles, now func() time.Time) *newSessionForm {
 	f := &newSessionForm{
 		st: st, lang: lang, styles: styles, now: now,
-		stage:     1,
-		date:      now().Format("2006-01-02"),
-		framework: assets.DefaultFramework,
-		opds:      opdsPreset,
+		stage: 1,
+		// The date starts empty with today as its placeholder: typing
+		// replaces it, an empty field means today.
+		opds: opdsPreset,
 	}
+	f.framework = frameworkForStage(f.stage)
+	f.autoFramework, f.autoStage = f.framework, f.stage
 	f.build()
 	return f
 }
@@ -115,19 +123,19 @@ func (f *newSessionForm) build() {
 		huh.NewOption(f.t("new.opds.none"), opdsNone),
 	}
 
+	f.fwSelect = huh.NewSelect[string]().Title(f.t("new.framework")).Options(frameworks...).Value(&f.framework)
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewInput().Title(pad(f.t("new.city"))).Inline(true).Value(&f.city).
 				Placeholder(f.t("new.city.placeholder")).Validate(f.checkCity),
 			huh.NewSelect[int]().Title(f.t("new.stage")).Options(stages...).Value(&f.stage),
-			huh.NewInput().Title(pad(f.t("new.date"))).Inline(true).Value(&f.date).Validate(f.checkDate),
+			huh.NewInput().Title(pad(f.t("new.date"))).Inline(true).Value(&f.date).
+				Placeholder(f.now().Format("2006-01-02")).Validate(f.checkDate),
 			huh.NewInput().Title(pad(f.t("new.venue"))).Inline(true).Value(&f.venue).
 				Placeholder(f.t("new.venue.placeholder")).Validate(f.checkVenue),
 			huh.NewInput().Title(pad(f.t("new.facilitator"))).Inline(true).Value(&f.facilitator).Validate(f.checkFacilitator),
 		).Title(f.t("new.group.session")),
-		huh.NewGroup(
-			huh.NewSelect[string]().Title(f.t("new.framework")).Options(frameworks...).Value(&f.framework),
-		).Title(f.t("new.group.framework")),
+		huh.NewGroup(f.fwSelect).Title(f.t("new.group.framework")),
 		huh.NewGroup(
 			huh.NewInput().Title(f.t("new.framework.path")).Description(f.t("new.framework.desc")).
 				Value(&f.frameworkPath).Validate(f.checkFrameworkPath),
@@ -198,6 +206,7 @@ func (f *newSessionForm) feed(msg tea.Msg) tea.Cmd {
 	if form, ok := m.(*huh.Form); ok {
 		f.form = form
 	}
+	f.followStage()
 	if k, ok := msg.(tea.KeyPressMsg); ok && cmd != nil && (k.String() == "enter" || k.String() == "tab") &&
 		f.form.State == huh.StateNormal && before != nil && before.Error() == nil {
 		f.moving = before // a move to the next field is on its way
@@ -248,7 +257,7 @@ func (f *newSessionForm) session() (workshop.NewSession, error) {
 	n := workshop.NewSession{
 		City:        strings.TrimSpace(f.city),
 		Stage:       f.stage,
-		Date:        strings.TrimSpace(f.date),
+		Date:        f.dateOrToday(),
 		Venue:       strings.TrimSpace(f.venue),
 		Facilitator: strings.TrimSpace(f.facilitator),
 	}
@@ -289,8 +298,37 @@ func (f *newSessionForm) checkCity(s string) error {
 }
 
 func (f *newSessionForm) checkDate(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil // today, the placeholder
+	}
 	_, err := workshop.CheckDate(s)
 	return f.refusal(err)
+}
+
+// frameworkForStage is the built-in framework a tahap starts with: the
+// readiness pillars for Tahap I, the element framework after it.
+func frameworkForStage(stage int) string {
+	if stage == 1 {
+		if _, err := assets.Framework("pilar"); err == nil {
+			return "pilar"
+		}
+	}
+	return assets.DefaultFramework
+}
+
+// followStage moves the framework choice with the tahap while the
+// facilitator has not picked one of their own.
+func (f *newSessionForm) followStage() {
+	if f.stage == f.autoStage {
+		return
+	}
+	f.autoStage = f.stage
+	if f.framework != f.autoFramework {
+		return // chosen by hand: kept
+	}
+	f.framework = frameworkForStage(f.stage)
+	f.autoFramework = f.framework
+	f.fwSelect.Value(&f.framework)
 }
 
 func (f *newSessionForm) checkVenue(s string) error {
@@ -473,4 +511,12 @@ func huhTheme(st *Styles) huh.Theme {
 		t.Group.Description = lipgloss.NewStyle().Foreground(p.Muted)
 		return t
 	})
+}
+
+// dateOrToday is the typed date, or today when the field was left empty.
+func (f *newSessionForm) dateOrToday() string {
+	if d := strings.TrimSpace(f.date); d != "" {
+		return d
+	}
+	return f.now().Format("2006-01-02")
 }

@@ -145,8 +145,8 @@ func TestNewSessionSubmit(t *testing.T) {
 	broken := phWriteFile(t, "rusak.yaml", "key: x\nname: {id: X}\ndimensions: []\n")
 
 	f := newNewSessionForm(st, "id", NewStyles("dark"), phClock)
-	if f.date != "2025-06-12" {
-		t.Errorf("the date does not default to today: %q", f.date)
+	if f.date != "" || f.dateOrToday() != "2025-06-12" {
+		t.Errorf("the date field holds %q (want empty, today %q as its suggestion)", f.date, f.dateOrToday())
 	}
 	f.city, f.stage, f.venue, f.facilitator = "  Kota Depok ", 1, "Balai Kota", "Rina"
 	f.framework, f.frameworkPath = choiceFile, `"`+fwPath+`"`
@@ -289,4 +289,82 @@ func phCmdMsgs(c tea.Cmd) []tea.Msg {
 		return nil
 	}
 	return []tea.Msg{msg}
+}
+
+// phFormSession drives the home screen's form with keys and returns the
+// session it created.
+func phFormSession(t *testing.T, st *store.Store, h *Home, keys ...tea.Msg) store.Session {
+	t.Helper()
+	msgs := phDrive(t, h, keys...)
+	phNoErr(t, msgs)
+	open, ok := phHas[OpenSessionMsg](msgs)
+	if !ok {
+		t.Fatalf("no session created: %v (form error %q)", msgs, phFormErr(h))
+	}
+	d, err := st.Load(context.Background(), open.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Session
+}
+
+// TestNewSessionDateTypingReplaces: the date field suggests today; typing
+// a date gives that date (not today's with the typing appended), and
+// leaving it empty gives today.
+func TestNewSessionDateTypingReplaces(t *testing.T) {
+	st, h := phHomeStore(t)
+	keys := append(phKeys("n"), phTyped("Kota Cirebon")...)
+	keys = append(keys, phKeys("enter", "enter")...) // tahap I -> date
+	keys = append(keys, phTyped("2026-02-20")...)
+	keys = append(keys, phKeys("enter", "enter", "enter", "enter", "enter")...) // venue, facilitator, framework, OPDs: submit
+	if ss := phFormSession(t, st, h, keys...); ss.Date != "2026-02-20" {
+		t.Errorf("typed 2026-02-20, stored %q", ss.Date)
+	}
+	st2, h := phHomeStore(t)
+	keys = append(phKeys("n"), phTyped("Kota Depok")...)
+	keys = append(keys, phKeys("enter", "enter", "enter", "enter", "enter", "enter", "enter")...)
+	if ss := phFormSession(t, st2, h, keys...); ss.Date != "2025-06-12" {
+		t.Errorf("an empty date stored %q, want today 2025-06-12", ss.Date)
+	}
+}
+
+// TestNewSessionFrameworkFollowsTahap: Tahap I starts with the readiness
+// pillars, Tahap II with the elements; a framework picked by hand stays
+// when the tahap changes afterwards.
+func TestNewSessionFrameworkFollowsTahap(t *testing.T) {
+	cases := []struct {
+		name string
+		keys []tea.Msg
+		want string
+	}{
+		{"tahap I", phKeys("enter"), "pilar"},
+		{"tahap II", phKeys("down", "enter"), "elemen"},
+	}
+	for _, tc := range cases {
+		st, h := phHomeStore(t)
+		keys := append(phKeys("n"), phTyped("Kota Cirebon")...)
+		keys = append(keys, phKey("enter"))
+		keys = append(keys, tc.keys...)
+		keys = append(keys, phKeys("enter", "enter", "enter", "enter", "enter")...) // date, venue, facilitator, framework, OPDs
+		if ss := phFormSession(t, st, h, keys...); ss.Framework.Key != tc.want {
+			t.Errorf("%s: framework %q, want %q", tc.name, ss.Framework.Key, tc.want)
+		}
+	}
+	// Chosen by hand, then the tahap changed: the choice stays.
+	st, _ := phHomeStore(t)
+	f := newNewSessionForm(st, "id", NewStyles("dark"), phClock)
+	if f.framework != "pilar" {
+		t.Fatalf("a new form (tahap I) starts with %q, want pilar", f.framework)
+	}
+	f.stage = 2
+	f.followStage()
+	if f.framework != "elemen" {
+		t.Errorf("tahap II: %q, want elemen", f.framework)
+	}
+	f.framework = "pilar" // the facilitator's pick
+	f.stage = 3
+	f.followStage()
+	if f.framework != "pilar" {
+		t.Errorf("a framework picked by hand became %q when the tahap changed", f.framework)
+	}
 }

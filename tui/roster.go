@@ -191,7 +191,7 @@ func (r *Roster) updateList(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if s.ReadOnly {
-		return statusCmd(s.T("roster.readonly"))
+		return noticeCmd(s.T("roster.readonly"))
 	}
 	opd, have := r.current()
 	switch k.String() {
@@ -406,7 +406,7 @@ func (r *Roster) updateConfirm(k tea.KeyPressMsg) tea.Cmd {
 		return r.remove(r.removing)
 	case "n", "N", "esc":
 		r.mode = rosterList
-		return statusCmd(r.s.T("roster.kept"))
+		return noticeCmd(r.s.T("roster.kept"))
 	}
 	return nil
 }
@@ -458,7 +458,7 @@ func (r *Roster) loadPreset() tea.Cmd {
 		add = append(add, workshop.OPDInput{Code: p.Code, Name: p.Name})
 	}
 	if len(add) == 0 {
-		return statusCmd(s.T("roster.preset_none"))
+		return noticeCmd(s.T("roster.preset_none"))
 	}
 	if _, err := s.Live.AddOPDs(s.ctx, add); err != nil {
 		return errCmd(err)

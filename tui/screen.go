@@ -32,7 +32,10 @@ type Enterer interface{ Enter() tea.Cmd }
 type ErrMsg struct{ Err error }
 
 // StatusMsg is a short confirmation for the status line ("Tersimpan").
-type StatusMsg struct{ Text string }
+type StatusMsg struct {
+	Text  string
+	Plain bool // nothing was done: no ✔ before it
+}
 
 // ScoresChangedMsg tells every screen that answers changed (after undo or
 // an import), so cached layouts can be rebuilt.
@@ -54,4 +57,10 @@ func errCmd(err error) tea.Cmd {
 
 func statusCmd(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text} }
+}
+
+// noticeCmd says that nothing was done (a cancel, nothing to undo): the
+// line carries no ✔, which would read as a success.
+func noticeCmd(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Plain: true} }
 }
