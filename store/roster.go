@@ -108,6 +108,7 @@ func listOPDs(ctx context.Context, q interface {
 			rows.Close()
 			return nil, err
 		}
+		o.Code, o.Name = workshop.Visible(o.Code), workshop.Visible(o.Name) // stored before entry refused control characters
 		out = append(out, o)
 	}
 	return out, closeRows(rows)

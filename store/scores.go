@@ -456,6 +456,8 @@ func (s *Store) Events(ctx context.Context, sessionID int64) ([]Event, error) {
 		}
 		e.At = time.Unix(0, at)
 		e.Source.Kind = workshop.SourceKind(kind)
+		e.OldNote, e.NewNote = workshop.VisibleLines(e.OldNote), workshop.VisibleLines(e.NewNote)
+		e.Source.Device = workshop.Visible(e.Source.Device)
 		out = append(out, e)
 	}
 	if err := closeRows(rows); err != nil {

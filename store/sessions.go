@@ -192,6 +192,7 @@ func decodeFramework(sessionID int64, raw string) (*workshop.Framework, error) {
 	if err := json.Unmarshal([]byte(raw), &f); err != nil {
 		return nil, fmt.Errorf("read the framework of session %d: %w", sessionID, err)
 	}
+	f.MakeVisible() // a copy stored before frameworks were checked for control characters
 	return &f, nil
 }
 
@@ -291,6 +292,7 @@ func (s *Store) ListSessions(ctx context.Context) ([]SessionSummary, error) {
 		}
 		ss.Completion.Possible = inScope * items
 		ss.LastActivity = time.Unix(0, updated)
+		ss.MakeVisible() // text stored before entry refused control characters
 		out = append(out, ss)
 	}
 	if err := rows.Err(); err != nil {
@@ -328,6 +330,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, e
 	if err != nil {
 		return nil, err
 	}
+	ss.MakeVisible() // text stored before entry refused control characters
 	ss.CreatedAt, ss.UpdatedAt = time.Unix(0, created), time.Unix(0, updated)
 	if ss.Framework, err = decodeFramework(sessionID, raw); err != nil {
 		return nil, err
@@ -350,6 +353,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, e
 			return nil, err
 		}
 		r.UpdatedAt = time.Unix(0, at)
+		r.Note = workshop.VisibleLines(r.Note)
 		d.Scores = append(d.Scores, r)
 	}
 	if err := closeRows(rows); err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -471,7 +472,9 @@ func (a *app) printList(ss []store.SessionSummary, asJSON bool) error {
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, a.t("cli.list.header"))
 	for _, s := range ss {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\t%.0f%%\t%s\n", s.ID, s.City, roman(s.Stage), s.Date,
+		// A city stored before entry had its limit may be of any length:
+		// the table keeps its shape.
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\t%.0f%%\t%s\n", s.ID, ansi.Truncate(s.City, workshop.MaxCityRunes, "…"), roman(s.Stage), ansi.Truncate(s.Date, 10, "…"),
 			s.Present, s.OPDs, 100*s.Completion.Ratio(), s.LastActivity.Local().Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
