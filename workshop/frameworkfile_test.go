@@ -620,6 +620,10 @@ func TestScaleFixture(t *testing.T) {
 	}
 }
 
+// FuzzParseFramework: whatever a framework file holds, ParseFramework never
+// panics; it refuses with a *FrameworkError or returns a framework that
+// validates and has a predikat for every level of its scale. Seeds (the
+// built-in frameworks among them): testdata/fuzz/FuzzParseFramework.
 func FuzzParseFramework(f *testing.F) {
 	f.Add([]byte(baseYAML))
 	f.Add([]byte("key: [\n"))
@@ -630,6 +634,11 @@ func FuzzParseFramework(f *testing.F) {
 		if err == nil {
 			if ps := fw.Validate(); len(ps) > 0 {
 				t.Fatalf("a parsed framework must validate: %v", ps)
+			}
+			for _, l := range fw.Scale {
+				if _, ok := fw.Predikat(float64(l.Value)); !ok {
+					t.Fatalf("level %d of an accepted framework has no predikat", l.Value)
+				}
 			}
 			return
 		}

@@ -140,14 +140,19 @@ func TestDetectSeparator(t *testing.T) {
 	}
 }
 
+// FuzzParseOPDCSV: whatever bytes an OPD list holds, ParseOPDCSV never
+// panics and either refuses it with an *OPDCSVError or returns rows that
+// every other way into a session accepts too. Seeds:
+// testdata/fuzz/FuzzParseOPDCSV (run by plain go test).
 func FuzzParseOPDCSV(f *testing.F) {
 	f.Add([]byte("kode;nama\r\nDLH;Dinas Lingkungan Hidup\r\n"))
 	f.Add([]byte("\xef\xbb\xbfA,\"B\nC\"\n\"unterminated\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rows, err := ParseOPDCSV("fuzz.csv", data)
 		if err != nil {
-			if rows != nil {
-				t.Fatal("rows with an error")
+			var ce *OPDCSVError
+			if rows != nil || !errors.As(err, &ce) || len(ce.Problems) == 0 {
+				t.Fatalf("rows %v with error %v, want none and an *OPDCSVError with problems", rows, err)
 			}
 			return
 		}
@@ -157,6 +162,12 @@ func FuzzParseOPDCSV(f *testing.F) {
 				t.Fatalf("bad row accepted: %+v", r)
 			}
 			seen[r.Code] = true
+			if c, err := CheckOPDCode(r.Code); err != nil || c != r.Code {
+				t.Fatalf("accepted code %q that CheckOPDCode refuses: %v", r.Code, err)
+			}
+			if n, err := CheckOPDName(r.Name); err != nil || n != r.Name {
+				t.Fatalf("accepted name %q that CheckOPDName refuses: %v", r.Name, err)
+			}
 		}
 	})
 }
