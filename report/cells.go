@@ -79,12 +79,18 @@ const guardChars = "=+-@\t\r\n'"
 // turns them into CRLF inside the quoted cell) and a cell that begins with a
 // guard character gets a leading apostrophe.
 func text(s string) string {
+	s = normalizeBreaks(s)
+	if s != "" && strings.IndexByte(guardChars, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// normalizeBreaks turns CRLF and CR line breaks into LF.
+func normalizeBreaks(s string) string {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
-	}
-	if s != "" && strings.IndexByte(guardChars, s[0]) >= 0 {
-		return "'" + s
 	}
 	return s
 }

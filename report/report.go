@@ -1,5 +1,6 @@
 // Package report writes a session's results as CSV files for Excel and reads
-// a scores.csv back in (DESIGN section 7). Every number in the files comes
+// a scores.csv back in (DESIGN section 7), and writes the report pack for
+// Buku 1 (DESIGN section 13, pack.go: WritePack). Every number in the files comes
 // from package workshop (Board, ScoreOPD, ScoreCity); nothing is scored here.
 //
 // Export writes four files into one folder:

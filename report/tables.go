@@ -46,6 +46,11 @@ func newExporter(d *workshop.Data, opt Options) *exporter {
 // predikat is the band label of a score in the export language, empty when
 // there is no score or it is below every band.
 func (x *exporter) predikat(s workshop.Score) string {
+	return text(x.predikatIn(s))
+}
+
+// predikatIn is the band label as it is, for the report pack's typed cells.
+func (x *exporter) predikatIn(s workshop.Score) string {
 	if !s.OK {
 		return ""
 	}
@@ -53,7 +58,7 @@ func (x *exporter) predikat(s workshop.Score) string {
 	if !ok {
 		return ""
 	}
-	return text(p.In(x.lang))
+	return p.In(x.lang)
 }
 
 // completion formats a ratio, empty when nothing was possible.
@@ -68,18 +73,7 @@ func completion(o *csvOut, c workshop.Completion) string {
 func (x *exporter) scores(o *csvOut) {
 	o.row(scoresHeader)
 
-	// The stored rows by OPD and indicator; a later duplicate wins, as it
-	// would in the store.
-	stored := make(map[int64]map[string]*workshop.ScoreRow, len(x.d.OPDs))
-	for i := range x.d.Scores {
-		r := &x.d.Scores[i]
-		m := stored[r.OPDID]
-		if m == nil {
-			m = make(map[string]*workshop.ScoreRow)
-			stored[r.OPDID] = m
-		}
-		m[r.IndicatorKey] = r
-	}
+	stored := x.storedRows()
 
 	// The framework part of each row does not depend on the OPD: format it
 	// once.
@@ -137,6 +131,22 @@ func (x *exporter) scores(o *csvOut) {
 	}
 }
 
+// storedRows indexes the stored rows by OPD and indicator; a later
+// duplicate wins, as it would in the store.
+func (x *exporter) storedRows() map[int64]map[string]*workshop.ScoreRow {
+	stored := make(map[int64]map[string]*workshop.ScoreRow, len(x.d.OPDs))
+	for i := range x.d.Scores {
+		r := &x.d.Scores[i]
+		m := stored[r.OPDID]
+		if m == nil {
+			m = make(map[string]*workshop.ScoreRow)
+			stored[r.OPDID] = m
+		}
+		m[r.IndicatorKey] = r
+	}
+	return stored
+}
+
 // opdDimensions writes opd_dimensions.csv: each OPD's dimension scores,
 // overall, predikat and completion, present or not.
 func (x *exporter) opdDimensions(o *csvOut) {
@@ -178,17 +188,10 @@ func (x *exporter) citySummary(o *csvOut) {
 		return o.num(st.Min), o.num(st.Max), o.num(st.Stdev)
 	}
 
-	var targetSum, weightSum float64
 	for _, d := range x.f.Dimensions {
 		st := city.Dimensions[d.Key]
 		score := st.Score()
 		target := x.board.Target(d.Key)
-		w := d.Weight
-		if w == 0 {
-			w = 1 // the framework's default weight (DESIGN section 3)
-		}
-		targetSum += target * w
-		weightSum += w
 		mn, mx, sd := stat(st)
 		o.row([]string{
 			text(d.Key), text(d.Name.In(x.lang)),
@@ -199,23 +202,10 @@ func (x *exporter) citySummary(o *csvOut) {
 		})
 	}
 
-	// The index row: n, min, max and stdev describe the in-scope OPDs'
-	// overall scores; the score itself is the city index from ScoreCity.
-	overall := make([]float64, 0, len(x.d.OPDs))
-	for _, opd := range x.board.InScope() {
-		if s := x.board.OPDResult(opd.ID).Overall; s.OK {
-			overall = append(overall, s.Value)
-		}
-	}
-	st := workshop.NewStat(overall)
-	target := 0.0
-	if weightSum > 0 {
-		target = targetSum / weightSum
-	}
-	name := workshop.Text{ID: "Indeks kota", EN: "City index"}
+	target, st := x.indexRow()
 	mn, mx, sd := stat(st)
 	o.row([]string{
-		IndexKey, text(name.In(x.lang)),
+		IndexKey, text(indexName.In(x.lang)),
 		o.score(city.Index), x.predikat(city.Index),
 		o.num(target), o.score(workshop.Gap(target, city.Index)),
 		strconv.Itoa(st.N), mn, mx, sd,
@@ -223,11 +213,72 @@ func (x *exporter) citySummary(o *csvOut) {
 	})
 }
 
+// indexName names the city index row.
+var indexName = workshop.Text{ID: "Indeks kota", EN: "City index"}
+
+// indexRow is what the city index row states beside the index itself: the
+// target (weighted mean, dimension weights, of every dimension's target) and
+// n, min, max and stdev of the in-scope OPDs' overall scores.
+func (x *exporter) indexRow() (target float64, st workshop.Stat) {
+	var targetSum, weightSum float64
+	for _, d := range x.f.Dimensions {
+		w := d.Weight
+		if w == 0 {
+			w = 1 // the framework's default weight (DESIGN section 3)
+		}
+		targetSum += x.board.Target(d.Key) * w
+		weightSum += w
+	}
+	if weightSum > 0 {
+		target = targetSum / weightSum
+	}
+	overall := make([]float64, 0, len(x.d.OPDs))
+	for _, opd := range x.board.InScope() {
+		if s := x.board.OPDResult(opd.ID).Overall; s.OK {
+			overall = append(overall, s.Value)
+		}
+	}
+	return target, workshop.NewStat(overall)
+}
+
+// names maps every dimension and element key to its name in the export
+// language.
+func (x *exporter) names() map[string]string {
+	out := make(map[string]string)
+	for _, d := range x.f.Dimensions {
+		out[d.Key] = d.Name.In(x.lang)
+		for _, e := range d.Elements {
+			out[e.Key] = e.Name.In(x.lang)
+		}
+	}
+	return out
+}
+
 // priorities writes priorities.csv: the priority elements in marking order
-// with their city score over the OPDs in scope. A key that is not in the
-// framework, or a repeated key, is skipped.
+// with their city score over the OPDs in scope.
 func (x *exporter) priorities(o *csvOut) {
 	o.row(prioritiesHeader)
+	for _, p := range x.priorityRows() {
+		o.row([]string{
+			text(p.d.Key), text(p.d.Name.In(x.lang)),
+			text(p.e.Key), text(p.e.Name.In(x.lang)),
+			o.score(p.stat.Score()), o.num(p.target), o.score(p.gap),
+		})
+	}
+}
+
+// priorityRow is one priority element with its city score and gap.
+type priorityRow struct {
+	d      *workshop.Dimension
+	e      *workshop.Element
+	stat   workshop.Stat
+	target float64
+	gap    workshop.Score
+}
+
+// priorityRows lists the session's priority elements in marking order. A key
+// that is not in the framework, or a repeated key, is skipped.
+func (x *exporter) priorityRows() []priorityRow {
 	type where struct {
 		d *workshop.Dimension
 		e *workshop.Element
@@ -241,18 +292,16 @@ func (x *exporter) priorities(o *csvOut) {
 	}
 	city := x.board.City()
 	seen := make(map[string]bool, len(x.d.Priorities))
+	var out []priorityRow
 	for _, key := range x.d.Priorities {
 		w, ok := elements[key]
 		if !ok || seen[key] {
 			continue
 		}
 		seen[key] = true
-		score := city.Elements[key].Score()
+		st := city.Elements[key]
 		target := x.board.Target(w.d.Key)
-		o.row([]string{
-			text(w.d.Key), text(w.d.Name.In(x.lang)),
-			text(w.e.Key), text(w.e.Name.In(x.lang)),
-			o.score(score), o.num(target), o.score(workshop.Gap(target, score)),
-		})
+		out = append(out, priorityRow{d: w.d, e: w.e, stat: st, target: target, gap: workshop.Gap(target, st.Score())})
 	}
+	return out
 }

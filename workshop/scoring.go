@@ -305,3 +305,24 @@ func sortGaps(rows []GapRow) {
 		return a.OK && Round2(a.Value) > Round2(b.Value)
 	})
 }
+
+// SpreadByElement lists the scored elements by how much the OPDs disagree
+// on them: population standard deviation (compared at 2 decimals), largest
+// first, framework order between equals. Unscored elements are left out.
+func (f *Framework) SpreadByElement(c CityResult, targets map[string]float64) []GapRow {
+	var rows []GapRow
+	for _, d := range f.Dimensions {
+		t := targetOf(targets, d)
+		for _, e := range d.Elements {
+			st := c.Elements[e.Key]
+			if st.N == 0 {
+				continue
+			}
+			rows = append(rows, GapRow{DimensionKey: d.Key, ElementKey: e.Key, Stat: st, Target: t, Gap: Gap(t, st.Score())})
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		return Round2(rows[i].Stat.Stdev) > Round2(rows[j].Stat.Stdev)
+	})
+	return rows
+}

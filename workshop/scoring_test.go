@@ -328,3 +328,36 @@ func TestCompletionPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestSpreadByElement(t *testing.T) {
+	f := testFramework()
+	// o1: A = (1 + 3*1)/4 = 1, B = 4, C = (2+2)/2 = 2
+	// o2: A = (5 + 3*5)/4 = 5, B = 3, C = (2+2)/2 = 2
+	// o3: A = (3 + 3*3)/4 = 3, B unanswered, C = 2
+	rs := []OPDResult{
+		f.ScoreOPD(Sheet{"a1": {Level: 1}, "a2": {Level: 1}, "b1": {Level: 4}, "c1": {Level: 2}, "c2": {Level: 2}}),
+		f.ScoreOPD(Sheet{"a1": {Level: 5}, "a2": {Level: 5}, "b1": {Level: 3}, "c1": {Level: 2}, "c2": {Level: 2}}),
+		f.ScoreOPD(Sheet{"a1": {Level: 3}, "a2": {Level: 3}, "c1": {Level: 2}}),
+	}
+	c := f.ScoreCity(rs)
+	// A: 1, 5, 3: mean 3, population SD sqrt((4+4+0)/3) = 1.63
+	// B: 4, 3:    mean 3.5, SD 0.5
+	// C: 2, 2, 2: SD 0
+	rows := f.SpreadByElement(c, map[string]float64{"gov": 4})
+	if len(rows) != 3 || rows[0].ElementKey != "A" || rows[1].ElementKey != "B" || rows[2].ElementKey != "C" {
+		t.Fatalf("spread order = %+v", rows)
+	}
+	if Round2(rows[0].Stat.Stdev) != 1.63 || Round2(rows[1].Stat.Stdev) != 0.5 || rows[2].Stat.Stdev != 0 {
+		t.Errorf("spreads = %v %v %v", rows[0].Stat.Stdev, rows[1].Stat.Stdev, rows[2].Stat.Stdev)
+	}
+	// the session's target is used for the gap: gov 4 - A 3 = 1
+	if rows[0].Target != 4 || !near(rows[0].Gap.Value, 1) {
+		t.Errorf("A target %v gap %+v, want 4 and 1", rows[0].Target, rows[0].Gap)
+	}
+	// ties keep framework order; unscored elements are left out
+	c2 := f.ScoreCity([]OPDResult{f.ScoreOPD(Sheet{"b1": {Level: 2}, "c1": {Level: 3}})})
+	rows = f.SpreadByElement(c2, nil)
+	if len(rows) != 2 || rows[0].ElementKey != "B" || rows[1].ElementKey != "C" {
+		t.Errorf("ties or unscored: %+v", rows)
+	}
+}

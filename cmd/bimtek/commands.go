@@ -105,6 +105,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(a.flagError)
 	root.AddCommand(a.newCmd(), a.openCmd(), a.listCmd(), a.exportCmd(), a.importCmd(),
 		a.presentCmd(), a.editCmd(), a.deleteCmd(), a.demoCmd(), a.frameworksCmd(), a.frameworkCmd(), a.cardsCmd(), a.checkCmd(), a.backupCmd())
+	root.AddCommand(a.reportCmd())
 	a.translateHelp(root)
 	return root
 }
@@ -538,6 +539,42 @@ func (a *app) exportCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&dir, "dir", "", a.t("cli.flag.dir"))
 	c.Flags().BoolVar(&excel, "excel", false, a.t("cli.flag.excel"))
+	return c
+}
+
+// reportCmd writes the report pack (DESIGN section 13): the workbook and
+// the one-page report, in the UI language.
+func (a *app) reportCmd() *cobra.Command {
+	var dir string
+	c := &cobra.Command{
+		Use:   "report ID",
+		Short: a.t("cli.report"),
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := a.idArg(args)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), true, func(st *store.Store) error {
+				d, err := st.Load(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				target := dir
+				if target == "" {
+					cwd, _ := os.Getwd()
+					target = report.DefaultPackDir(cwd, d, a.lang, a.clock())
+				}
+				p, err := report.WritePack(target, d, a.lang)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(a.stdout, p.Dir)
+				return nil
+			})
+		},
+	}
+	c.Flags().StringVar(&dir, "dir", "", a.t("cli.flag.report_dir"))
 	return c
 }
 
