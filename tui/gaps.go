@@ -9,7 +9,6 @@ import (
 	"context"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -335,27 +334,7 @@ func (g *Gaps) rebuild() {
 	c := s.Board.City()
 	g.dims = f.GapsByDimension(c, s.Board.Targets)
 	g.els = f.GapsByElement(c, s.Board.Targets)
-	g.spread = nil
-	for _, e := range g.els {
-		if e.Stat.N > 0 {
-			g.spread = append(g.spread, e)
-		}
-	}
-	order := map[string]int{}
-	i := 0
-	for _, d := range f.Dimensions {
-		for _, e := range d.Elements {
-			order[e.Key] = i
-			i++
-		}
-	}
-	sort.SliceStable(g.spread, func(a, b int) bool {
-		x, y := workshop.Round2(g.spread[a].Stat.Stdev), workshop.Round2(g.spread[b].Stat.Stdev)
-		if x != y {
-			return x > y
-		}
-		return order[g.spread[a].ElementKey] < order[g.spread[b].ElementKey]
-	})
+	g.spread = f.SpreadByElement(c, s.Board.Targets)
 	if keep != "" {
 		for i, e := range g.els {
 			if e.ElementKey == keep {
