@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/bimtek/bimtek/proc"
 )
 
 // DiskFullError is an export refused because the disk holding its folder is
@@ -314,7 +316,7 @@ func cleanLeftovers(parent string) {
 			continue // not one of ours
 		}
 		path := filepath.Join(parent, n)
-		if pid != os.Getpid() && processAlive(pid) {
+		if pid != os.Getpid() && proc.Alive(pid) {
 			continue // another export is at work here now
 		}
 		if isTracked(path) {

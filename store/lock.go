@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/bimtek/bimtek/proc"
 )
 
 // lease is one Acquire of a session: a heartbeat goroutine keeps the lock
@@ -144,7 +146,7 @@ func (s *Store) held(h lockRow, now time.Time) bool {
 		return false
 	}
 	if h.host == s.host {
-		if h.pid == s.pid || !processAlive(h.pid) {
+		if h.pid == s.pid || !proc.Alive(h.pid) {
 			return false
 		}
 		if h.started != "" {

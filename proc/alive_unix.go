@@ -1,15 +1,15 @@
 //go:build unix
 
-package store
+package proc
 
 import (
 	"errors"
 	"syscall"
 )
 
-// processAlive reports whether a process with this pid exists on this host
+// Alive reports whether a process with this pid exists on this host
 // (EPERM: it exists but belongs to another user).
-func processAlive(pid int) bool {
+func Alive(pid int) bool {
 	if pid <= 0 {
 		return false
 	}

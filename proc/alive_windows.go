@@ -1,16 +1,16 @@
 //go:build windows
 
-package store
+package proc
 
 import (
 	"errors"
 	"syscall"
 )
 
-// processAlive reports whether a process with this pid is running on this
+// Alive reports whether a process with this pid is running on this
 // host. Access denied means it exists (another user's); any other failure
 // to open it means there is no such process.
-func processAlive(pid int) bool {
+func Alive(pid int) bool {
 	const (
 		processQueryLimitedInformation = 0x1000
 		stillActive                    = 259
