@@ -1,0 +1,112 @@
+package room
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+
+	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// saveReply is what the page's script reads after a tap.
+type saveReply struct {
+	OK       bool   `json:"ok"`
+	Message  string `json:"message"`
+	Answered int    `json:"answered"`
+	Total    int    `json:"total"`
+	Done     int    `json:"done"`
+	DimTotal int    `json:"dim_total"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// save takes one save of the form: every field checked first, then each
+// change through the session's one write path; the phone hears "saved"
+// only once all of them are committed.
+func (s *Server) save(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if err := r.ParseForm(); err != nil {
+		s.refuse(w, r, http.StatusRequestEntityTooLarge, err)
+		return
+	}
+	ac, err := s.opd(w, r)
+	if err != nil {
+		s.refuse(w, r, http.StatusUnauthorized, err)
+		return
+	}
+	var fw *workshop.Framework
+	s.cfg.Owner.Read(func(v View) { fw = v.Framework })
+	dim, edits, err := ParseSave(fw, r.PostForm)
+	if err != nil {
+		s.refuse(w, r, http.StatusBadRequest, err)
+		return
+	}
+	if !ac.Submitted.IsZero() {
+		s.refuse(w, r, http.StatusConflict, formErr("room.err.sent"))
+		return
+	}
+	if !s.EntryOpen(dim) {
+		d, _ := fw.Dimension(dim)
+		s.refuse(w, r, http.StatusForbidden, formErr("room.err.closed", d.Name.In(lang)))
+		return
+	}
+	dev := device(r)
+	for _, e := range edits {
+		if e.SetAnswer {
+			if err := s.cfg.Owner.SetAnswer(r.Context(), ac.OPDID, dev, e.Key, e.Answer); err != nil {
+				s.refuse(w, r, http.StatusInternalServerError, err)
+				return
+			}
+		}
+		if e.SetNote {
+			if err := s.cfg.Owner.SetNote(r.Context(), ac.OPDID, dev, e.Key, e.Note); err != nil {
+				s.refuse(w, r, http.StatusInternalServerError, err)
+				return
+			}
+		}
+	}
+	if !wantsJSON(r) {
+		http.Redirect(w, r, "/form?"+url.Values{"d": {dim}, "saved": {"1"}}.Encode(), http.StatusSeeOther)
+		return
+	}
+	rep := saveReply{OK: true, Message: assets.T(lang, "room.saved")}
+	s.cfg.Owner.Read(func(v View) {
+		sheet := v.Board.Sheet(ac.OPDID)
+		rep.Answered, rep.Total = len(sheet), v.Framework.ItemCount()
+		if d, ok := v.Framework.Dimension(dim); ok {
+			rep.DimTotal = d.ItemCount()
+			for _, ind := range d.Indicators() {
+				if sheet[ind.Key].Answered() {
+					rep.Done++
+				}
+			}
+		}
+	})
+	writeJSON(w, http.StatusOK, rep)
+}
+
+// submit is "Kirim": the OPD is done and its form is closed until the
+// facilitator reopens it.
+func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if err := r.ParseForm(); err != nil {
+		s.refuse(w, r, http.StatusRequestEntityTooLarge, err)
+		return
+	}
+	ac, err := s.opd(w, r)
+	if err != nil {
+		s.refuse(w, r, http.StatusUnauthorized, err)
+		return
+	}
+	if err := s.cfg.Store.SetSubmitted(r.Context(), s.cfg.SessionID, ac.OPDID, true); err != nil {
+		s.refuse(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	_ = lang
+	http.Redirect(w, r, "/form?sent=1", http.StatusSeeOther)
+}
