@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image/color"
@@ -164,7 +163,7 @@ func (m *Model) show(msg sessionLoadedMsg) {
 	s.ExportBase = m.opt.ExportBase
 	s.DefaultDB = m.opt.DefaultDB
 	s.PhoneCells = m.opt.PhoneCells
-	s.loadPhoneMarks()
+	s.LoadPhoneMarks()
 	m.sess, m.release, m.Opened = s, msg.release, msg.id
 	m.home = nil
 	m.buildScreens()
@@ -208,7 +207,7 @@ func (m *Model) onChange(c workshop.Change) tea.Cmd {
 		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, s.Live.Err()), true, false
 		return nil
 	}
-	scores, roster := s.apply(c)
+	scores, roster := s.Apply(c)
 	var cmds []tea.Cmd
 	if roster {
 		cmds = append(cmds, m.toScreen(RosterChangedMsg{}))
@@ -491,7 +490,7 @@ func (m *Model) goPhase(i int) tea.Cmd {
 	m.roomOpen = false // the phase is what the room sees now
 	if !s.ReadOnly {   // leaving a phase pauses its clock: one clock at a time
 		now := s.Now()
-		s.State.pauseTimers(-1, now)
+		s.State.PauseTimers(-1, now)
 		s.State.SavedAt = now
 	}
 	s.State.Phase = i
@@ -524,7 +523,7 @@ func (m *Model) toggleTimer() tea.Cmd {
 		t.Elapsed = t.Run(now)
 		t.Running, t.StartedAt = false, time.Time{}
 	} else {
-		s.State.pauseTimers(s.State.Phase, now) // one clock at a time
+		s.State.PauseTimers(s.State.Phase, now) // one clock at a time
 		t.Running, t.StartedAt = true, now
 	}
 	s.State.SavedAt = now
@@ -602,13 +601,7 @@ func (m *Model) follow(msg followMsg) tea.Cmd {
 	if d == nil || d.Session.UpdatedAt.Equal(s.Data.Session.UpdatedAt) {
 		return nil
 	}
-	s.Data = d
-	s.rebuild()
-	var st UIState
-	if len(d.UIState) > 0 && json.Unmarshal(d.UIState, &st) == nil {
-		s.State = st
-		s.State.normalise(s)
-	}
+	s.Follow(d)
 	return tea.Batch(m.toScreen(RosterChangedMsg{}), m.toScreen(ScoresChangedMsg{}))
 }
 

@@ -186,12 +186,7 @@ func (g *Gaps) save() tea.Cmd {
 	return nil
 }
 
-func (g *Gaps) ctx() context.Context {
-	if g.s.ctx != nil {
-		return g.s.ctx
-	}
-	return context.Background()
-}
+func (g *Gaps) ctx() context.Context { return g.s.Ctx() }
 
 // current is the element row under the cursor.
 func (g *Gaps) current() (workshop.GapRow, bool) {

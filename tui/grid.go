@@ -1100,7 +1100,7 @@ func (g *Grid) rowLine(l *gridLayout, row int) string {
 	b.Grow(l.gw * 4)
 	b.WriteString(g.rowLb.get(g, row, l.labelW, on))
 	sheet := g.s.Board.Sheet(opd.ID)
-	notes := g.s.notes[opd.ID]
+	notes := g.s.Notes(opd.ID)
 	for i := l.first; i < l.first+l.vis && i < len(t.cols); i++ {
 		k := t.cols[i].ind.Key
 		b.WriteString(g.sep(g.sepBefore(i, l), on))

@@ -4,7 +4,6 @@ import (
 	"net"
 
 	"github.com/bimtek/bimtek/room"
-	"github.com/bimtek/bimtek/workshop"
 )
 
 // Room mode writes through the open session's owner (Live): a phone's
@@ -24,25 +23,6 @@ type errorString string
 
 func (e errorString) Error() string { return string(e) }
 
-// markSource remembers which cells a phone wrote last.
-func (s *Sess) markSource(src workshop.Source, opdID int64, key string) {
-	if s.phone == nil {
-		s.phone = map[int64]map[string]bool{}
-	}
-	if src.Kind != workshop.SourcePhone {
-		delete(s.phone[opdID], key)
-		return
-	}
-	if s.phone[opdID] == nil {
-		s.phone[opdID] = map[string]bool{}
-	}
-	s.phone[opdID][key] = true
-}
-
-// FromPhone reports whether the cell's last change came from the OPD's
-// phone in room mode (the grid marks it).
-func (s *Sess) FromPhone(opdID int64, key string) bool { return s.phone[opdID][key] }
-
 // roomStarter starts room mode for the open session: the server, its
 // listener and where phones find it.
 func (m *Model) roomStarter() StartRoomFunc {
@@ -61,16 +41,5 @@ func (m *Model) roomStarter() StartRoomFunc {
 		all, _ := room.Addresses()
 		tcp, _ := a.(*net.TCPAddr)
 		return &RoomMode{Srv: srv, Addr: a, Links: room.Links(a, all), Local: tcp != nil && tcp.IP.IsLoopback()}, nil
-	}
-}
-
-// loadPhoneMarks reads which cells a phone wrote last; a failed read only
-// loses the marks, never an answer.
-func (s *Sess) loadPhoneMarks() {
-	if s.PhoneCells == nil {
-		return
-	}
-	if m, err := s.PhoneCells(s.ctx, s.Data.Session.ID); err == nil {
-		s.phone = m
 	}
 }

@@ -353,7 +353,7 @@ func (r *Roster) saveForm() tea.Cmd {
 		return nil
 	}
 	if r.editing == 0 {
-		o, err := s.Live.AddOPD(s.ctx, workshop.OPDInput{Code: code, Name: name})
+		o, err := s.Live.AddOPD(s.Ctx(), workshop.OPDInput{Code: code, Name: name})
 		if err != nil {
 			r.formErr = phrase.Sentence(s.Lang, err)
 			return errCmd(err)
@@ -368,7 +368,7 @@ func (r *Roster) saveForm() tea.Cmd {
 	}
 	o := s.Data.OPDs[i]
 	o.Code, o.Name = code, name
-	if err := s.Live.UpdateOPD(s.ctx, o); err != nil {
+	if err := s.Live.UpdateOPD(s.Ctx(), o); err != nil {
 		r.formErr = phrase.Sentence(s.Lang, err)
 		return errCmd(err)
 	}
@@ -384,7 +384,7 @@ func (r *Roster) scoreCount(id int64) int {
 	for k := range r.s.Board.Sheet(id) {
 		keys[k] = true
 	}
-	for k := range r.s.notes[id] {
+	for k := range r.s.Notes(id) {
 		keys[k] = true
 	}
 	return len(keys)
@@ -413,7 +413,7 @@ func (r *Roster) updateConfirm(k tea.KeyPressMsg) tea.Cmd {
 
 func (r *Roster) remove(o workshop.OPD) tea.Cmd {
 	s := r.s
-	if err := s.Live.RemoveOPD(s.ctx, o.ID); err != nil {
+	if err := s.Live.RemoveOPD(s.Ctx(), o.ID); err != nil {
 		return errCmd(err)
 	}
 	return r.changed(-1, s.T("roster.removed", o.Code))
@@ -424,7 +424,7 @@ func (r *Roster) remove(o workshop.OPD) tea.Cmd {
 func (r *Roster) togglePresent(o workshop.OPD) tea.Cmd {
 	s := r.s
 	o.Present = !o.Present
-	if err := s.Live.UpdateOPD(s.ctx, o); err != nil {
+	if err := s.Live.UpdateOPD(s.Ctx(), o); err != nil {
 		return errCmd(err)
 	}
 	msg := s.T("roster.now_absent", o.Code)
@@ -460,7 +460,7 @@ func (r *Roster) loadPreset() tea.Cmd {
 	if len(add) == 0 {
 		return noticeCmd(s.T("roster.preset_none"))
 	}
-	if _, err := s.Live.AddOPDs(s.ctx, add); err != nil {
+	if _, err := s.Live.AddOPDs(s.Ctx(), add); err != nil {
 		return errCmd(err)
 	}
 	return r.changed(-1, s.T("roster.preset_added", len(add), skipped))
@@ -536,7 +536,7 @@ func (r *Roster) importCSV() tea.Cmd {
 	for i, row := range rows {
 		add[i] = workshop.OPDInput{Code: row.Code, Name: row.Name}
 	}
-	if _, err := s.Live.AddOPDs(s.ctx, add); err != nil {
+	if _, err := s.Live.AddOPDs(s.Ctx(), add); err != nil {
 		r.importErr = phrase.Sentence(s.Lang, err)
 		return errCmd(err)
 	}

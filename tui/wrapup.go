@@ -47,7 +47,7 @@ func NewWrapUp(s *Sess) *WrapUp {
 	w := &WrapUp{s: s}
 	w.keys.Export = keyHelp(s.Lang, "x", "wrap.key.export", "x")
 	w.keys.Reveal = keyHelp(s.Lang, "r", "board.key.reveal", "r")
-	w.reopen = reopenCommand(s.Data.Session.ID, s.dbPath(), s.DefaultDB)
+	w.reopen = reopenCommand(s.Data.Session.ID, s.DBPath(), s.DefaultDB)
 	return w
 }
 

@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"strings"
@@ -7,14 +7,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// lineWidth is ansi.StringWidth of one frame line, without the cost of
+// LineWidth is ansi.StringWidth of one frame line, without the cost of
 // grapheme segmentation where the line cannot need it. The frame is made of
 // lines whose text is ASCII, Latin letters, box drawing, blocks, arrows,
 // braille and a few marks: each such character is one column, and the
 // escape sequences the styles add are none. A line with anything else (CJK,
 // emoji, combining marks, joiners, variation selectors, ...) is measured by
 // ansi.StringWidth itself, so the answer is always the same as its.
-func lineWidth(s string) int {
+func LineWidth(s string) int {
 	w := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -90,15 +90,15 @@ func skipEscape(s string) (int, bool) {
 	return 0, false
 }
 
-// exactLines cuts or pads every line of a block to exactly w columns and
+// ExactLines cuts or pads every line of a block to exactly w columns and
 // the block to exactly h lines, measuring each line once.
-func exactLines(s string, w, h int) []string {
+func ExactLines(s string, w, h int) []string {
 	lines := strings.SplitN(s, "\n", h+1)
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = exactWidth(l, w)
+		lines[i] = ExactWidth(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, strings.Repeat(" ", w))
@@ -106,12 +106,12 @@ func exactLines(s string, w, h int) []string {
 	return lines
 }
 
-// exactWidth cuts or pads one line to exactly w columns.
-func exactWidth(l string, w int) string {
-	lw := lineWidth(l)
+// ExactWidth cuts or pads one line to exactly w columns.
+func ExactWidth(l string, w int) string {
+	lw := LineWidth(l)
 	if lw > w {
 		l = ansi.Truncate(l, w, "…")
-		lw = lineWidth(l)
+		lw = LineWidth(l)
 	}
 	if lw < w {
 		l += strings.Repeat(" ", w-lw)

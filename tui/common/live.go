@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"context"
@@ -57,7 +57,3 @@ type Sessions interface {
 // Opener opens a session as a Live, locked for writing unless readOnly
 // (live.Open).
 type Opener func(ctx context.Context, id int64, readOnly bool) (Live, error)
-
-// changeMsg is one Change of the open session, delivered on the program's
-// goroutine in Seq order.
-type changeMsg struct{ c workshop.Change }

@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"math/rand/v2"
@@ -8,18 +8,18 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Every character lineWidth counts by itself is one column for ansi too.
+// Every character LineWidth counts by itself is one column for ansi too.
 func TestLineWidthOneColumnAgreesWithAnsi(t *testing.T) {
 	for r := rune(0); r <= 0x2FFFF; r++ {
 		if oneColumn(r) {
 			if w := ansi.StringWidth(string(r)); w != 1 {
-				t.Errorf("U+%04X is %d columns for ansi, 1 for lineWidth", r, w)
+				t.Errorf("U+%04X is %d columns for ansi, 1 for LineWidth", r, w)
 			}
 		}
 	}
 }
 
-// lineWidth gives ansi.StringWidth's answer for lines made of the frame's
+// LineWidth gives ansi.StringWidth's answer for lines made of the frame's
 // pieces and of the characters that need the slow path.
 func TestLineWidthAgreesWithAnsi(t *testing.T) {
 	pieces := []string{"a", "Z", " ", "│", "─", "▶", "◀", "·", "…", "░", "⠿", "é", "ñ",
@@ -32,8 +32,8 @@ func TestLineWidthAgreesWithAnsi(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s := b.String()
-		if got, want := lineWidth(s), ansi.StringWidth(s); got != want {
-			t.Fatalf("lineWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		if got, want := LineWidth(s), ansi.StringWidth(s); got != want {
+			t.Fatalf("LineWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
 		}
 	}
 }
@@ -42,16 +42,16 @@ func FuzzLineWidth(f *testing.F) {
 	f.Add("▶ BAPPEDA \x1b[1mBadan\x1b[m │ 3* ")
 	f.Add("📡🏙️ Kota")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := lineWidth(s), ansi.StringWidth(s); got != want {
-			t.Fatalf("lineWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		if got, want := LineWidth(s), ansi.StringWidth(s); got != want {
+			t.Fatalf("LineWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
 		}
 	})
 }
 
-// exactLines makes every line exactly w wide and the block exactly h high.
+// ExactLines makes every line exactly w wide and the block exactly h high.
 func TestExactLines(t *testing.T) {
 	in := "abc\n\x1b[1m" + strings.Repeat("│", 30) + "\x1b[m\n世界"
-	got := exactLines(in, 10, 5)
+	got := ExactLines(in, 10, 5)
 	if len(got) != 5 {
 		t.Fatalf("%d lines, want 5", len(got))
 	}

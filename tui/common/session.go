@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"context"
@@ -101,13 +101,25 @@ func (s *Sess) Name(t workshop.Text) string { return t.In(s.Lang) }
 // Note returns the note of one cell.
 func (s *Sess) Note(opdID int64, indicatorKey string) string { return s.notes[opdID][indicatorKey] }
 
+// Notes are the notes of one OPD by indicator key (nil: none). The map is
+// the copy the screens draw: read it, never change it.
+func (s *Sess) Notes(opdID int64) map[string]string { return s.notes[opdID] }
+
+// Ctx is the context the session's writes run under.
+func (s *Sess) Ctx() context.Context {
+	if s.ctx != nil {
+		return s.ctx
+	}
+	return context.Background()
+}
+
 // SetAnswer commits one answer, together with the UI state as it is now
 // (the grid moves its cursor on before it writes), then shows it. One
 // transaction: a keystroke costs one durable commit, and the score and
 // the cursor can never be saved apart.
 func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) error {
 	if s.ReadOnly {
-		return errReadOnly
+		return ErrReadOnly
 	}
 	state, err := json.Marshal(s.State)
 	if err != nil {
@@ -131,7 +143,7 @@ func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) er
 // SetNote commits one note, then shows it.
 func (s *Sess) SetNote(opdID int64, indicatorKey, note string) error {
 	if s.ReadOnly {
-		return errReadOnly
+		return ErrReadOnly
 	}
 	if _, err := s.Live.SetNote(s.ctx, workshop.Keyboard, opdID, indicatorKey, note); err != nil {
 		return err
@@ -154,7 +166,7 @@ func (s *Sess) Redo() (workshop.Event, bool, error) {
 
 func (s *Sess) undoRedo(fn func(context.Context) (workshop.Event, bool, error)) (workshop.Event, bool, error) {
 	if s.ReadOnly {
-		return workshop.Event{}, false, errReadOnly
+		return workshop.Event{}, false, ErrReadOnly
 	}
 	ev, ok, err := fn(s.ctx)
 	if err != nil || !ok {
@@ -173,17 +185,17 @@ func (s *Sess) Reload() error {
 	d.UIState = s.Data.UIState
 	s.Data = d
 	s.rebuild()
-	s.loadPhoneMarks()
+	s.LoadPhoneMarks()
 	s.State.normalise(s)
 	return nil
 }
 
-// apply brings the copy up to a Change made elsewhere and says whether the
+// Apply brings the copy up to a Change made elsewhere and says whether the
 // screens must redraw. A cell change copies that cell as Live holds it
 // now, so a change that arrives after a newer one of the same cell does
 // no harm; the program's own keyboard writes are in the copy already.
 // Anything wider copies the whole session.
-func (s *Sess) apply(c workshop.Change) (scores, roster bool) {
+func (s *Sess) Apply(c workshop.Change) (scores, roster bool) {
 	if c.Source.Kind == workshop.SourceKeyboard && c.Kind != workshop.Reloaded && c.Kind != workshop.LockLost {
 		return false, false
 	}
@@ -199,6 +211,19 @@ func (s *Sess) apply(c workshop.Change) (scores, roster bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// Follow shows a fresh read of the session (the projector view, after the
+// facilitator wrote something): its data and the facilitator's screen
+// state, kept inside the session as it is now.
+func (s *Sess) Follow(d *workshop.Data) {
+	s.Data = d
+	s.rebuild()
+	var st UIState
+	if len(d.UIState) > 0 && json.Unmarshal(d.UIState, &st) == nil {
+		s.State = st
+		s.State.normalise(s)
+	}
 }
 
 // SaveState writes the UI state when it changed since the last save.
@@ -221,8 +246,8 @@ func (s *Sess) SaveState() error {
 	return nil
 }
 
-// dbPath is the database file of the session ("" without one).
-func (s *Sess) dbPath() string {
+// DBPath is the database file of the session ("" without one).
+func (s *Sess) DBPath() string {
 	if s.Live == nil {
 		return ""
 	}
@@ -240,9 +265,9 @@ func (s *Sess) Phases() []workshop.Phase { return s.F().Agenda }
 // Phase is the phase on screen.
 func (s *Sess) Phase() workshop.Phase { return s.F().Agenda[s.State.Phase] }
 
-// errReadOnly refuses a change in the projector view (Sentence says it in
+// ErrReadOnly refuses a change in the projector view (Sentence says it in
 // the UI language).
-var errReadOnly = workshop.ErrProjector
+var ErrReadOnly = workshop.ErrProjector
 
 // UIState is what reopening restores: the phase, the grid tab and cursor,
 // the timers, the scoreboard sort and reveal state, and each screen's
@@ -299,9 +324,9 @@ func (u *UIState) resumeTimersAtSave(now time.Time) {
 	u.SavedAt = now
 }
 
-// pauseTimers stops every running clock but phase keep's (-1: all),
+// PauseTimers stops every running clock but phase keep's (-1: all),
 // adding the time it ran until now.
-func (u *UIState) pauseTimers(keep int, now time.Time) {
+func (u *UIState) PauseTimers(keep int, now time.Time) {
 	for i, t := range u.Timers {
 		if t.Running && i != keep {
 			u.Timers[i] = Timer{Elapsed: t.Run(now), AdjustMin: t.AdjustMin}
@@ -331,21 +356,51 @@ func (t Timer) Run(now time.Time) time.Duration {
 // roster or agenda may have changed since it was saved).
 func (u *UIState) normalise(s *Sess) {
 	n := len(s.Phases())
-	u.Phase = clamp(u.Phase, 0, n-1)
-	u.Tab = clamp(u.Tab, 0, len(s.F().Dimensions)-1)
+	u.Phase = Clamp(u.Phase, 0, n-1)
+	u.Tab = Clamp(u.Tab, 0, len(s.F().Dimensions)-1)
 	for len(u.Timers) < n {
 		u.Timers = append(u.Timers, Timer{})
 	}
 	u.Timers = u.Timers[:n]
-	u.BoardView = clamp(u.BoardView, 0, 2)
+	u.BoardView = Clamp(u.BoardView, 0, 2)
 	if u.Sort == "" {
 		u.Sort = "name"
 	}
 }
 
-func clamp(v, lo, hi int) int {
+func Clamp(v, lo, hi int) int {
 	if hi < lo {
 		return lo
 	}
 	return max(lo, min(hi, v))
+}
+
+// markSource remembers which cells a phone wrote last.
+func (s *Sess) markSource(src workshop.Source, opdID int64, key string) {
+	if s.phone == nil {
+		s.phone = map[int64]map[string]bool{}
+	}
+	if src.Kind != workshop.SourcePhone {
+		delete(s.phone[opdID], key)
+		return
+	}
+	if s.phone[opdID] == nil {
+		s.phone[opdID] = map[string]bool{}
+	}
+	s.phone[opdID][key] = true
+}
+
+// FromPhone reports whether the cell's last change came from the OPD's
+// phone in room mode (the grid marks it).
+func (s *Sess) FromPhone(opdID int64, key string) bool { return s.phone[opdID][key] }
+
+// LoadPhoneMarks reads which cells a phone wrote last; a failed read only
+// loses the marks, never an answer.
+func (s *Sess) LoadPhoneMarks() {
+	if s.PhoneCells == nil {
+		return
+	}
+	if m, err := s.PhoneCells(s.ctx, s.Data.Session.ID); err == nil {
+		s.phone = m
+	}
 }

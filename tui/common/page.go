@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -51,16 +51,16 @@ type CellChangedMsg struct {
 	IndicatorKey string
 }
 
-func errCmd(err error) tea.Cmd {
+func ErrCmd(err error) tea.Cmd {
 	return func() tea.Msg { return ErrMsg{Err: err} }
 }
 
-func statusCmd(text string) tea.Cmd {
+func StatusCmd(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text} }
 }
 
-// noticeCmd says that nothing was done (a cancel, nothing to undo): the
+// NoticeCmd says that nothing was done (a cancel, nothing to undo): the
 // line carries no ✔, which would read as a success.
-func noticeCmd(text string) tea.Cmd {
+func NoticeCmd(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text, Plain: true} }
 }

@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// The screens still in this package name the shared pieces of
+// tui/common by their old names; each page that moves to a package of
+// its own imports tui/common directly.
+
+type (
+	Styles           = common.Styles
+	Palette          = common.Palette
+	GlobalKeys       = common.GlobalKeys
+	Live             = common.Live
+	Sessions         = common.Sessions
+	Opener           = common.Opener
+	Sess             = common.Sess
+	UIState          = common.UIState
+	Timer            = common.Timer
+	Screen           = common.Screen
+	Enterer          = common.Enterer
+	ErrMsg           = common.ErrMsg
+	StatusMsg        = common.StatusMsg
+	ScoresChangedMsg = common.ScoresChangedMsg
+	RosterChangedMsg = common.RosterChangedMsg
+	CellChangedMsg   = common.CellChangedMsg
+)
+
+// Themes are the names accepted by --theme and cycled by the theme key.
+var Themes = common.Themes
+
+// errReadOnly refuses a change in the projector view.
+var errReadOnly = common.ErrReadOnly
+
+// changeMsg is one Change of the open session, delivered on the program's
+// goroutine in Seq order.
+type changeMsg struct{ c workshop.Change }
+
+func NewStyles(theme string) *Styles { return common.NewStyles(theme) }
+func NextTheme(t string) string      { return common.NextTheme(t) }
+
+func NewSess(l Live, d *workshop.Data, lang string, styles *Styles, now func() time.Time) *Sess {
+	return common.NewSess(l, d, lang, styles, now)
+}
+
+func keyHelp(lang, label, helpKey string, keys ...string) key.Binding {
+	return common.KeyHelp(lang, label, helpKey, keys...)
+}
+func newGlobalKeys(lang string) GlobalKeys { return common.NewGlobalKeys(lang) }
+
+func lineWidth(s string) int                     { return common.LineWidth(s) }
+func exactLines(s string, w, h int) []string     { return common.ExactLines(s, w, h) }
+func exactWidth(l string, w int) string          { return common.ExactWidth(l, w) }
+func cellWidth(s string) int                     { return common.CellWidth(s) }
+func cellTrunc(s string, w int, t string) string { return common.CellTrunc(s, w, t) }
+func fitCell(s string, w int) string             { return common.FitCell(s, w) }
+func fitCellRight(s string, w int) string        { return common.FitCellRight(s, w) }
+func centerCell(s string, w int) string          { return common.CenterCell(s, w) }
+func clamp(v, lo, hi int) int                    { return common.Clamp(v, lo, hi) }
+
+func errCmd(err error) tea.Cmd      { return common.ErrCmd(err) }
+func statusCmd(text string) tea.Cmd { return common.StatusCmd(text) }
+func noticeCmd(text string) tea.Cmd { return common.NoticeCmd(text) }
