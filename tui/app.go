@@ -63,11 +63,15 @@ type Model struct {
 	keys   GlobalKeys
 	w, h   int
 
-	// paint's theme colours and the replacer that restores them after each
-	// reset, made for paintStyles.
+	// paint's theme colours, made for paintStyles.
 	paintStyles *Styles
-	paintBase   string
-	paintReset  *strings.Replacer
+	paintBG     string
+	paintFG     string
+
+	// hints are the footer's key hints already styled, made for
+	// hintStyles: the footer is drawn every frame, its hints rarely change.
+	hintStyles *Styles
+	hints      map[[2]string]string
 
 	home    *Home
 	sess    *Sess
@@ -731,18 +735,71 @@ func (m *Model) paint(frame string) string {
 	if m.paintStyles != m.styles {
 		// built once per theme, not per frame
 		p := m.styles.P
-		bg, fg := sgrColor(48, p.Bg), sgrColor(38, p.Fg)
-		m.paintBase = bg + fg
-		m.paintReset = strings.NewReplacer("\x1b[m", "\x1b[m"+m.paintBase, "\x1b[0m", "\x1b[0m"+m.paintBase, "\x1b[49m", bg, "\x1b[39m", fg)
+		m.paintBG, m.paintFG = sgrColor(48, p.Bg), sgrColor(38, p.Fg)
 		m.paintStyles = m.styles
 	}
-	base, r := m.paintBase, m.paintReset
-	lines := strings.Split(frame, "\n")
-	for i, l := range lines {
-		// render made the line exactly the window's width: nothing to measure
-		lines[i] = base + r.Replace(l) + "\x1b[m"
+	// render made each line exactly the window's width: nothing to measure
+	return paintFrame(frame, m.paintBG, m.paintFG)
+}
+
+// paintFrame lays the theme's background bg and text colour fg under every
+// line of frame: each line starts with them, and wherever a style resets
+// (SGR 0, or only the background 49 or the text colour 39) the theme's
+// colour comes back at once, so no cell shows the terminal's own colours.
+// Each line ends with a full reset. It is one pass over the bytes: the
+// escapes are found with IndexByte and everything between them is copied
+// whole.
+func paintFrame(frame, bg, fg string) string {
+	base := bg + fg
+	var b strings.Builder
+	b.Grow(len(frame) + len(frame)/4 + 64*(len(base)+4))
+	for {
+		j := strings.IndexByte(frame, '\n')
+		line := frame
+		if j >= 0 {
+			line = frame[:j]
+		}
+		b.WriteString(base)
+		paintLine(&b, line, base, bg, fg)
+		b.WriteString("\x1b[m")
+		if j < 0 {
+			return b.String()
+		}
+		b.WriteByte('\n')
+		frame = frame[j+1:]
 	}
-	return strings.Join(lines, "\n")
+}
+
+// paintLine writes line with the theme's colours put back after each reset.
+func paintLine(b *strings.Builder, line, base, bg, fg string) {
+	for {
+		j := strings.IndexByte(line, 0x1b)
+		if j < 0 {
+			b.WriteString(line)
+			return
+		}
+		b.WriteString(line[:j])
+		line = line[j:]
+		switch {
+		case strings.HasPrefix(line, "\x1b[m"):
+			b.WriteString("\x1b[m")
+			b.WriteString(base)
+			line = line[3:]
+		case strings.HasPrefix(line, "\x1b[0m"):
+			b.WriteString("\x1b[0m")
+			b.WriteString(base)
+			line = line[4:]
+		case strings.HasPrefix(line, "\x1b[49m"):
+			b.WriteString(bg)
+			line = line[5:]
+		case strings.HasPrefix(line, "\x1b[39m"):
+			b.WriteString(fg)
+			line = line[5:]
+		default:
+			b.WriteByte(0x1b)
+			line = line[1:]
+		}
+	}
 }
 
 // sgrColor is the SGR sequence setting a 24-bit colour: code 38 for the
@@ -909,6 +966,19 @@ func (m *Model) stepper(w int) string {
 	return ansi.Truncate(line, w, "…")
 }
 
+// footerHint is one key and what it does, styled for the footer.
+func (m *Model) footerHint(k, desc string) string {
+	if m.hintStyles != m.styles || len(m.hints) > 512 {
+		m.hints, m.hintStyles = map[[2]string]string{}, m.styles
+	}
+	if h, ok := m.hints[[2]string{k, desc}]; ok {
+		return h
+	}
+	h := m.styles.Key.Render(k) + " " + m.styles.Base.Render(desc)
+	m.hints[[2]string{k, desc}] = h
+	return h
+}
+
 func (m *Model) footer(w int) string {
 	st := m.styles
 	status := ""
@@ -921,7 +991,7 @@ func (m *Model) footer(w int) string {
 			status = st.Good.Render("✔ " + m.status)
 		}
 	}
-	hint := func(k, desc string) string { return st.Key.Render(k) + " " + st.Base.Render(desc) }
+	hint := m.footerHint
 	var screen []string
 	cur := m.current()
 	switch {
@@ -978,6 +1048,7 @@ func (m *Model) footer(w int) string {
 // did not fit (they are left out).
 func wrapParts(parts []string, w, n int) (string, bool) {
 	var lines []string
+	var widths []int
 	cur, curW := "", 0
 	placed := 0
 	for _, p := range parts {
@@ -994,16 +1065,19 @@ func wrapParts(parts []string, w, n int) (string, bool) {
 		if len(lines) == n-1 {
 			break
 		}
-		lines = append(lines, cur)
+		lines, widths = append(lines, cur), append(widths, curW)
 		cur, curW = p, pw
 		placed++
 	}
-	lines = append(lines, cur)
+	lines, widths = append(lines, cur), append(widths, curW)
 	for len(lines) < n {
-		lines = append(lines, "")
+		lines, widths = append(lines, ""), append(widths, 0)
 	}
 	for i := range lines {
-		lines[i] = " " + ansi.Truncate(lines[i], w-1, "…")
+		if widths[i] > w-1 { // measured above: only a line too wide is cut
+			lines[i] = ansi.Truncate(lines[i], w-1, "…")
+		}
+		lines[i] = " " + lines[i]
 	}
 	return strings.Join(lines[:n], "\n"), placed == len(parts) && curW <= w-1
 }
