@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the phase screens Pembukaan (opening), Daftar OPD (roster),
 // Pengantar dimensi (briefing) and Penutup (wrap-up).

@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of room mode: the phone form the OPDs fill in, and the
 // facilitator's side of it.

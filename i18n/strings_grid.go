@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the assessment grid (phase "Penilaian mandiri").
 func init() {

@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the scoreboard (Papan skor) and of the gaps and priorities
 // screen (Kesenjangan dan prioritas).

@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the home screen (the list of sessions) and of the new-session
 // form, plus the tahap names both use.

@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // The database file and the session lock: what the store refuses, and the
 // commands that look after the file (check, backup, open --take-over).

@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the frame around every screen: header, footer, help, timer,
 // status line, size guard.

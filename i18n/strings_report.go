@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the report pack (`bimtek report`): the workbook's sheets and
 // headers, the one-page report, and the method they state.

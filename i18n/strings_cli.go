@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the command line: help texts, flags, messages and the
 // sentences for errors a person can cause.
