@@ -83,7 +83,7 @@ func TestPhoneBrowserJoinsAndAnswers(t *testing.T) {
 	defer ls.Close()
 	changes, stop := ls.Subscribe()
 	defer stop()
-	srv, err := New(Config{Store: e.st, SessionID: e.sid, Owner: LiveOwner(ls)})
+	srv, err := New(Config{Codes: ls, Owner: LiveOwner(ls)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/report"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -41,7 +40,7 @@ type card struct {
 // access code, URL and QR as inline SVG) and codes.csv (opd_code, opd_name,
 // access_code, url) for the session's OPDs and their codes, with the form
 // at base ("http://192.168.1.10:8080/").
-func Cards(d *workshop.Data, codes []store.AccessCode, base, lang string) (cardsHTML, codesCSV []byte, err error) {
+func Cards(d *workshop.Data, codes []workshop.AccessCode, base, lang string) (cardsHTML, codesCSV []byte, err error) {
 	t := func(k string, a ...any) string { return assets.T(lang, k, a...) }
 	base = strings.TrimRight(base, "/") + "/"
 	byOPD := make(map[int64]string, len(codes))
@@ -81,7 +80,7 @@ func Cards(d *workshop.Data, codes []store.AccessCode, base, lang string) (cards
 }
 
 // WriteCards writes cards.html and codes.csv into dir, both or neither.
-func WriteCards(dir string, d *workshop.Data, codes []store.AccessCode, base, lang string) ([]string, error) {
+func WriteCards(dir string, d *workshop.Data, codes []workshop.AccessCode, base, lang string) ([]string, error) {
 	h, c, err := Cards(d, codes, base, lang)
 	if err != nil {
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -39,13 +38,13 @@ func (s *Server) EntryOpen(dimensionKey string) bool {
 
 // Reopen lets an OPD that sent its answers change them again.
 func (s *Server) Reopen(ctx context.Context, opdID int64) error {
-	return s.cfg.Store.SetSubmitted(ctx, s.cfg.SessionID, opdID, false)
+	return s.cfg.Codes.SetSubmitted(ctx, opdID, false)
 }
 
 // Reissue gives the OPD a new code; its old card and its phone's cookie stop
 // working at once.
 func (s *Server) Reissue(ctx context.Context, opdID int64) (string, error) {
-	code, err := s.cfg.Store.ReissueAccessCode(ctx, s.cfg.SessionID, opdID, s.cfg.Random)
+	code, err := s.cfg.Codes.ReissueAccessCode(ctx, opdID, s.cfg.Random)
 	if err != nil {
 		return "", err
 	}
@@ -70,11 +69,11 @@ type OPDStatus struct {
 // Status lists every OPD of the session with its phone's state, in roster
 // order.
 func (s *Server) Status(ctx context.Context) ([]OPDStatus, error) {
-	codes, err := s.cfg.Store.AccessCodes(ctx, s.cfg.SessionID)
+	codes, err := s.cfg.Codes.AccessCodes(ctx)
 	if err != nil {
 		return nil, err
 	}
-	byOPD := make(map[int64]store.AccessCode, len(codes))
+	byOPD := make(map[int64]workshop.AccessCode, len(codes))
 	for _, c := range codes {
 		byOPD[c.OPDID] = c
 	}

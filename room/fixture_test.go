@@ -127,13 +127,36 @@ func newRoomEnv(t testing.TB) *roomEnv {
 	}
 	e.owner = newFakeOwner(t, st, sid)
 	e.opds = e.owner.d.OPDs
-	e.srv, err = New(Config{Store: st, SessionID: sid, Owner: e.owner, Now: func() time.Time { return e.now }})
+	e.srv, err = New(Config{Codes: storeCodes{st, sid}, Owner: e.owner, Now: func() time.Time { return e.now }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.http = httptest.NewServer(e.srv.Handler())
 	t.Cleanup(e.http.Close)
 	return e
+}
+
+// storeCodes are a session's access codes straight from the store, beside
+// the fake owner (the real server gets them from the live session).
+type storeCodes struct {
+	st  *store.Store
+	sid int64
+}
+
+func (c storeCodes) AccessCodes(ctx context.Context) ([]workshop.AccessCode, error) {
+	return c.st.AccessCodes(ctx, c.sid)
+}
+
+func (c storeCodes) AccessCodeOPD(ctx context.Context, code string) (workshop.AccessCode, error) {
+	return c.st.AccessCodeOPD(ctx, c.sid, code)
+}
+
+func (c storeCodes) ReissueAccessCode(ctx context.Context, opdID int64, random io.Reader) (string, error) {
+	return c.st.ReissueAccessCode(ctx, c.sid, opdID, random)
+}
+
+func (c storeCodes) SetSubmitted(ctx context.Context, opdID int64, on bool) error {
+	return c.st.SetSubmitted(ctx, c.sid, opdID, on)
 }
 
 // phone is a browser with its own cookie jar that does not follow

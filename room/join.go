@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/time/rate"
 
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -91,22 +90,22 @@ var (
 
 // opd checks the phone's code (its cookie) on every request and returns the
 // OPD it opens, noting that the phone was seen.
-func (s *Server) opd(w http.ResponseWriter, r *http.Request) (store.AccessCode, error) {
+func (s *Server) opd(w http.ResponseWriter, r *http.Request) (workshop.AccessCode, error) {
 	c, err := r.Cookie(cookieCode)
 	if err != nil || c.Value == "" {
-		return store.AccessCode{}, errNoCookie
+		return workshop.AccessCode{}, errNoCookie
 	}
 	if s.blocked(r) {
-		return store.AccessCode{}, formErr("room.err.slow_down", int(wrongEvery/time.Second))
+		return workshop.AccessCode{}, formErr("room.err.slow_down", int(wrongEvery/time.Second))
 	}
-	ac, err := s.cfg.Store.AccessCodeOPD(r.Context(), s.cfg.SessionID, c.Value)
-	if errors.Is(err, store.ErrNoAccessCode) {
+	ac, err := s.cfg.Codes.AccessCodeOPD(r.Context(), c.Value)
+	if errors.Is(err, workshop.ErrNoAccessCode) {
 		s.wrongCode(r)
 		http.SetCookie(w, &http.Cookie{Name: cookieCode, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		return store.AccessCode{}, errBadCookie
+		return workshop.AccessCode{}, errBadCookie
 	}
 	if err != nil {
-		return store.AccessCode{}, err
+		return workshop.AccessCode{}, err
 	}
 	s.mu.Lock()
 	s.reached = true
@@ -186,8 +185,8 @@ func (s *Server) postJoin(w http.ResponseWriter, r *http.Request) {
 		page(http.StatusTooManyRequests, formErr("room.err.slow_down", int(wrongEvery/time.Second)))
 		return
 	}
-	ac, err := s.cfg.Store.AccessCodeOPD(r.Context(), s.cfg.SessionID, typed)
-	if errors.Is(err, store.ErrNoAccessCode) {
+	ac, err := s.cfg.Codes.AccessCodeOPD(r.Context(), typed)
+	if errors.Is(err, workshop.ErrNoAccessCode) {
 		s.wrongCode(r)
 		page(http.StatusUnauthorized, formErr("room.err.wrong_code"))
 		return

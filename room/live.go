@@ -3,7 +3,6 @@ package room
 import (
 	"context"
 
-	"github.com/bimtek/bimtek/live"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -14,8 +13,6 @@ type Session interface {
 	SetNote(ctx context.Context, src workshop.Source, opdID int64, key, note string) (workshop.Event, error)
 	Read(fn func(d *workshop.Data, b *workshop.Board))
 }
-
-var _ Session = (*live.Session)(nil)
 
 // LiveOwner serves the form from an open session: each phone's answer is
 // a change of source "phone" (its OPD and device) through the session's

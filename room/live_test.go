@@ -11,6 +11,13 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
+// The open session is what room mode serves from: its writes and reads
+// (LiveOwner) and its access codes.
+var (
+	_ Session = (*live.Session)(nil)
+	_ Codes   = (*live.Session)(nil)
+)
+
 // TestPhoneSaveThroughTheLiveSession: a phone's save is one change of the
 // open session, with source phone, its OPD and device, committed in the
 // file and in the score log, and told to subscribers (the TUI) before the
@@ -25,7 +32,7 @@ func TestPhoneSaveThroughTheLiveSession(t *testing.T) {
 	defer ls.Close()
 	ch, stop := ls.Subscribe()
 	defer stop()
-	srv, err := New(Config{Store: e.st, SessionID: e.sid, Owner: LiveOwner(ls), Now: func() time.Time { return e.now }})
+	srv, err := New(Config{Codes: ls, Owner: LiveOwner(ls), Now: func() time.Time { return e.now }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,25 @@ package room
 
 import (
 	"context"
+	"io"
 
 	"github.com/bimtek/bimtek/workshop"
 )
+
+// Codes are the open session's access codes (*live.Session has them):
+// room mode reads and changes them only through it, never the store.
+type Codes interface {
+	// AccessCodes lists the codes issued, in roster order.
+	AccessCodes(ctx context.Context) ([]workshop.AccessCode, error)
+	// AccessCodeOPD returns the code as typed and its OPD, or
+	// workshop.ErrNoAccessCode.
+	AccessCodeOPD(ctx context.Context, code string) (workshop.AccessCode, error)
+	// ReissueAccessCode gives the OPD a new code drawn from random; the
+	// old one stops working at once.
+	ReissueAccessCode(ctx context.Context, opdID int64, random io.Reader) (string, error)
+	// SetSubmitted marks the OPD's answers sent (on) or reopens them.
+	SetSubmitted(ctx context.Context, opdID int64, on bool) error
+}
 
 // Owner is what the server needs of the open session: its one ordered write
 // path (the answer is committed when the call returns) and a consistent read

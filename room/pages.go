@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/bimtek/bimtek/assets"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -41,9 +40,9 @@ func (s *Server) sentence(lang string, err error) string {
 		return assets.T(lang, "room.err.too_big", maxBody>>10)
 	}
 	switch {
-	case errors.Is(err, store.ErrDiskFull):
+	case errors.Is(err, workshop.ErrDiskFull):
 		return assets.T(lang, "err.disk_full")
-	case errors.Is(err, store.ErrOutOfScale):
+	case errors.Is(err, workshop.ErrOutOfScale):
 		return assets.T(lang, "err.out_of_scale")
 	}
 	return assets.T(lang, "room.err.not_saved")
@@ -179,7 +178,7 @@ func (s *Server) form(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "form", p)
 }
 
-func (s *Server) formPage(lang string, r *http.Request, ac store.AccessCode, dimKey string) (formPage, bool) {
+func (s *Server) formPage(lang string, r *http.Request, ac workshop.AccessCode, dimKey string) (formPage, bool) {
 	p := formPage{base: s.base(lang, r), Code: ac.Code, Submitted: !ac.Submitted.IsZero(), NoteLimit: MaxNoteRunes}
 	found := true
 	revealed := s.revealed.Load()

@@ -103,7 +103,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusUnauthorized, err)
 		return
 	}
-	if err := s.cfg.Store.SetSubmitted(r.Context(), s.cfg.SessionID, ac.OPDID, true); err != nil {
+	if err := s.cfg.Codes.SetSubmitted(r.Context(), ac.OPDID, true); err != nil {
 		s.refuse(w, r, http.StatusInternalServerError, err)
 		return
 	}

@@ -18,7 +18,6 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/bimtek/bimtek/assets"
-	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -50,9 +49,9 @@ const (
 
 // Config is what a room server serves.
 type Config struct {
-	Store     *store.Store
-	SessionID int64
-	Owner     Owner
+	// Codes are the session's access codes (live.Session keeps them).
+	Codes Codes
+	Owner Owner
 	// Now is the clock (fixed in tests); nil means time.Now.
 	Now func() time.Time
 	// Random draws reissued codes; nil means crypto/rand.
@@ -90,8 +89,8 @@ type addrLimiter struct {
 
 // New builds the server; entry is open for every dimension.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil || cfg.Owner == nil {
-		return nil, errors.New("room server: a store and the open session are needed")
+	if cfg.Codes == nil || cfg.Owner == nil {
+		return nil, errors.New("room server: the open session and its access codes are needed")
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

@@ -11,13 +11,9 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// AccessCode is one OPD's code for the room-mode phone form.
-type AccessCode struct {
-	OPDID     int64
-	Code      string // normalised: workshop.NormalizeAccessCode of what a person types
-	IssuedAt  time.Time
-	Submitted time.Time // zero until the OPD sends its answers ("Kirim")
-}
+// AccessCode is one OPD's code for the room-mode phone form (the type
+// lives in workshop, so that room mode names it without the store).
+type AccessCode = workshop.AccessCode
 
 // codeTries bounds the redraws of a code that another OPD of the session
 // already has: with 113 million codes and at most a few hundred OPDs a
@@ -135,7 +131,7 @@ func (s *Store) AccessCodes(ctx context.Context, sessionID int64) ([]AccessCode,
 
 // ErrNoAccessCode is a code that names no OPD of the session (mistyped,
 // guessed, or reissued since).
-var ErrNoAccessCode = errors.New("no OPD of the session has this access code")
+var ErrNoAccessCode = workshop.ErrNoAccessCode
 
 // AccessCodeOPD returns the OPD that code (as typed: see
 // workshop.NormalizeAccessCode) opens. It is one indexed read: the phone

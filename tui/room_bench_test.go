@@ -41,7 +41,7 @@ func BenchmarkRoom80Phones(b *testing.B) {
 		if _, err := st.EnsureAccessCodes(ctx, l.ID(), nil); err != nil {
 			return nil, nil, err
 		}
-		s, err := room.New(room.Config{Store: st, SessionID: l.ID(), Owner: room.LiveOwner(l)})
+		s, err := room.New(room.Config{Codes: l, Owner: room.LiveOwner(l)})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -37,7 +37,7 @@ func newRoomApp(t *testing.T, lang string) *roomApp {
 		if _, err := e.st.EnsureAccessCodes(context.Background(), l.ID(), nil); err != nil {
 			return nil, nil, err
 		}
-		s, err := room.New(room.Config{Store: e.st, SessionID: l.ID(), Owner: room.LiveOwner(l)})
+		s, err := room.New(room.Config{Codes: l, Owner: room.LiveOwner(l)})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -2,9 +2,11 @@ package workshop
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // AccessAlphabet is what room-mode access codes are written in: digits and
@@ -75,3 +77,15 @@ func FormatAccessCode(code string) string {
 	}
 	return code[:3] + "-" + code[3:]
 }
+
+// AccessCode is one OPD's code for the room-mode phone form.
+type AccessCode struct {
+	OPDID     int64
+	Code      string    // normalised: NormalizeAccessCode of what a person types
+	IssuedAt  time.Time // when the code was drawn
+	Submitted time.Time // zero until the OPD sends its answers ("Kirim")
+}
+
+// ErrNoAccessCode is a code that names no OPD of the session (mistyped,
+// guessed, or reissued since).
+var ErrNoAccessCode = errors.New("no OPD of the session has this access code")

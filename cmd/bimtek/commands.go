@@ -243,7 +243,7 @@ func (a *app) tui(ctx context.Context, st *store.Store, id int64, readOnly bool)
 	def, _ := store.DefaultPath()
 	opt := tui.Options{Sessions: st, Open: opener(st, a.now), Lang: a.lang, Theme: theme, Session: id, ReadOnly: readOnly,
 		ExportBase: cwd, Now: a.now, DefaultDB: def, Listen: a.listen,
-		StartRoom: roomStarter(st, a.now), PhoneCells: st.PhoneCells}
+		StartRoom: roomStarter(a.now), PhoneCells: st.PhoneCells}
 	m, err := tui.New(opt)
 	if err != nil {
 		return err

@@ -23,13 +23,13 @@ const defaultRoomPort = "8080"
 
 // roomStarter starts room mode's server on an open session: the codes
 // of OPDs that have none are issued first, so every OPD can join.
-func roomStarter(st *store.Store, now func() time.Time) tui.RoomStarter {
+func roomStarter(now func() time.Time) tui.RoomStarter {
 	return func(l tui.Live, addr string) (*room.Server, net.Addr, error) {
 		ctx := context.Background()
-		if _, err := st.EnsureAccessCodes(ctx, l.ID(), nil); err != nil {
+		if _, err := l.EnsureAccessCodes(ctx, nil); err != nil {
 			return nil, nil, err
 		}
-		srv, err := room.New(room.Config{Store: st, SessionID: l.ID(), Owner: room.LiveOwner(l), Now: now})
+		srv, err := room.New(room.Config{Codes: l, Owner: room.LiveOwner(l), Now: now})
 		if err != nil {
 			return nil, nil, err
 		}

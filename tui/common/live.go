@@ -2,6 +2,7 @@ package common
 
 import (
 	"context"
+	"io"
 
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -41,6 +42,14 @@ type Live interface {
 	ImportScores(ctx context.Context, src workshop.Source, rows []workshop.ScoreRow) (int, error)
 	// Refresh reads what another process wrote (the projector view).
 	Refresh(ctx context.Context) (bool, error)
+
+	// Room mode's access codes (the roster reissues one; the server
+	// checks them on every request).
+	AccessCodes(ctx context.Context) ([]workshop.AccessCode, error)
+	AccessCodeOPD(ctx context.Context, code string) (workshop.AccessCode, error)
+	EnsureAccessCodes(ctx context.Context, random io.Reader) ([]workshop.AccessCode, error)
+	ReissueAccessCode(ctx context.Context, opdID int64, random io.Reader) (string, error)
+	SetSubmitted(ctx context.Context, opdID int64, on bool) error
 }
 
 // Sessions is the database as the home screen sees it: the list, a new
