@@ -75,7 +75,7 @@ type Model struct {
 
 	home    *Home
 	sess    *Sess
-	screens []Screen
+	screens []Page
 	release func() error
 	// send delivers a message to the running program (Listen); stopSub
 	// ends the open session's subscription.
@@ -127,6 +127,7 @@ func New(opt Options) (*Model, error) {
 		return m, nil
 	}
 	m.home = NewHome(opt.Sessions, opt.Lang, m.styles, opt.Now)
+	m.resize()
 	return m, nil
 }
 
@@ -171,6 +172,7 @@ func (m *Model) show(msg sessionLoadedMsg) {
 	m.sess, m.release, m.Opened = s, msg.release, msg.id
 	m.home = nil
 	m.buildScreens()
+	m.resize()
 	m.listen()
 }
 
@@ -224,13 +226,26 @@ func (m *Model) onChange(c workshop.Change) tea.Cmd {
 
 func (m *Model) buildScreens() {
 	s := m.sess
-	m.screens = make([]Screen, len(s.Phases()))
+	m.screens = make([]Page, len(s.Phases()))
 	for i, p := range s.Phases() {
 		m.screens[i] = newPhaseScreen(s, p.Kind)
 	}
 }
 
-func newPhaseScreen(s *Sess, k workshop.PhaseKind) Screen {
+// Every page the root frames keeps the page contract.
+var (
+	_ Page = (*Home)(nil)
+	_ Page = (*Opening)(nil)
+	_ Page = (*Roster)(nil)
+	_ Page = (*Briefing)(nil)
+	_ Page = (*Grid)(nil)
+	_ Page = (*Scoreboard)(nil)
+	_ Page = (*Gaps)(nil)
+	_ Page = (*WrapUp)(nil)
+	_ Page = (*Room)(nil)
+)
+
+func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
 	switch k {
 	case workshop.PhaseOpening:
 		return NewOpening(s)
@@ -294,6 +309,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
+		m.resize()
 		return m, nil
 	case tickMsg:
 		return m, tea.Batch(m.onTick(), m.roomTick())
@@ -351,8 +367,39 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.toScreen(msg)
 }
 
-// current is the screen on show.
-func (m *Model) current() Screen {
+// resize gives every page the body's size: the window less the header
+// and the footer.
+func (m *Model) resize() {
+	w, h := m.w, m.h-m.headerLines()-footerLines
+	for _, p := range m.screens {
+		p.SetSize(w, h)
+	}
+	if m.home != nil {
+		m.home.SetSize(w, h)
+	}
+	if m.roomPanel != nil {
+		m.roomPanel.SetSize(w, h)
+	}
+}
+
+// headerLines is the height of the header: the title bar, and the phase
+// stepper under it while a session is open.
+func (m *Model) headerLines() int {
+	if m.sess == nil {
+		return 1
+	}
+	return 2
+}
+
+// newRoomPanel builds room mode's panel at the body's size.
+func (m *Model) newRoomPanel() *Room {
+	r := NewRoom(m.sess, m.roomStarter())
+	r.SetSize(m.w, m.h-m.headerLines()-footerLines)
+	return r
+}
+
+// current is the page on show.
+func (m *Model) current() Page {
 	if m.roomOpen && m.roomPanel != nil && m.sess != nil {
 		return m.roomPanel
 	}
@@ -371,12 +418,14 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 	case RosterChangedMsg, ScoresChangedMsg, CellChangedMsg:
 		var cmds []tea.Cmd
 		for _, s := range m.screens {
-			cmds = append(cmds, s.Update(msg))
+			_, cmd := s.Update(msg)
+			cmds = append(cmds, cmd)
 		}
 		return tea.Batch(cmds...)
 	}
 	if c := m.current(); c != nil {
-		return c.Update(msg)
+		_, cmd := c.Update(msg)
+		return cmd
 	}
 	return nil
 }
@@ -402,7 +451,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	cur := m.current()
 	if cur != nil && cur.Capturing() {
-		return cur.Update(k)
+		_, cmd := cur.Update(k)
+		return cmd
 	}
 	if m.showHelp {
 		switch k.String() {
@@ -513,9 +563,7 @@ func (m *Model) enterPhase() tea.Cmd {
 	if err := s.SaveState(); err != nil {
 		cmds = append(cmds, errCmd(err))
 	}
-	if e, ok := m.current().(Enterer); ok {
-		cmds = append(cmds, e.Enter())
-	}
+	cmds = append(cmds, m.current().Enter())
 	return tea.Batch(cmds...)
 }
 
@@ -820,7 +868,7 @@ func (m *Model) render() string {
 	header := m.header(w)
 	// The footer is always 3 lines (status and two of keys); it is built
 	// after the body, so it lists the keys of the layout just drawn.
-	bodyH := h - lipgloss.Height(header) - footerLines
+	bodyH := h - m.headerLines() - footerLines
 	var body string
 	switch {
 	case m.showHelp:
@@ -829,7 +877,7 @@ func (m *Model) render() string {
 		body = m.jumpView(w, bodyH)
 	default:
 		if c := m.current(); c != nil {
-			body = c.View(w, bodyH)
+			body = c.View()
 		}
 	}
 	// Every line is made exactly w wide here, measured once, so paint
@@ -999,7 +1047,7 @@ func (m *Model) footer(w int) string {
 	case m.jumping:
 		screen = append(screen, hint(fmt.Sprintf("1-%d", len(m.sess.Phases())), m.t("frame.jump_keys")), hint("Esc", m.t("frame.cancel")))
 	case cur != nil:
-		for _, b := range cur.Help() {
+		for _, b := range cur.ShortHelp() {
 			if b.Enabled() {
 				screen = append(screen, hint(b.Help().Key, b.Help().Desc))
 			}
@@ -1086,7 +1134,9 @@ func (m *Model) helpView(w, h int) string {
 	st := m.styles
 	var screenKeys []key.Binding
 	if c := m.current(); c != nil {
-		screenKeys = c.Help()
+		for _, col := range c.FullHelp() {
+			screenKeys = append(screenKeys, col...)
+		}
 	}
 	g := m.keys
 	globals := []key.Binding{g.Theme, g.Help, g.Quit} // what works on the home screen

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -16,6 +18,7 @@ import (
 // Briefing is the Pengantar dimensi phase: one dimension per page, its
 // elements and the level scale, drawn as a slide for the projector.
 type Briefing struct {
+	common.Size
 	s    *Sess
 	keys briefKeys
 
@@ -50,12 +53,18 @@ func NewBriefing(s *Sess) *Briefing {
 func (b *Briefing) Capturing() bool { return false }
 
 // Help lists the paging keys.
-func (b *Briefing) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (b *Briefing) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (b *Briefing) ShortHelp() []key.Binding {
 	return []key.Binding{b.keys.Page, b.keys.Jump, b.keys.Ends}
 }
 
 // Update pages through the dimensions and saves the page.
-func (b *Briefing) Update(msg tea.Msg) tea.Cmd {
+func (b *Briefing) Update(msg tea.Msg) (common.Page, tea.Cmd) { return b, b.update(msg) }
+
+func (b *Briefing) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
@@ -105,7 +114,10 @@ type briefLayout struct {
 }
 
 // View draws the slide of the current dimension.
-func (b *Briefing) View(w, h int) string {
+// View draws the page at the size SetSize gave.
+func (b *Briefing) View() string { return b.view(b.W, b.H) }
+
+func (b *Briefing) view(w, h int) string {
 	s := b.s
 	st := s.Styles
 	dims := s.F().Dimensions
@@ -369,3 +381,6 @@ func hangWrap(head, tail string, w, indent int, hs, ts lipgloss.Style) []string 
 	}
 	return out
 }
+
+// Enter: nothing to refresh when the page is shown again.
+func (b *Briefing) Enter() tea.Cmd { return nil }

@@ -42,7 +42,7 @@ func TestBriefingPagingSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	s2 := testSess(t, e.st, e.reopen(), "id", NewStyles("dark"), phClock)
-	v := ansi.Strip(NewBriefing(s2).View(120, 36))
+	v := ansi.Strip(view(NewBriefing(s2), 120, 36))
 	if !strings.Contains(v, "3/6") {
 		t.Errorf("the reopened briefing is not on page 3/6:\n%s", v)
 	}
@@ -54,7 +54,7 @@ func TestBriefingShowsTheDimension(t *testing.T) {
 	e.s.State.Slide = 2 // economy
 	d := e.s.F().Dimensions[2]
 	for _, sz := range phSizes {
-		v := ansi.Strip(b.View(sz[0], sz[1]))
+		v := ansi.Strip(view(b, sz[0], sz[1]))
 		if !strings.Contains(v, "3/6") {
 			t.Errorf("%v: no page indicator", sz)
 		}
@@ -71,7 +71,7 @@ func TestBriefingShowsTheDimension(t *testing.T) {
 	}
 	// At 200x56 the descriptions of the elements, indicators and levels
 	// are there too.
-	v := ansi.Strip(b.View(200, 56))
+	v := ansi.Strip(view(b, 200, 56))
 	flat := strings.Join(strings.Fields(v), " ")
 	for _, want := range []string{d.Elements[0].Description.In("en"), d.Elements[0].Indicators[0].Name.In("en"), e.s.F().Scale[0].Description.In("en")} {
 		// Wrapped in a column: its first words are on one line.
@@ -97,7 +97,7 @@ func TestBriefingFitsEverySize(t *testing.T) {
 		e.s.State.Slide = page
 		for w := 80; w <= 220; w += 11 {
 			for h := 14; h <= 60; h += 6 {
-				phCheckSize(t, "briefing", b.View(w, h), w, h)
+				phCheckSize(t, "briefing", view(b, w, h), w, h)
 			}
 		}
 	}
@@ -145,7 +145,7 @@ func TestBlockLetters(t *testing.T) {
 func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, false)
 	b := NewBriefing(e.s)
-	if got := b.Help()[1].Help().Key; got != "1-6" {
+	if got := b.ShortHelp()[1].Help().Key; got != "1-6" {
 		t.Errorf("jump key reads %q, want 1-6", got)
 	}
 	cases := []struct {
@@ -158,7 +158,7 @@ func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
 	}
 	for _, c := range cases {
 		e.s.State.Slide = c.page
-		top := ansi.Strip(strings.Split(b.View(120, 36), "\n")[0])
+		top := ansi.Strip(strings.Split(view(b, 120, 36), "\n")[0])
 		if !strings.Contains(top, c.want) || (c.not != "" && strings.Contains(top, c.not)) {
 			t.Errorf("page %d: pager %q, want %q", c.page+1, strings.TrimSpace(top), c.want)
 		}
@@ -203,7 +203,7 @@ func TestBriefingWrapsTextsAt98x26(t *testing.T) {
 		b := NewBriefing(e.s)
 		for page, d := range e.s.F().Dimensions {
 			e.s.State.Slide = page
-			v := b.View(98, 21)
+			v := view(b, 98, 21)
 			phCheckSize(t, "briefing", v, 98, 21)
 			flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
 			var want []string
@@ -243,7 +243,7 @@ func TestBriefingOneTitleFont(t *testing.T) {
 			want := -1
 			for page := range e.s.F().Dimensions {
 				e.s.State.Slide = page
-				got := titleRows(b.View(sz[0], sz[1]))
+				got := titleRows(view(b, sz[0], sz[1]))
 				if want == -1 {
 					want = got
 				} else if got != want {

@@ -84,12 +84,12 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		s := testSess(t, st, d, lang, NewStyles("dark"), clock)
 		s.State.Revealed = true
-		screens := map[string]Screen{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": NewScoreboard(s),
+		screens := map[string]Page{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": NewScoreboard(s),
 			"gaps": NewGaps(s), "wrapup": NewWrapUp(s), "opening": NewOpening(s)}
 		for name, sc := range screens {
 			for _, size := range [][2]int{{80, 20}, {120, 36}, {200, 56}} {
 				w := size[0]
-				for i, line := range strings.Split(sc.View(w, size[1]), "\n") {
+				for i, line := range strings.Split(view(sc, w, size[1]), "\n") {
 					if g, wc := ansi.StringWidth(line), ansi.StringWidthWc(line); g > w || wc > w {
 						t.Errorf("%s %s %dx%d line %d: %d/%d cells (grapheme/wcwidth) > %d: %q", lang, name, w, size[1], i, g, wc, w, ansi.Strip(line))
 					}
@@ -99,8 +99,8 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 		// The scoreboard in its one-panel layout, heatmap view.
 		b := NewScoreboard(s)
 		s.State.BoardView = 1
-		b.View(80, 20)
-		for i, line := range strings.Split(b.View(80, 20), "\n") {
+		view(b, 80, 20)
+		for i, line := range strings.Split(view(b, 80, 20), "\n") {
 			if g, wc := ansi.StringWidth(line), ansi.StringWidthWc(line); g > 80 || wc > 80 {
 				t.Errorf("%s heatmap 80x20 line %d: %d/%d cells: %q", lang, i, g, wc, ansi.Strip(line))
 			}

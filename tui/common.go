@@ -24,8 +24,7 @@ type (
 	Sess             = common.Sess
 	UIState          = common.UIState
 	Timer            = common.Timer
-	Screen           = common.Screen
-	Enterer          = common.Enterer
+	Page             = common.Page
 	ErrMsg           = common.ErrMsg
 	StatusMsg        = common.StatusMsg
 	ScoresChangedMsg = common.ScoresChangedMsg

@@ -217,3 +217,15 @@ func phCheckSize(t *testing.T, name, v string, w, h int) {
 		}
 	}
 }
+
+// view draws page p at a body of w x h, as the root does after a resize.
+func view(p Page, w, h int) string {
+	p.SetSize(w, h)
+	return p.View()
+}
+
+// upd hands msg to page p and returns its command.
+func upd(p Page, msg tea.Msg) tea.Cmd {
+	_, cmd := p.Update(msg)
+	return cmd
+}

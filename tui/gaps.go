@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -29,6 +31,7 @@ type gapsKeys struct {
 
 // Gaps is the Kesenjangan dan prioritas screen.
 type Gaps struct {
+	common.Size
 	s    *Sess
 	keys gapsKeys
 
@@ -118,7 +121,11 @@ func (g *Gaps) Enter() tea.Cmd {
 func (g *Gaps) Capturing() bool { return g.editing }
 
 // Help lists the keys of the screen (of the editor while it is open).
-func (g *Gaps) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (g *Gaps) FullHelp() [][]key.Binding { return [][]key.Binding{g.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (g *Gaps) ShortHelp() []key.Binding {
 	if g.editing {
 		return []key.Binding{g.keys.Save, g.keys.Cancel}
 	}
@@ -134,7 +141,9 @@ func (g *Gaps) Help() []key.Binding {
 }
 
 // Update handles the keys and the change messages.
-func (g *Gaps) Update(msg tea.Msg) tea.Cmd {
+func (g *Gaps) Update(msg tea.Msg) (common.Page, tea.Cmd) { return g, g.update(msg) }
+
+func (g *Gaps) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ScoresChangedMsg, RosterChangedMsg:
 		g.dirty = true
@@ -343,7 +352,10 @@ func (g *Gaps) rebuild() {
 }
 
 // View draws the screen in w x h.
-func (g *Gaps) View(w, h int) string {
+// View draws the page at the size SetSize gave.
+func (g *Gaps) View() string { return g.view(g.W, g.H) }
+
+func (g *Gaps) view(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}

@@ -73,13 +73,13 @@ func TestGapsPriorityPersists(t *testing.T) {
 		t.Errorf("after marking again %v, want %v", d.Priorities, want)
 	}
 	// The view says it with a star and a word, not colour alone.
-	v := ansi.Strip(g.View(120, 36))
+	v := ansi.Strip(view(g, 120, 36))
 	if !strings.Contains(v, "★") || !strings.Contains(v, assets.T("id", "gaps.priorities", 3)) {
 		t.Errorf("no priority marks in:\n%s", v)
 	}
 	// Read-only: refused, nothing changes.
 	s.ReadOnly = true
-	msgs := bdExec(g.Update(phKey("space")))
+	msgs := bdExec(upd(g, phKey("space")))
 	if len(msgs) != 1 {
 		t.Fatalf("read-only toggle answered %v", msgs)
 	}
@@ -104,7 +104,7 @@ func TestGapsCursorFollowsElement(t *testing.T) {
 			}
 		}
 	}
-	bdExec(g.Update(ScoresChangedMsg{}))
+	bdExec(upd(g, ScoresChangedMsg{}))
 	if cur, _ := g.current(); cur.ElementKey != k || s.State.GapsRow != 0 {
 		t.Errorf("cursor on %s row %d, want %s row 0", cur.ElementKey, s.State.GapsRow, k)
 	}
@@ -162,13 +162,13 @@ func TestGapsTargetEdit(t *testing.T) {
 	if !g.Capturing() || g.editErr == "" {
 		t.Fatalf("7 accepted as a target (editing=%v, err=%q)", g.Capturing(), g.editErr)
 	}
-	if !strings.Contains(ansi.Strip(g.View(80, 20)), g.editErr) {
+	if !strings.Contains(ansi.Strip(view(g, 80, 20)), g.editErr) {
 		t.Errorf("the refusal is not on screen")
 	}
 	if got := fx.reload(t).Targets[dim]; got != before || s.Board.Target(dim) != before {
 		t.Errorf("target changed to %v after a refused value", got)
 	}
-	golden(t, "gaps-edit-80x20", g.View(80, 20))
+	golden(t, "gaps-edit-80x20", view(g, 80, 20))
 	// Esc leaves everything as it was.
 	bdRun(t, g, "esc")
 	if g.Capturing() || s.Board.Target(dim) != before {
@@ -204,13 +204,13 @@ func TestGapsGolden(t *testing.T) {
 	g := NewGaps(s)
 	bdRun(t, g, "space", "down", "down", "space", "down")
 	for _, sz := range phSizes {
-		golden(t, fmt.Sprintf("gaps-%dx%d", sz[0], sz[1]), g.View(sz[0], sz[1]))
+		golden(t, fmt.Sprintf("gaps-%dx%d", sz[0], sz[1]), view(g, sz[0], sz[1]))
 	}
 	en := newBdFixture(t, "en")
 	en.sess.State.Revealed = true // the gaps are results: shown once revealed
 	ge := NewGaps(en.sess)
 	bdRun(t, ge, "end", "space")
-	golden(t, "gaps-en-120x36", ge.View(120, 36))
+	golden(t, "gaps-en-120x36", view(ge, 120, 36))
 }
 
 // TestGapsCursorStaysOnTopUntilMoved: a cursor the facilitator never moved
@@ -245,7 +245,7 @@ func TestGapsCursorStaysOnTopUntilMoved(t *testing.T) {
 			}
 		}
 	}
-	bdExec(g.Update(ScoresChangedMsg{}))
+	bdExec(upd(g, ScoresChangedMsg{}))
 	if cur, _ := g.current(); cur.ElementKey != kept {
 		t.Errorf("saved cursor moved to %s, want %s", cur.ElementKey, kept)
 	}

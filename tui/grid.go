@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -28,6 +30,7 @@ import (
 // session, so it draws only the visible rows and columns and paints from
 // caches of rendered cells (see gridPainter).
 type Grid struct {
+	common.Size
 	s    *Sess
 	keys gridKeys
 
@@ -239,14 +242,43 @@ func (g *Grid) saveState() tea.Cmd {
 // have changed on the Daftar OPD screen.
 func (g *Grid) Enter() tea.Cmd {
 	g.rebuild()
+	g.place()
 	return g.saveState()
+}
+
+// SetSize gives the grid its body and scrolls the cursor into sight.
+func (g *Grid) SetSize(w, h int) {
+	g.W, g.H = w, h
+	g.place()
+}
+
+// place scrolls the grid (or the per-OPD view) so the cursor is in sight
+// at the size SetSize gave, after every message: View then only draws,
+// and the page keys move by the rows on screen.
+func (g *Grid) place() {
+	g.sync()
+	w, h := g.W, g.H
+	if w <= 0 || h <= 0 || len(g.present) == 0 || len(g.tab().cols) == 0 {
+		return
+	}
+	g.p.use(g.s.Styles)
+	if g.s.State.ByOPD {
+		_, g.opdTop = g.viewByOPD(w, h)
+		return
+	}
+	l := g.layout(w, h)
+	g.scroll(&l)
 }
 
 // Capturing is true while the note editor takes text.
 func (g *Grid) Capturing() bool { return g.note != nil }
 
 // Help lists the grid keys, or the editor keys while a note is open.
-func (g *Grid) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (g *Grid) FullHelp() [][]key.Binding { return [][]key.Binding{g.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (g *Grid) ShortHelp() []key.Binding {
 	k := g.keys
 	if g.note != nil {
 		return []key.Binding{k.Save, k.Cancel}
@@ -261,7 +293,13 @@ func (g *Grid) Help() []key.Binding {
 }
 
 // Update handles keys and the change messages.
-func (g *Grid) Update(msg tea.Msg) tea.Cmd {
+func (g *Grid) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	cmd := g.update(msg)
+	g.place()
+	return g, cmd
+}
+
+func (g *Grid) update(msg tea.Msg) tea.Cmd {
 	g.sync()
 	switch m := msg.(type) {
 	case RosterChangedMsg, ScoresChangedMsg:
@@ -804,8 +842,10 @@ func gridScrollTo(top, cur, size, n int) int {
 // View draws the tab bar, the grid with its headers, the city row, a
 // summary line, the cursor cell described in words, and, when there is
 // room, the current item's detail and the legend of the columns.
-func (g *Grid) View(w, h int) string {
-	g.sync()
+// View draws the page at the size SetSize gave.
+func (g *Grid) View() string { return g.view(g.W, g.H) }
+
+func (g *Grid) view(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -823,14 +863,14 @@ func (g *Grid) View(w, h int) string {
 		lines = append(lines, g.wrapPainted(gpBold, g.s.T("grid.no_items"), w)...)
 		return gridJoin(lines, h)
 	case g.s.State.ByOPD:
-		v := g.viewByOPD(w, h)
+		v, _ := g.viewByOPD(w, h)
 		if g.note != nil {
 			v = gridJoin(g.overlay(strings.Split(v, "\n"), g.noteBox(w), w, h, 1), h)
 		}
 		return v
 	}
 	l := g.layout(w, h)
-	g.scroll(&l)
+	l.first = g.colLeft // place scrolled it
 	g.cells.prepare(g, l.cw)
 
 	body := make([]string, 0, h)

@@ -14,17 +14,17 @@ import (
 // would.
 func BenchmarkGridKeystroke(b *testing.B) {
 	e := newGridScaleEnv(b)
-	e.g.View(200, 56)
+	view(e.g, 200, 56)
 	digits := []tea.KeyPressMsg{gkText("1"), gkText("2"), gkText("3"), gkText("4"), gkText("5")}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if cmd := e.g.Update(digits[i%len(digits)]); cmd != nil {
+		if cmd := upd(e.g, digits[i%len(digits)]); cmd != nil {
 			if m, ok := cmd().(ErrMsg); ok {
 				b.Fatal(m.Err)
 			}
 		}
-		_ = e.g.View(200, 56)
+		_ = view(e.g, 200, 56)
 		if st := &e.s.State; st.Row == len(e.g.present)-1 && st.Col == len(e.g.tab().cols)-1 {
 			st.Row, st.Col = 0, 0 // the last cell: start the walk again
 		}
@@ -35,17 +35,17 @@ func BenchmarkGridKeystroke(b *testing.B) {
 // saved) and the frame.
 func BenchmarkGridMove(b *testing.B) {
 	e := newGridScaleEnv(b)
-	e.g.View(200, 56)
+	view(e.g, 200, 56)
 	moves := []tea.KeyPressMsg{gkRight, gkRight, gkDown, gkRight, gkDown, gkLeft, gkDown}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if cmd := e.g.Update(moves[i%len(moves)]); cmd != nil {
+		if cmd := upd(e.g, moves[i%len(moves)]); cmd != nil {
 			if m, ok := cmd().(ErrMsg); ok {
 				b.Fatal(m.Err)
 			}
 		}
-		_ = e.g.View(200, 56)
+		_ = view(e.g, 200, 56)
 		if e.s.State.Row == len(e.g.present)-1 {
 			e.s.State.Row = 0
 		}
@@ -58,6 +58,6 @@ func BenchmarkGridView(b *testing.B) {
 	e.at(0, 40, 7)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = e.g.View(200, 56)
+		_ = view(e.g, 200, 56)
 	}
 }

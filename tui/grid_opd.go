@@ -98,7 +98,7 @@ type opdLine struct {
 // viewByOPD draws one OPD's items of every dimension, the cursor item
 // marked, with the refusal or the cursor item in words and the level scale
 // below.
-func (g *Grid) viewByOPD(w, h int) string {
+func (g *Grid) viewByOPD(w, h int) (string, int) {
 	s := g.s
 	st := s.State
 	opd := g.present[st.Row]
@@ -186,20 +186,20 @@ func (g *Grid) viewByOPD(w, h int) string {
 	foot = append(foot, g.p.paint(gpBase, fitCell(strings.Join(scale, " · "), w)))
 
 	room := max(1, h-len(out)-len(foot))
+	top := 0
 	if len(body) > room {
-		// Keep the cursor in sight, moving as little as possible.
-		g.opdTop = gridScrollTo(g.opdTop, cursor, room, len(body))
-	} else {
-		g.opdTop = 0
+		// Keep the cursor in sight, moving as little as possible (place
+		// keeps the top that View then finds again).
+		top = gridScrollTo(g.opdTop, cursor, room, len(body))
 	}
-	for i := g.opdTop; i < len(body) && i < g.opdTop+room; i++ {
+	for i := top; i < len(body) && i < top+room; i++ {
 		out = append(out, body[i].text)
 	}
 	for len(out) < h-len(foot) {
 		out = append(out, "")
 	}
 	out = append(out, foot...)
-	return gridJoin(out, h)
+	return gridJoin(out, h), top
 }
 
 // opdAnswer is an answer as the per-OPD view writes it: the level with its

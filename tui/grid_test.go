@@ -112,7 +112,7 @@ func (e *gridEnv) storedState() UIState { return storedUIState(e.t, e.path, e.id
 func (e *gridEnv) press(keys ...tea.KeyPressMsg) []tea.Msg {
 	var out []tea.Msg
 	for _, k := range keys {
-		if cmd := e.g.Update(k); cmd != nil {
+		if cmd := upd(e.g, k); cmd != nil {
 			out = append(out, cmd())
 		}
 	}
@@ -226,7 +226,7 @@ func TestGridKeysWriteAndMove(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newGridEnv(t, "id", gridOPDs, gridAnswers)
-			e.g.View(120, 36) // a frame: page keys move by the rows on screen
+			view(e.g, 120, 36) // a frame: page keys move by the rows on screen
 			e.at(tc.tab, tc.row, tc.col)
 			msgs := e.press(tc.keys...)
 			for _, m := range msgs {
@@ -243,7 +243,7 @@ func TestGridKeysWriteAndMove(t *testing.T) {
 				if strings.Count(text, ".") != 1 {
 					t.Errorf("the refusal should be one sentence: %q", text)
 				}
-				if v := ansi.Strip(e.g.View(200, 40)); !strings.Contains(v, "✗ "+text[:40]) {
+				if v := ansi.Strip(view(e.g, 200, 40)); !strings.Contains(v, "✗ "+text[:40]) {
 					t.Errorf("the refusal is not on screen:\n%s", v)
 				}
 			}
@@ -275,7 +275,7 @@ func TestGridRefusedDigitWritesNoEvent(t *testing.T) {
 		t.Errorf("refusal = %+v", e.g.hold)
 	}
 	// The cell the 7 was meant for is marked with it.
-	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗7") {
+	if v := ansi.Strip(view(e.g, 120, 36)); !strings.Contains(v, "✗7") {
 		t.Errorf("the refused cell is not marked:\n%s", v)
 	}
 	e.press(gkEsc)
@@ -325,7 +325,7 @@ func TestGridNoteEditor(t *testing.T) {
 			before, _ := e.stored(code, key)
 			var status string
 			for i, k := range tc.keys {
-				if cmd := e.g.Update(k); cmd != nil {
+				if cmd := upd(e.g, k); cmd != nil {
 					switch m := cmd().(type) {
 					case StatusMsg:
 						status = m.Text
@@ -338,7 +338,7 @@ func TestGridNoteEditor(t *testing.T) {
 				}
 				if i < len(tc.keys)-1 {
 					// While open, the view names the OPD and the item.
-					v := ansi.Strip(e.g.View(80, 20))
+					v := ansi.Strip(view(e.g, 80, 20))
 					if !strings.Contains(v, "OPD: "+code) || !strings.Contains(v, "Catatan untuk sel ini") {
 						t.Fatalf("the editor does not name its cell:\n%s", v)
 					}
@@ -400,7 +400,7 @@ func TestGridViewUpdatesCityScoreOnEveryKey(t *testing.T) {
 				t.Fatal(em.Err)
 			}
 		}
-		v := ansi.Strip(e.g.View(120, 36))
+		v := ansi.Strip(view(e.g, 120, 36))
 		for _, w := range st.want {
 			if !strings.Contains(v, w) {
 				t.Errorf("step %d: the view lacks %q:\n%s", i, w, v)
@@ -408,7 +408,7 @@ func TestGridViewUpdatesCityScoreOnEveryKey(t *testing.T) {
 		}
 	}
 	// The OPD's own dimension score sits on its row.
-	v := ansi.Strip(e.g.View(120, 36))
+	v := ansi.Strip(view(e.g, 120, 36))
 	for _, w := range []string{"A Dinas A", "3.00", "B Dinas B", "1.50"} {
 		if !strings.Contains(v, w) {
 			t.Errorf("the view lacks %q:\n%s", w, v)
@@ -443,7 +443,7 @@ func TestGridGolden(t *testing.T) {
 			e.s.State.Revealed = true
 			e.at(tc.tab, tc.row, tc.col)
 			e.press(tc.keys...)
-			v := e.g.View(tc.w, tc.h)
+			v := view(e.g, tc.w, tc.h)
 			phCheckSize(t, "grid", v, tc.w, tc.h)
 			golden(t, tc.name, v)
 		})
@@ -452,7 +452,7 @@ func TestGridGolden(t *testing.T) {
 
 func TestGridGoldenEmpty(t *testing.T) {
 	e := newGridEnv(t, "id", gridOPDs[7:8], nil) // only SATPOLPP, absent
-	v := e.g.View(80, 20)
+	v := view(e.g, 80, 20)
 	phCheckSize(t, "grid", v, 80, 20)
 	if !strings.Contains(ansi.Strip(v), "tandai OPD yang hadir di fase Daftar OPD") {
 		t.Errorf("no sentence for an empty room:\n%s", ansi.Strip(v))
@@ -487,7 +487,7 @@ func TestGridGoldenScale(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e.g.rowTop, e.g.colLeft = 0, 0
 			e.at(0, tc.row, tc.col)
-			v := e.g.View(tc.w, tc.h)
+			v := view(e.g, tc.w, tc.h)
 			phCheckSize(t, "grid", v, tc.w, tc.h)
 			plain := ansi.Strip(v)
 			for _, w := range tc.want {
@@ -543,7 +543,7 @@ func TestGridViewFitsEverySize(t *testing.T) {
 					if mode == "note" {
 						e.press(gkEnter)
 					}
-					v := e.g.View(sz[0], sz[1])
+					v := view(e.g, sz[0], sz[1])
 					t.Run(fmt.Sprintf("%d-tab%d-%dx%d-%s", len(e.g.present), tab, sz[0], sz[1], mode), func(t *testing.T) {
 						phCheckSize(t, "grid", v, sz[0], sz[1])
 						if sz[1] >= 20 && mode == "plain" && !strings.Contains(ansi.Strip(v), "▶") {
@@ -574,7 +574,7 @@ func TestGridRosterChangedClampsCursor(t *testing.T) {
 	if err := e.s.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	if cmd := e.g.Update(RosterChangedMsg{}); cmd != nil {
+	if cmd := upd(e.g, RosterChangedMsg{}); cmd != nil {
 		if m, ok := cmd().(ErrMsg); ok {
 			t.Fatal(m.Err)
 		}
@@ -585,7 +585,7 @@ func TestGridRosterChangedClampsCursor(t *testing.T) {
 	if e.s.State.Row != 5 {
 		t.Errorf("cursor row %d, want 5 (the new last row)", e.s.State.Row)
 	}
-	v := ansi.Strip(e.g.View(120, 36))
+	v := ansi.Strip(view(e.g, 120, 36))
 	if strings.Contains(v, "DISHUB") || strings.Contains(v, "SATPOLPP") {
 		t.Errorf("an absent OPD is on the grid:\n%s", v)
 	}
@@ -619,11 +619,11 @@ func TestGridScoresChangedShowsUndo(t *testing.T) {
 	if _, _, err := e.s.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	e.g.Update(ScoresChangedMsg{})
+	upd(e.g, ScoresChangedMsg{})
 	if a, _ := e.stored("DISHUB", gkLayanan); a != (workshop.Answer{}) {
 		t.Errorf("undo left %+v", a)
 	}
-	row := ansi.Strip(strings.Split(e.g.View(120, 36), "\n")[2+7])
+	row := ansi.Strip(strings.Split(view(e.g, 120, 36), "\n")[2+7])
 	if !strings.Contains(row, "DISHUB") || strings.Contains(row, "5") {
 		t.Errorf("the undone level is still on the row: %q", row)
 	}
@@ -650,7 +650,7 @@ func TestGridReadOnlyWritesNothing(t *testing.T) {
 func TestGridHelpBothLanguages(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		e := newGridEnv(t, lang, gridOPDs, nil)
-		help := e.g.Help()
+		help := e.g.ShortHelp()
 		if len(help) < 8 {
 			t.Fatalf("%s: %d keys in the help", lang, len(help))
 		}
@@ -661,12 +661,12 @@ func TestGridHelpBothLanguages(t *testing.T) {
 			}
 		}
 		e.press(gkEnter)
-		help = e.g.Help()
+		help = e.g.ShortHelp()
 		if len(help) != 2 || !strings.Contains(help[0].Help().Key, "Enter") {
 			t.Errorf("%s: editor help %+v", lang, help)
 		}
 	}
-	id, en := newGridEnv(t, "id", gridOPDs, nil).g.Help(), newGridEnv(t, "en", gridOPDs, nil).g.Help()
+	id, en := newGridEnv(t, "id", gridOPDs, nil).g.ShortHelp(), newGridEnv(t, "en", gridOPDs, nil).g.ShortHelp()
 	if id[0].Help().Desc == en[0].Help().Desc {
 		t.Errorf("help is not translated: %q", id[0].Help().Desc)
 	}
@@ -688,9 +688,9 @@ func TestGridHeatIndexFollowsHeatFor(t *testing.T) {
 // The theme can change under the screen (ctrl+t): the caches follow.
 func TestGridThemeChange(t *testing.T) {
 	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
-	dark := e.g.View(120, 36)
+	dark := view(e.g, 120, 36)
 	e.s.Styles = NewStyles("light")
-	light := e.g.View(120, 36)
+	light := view(e.g, 120, 36)
 	if dark == light {
 		t.Errorf("the view did not follow the theme")
 	}
@@ -703,7 +703,7 @@ func TestGridThemeChange(t *testing.T) {
 // too small to show them always; Space or Esc hides them again.
 func TestGridDetailToggle(t *testing.T) {
 	e := newGridEnv(t, "en", gridOPDs, gridAnswers)
-	has := func() bool { return strings.Contains(ansi.Strip(e.g.View(80, 20)), "Level scale") }
+	has := func() bool { return strings.Contains(ansi.Strip(view(e.g, 80, 20)), "Level scale") }
 	if has() {
 		t.Fatalf("the level scale is shown at 80x20 before Space")
 	}
@@ -712,7 +712,7 @@ func TestGridDetailToggle(t *testing.T) {
 		if !has() {
 			t.Fatalf("Space did not show the detail")
 		}
-		if v := ansi.Strip(e.g.View(80, 20)); !strings.Contains(v, "5  Optimised") || !strings.Contains(v, "▶ DISKOMINFO") {
+		if v := ansi.Strip(view(e.g, 80, 20)); !strings.Contains(v, "5  Optimised") || !strings.Contains(v, "▶ DISKOMINFO") {
 			t.Errorf("the detail lacks the scale or hides the cursor row:\n%s", v)
 		}
 		e.press(close)
@@ -721,7 +721,7 @@ func TestGridDetailToggle(t *testing.T) {
 		}
 	}
 	// At 120x36 the panel is always there.
-	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "Level scale") {
+	if v := ansi.Strip(view(e.g, 120, 36)); !strings.Contains(v, "Level scale") {
 		t.Errorf("no level scale at 120x36:\n%s", v)
 	}
 }
@@ -736,7 +736,7 @@ func TestGridLastCellSaysSo(t *testing.T) {
 	e.at(0, last, len(e.g.tab().cols)-1)
 	e.press(gkText("4"))
 	want := e.s.T("grid.last_cell")
-	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗ "+want[:40]) {
+	if v := ansi.Strip(view(e.g, 120, 36)); !strings.Contains(v, "✗ "+want[:40]) {
 		t.Errorf("at the last cell the view lacks %q:\n%s", want, v)
 	}
 	// The next digit has no cell: it is held, the 4 stays.
@@ -744,7 +744,7 @@ func TestGridLastCellSaysSo(t *testing.T) {
 	if a, _ := e.stored(gridRowCode[last], lastKey); a.Level != 4 {
 		t.Errorf("the last cell holds %+v, want 4", a)
 	}
-	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗ "+want[:40]) {
+	if v := ansi.Strip(view(e.g, 120, 36)); !strings.Contains(v, "✗ "+want[:40]) {
 		t.Errorf("the message went away while digits are held:\n%s", v)
 	}
 	e.at(0, 0, 0)
@@ -784,7 +784,7 @@ func TestGridTypoDoesNotShiftDigits(t *testing.T) {
 	if st := e.s.State; st.Row != 1 || st.Col != 0 {
 		t.Errorf("cursor = row %d col %d, want the cell the 8 was meant for (1, 0)", st.Row, st.Col)
 	}
-	if v := ansi.Strip(e.g.View(120, 36)); !strings.Contains(v, "✗8") || !strings.Contains(v, "Level 8 tidak ada") {
+	if v := ansi.Strip(view(e.g, 120, 36)); !strings.Contains(v, "✗8") || !strings.Contains(v, "Level 8 tidak ada") {
 		t.Errorf("the refusal and the marked cell are not on screen:\n%s", v)
 	}
 	e.press(gkEsc)
@@ -801,7 +801,7 @@ func TestGridHidesAggregatesWhileHidden(t *testing.T) {
 	e.at(0, 0, 0)
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
 		e.s.State.Revealed = false
-		v := ansi.Strip(e.g.View(size[0], size[1]))
+		v := ansi.Strip(view(e.g, size[0], size[1]))
 		// DISKOMINFO: (4+3+5)/3 = 4.00 Sangat Baik; any two-decimal number is an aggregate.
 		if m := regexp.MustCompile(`\d\.\d\d|Sangat Baik|Cukup|Kurang|Memuaskan`).FindString(v); m != "" {
 			t.Errorf("%dx%d hidden grid shows %q:\n%s", size[0], size[1], m, v)
@@ -810,14 +810,14 @@ func TestGridHidesAggregatesWhileHidden(t *testing.T) {
 			t.Errorf("%dx%d hidden grid lacks the cell being entered:\n%s", size[0], size[1], v)
 		}
 		e.s.State.Revealed = true
-		if v := ansi.Strip(e.g.View(size[0], size[1])); !strings.Contains(v, "4.00") {
+		if v := ansi.Strip(view(e.g, size[0], size[1])); !strings.Contains(v, "4.00") {
 			t.Errorf("%dx%d revealed grid lacks DISKOMINFO's 4.00:\n%s", size[0], size[1], v)
 		}
 	}
 	// The per-OPD view hides its dimension scores too.
 	e.s.State.Revealed = false
 	e.press(gkText("o"))
-	if v := ansi.Strip(e.g.View(120, 40)); regexp.MustCompile(`\d\.\d\d`).MatchString(v) {
+	if v := ansi.Strip(view(e.g, 120, 40)); regexp.MustCompile(`\d\.\d\d`).MatchString(v) {
 		t.Errorf("hidden per-OPD view shows a score:\n%s", v)
 	}
 }
@@ -834,7 +834,7 @@ func TestGridShowAllToggle(t *testing.T) {
 	if len(e.g.present) != 9 || e.g.present[e.s.State.Row].Code != "DISHUB" {
 		t.Fatalf("after a: %d rows, cursor on %s", len(e.g.present), e.g.present[e.s.State.Row].Code)
 	}
-	if v := ansi.Strip(e.g.View(120, 40)); !strings.Contains(v, "○ SATPOLPP") {
+	if v := ansi.Strip(view(e.g, 120, 40)); !strings.Contains(v, "○ SATPOLPP") {
 		t.Errorf("the absent OPD is not a marked row:\n%s", v)
 	}
 	if !e.storedState().GridAll {
@@ -853,7 +853,7 @@ func TestGridByOPDView(t *testing.T) {
 	e := newGridEnv(t, "en", gridOPDs, nil)
 	e.at(0, 5, 0) // DPMPTSP
 	e.press(gkText("o"))
-	v := ansi.Strip(e.g.View(120, 40))
+	v := ansi.Strip(view(e.g, 120, 40))
 	for _, want := range []string{"DPMPTSP", "Smart Governance", "Smart Environment", "OPD 6/8", "done 0/18"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("per-OPD view lacks %q:\n%s", want, v)
@@ -888,7 +888,7 @@ func TestGridByOPDView(t *testing.T) {
 	if a, _ := e.stored("DPMPTSP", lastKey); a.Level != 3 {
 		t.Errorf("the last item = %+v, want 3 (the 4 held)", a)
 	}
-	if v := ansi.Strip(e.g.View(120, 40)); !strings.Contains(v, e.s.T("grid.opd_last")[:40]) {
+	if v := ansi.Strip(view(e.g, 120, 40)); !strings.Contains(v, e.s.T("grid.opd_last")[:40]) {
 		t.Errorf("no word about the last item:\n%s", v)
 	}
 	// → is the next OPD; the view state is saved.
@@ -897,7 +897,7 @@ func TestGridByOPDView(t *testing.T) {
 		t.Errorf("after →: row %d, saved %+v", e.s.State.Row, e.storedState())
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
-		phCheckSize(t, "per-OPD", e.g.View(size[0], size[1]), size[0], size[1])
+		phCheckSize(t, "per-OPD", view(e.g, size[0], size[1]), size[0], size[1])
 	}
 }
 
@@ -911,8 +911,8 @@ func TestGridUndoMovesCursor(t *testing.T) {
 	if _, _, err := e.s.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	e.g.Update(ScoresChangedMsg{})
-	e.g.Update(CellChangedMsg{OPDID: e.g.present[3].ID, IndicatorKey: "branding.bisnis.1"})
+	upd(e.g, ScoresChangedMsg{})
+	upd(e.g, CellChangedMsg{OPDID: e.g.present[3].ID, IndicatorKey: "branding.bisnis.1"})
 	if st := e.s.State; st.Tab != 1 || st.Row != 3 || st.Col != 1 {
 		t.Errorf("cursor after undo = %d/%d/%d, want 1/3/1", st.Tab, st.Row, st.Col)
 	}
@@ -928,7 +928,7 @@ func TestGridHeadersFullAt200Columns(t *testing.T) {
 		e := newGridEnv(t, lang, phOPDs, nil)
 		for tab, d := range e.s.F().Dimensions {
 			e.s.State.Tab = tab
-			v := ansi.Strip(e.g.View(200, 55))
+			v := ansi.Strip(view(e.g, 200, 55))
 			head := strings.Split(v, "\n")[1]
 			for i, el := range d.Elements {
 				want := fmt.Sprint(i+1) + " " + el.Name.In(lang)
@@ -936,7 +936,7 @@ func TestGridHeadersFullAt200Columns(t *testing.T) {
 					t.Errorf("%s %s: heading lacks %q:\n%s", lang, d.Key, want, head)
 				}
 			}
-			phCheckSize(t, "grid", e.g.View(200, 55), 200, 55)
+			phCheckSize(t, "grid", view(e.g, 200, 55), 200, 55)
 		}
 	}
 }

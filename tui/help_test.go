@@ -41,7 +41,7 @@ func TestHelpWrapsInsteadOfCutting(t *testing.T) {
 			if cut > 0 && (strings.Count(v, "\n")+1 < 24-5 || cut > 4) {
 				t.Errorf("%s phase %d: the help cuts %d lines with rows to spare:\n%s", lang, p+1, cut, ansi.Strip(v))
 			}
-			for _, b := range m.current().Help() {
+			for _, b := range m.current().ShortHelp() {
 				if cut > 0 {
 					break // full: the keys are all there (checked below), not every word
 				}
@@ -49,7 +49,7 @@ func TestHelpWrapsInsteadOfCutting(t *testing.T) {
 					t.Errorf("%s phase %d: help lacks %q", lang, p+1, d)
 				}
 			}
-			for _, b := range m.current().Help() {
+			for _, b := range m.current().ShortHelp() {
 				if !strings.Contains(plain, b.Help().Key) {
 					t.Errorf("%s phase %d: help lacks the key %q", lang, p+1, b.Help().Key)
 				}
@@ -77,7 +77,7 @@ func TestRosterFooterKeepsEveryKeyAt80x24(t *testing.T) {
 		}
 		lines := strings.Split(ansi.Strip(m.render()), "\n")
 		footer := strings.Join(lines[len(lines)-2:], "\n")
-		for _, k := range m.current().Help() {
+		for _, k := range m.current().ShortHelp() {
 			if want := k.Help().Key + " " + k.Help().Desc; !strings.Contains(footer, want) {
 				t.Errorf("%s: roster footer lacks %q:\n%s", lang, want, footer)
 			}

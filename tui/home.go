@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -25,16 +27,6 @@ type OpenSessionMsg struct{ ID int64 }
 // root answers with ExportedMsg.
 type ExportSessionMsg struct{ ID int64 }
 
-// Every screen of this file set is a Screen the root can frame.
-var (
-	_ Screen  = (*Home)(nil)
-	_ Screen  = (*Opening)(nil)
-	_ Screen  = (*Roster)(nil)
-	_ Screen  = (*Briefing)(nil)
-	_ Screen  = (*WrapUp)(nil)
-	_ Enterer = (*Roster)(nil)
-)
-
 // sessionsLoadedMsg carries the session list read by Home.Load.
 type sessionsLoadedMsg struct {
 	list []workshop.SessionSummary
@@ -44,6 +36,7 @@ type sessionsLoadedMsg struct {
 // Home is the screen before a session is open: the sessions of the
 // database, newest activity first, and the new-session form.
 type Home struct {
+	common.Size
 	st     Sessions
 	lang   string
 	styles *Styles
@@ -108,7 +101,11 @@ func (h *Home) Load() tea.Cmd {
 func (h *Home) Capturing() bool { return h.form != nil }
 
 // Help lists the keys of the list, or of the form while it is open.
-func (h *Home) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (h *Home) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (h *Home) ShortHelp() []key.Binding {
 	k := h.keys
 	if h.form != nil {
 		return []key.Binding{k.FormNext, k.FormBack, k.Cancel}
@@ -120,7 +117,9 @@ func (h *Home) Help() []key.Binding {
 }
 
 // Update handles the list keys, the form and the background answers.
-func (h *Home) Update(msg tea.Msg) tea.Cmd {
+func (h *Home) Update(msg tea.Msg) (common.Page, tea.Cmd) { return h, h.update(msg) }
+
+func (h *Home) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case sessionsLoadedMsg:
 		h.setList(msg.list, msg.err)
@@ -231,7 +230,10 @@ func (h *Home) move(d int) {
 }
 
 // View draws the list (or the form) in w x ht.
-func (h *Home) View(w, ht int) string {
+// View draws the page at the size SetSize gave.
+func (h *Home) View() string { return h.view(h.W, h.H) }
+
+func (h *Home) view(w, ht int) string {
 	if h.form != nil {
 		return h.form.View(w, ht)
 	}
@@ -478,3 +480,6 @@ func wrapText(s string, w int) []string {
 	}
 	return out
 }
+
+// Enter: nothing to refresh when the page is shown again.
+func (h *Home) Enter() tea.Cmd { return nil }

@@ -34,7 +34,7 @@ func phHomeList() []store.SessionSummary {
 
 func TestHomeOrderAndKeys(t *testing.T) {
 	h := NewHome(nil, "id", NewStyles("dark"), phClock)
-	h.Update(sessionsLoadedMsg{list: phHomeList()})
+	upd(h, sessionsLoadedMsg{list: phHomeList()})
 	var ids []int64
 	for _, s := range h.list {
 		ids = append(ids, s.ID)
@@ -68,7 +68,7 @@ func TestHomeOrderAndKeys(t *testing.T) {
 		t.Errorf("x sent %v, want ExportSessionMsg{9}", msgs)
 	}
 	// A reload keeps the selection on the same session.
-	h.Update(sessionsLoadedMsg{list: phHomeList()[:3]})
+	upd(h, sessionsLoadedMsg{list: phHomeList()[:3]})
 	if s, _ := h.selected(); s.ID != 9 {
 		t.Errorf("selection moved to %d after a reload", s.ID)
 	}
@@ -111,7 +111,7 @@ func TestHomeWithStore(t *testing.T) {
 	if !h.loaded || len(h.list) != 0 {
 		t.Fatalf("empty database: loaded %v, %d sessions", h.loaded, len(h.list))
 	}
-	v := ansi.Strip(h.View(80, 20))
+	v := ansi.Strip(view(h, 80, 20))
 	if !strings.Contains(v, "Tekan n") || !strings.Contains(v, "bimtek demo") {
 		t.Errorf("the empty home does not say what to do:\n%s", v)
 	}
@@ -144,29 +144,29 @@ func TestHomeWithStore(t *testing.T) {
 	if !ok || got.ID != h.list[0].ID {
 		t.Errorf("Enter sent %v, want the first listed session %d", msgs, h.list[0].ID)
 	}
-	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, "Kota Cirebon") || !strings.Contains(v, "Kota Bogor") || !strings.Contains(v, "1/1") {
+	if v := ansi.Strip(view(h, 120, 36)); !strings.Contains(v, "Kota Cirebon") || !strings.Contains(v, "Kota Bogor") || !strings.Contains(v, "1/1") {
 		t.Errorf("the list lacks the sessions:\n%s", v)
 	}
 }
 
 func TestHomeGolden(t *testing.T) {
 	h := NewHome(nil, "id", NewStyles("dark"), phClock)
-	if v := ansi.Strip(h.View(80, 20)); !strings.Contains(v, "Memuat") {
+	if v := ansi.Strip(view(h, 80, 20)); !strings.Contains(v, "Memuat") {
 		t.Errorf("before the list arrives: %q", v)
 	}
-	h.Update(sessionsLoadedMsg{list: phHomeList()})
+	upd(h, sessionsLoadedMsg{list: phHomeList()})
 	h.row = 1
 	phGolden(t, "home", h)
 
-	h.Update(ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-malang-2025-06-12", Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
-	golden(t, "home-exported-120x36", h.View(120, 36))
+	upd(h, ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-malang-2025-06-12", Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
+	golden(t, "home-exported-120x36", view(h, 120, 36))
 
 	en := NewHome(nil, "en", NewStyles("dark"), phClock)
-	en.Update(sessionsLoadedMsg{list: phHomeList()})
-	golden(t, "home-en-120x36", en.View(120, 36))
+	upd(en, sessionsLoadedMsg{list: phHomeList()})
+	golden(t, "home-en-120x36", view(en, 120, 36))
 
 	empty := NewHome(nil, "id", NewStyles("dark"), phClock)
-	empty.Update(sessionsLoadedMsg{})
+	upd(empty, sessionsLoadedMsg{})
 	phGolden(t, "home-empty", empty)
 
 	// Many sessions: the table scrolls to keep the selection in sight.
@@ -180,7 +180,7 @@ func TestHomeGolden(t *testing.T) {
 	m := NewHome(nil, "id", NewStyles("dark"), phClock)
 	m.Update(sessionsLoadedMsg{list: many})
 	phDrive(t, m, phKeys("end")...)
-	v := ansi.Strip(m.View(80, 20))
+	v := ansi.Strip(view(m, 80, 20))
 	phCheckSize(t, "home-many", v, 80, 20)
 	if !strings.Contains(v, "▶ 40 ") {
 		t.Errorf("the selected last session is not in sight:\n%s", v)
@@ -189,10 +189,10 @@ func TestHomeGolden(t *testing.T) {
 
 func TestHomeFitsEverySize(t *testing.T) {
 	h := NewHome(nil, "id", NewStyles("dark"), phClock)
-	h.Update(sessionsLoadedMsg{list: phHomeList()})
+	upd(h, sessionsLoadedMsg{list: phHomeList()})
 	for w := 80; w <= 220; w += 7 {
 		for ht := 10; ht <= 60; ht += 5 {
-			phCheckSize(t, "home", h.View(w, ht), w, ht)
+			phCheckSize(t, "home", view(h, w, ht), w, ht)
 		}
 	}
 }
@@ -207,11 +207,11 @@ func TestHomeDetailWrapsInsteadOfCutting(t *testing.T) {
 	long[0].City = "Kabupaten Kepulauan Seribu Utara dan Selatan Provinsi Daerah Khusus Ibukota Jakarta"
 	long[0].Facilitator = "Dr. Ir. Hj. Sri Mulyani Indrawati, M.Sc., Tim Ahli Gerakan Menuju 100 Smart City"
 	city, facil := long[0].City, long[0].Facilitator
-	h.Update(sessionsLoadedMsg{list: long})
+	upd(h, sessionsLoadedMsg{list: long})
 	phDrive(t, h, phKeys("end")...) // session 3, the long one
 	h.exportDir = "/home/fasilitator/Dokumen/Bimtek/bimtek-kabupaten-kepulauan-seribu-utara-dan-selatan-tahap1-3-20250520-1030"
 	for _, w := range []int{80, 120} {
-		v := ansi.Strip(h.View(w, 36))
+		v := ansi.Strip(view(h, w, 36))
 		flat := strings.Join(strings.Fields(v), "")
 		for _, want := range []string{city, "Kesiapan dan analisis kesenjangan", facil, "Kerangka: pilar", h.exportDir} {
 			if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {

@@ -97,20 +97,20 @@ func TestNewSessionFormRefuses(t *testing.T) {
 	badCSV := phWriteFile(t, "opd.csv", "kode;nama\nBAPPEDA;\nBAPPEDA;Bappeda\n")
 
 	phDrive(t, h, phKeys("n", "enter")...) // no city
-	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, "Isi nama kota") {
+	if v := ansi.Strip(view(h, 120, 36)); !strings.Contains(v, "Isi nama kota") {
 		t.Errorf("an empty city is not refused:\n%s", v)
 	}
 	keys := append(phTyped("Kota Bogor"), phKeys("enter", "enter", "ctrl+u")...)
 	keys = append(keys, phTyped("2025-13-01")...)
 	phDrive(t, h, append(keys, phKey("enter"))...)
-	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, `Tanggal "2025-13-01" tidak dikenali`) {
+	if v := ansi.Strip(view(h, 120, 36)); !strings.Contains(v, `Tanggal "2025-13-01" tidak dikenali`) {
 		t.Errorf("a bad date is not refused:\n%s", v)
 	}
 	keys = append([]tea.Msg{phKey("ctrl+u")}, phTyped("2025-06-12")...)
 	keys = append(keys, phKeys("enter", "enter", "enter", "enter", "down", "enter")...)
 	keys = append(keys, phTyped(badCSV)...)
 	phDrive(t, h, append(keys, phKey("enter"))...)
-	v := ansi.Strip(h.View(120, 36))
+	v := ansi.Strip(view(h, 120, 36))
 	for _, want := range []string{"2 masalah", "baris 2", "baris 3"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the CSV problems are not shown (%q):\n%s", want, v)
@@ -118,7 +118,7 @@ func TestNewSessionFormRefuses(t *testing.T) {
 	}
 	// Shift+Tab goes back even from an unfinished path, then Esc cancels.
 	phDrive(t, h, phKeys("ctrl+u", "shift+tab")...)
-	if v := ansi.Strip(h.View(120, 36)); !strings.Contains(v, "Daftar OPD umum") {
+	if v := ansi.Strip(view(h, 120, 36)); !strings.Contains(v, "Daftar OPD umum") {
 		t.Errorf("Shift+Tab did not go back to the OPD choice:\n%s", v)
 	}
 	msgs := phDrive(t, h, phKey("esc"))
@@ -221,7 +221,7 @@ func TestNewSessionCreateFails(t *testing.T) {
 	if !h.Capturing() || h.form.busy {
 		t.Fatalf("the form is not back after the failure")
 	}
-	v := ansi.Strip(h.View(120, 36))
+	v := ansi.Strip(view(h, 120, 36))
 	if !strings.Contains(v, "Sesi tidak bisa dibuat") || !strings.Contains(v, "Kota Sukabumi") {
 		t.Errorf("the failure or the answers are not shown:\n%s", v)
 	}
@@ -243,7 +243,7 @@ func TestNewSessionFormKeepsFastTyping(t *testing.T) {
 	add(phKeys("enter", "enter", "enter")...) // elemen, preset OPDs
 	var cmds []tea.Cmd
 	for _, k := range keys {
-		cmds = append(cmds, h.Update(k))
+		cmds = append(cmds, upd(h, k))
 	}
 	var msgs []tea.Msg
 	for _, c := range cmds {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -14,22 +16,32 @@ import (
 
 // Opening is the Pembukaan phase: who, where, when, with which framework,
 // and the agenda of the day with its minutes. It only shows.
-type Opening struct{ s *Sess }
+type Opening struct {
+	common.Size
+	s *Sess
+}
 
 // NewOpening builds the opening screen.
 func NewOpening(s *Sess) *Opening { return &Opening{s: s} }
 
 // Update does nothing: the opening has no keys of its own.
-func (o *Opening) Update(tea.Msg) tea.Cmd { return nil }
+func (o *Opening) Update(tea.Msg) (common.Page, tea.Cmd) { return o, nil }
 
 // Help is empty: the global keys (next phase, timer) are all it needs.
-func (o *Opening) Help() []key.Binding { return nil }
+// ShortHelp: the opening has no keys of its own.
+func (o *Opening) ShortHelp() []key.Binding { return nil }
+
+// FullHelp: the opening has no keys of its own.
+func (o *Opening) FullHelp() [][]key.Binding { return nil }
 
 // Capturing is false.
 func (o *Opening) Capturing() bool { return false }
 
 // View draws the opening slide, as large as the window allows.
-func (o *Opening) View(w, h int) string {
+// View draws the page at the size SetSize gave.
+func (o *Opening) View() string { return o.view(o.W, o.H) }
+
+func (o *Opening) view(w, h int) string {
 	s := o.s
 	st := s.Styles
 	ss := s.Data.Session
@@ -281,3 +293,6 @@ func longDate(lang, date string) string {
 	return assets.T(lang, "cal.long", assets.T(lang, fmt.Sprintf("cal.day.%d", int(d.Weekday()))), d.Day(),
 		assets.T(lang, fmt.Sprintf("cal.month.%d", int(d.Month()))), d.Year())
 }
+
+// Enter: nothing to refresh when the page is shown again.
+func (o *Opening) Enter() tea.Cmd { return nil }

@@ -89,7 +89,7 @@ func (e *phEnv) reopen() *store.Data { return reopenData(e.t, e.path, e.id) }
 
 func (e *phEnv) storedState() UIState { return storedUIState(e.t, e.path, e.id) }
 
-type phUpdater interface{ Update(tea.Msg) tea.Cmd }
+type phUpdater = Page
 
 // phDrive sends messages to a screen and runs the commands it returns the
 // way Bubble Tea would, feeding the screen's own messages back to it
@@ -125,10 +125,10 @@ func phDrive(t *testing.T, m phUpdater, msgs ...tea.Msg) []tea.Msg {
 			out = append(out, msg)
 			return
 		}
-		run(m.Update(msg))
+		run(upd(m, msg))
 	}
 	for _, msg := range msgs {
-		run(m.Update(msg))
+		run(upd(m, msg))
 	}
 	return out
 }
@@ -153,10 +153,10 @@ func phHas[T any](msgs []tea.Msg) (T, bool) {
 }
 
 // phGolden checks the size of a view and compares it with its golden file.
-func phGolden(t *testing.T, name string, sc interface{ View(int, int) string }) {
+func phGolden(t *testing.T, name string, sc Page) {
 	t.Helper()
 	for _, sz := range phSizes {
-		v := sc.View(sz[0], sz[1])
+		v := view(sc, sz[0], sz[1])
 		n := fmt.Sprintf("%s-%dx%d", name, sz[0], sz[1])
 		phCheckSize(t, n, v, sz[0], sz[1])
 		golden(t, n, v)
@@ -176,7 +176,7 @@ func TestOpeningGolden(t *testing.T) {
 
 func TestOpeningAgenda(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, false)
-	v := ansi.Strip(NewOpening(e.s).View(120, 36))
+	v := ansi.Strip(view(NewOpening(e.s), 120, 36))
 	for _, want := range []string{
 		"Tahap II", "Kamis, 12 Juni 2025", "Aula Bappeda Kota Bandung", "Dr. Siti Rahmawati",
 		"6 dari 7",             // present of all
@@ -195,13 +195,13 @@ func TestOpeningFitsEverySize(t *testing.T) {
 	o := NewOpening(e.s)
 	for w := 80; w <= 220; w += 7 {
 		for h := 16; h <= 60; h += 5 {
-			phCheckSize(t, "opening", o.View(w, h), w, h)
+			phCheckSize(t, "opening", view(o, w, h), w, h)
 		}
 	}
-	if got := o.Update(phKey("a")); got != nil {
+	if got := upd(o, phKey("a")); got != nil {
 		t.Errorf("the opening has no keys, got a command")
 	}
-	if o.Capturing() || len(o.Help()) != 0 {
+	if o.Capturing() || len(o.ShortHelp()) != 0 {
 		t.Errorf("the opening neither captures nor lists keys")
 	}
 }

@@ -21,18 +21,18 @@ func TestKeyLabelsReadAlike(t *testing.T) {
 		fx := newBdFixture(t, lang)
 		fx.sess.State.Revealed = true // the gaps screen offers its keys once results show
 		g := NewGaps(fx.sess)
-		bindings := g.Help()
+		bindings := g.ShortHelp()
 		bdRun(t, g, "e")
 		if !g.editing {
 			t.Fatal("e did not open the target editor")
 		}
-		bindings = append(bindings, g.Help()...)
+		bindings = append(bindings, g.ShortHelp()...)
 		r := NewRoster(fx.sess)
 		bdRun(t, r, "i")
 		if r.mode != rosterImport {
 			t.Fatal("i did not open the import")
 		}
-		imp := r.Help()
+		imp := r.ShortHelp()
 		bindings = append(bindings, imp...)
 		for _, b := range bindings {
 			if k := b.Help().Key; lower.MatchString(k) {
@@ -64,7 +64,7 @@ func TestGridNamesUseTheSpareWidth(t *testing.T) {
 		{120, 36, "BAPPEDA Badan Perencanaan Pembangun"},
 	}
 	for _, c := range cases {
-		v := ansi.Strip(g.View(c.w, c.h))
+		v := ansi.Strip(view(g, c.w, c.h))
 		label := ""
 		for _, l := range strings.Split(v, "\n") {
 			if strings.HasPrefix(l, "▶ BAPPEDA") && strings.Contains(l, "│") {
@@ -94,7 +94,7 @@ func TestGridTabsWholeAt80(t *testing.T) {
 	}
 	for _, lang := range []string{"id", "en"} {
 		g := NewGrid(testSess(t, st, d, lang, NewStyles("dark"), bdClock))
-		tabs := ansi.Strip(strings.Split(g.View(80, 20), "\n")[0])
+		tabs := ansi.Strip(strings.Split(view(g, 80, 20), "\n")[0])
 		for _, want := range []string{"Governance", "Branding", "Economy", "Living", "Society", "Environment"} {
 			if !strings.Contains(tabs, want+" ") {
 				t.Errorf("%s: tab bar %q lacks %q", lang, tabs, want)
@@ -120,11 +120,11 @@ func TestProjectorFooterOffersNoRefusedKey(t *testing.T) {
 		"scoreboard": {b.keys.Reveal, b.keys.Sort},
 		"gaps":       {gp.keys.Toggle, gp.keys.Target},
 	}
-	shown := map[string][]key.Binding{"grid": g.Help(), "scoreboard": b.Help(), "gaps": gp.Help()}
+	shown := map[string][]key.Binding{"grid": g.ShortHelp(), "scoreboard": b.ShortHelp(), "gaps": gp.ShortHelp()}
 	b.compact = true
-	shown["scoreboard"] = append(shown["scoreboard"], b.Help()...)
+	shown["scoreboard"] = append(shown["scoreboard"], b.ShortHelp()...)
 	before := s.State.Sort
-	msgs := bdExec(b.Update(phKey("s")))
+	msgs := bdExec(upd(b, phKey("s")))
 	if _, refused := phHas[ErrMsg](msgs); !refused || s.State.Sort != before {
 		t.Errorf("s changed the projector's sort to %s (the facilitator's %s comes back a second later)", s.State.Sort, before)
 	}

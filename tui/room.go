@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -39,6 +41,7 @@ type StartRoomFunc func(addr string) (*RoomMode, error)
 // Room is the facilitator's room-mode panel: the QR code and addresses,
 // which dimensions are open for entry, and every OPD's phone.
 type Room struct {
+	common.Size
 	s     *Sess
 	start StartRoomFunc
 	rm    *RoomMode
@@ -140,7 +143,9 @@ func (r *Room) statusCmd() tea.Cmd {
 }
 
 // Update handles the panel's keys and messages.
-func (r *Room) Update(msg tea.Msg) tea.Cmd {
+func (r *Room) Update(msg tea.Msg) (common.Page, tea.Cmd) { return r, r.update(msg) }
+
+func (r *Room) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case RoomStartedMsg:
 		if msg.Err != nil {
@@ -254,7 +259,11 @@ func (r *Room) selected() (room.OPDStatus, bool) {
 func (r *Room) Stopped() { r.rm, r.status, r.full = nil, nil, false }
 
 // Help lists the panel's keys.
-func (r *Room) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (r *Room) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (r *Room) ShortHelp() []key.Binding {
 	k := r.keys
 	if r.rm == nil {
 		return []key.Binding{k.Start, k.Back}
@@ -296,7 +305,10 @@ func (r *Room) code() *room.QR {
 var qrStyle = lipgloss.NewStyle().Foreground(lipgloss.Color("#000000")).Background(lipgloss.Color("#FFFFFF"))
 
 // View draws the panel in w x h.
-func (r *Room) View(w, h int) string {
+// View draws the page at the size SetSize gave.
+func (r *Room) View() string { return r.view(r.W, r.H) }
+
+func (r *Room) view(w, h int) string {
 	st := r.s.Styles
 	t := r.s.T
 	if r.rm == nil {
@@ -525,3 +537,6 @@ func wrapLines(lines []string, w int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Enter: nothing to refresh when the page is shown again.
+func (r *Room) Enter() tea.Cmd { return nil }

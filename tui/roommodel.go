@@ -12,7 +12,7 @@ import (
 // its panel.
 func (m *Model) startRoom(addr string) error {
 	if m.roomPanel == nil {
-		m.roomPanel = NewRoom(m.sess, m.roomStarter())
+		m.roomPanel = m.newRoomPanel()
 	}
 	if err := m.roomPanel.Start(addr); err != nil {
 		return err
@@ -29,7 +29,7 @@ func (m *Model) toggleRoom() tea.Cmd {
 		return errCmd(errReadOnly)
 	}
 	if m.roomPanel == nil {
-		m.roomPanel = NewRoom(m.sess, m.roomStarter())
+		m.roomPanel = m.newRoomPanel()
 	}
 	m.roomOpen = !m.roomOpen
 	if m.roomOpen {
@@ -52,7 +52,7 @@ func (m *Model) onRoom(msg tea.Msg) tea.Cmd {
 		if m.roomPanel == nil {
 			return nil
 		}
-		cmd := m.roomPanel.Update(msg)
+		cmd := m.roomPanel.update(msg)
 		if msg.Err != nil || msg.RM == nil {
 			return cmd
 		}
@@ -60,7 +60,7 @@ func (m *Model) onRoom(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	if m.roomPanel != nil {
-		return m.roomPanel.Update(msg)
+		return m.roomPanel.update(msg)
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -32,6 +34,7 @@ const (
 // and progress; add, edit, remove, mark present, load the preset list or
 // import a CSV. Every change is written to the store first.
 type Roster struct {
+	common.Size
 	s    *Sess
 	keys rosterKeys
 	mode rosterMode
@@ -113,7 +116,11 @@ func (r *Roster) newInput(placeholder string) textinput.Model {
 func (r *Roster) Capturing() bool { return r.mode != rosterList }
 
 // Help lists the keys of the current mode.
-func (r *Roster) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (r *Roster) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (r *Roster) ShortHelp() []key.Binding {
 	k := r.keys
 	switch r.mode {
 	case rosterForm:
@@ -141,7 +148,9 @@ func (r *Roster) Enter() tea.Cmd {
 }
 
 // Update routes a message to the current mode.
-func (r *Roster) Update(msg tea.Msg) tea.Cmd {
+func (r *Roster) Update(msg tea.Msg) (common.Page, tea.Cmd) { return r, r.update(msg) }
+
+func (r *Roster) update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(RosterChangedMsg); ok {
 		r.clampRow()
 		return nil
@@ -582,7 +591,10 @@ func sortProblems(ps []workshop.Problem) {
 
 // View draws the roster table and, under it, the open form, question or
 // problem list.
-func (r *Roster) View(w, h int) string {
+// View draws the page at the size SetSize gave.
+func (r *Roster) View() string { return r.view(r.W, r.H) }
+
+func (r *Roster) view(w, h int) string {
 	s := r.s
 	st := s.Styles
 	opds := s.Data.OPDs

@@ -84,7 +84,7 @@ func TestRosterAddAndEdit(t *testing.T) {
 				if !r.Capturing() || !strings.Contains(r.formErr, c.wantErrHas) {
 					t.Fatalf("want the form open with an error containing %q, got %q", c.wantErrHas, r.formErr)
 				}
-				if v := ansi.Strip(r.View(80, 20)); !strings.Contains(v, "✘") {
+				if v := ansi.Strip(view(r, 80, 20)); !strings.Contains(v, "✘") {
 					t.Errorf("the error is not on screen:\n%s", v)
 				}
 				return
@@ -157,7 +157,7 @@ func TestRosterRemove(t *testing.T) {
 	if r.mode != rosterConfirm {
 		t.Fatalf("removing an OPD with scores did not ask")
 	}
-	v := ansi.Strip(r.View(120, 36))
+	v := ansi.Strip(view(r, 120, 36))
 	if !strings.Contains(v, "18 skor") || !strings.Contains(v, "y") {
 		t.Errorf("the question does not name the 18 scores:\n%s", v)
 	}
@@ -217,7 +217,7 @@ func TestRosterPresentAndCursorSaved(t *testing.T) {
 	if o, _ := phStoredOPD(e.reopen(), "SATPOLPP"); o.Present {
 		t.Fatalf("a second space did not mark it absent again")
 	}
-	if !strings.Contains(ansi.Strip(r.View(80, 20)), "✘ tidak hadir") {
+	if !strings.Contains(ansi.Strip(view(r, 80, 20)), "✘ tidak hadir") {
 		t.Errorf("absent is not shown as symbol and text")
 	}
 
@@ -299,7 +299,7 @@ func TestRosterImportCSV(t *testing.T) {
 	if r.mode != rosterProblems {
 		t.Fatalf("no problem list (mode %d, error %q)", r.mode, r.importErr)
 	}
-	v := ansi.Strip(r.View(120, 36))
+	v := ansi.Strip(view(r, 120, 36))
 	for _, want := range []string{"3 masalah", "baris 3", "baris 4: kode BAPPEDA sudah ada", "baris 5"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("problem list lacks %q:\n%s", want, v)
@@ -373,15 +373,15 @@ func TestRosterGolden(t *testing.T) {
 	// The add form with its error sentence.
 	f := NewRoster(e.s)
 	phDrive(t, f, append(append(append(phKeys("a"), phTyped("bappeda")...), phKey("tab")), append(phTyped("Badan Perencanaan"), phKey("enter"))...)...)
-	golden(t, "roster-form-80x20", f.View(80, 20))
-	phCheckSize(t, "roster-form", f.View(80, 20), 80, 20)
+	golden(t, "roster-form-80x20", view(f, 80, 20))
+	phCheckSize(t, "roster-form", view(f, 80, 20), 80, 20)
 
 	// The question before removing an OPD with scores.
 	c := NewRoster(e.s)
 	phRosterAt(t, e, "DISKOMINFO")
 	phDrive(t, c, phKey("d"))
-	golden(t, "roster-confirm-80x20", c.View(80, 20))
-	phCheckSize(t, "roster-confirm", c.View(80, 20), 80, 20)
+	golden(t, "roster-confirm-80x20", view(c, 80, 20))
+	phCheckSize(t, "roster-confirm", view(c, 80, 20), 80, 20)
 
 	// The refused import.
 	p := filepath.Join(t.TempDir(), "opd.csv")
@@ -390,7 +390,7 @@ func TestRosterGolden(t *testing.T) {
 	}
 	pr := NewRoster(e.s)
 	phDrive(t, pr, append(append(phKeys("i"), phTyped(p)...), phKey("enter"))...)
-	v := pr.View(80, 20)
+	v := view(pr, 80, 20)
 	phCheckSize(t, "roster-problems", v, 80, 20)
 	golden(t, "roster-problems-80x20", strings.ReplaceAll(v, p, "opd.csv"))
 }
@@ -405,7 +405,7 @@ func TestRosterFitsEverySize(t *testing.T) {
 		}
 		for w := 80; w <= 220; w += 9 {
 			for h := 12; h <= 60; h += 7 {
-				phCheckSize(t, "roster-"+mode, r.View(w, h), w, h)
+				phCheckSize(t, "roster-"+mode, view(r, w, h), w, h)
 			}
 		}
 	}

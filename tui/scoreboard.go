@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -44,6 +46,7 @@ type boardKeys struct {
 
 // Scoreboard is the Papan skor screen.
 type Scoreboard struct {
+	common.Size
 	s    *Sess
 	keys boardKeys
 
@@ -101,7 +104,11 @@ func (b *Scoreboard) Enter() tea.Cmd {
 func (b *Scoreboard) Capturing() bool { return false }
 
 // Help lists the scoreboard keys.
-func (b *Scoreboard) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (b *Scoreboard) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (b *Scoreboard) ShortHelp() []key.Binding {
 	k := b.keys
 	up := k.Up
 	up.SetHelp("↑/↓", up.Help().Desc)
@@ -119,7 +126,9 @@ func (b *Scoreboard) Help() []key.Binding {
 }
 
 // Update handles the scoreboard keys and the change messages.
-func (b *Scoreboard) Update(msg tea.Msg) tea.Cmd {
+func (b *Scoreboard) Update(msg tea.Msg) (common.Page, tea.Cmd) { return b, b.update(msg) }
+
+func (b *Scoreboard) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ScoresChangedMsg, RosterChangedMsg:
 		b.dirty = true
@@ -323,7 +332,10 @@ func dimShort(s *Sess, d workshop.Dimension) string {
 }
 
 // View draws the scoreboard in w x h.
-func (b *Scoreboard) View(w, h int) string {
+// View draws the page at the size SetSize gave.
+func (b *Scoreboard) View() string { return b.view(b.W, b.H) }
+
+func (b *Scoreboard) view(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}

@@ -89,11 +89,11 @@ func (fx *bdFixture) reload(t *testing.T) *store.Data { return reopenData(t, fx.
 
 // bdRun sends keys to a screen and runs the commands they return, so
 // errors surface in the test.
-func bdRun(t *testing.T, sc Screen, keys ...string) []tea.Msg {
+func bdRun(t *testing.T, sc Page, keys ...string) []tea.Msg {
 	t.Helper()
 	var msgs []tea.Msg
 	for _, k := range keys {
-		msgs = append(msgs, bdExec(sc.Update(phKey(k)))...)
+		msgs = append(msgs, bdExec(upd(sc, phKey(k)))...)
 	}
 	for _, m := range msgs {
 		if e, ok := m.(ErrMsg); ok {
@@ -203,7 +203,7 @@ func TestScoreboardRevealAndSortPersist(t *testing.T) {
 	if fx.sess.State.Revealed {
 		t.Fatal("a new session starts with the results hidden")
 	}
-	hidden := ansi.Strip(sb.View(120, 36))
+	hidden := ansi.Strip(view(sb, 120, 36))
 	if !strings.Contains(hidden, assets.T("id", "board.hidden_title")) || strings.Contains(hidden, assets.T("id", "board.index")) {
 		t.Fatalf("hidden view shows results:\n%s", hidden)
 	}
@@ -211,7 +211,7 @@ func TestScoreboardRevealAndSortPersist(t *testing.T) {
 	if u := bdSavedState(t, fx.reload(t)); !u.Revealed {
 		t.Errorf("reveal not saved: %+v", u)
 	}
-	shown := ansi.Strip(sb.View(120, 36))
+	shown := ansi.Strip(view(sb, 120, 36))
 	if !strings.Contains(shown, assets.T("id", "board.index")) {
 		t.Errorf("revealed view has no city index:\n%s", shown)
 	}
@@ -240,7 +240,7 @@ func TestScoreboardReadOnlyRefusesReveal(t *testing.T) {
 	fx := newBdFixture(t, "id")
 	fx.sess.ReadOnly = true
 	sb := NewScoreboard(fx.sess)
-	msgs := bdExec(sb.Update(phKey("r")))
+	msgs := bdExec(upd(sb, phKey("r")))
 	if len(msgs) != 1 || fx.sess.State.Revealed {
 		t.Fatalf("read-only reveal: %v, revealed=%v", msgs, fx.sess.State.Revealed)
 	}
@@ -260,7 +260,7 @@ func TestScoreboardScrollAndLiveUpdate(t *testing.T) {
 	s.Board = workshop.NewBoard(f, opds, workshop.ScaleSheets(f, opds, 1), nil)
 	s.State.Revealed = true
 	sb := NewScoreboard(s)
-	v := ansi.Strip(sb.View(120, 36))
+	v := ansi.Strip(view(sb, 120, 36))
 	if !strings.Contains(v, "OPD 1–") || !strings.Contains(v, "dari 80") {
 		t.Fatalf("no scroll position in:\n%s", v)
 	}
@@ -274,7 +274,7 @@ func TestScoreboardScrollAndLiveUpdate(t *testing.T) {
 		t.Errorf("offset after up = %d", sb.offset)
 	}
 	bdRun(t, sb, "end")
-	_ = sb.View(120, 36)
+	_ = view(sb, 120, 36)
 	if last := sb.offset + sb.heatVisible; last != 80 {
 		t.Errorf("end shows rows up to %d, want 80", last)
 	}
@@ -284,11 +284,11 @@ func TestScoreboardScrollAndLiveUpdate(t *testing.T) {
 	}
 	// A changed answer (the board is what the grid writes through) shows
 	// without any message: the frame is rebuilt from the new numbers.
-	before := sb.View(120, 36)
+	before := view(sb, 120, 36)
 	for _, ind := range f.Dimensions[0].Indicators() {
 		s.Board.Set(first.ID, ind.Key, workshop.Answer{Level: 5})
 	}
-	if after := sb.View(120, 36); after == before {
+	if after := view(sb, 120, 36); after == before {
 		t.Errorf("the view did not change after new answers")
 	}
 }
@@ -304,11 +304,11 @@ func TestBoardViewsFit(t *testing.T) {
 		gp := NewGaps(s)
 		for _, revealed := range []bool{false, true} {
 			s.State.Revealed = revealed
-			for _, view := range []int{viewSummary, viewHeatmap, viewRadar} {
-				s.State.BoardView = view
+			for _, bv := range []int{viewSummary, viewHeatmap, viewRadar} {
+				s.State.BoardView = bv
 				for w := 60; w <= 220; w += 16 {
 					for h := 12; h <= 64; h += 8 {
-						for name, v := range map[string]string{"scoreboard": sb.View(w, h), "gaps": gp.View(w, h)} {
+						for name, v := range map[string]string{"scoreboard": view(sb, w, h), "gaps": view(gp, w, h)} {
 							lines := strings.Split(v, "\n")
 							if len(lines) > h {
 								t.Errorf("%s %s %dx%d: %d lines", name, lang, w, h, len(lines))
@@ -337,20 +337,20 @@ func TestScoreboardGolden(t *testing.T) {
 			if !revealed {
 				name = fmt.Sprintf("scoreboard-hidden-%dx%d", sz[0], sz[1])
 			}
-			golden(t, name, sb.View(sz[0], sz[1]))
+			golden(t, name, view(sb, sz[0], sz[1]))
 		}
 	}
 	// The small window shows one panel at a time.
 	s.State.Revealed = true
 	bdRun(t, sb, "v")
-	golden(t, "scoreboard-heatmap-80x20", sb.View(80, 20))
+	golden(t, "scoreboard-heatmap-80x20", view(sb, 80, 20))
 	bdRun(t, sb, "v")
-	golden(t, "scoreboard-radar-80x20", sb.View(80, 20))
+	golden(t, "scoreboard-radar-80x20", view(sb, 80, 20))
 	// Sorted by weakest dimension, in English.
 	en := newBdFixture(t, "en")
 	en.sess.State.Revealed = true
 	en.sess.State.Sort = SortWeakest
-	golden(t, "scoreboard-en-weakest-120x36", NewScoreboard(en.sess).View(120, 36))
+	golden(t, "scoreboard-en-weakest-120x36", view(NewScoreboard(en.sess), 120, 36))
 }
 
 // bdScaleSess is the 80 OPD x 90 indicator fixture without a store (the
@@ -372,10 +372,10 @@ func BenchmarkScoreboardChange(b *testing.B) {
 	s := bdScaleSess(b)
 	sb := NewScoreboard(s)
 	ind := s.F().Dimensions[0].Indicators()[0].Key
-	_ = sb.View(200, 56)
+	_ = view(sb, 200, 56)
 	for i := 0; b.Loop(); i++ {
 		s.Board.Set(1, ind, workshop.Answer{Level: 1 + i%5})
-		_ = sb.View(200, 56)
+		_ = view(sb, 200, 56)
 	}
 }
 
@@ -383,9 +383,9 @@ func BenchmarkScoreboardChange(b *testing.B) {
 func BenchmarkScoreboardFrame(b *testing.B) {
 	s := bdScaleSess(b)
 	sb := NewScoreboard(s)
-	_ = sb.View(200, 56)
+	_ = view(sb, 200, 56)
 	for b.Loop() {
-		_ = sb.View(200, 56)
+		_ = view(sb, 200, 56)
 	}
 }
 
@@ -394,10 +394,10 @@ func BenchmarkGapsChange(b *testing.B) {
 	s := bdScaleSess(b)
 	g := NewGaps(s)
 	ind := s.F().Dimensions[0].Indicators()[0].Key
-	_ = g.View(200, 56)
+	_ = view(g, 200, 56)
 	for i := 0; b.Loop(); i++ {
 		s.Board.Set(1, ind, workshop.Answer{Level: 1 + i%5})
-		_ = g.View(200, 56)
+		_ = view(g, 200, 56)
 	}
 }
 
@@ -443,7 +443,7 @@ func TestScoreboardFooterKeepsItsKeysAt80x24(t *testing.T) {
 		if !b.compact {
 			t.Fatalf("%s: not the one-panel layout at 80x24", lang)
 		}
-		for _, k := range b.Help() {
+		for _, k := range b.ShortHelp() {
 			if want := k.Help().Key + " " + k.Help().Desc; !strings.Contains(footer, want) {
 				t.Errorf("%s: footer lacks %q:\n%s", lang, want, footer)
 			}

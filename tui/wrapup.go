@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -31,6 +33,7 @@ type ExportedMsg struct {
 // WrapUp is the Penutup phase: the summary of the day, the export and how
 // to reopen the session.
 type WrapUp struct {
+	common.Size
 	s    *Sess
 	keys struct{ Export, Reveal key.Binding }
 
@@ -104,7 +107,11 @@ func quoteArg(p string) string {
 func (w *WrapUp) Capturing() bool { return false }
 
 // Help lists the export key (ctrl+e is global).
-func (w *WrapUp) Help() []key.Binding {
+// FullHelp is the ? help: the footer's keys.
+func (w *WrapUp) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHelp()} }
+
+// ShortHelp lists the keys of the page for the footer.
+func (w *WrapUp) ShortHelp() []key.Binding {
 	if w.s.ReadOnly {
 		return nil
 	}
@@ -112,7 +119,9 @@ func (w *WrapUp) Help() []key.Binding {
 }
 
 // Update starts an export and shows its outcome.
-func (w *WrapUp) Update(msg tea.Msg) tea.Cmd {
+func (w *WrapUp) Update(msg tea.Msg) (common.Page, tea.Cmd) { return w, w.update(msg) }
+
+func (w *WrapUp) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ExportedMsg:
 		w.exporting = false
@@ -136,7 +145,10 @@ type wrapGap struct {
 }
 
 // View draws the summary; every number comes from the Board.
-func (w *WrapUp) View(width, h int) string {
+// View draws the page at the size SetSize gave.
+func (w *WrapUp) View() string { return w.view(w.W, w.H) }
+
+func (w *WrapUp) view(width, h int) string {
 	s := w.s
 	st := s.Styles
 	f := s.F()
@@ -441,3 +453,6 @@ func dropBlanks(lines []string, n int) []string {
 	}
 	return lines
 }
+
+// Enter: nothing to refresh when the page is shown again.
+func (w *WrapUp) Enter() tea.Cmd { return nil }

@@ -14,7 +14,7 @@ import (
 func TestWrapUpSummary(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, true)
 	w := NewWrapUp(e.s)
-	v := ansi.Strip(w.View(120, 36))
+	v := ansi.Strip(view(w, 120, 36))
 
 	city := e.s.Board.City()
 	if !city.Index.OK {
@@ -62,24 +62,24 @@ func TestWrapUpExport(t *testing.T) {
 	if _, ok := phHas[ExportRequestMsg](msgs); !ok {
 		t.Fatalf("x did not ask the root to export: %v", msgs)
 	}
-	if v := ansi.Strip(w.View(80, 20)); !strings.Contains(v, "Menulis berkas CSV") {
+	if v := ansi.Strip(view(w, 80, 20)); !strings.Contains(v, "Menulis berkas CSV") {
 		t.Errorf("no progress shown:\n%s", v)
 	}
 	files := []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}
-	w.Update(ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12", Files: files})
-	v := ansi.Strip(w.View(120, 36))
+	upd(w, ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12", Files: files})
+	v := ansi.Strip(view(w, 120, 36))
 	for _, want := range append([]string{"kota-bandung-2025-06-12"}, files...) {
 		if !strings.Contains(v, want) {
 			t.Errorf("export result lacks %q:\n%s", want, v)
 		}
 	}
-	w.Update(ExportedMsg{Err: fmt.Errorf("write export: %w", store.ErrDiskFull)})
-	v = ansi.Strip(w.View(120, 36))
+	upd(w, ExportedMsg{Err: fmt.Errorf("write export: %w", store.ErrDiskFull)})
+	v = ansi.Strip(view(w, 120, 36))
 	if !strings.Contains(v, "✘") || strings.Contains(v, "scores.csv") {
 		t.Errorf("a failed export is not shown as failed:\n%s", v)
 	}
-	if len(w.Help()) != 2 || w.Capturing() { // x export, r reveal
-		t.Errorf("wrap-up keys: %v", w.Help())
+	if len(w.ShortHelp()) != 2 || w.Capturing() { // x export, r reveal
+		t.Errorf("wrap-up keys: %v", w.ShortHelp())
 	}
 }
 
@@ -109,7 +109,7 @@ func TestWrapUpGolden(t *testing.T) {
 	w.reopen = reopenCommand(e.id, "/data/bimtek.db", "") // the temp path changes each run
 	phGolden(t, "wrapup", w)
 
-	w.Update(ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12",
+	upd(w, ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12",
 		Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
 	phGolden(t, "wrapup-exported", w)
 
@@ -122,11 +122,11 @@ func TestWrapUpGolden(t *testing.T) {
 func TestWrapUpFitsEverySize(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, true)
 	w := NewWrapUp(e.s)
-	w.Update(ExportedMsg{Dir: "/a/very/long/folder/" + strings.Repeat("x", 150), Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
+	upd(w, ExportedMsg{Dir: "/a/very/long/folder/" + strings.Repeat("x", 150), Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
 	for width := 80; width <= 220; width += 9 {
 		for h := 16; h <= 60; h += 4 {
-			phCheckSize(t, "wrapup", w.View(width, h), width, h)
-			if h >= 20 && !strings.Contains(ansi.Strip(w.View(width, h)), "bimtek open") {
+			phCheckSize(t, "wrapup", view(w, width, h), width, h)
+			if h >= 20 && !strings.Contains(ansi.Strip(view(w, width, h)), "bimtek open") {
 				t.Errorf("%dx%d: the reopen command is not on screen", width, h)
 			}
 		}
@@ -141,7 +141,7 @@ func TestWrapUpPriorityNamesWhole(t *testing.T) {
 	e.s.Data.Priorities = append(e.s.Data.Priorities, "environment.sampah_limbah")
 	w := NewWrapUp(e.s)
 	for _, size := range [][2]int{{80, 24}, {120, 36}, {200, 56}} {
-		v := ansi.Strip(w.View(size[0], size[1]))
+		v := ansi.Strip(view(w, size[0], size[1]))
 		for _, want := range []string{"★ Tata Kelola Sampah dan Limbah", "Smart Environment", "★ Industri · Smart Economy"} {
 			if !strings.Contains(v, want) {
 				t.Errorf("%dx%d: no %q in:\n%s", size[0], size[1], want, v)

@@ -1,31 +1,47 @@
 package common
 
 import (
-	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 )
 
-// Screen is one phase of the workshop (or the home screen). The root model
-// owns the header (city, tahap, phase stepper, timer) and the footer (keys);
-// a screen draws only the body between them.
-type Screen interface {
-	// Update handles a message while the screen is shown. Keys the root
-	// handles (phase navigation, timer, undo, export, help, quit) never
-	// reach it unless Capturing is true.
-	Update(msg tea.Msg) tea.Cmd
-	// View draws the body in exactly w columns and at most h rows.
-	View(w, h int) string
-	// Help lists the keys that work on this screen, for the footer and the
-	// ? help.
-	Help() []key.Binding
-	// Capturing is true while the screen takes text (a form, a note), so
+// Page is one screen: a phase of the workshop, the home screen or the
+// room panel. The root model owns the header (city, tahap, phase stepper,
+// timer) and the footer (status and keys); a page draws only the body
+// between them.
+//
+// Layout is decided in SetSize and Update, never in View: View only
+// draws, so drawing twice gives the same frame, and the keys the footer
+// lists (ShortHelp) are those of the layout on screen before it is drawn.
+type Page interface {
+	// Update handles a message while the page is shown (and the roster
+	// and score changes always). Keys the root handles (phase navigation,
+	// timer, undo, export, help, quit) never reach it unless Capturing is
+	// true. It returns the page itself.
+	Update(msg tea.Msg) (Page, tea.Cmd)
+	// View draws the body in at most the size given by SetSize: no line
+	// wider, no more lines.
+	View() string
+	// SetSize gives the page the body's size: the window less the header
+	// and the footer.
+	SetSize(w, h int)
+	// ShortHelp lists the keys of this page for the footer; FullHelp
+	// groups them for the ? help.
+	help.KeyMap
+	// Capturing is true while the page takes text (a form, a note), so
 	// the root leaves every key but ctrl+c to it.
 	Capturing() bool
+	// Enter is called each time the page is shown (the roster may have
+	// changed while another phase was on screen).
+	Enter() tea.Cmd
 }
 
-// Enterer is implemented by screens that refresh when they are shown again
-// (the roster may have changed while another phase was on screen).
-type Enterer interface{ Enter() tea.Cmd }
+// Size is the body a page draws in. Pages whose layout depends only on
+// the size embed it; the others set it in their own SetSize.
+type Size struct{ W, H int }
+
+// SetSize records the body's size.
+func (s *Size) SetSize(w, h int) { s.W, s.H = w, h }
 
 // ErrMsg carries an error to the root, which shows it as one sentence in
 // the status line. Nothing on screen changes because of it.
