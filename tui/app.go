@@ -721,6 +721,7 @@ func (m *Model) cycleTheme() tea.Cmd {
 	if m.home != nil {
 		m.home.styles = m.styles
 	}
+	m.resize() // the pages lay themselves out again in the new colours
 	var cmds []tea.Cmd
 	if !m.opt.ReadOnly {
 		if err := m.opt.Sessions.SetSetting(context.Background(), "theme", m.styles.Theme); err != nil {

@@ -22,9 +22,8 @@ type Briefing struct {
 	s    *Sess
 	keys briefKeys
 
-	// The title size every slide of the session uses at the last window
-	// size, so paging never switches fonts.
-	titleKey  [3]any
+	// The title size every slide of the session uses at this size (set
+	// by SetSize), so paging never switches fonts.
 	titleSize int
 }
 
@@ -52,7 +51,6 @@ func NewBriefing(s *Sess) *Briefing {
 // Capturing is false.
 func (b *Briefing) Capturing() bool { return false }
 
-// Help lists the paging keys.
 // FullHelp is the ? help: the footer's keys.
 func (b *Briefing) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
 
@@ -113,26 +111,29 @@ type briefLayout struct {
 	descMax  int // lines of the dimension description (0: all)
 }
 
-// View draws the slide of the current dimension.
 // View draws the page at the size SetSize gave.
 func (b *Briefing) View() string { return b.view(b.W, b.H) }
 
+// SetSize gives the slides their body and picks one title font for every
+// slide: the largest size at which each dimension's slide fits, the
+// smallest of those.
+func (b *Briefing) SetSize(w, h int) {
+	b.W, b.H = w, h
+	dims := b.s.F().Dimensions
+	b.titleSize = 2
+	for i := range dims {
+		_, l := b.fit(&dims[i], w, h, 2, true)
+		b.titleSize = min(b.titleSize, l.big)
+	}
+}
+
+// view draws the slide of the current dimension.
 func (b *Briefing) view(w, h int) string {
 	s := b.s
 	st := s.Styles
 	dims := s.F().Dimensions
 	if len(dims) == 0 {
 		return " " + st.Base.Render(s.T("brief.none"))
-	}
-	// One title font for every slide: the largest size at which each
-	// dimension's slide fits, the smallest of those.
-	if k := [3]any{w, h, s.Lang}; k != b.titleKey {
-		b.titleKey = k
-		b.titleSize = 2
-		for i := range dims {
-			_, l := b.fit(&dims[i], w, h, 2, true)
-			b.titleSize = min(b.titleSize, l.big)
-		}
 	}
 	out, _ := b.fit(&dims[b.page()], w, h, b.titleSize, false)
 	return strings.Join(fitLines(out, h), "\n")

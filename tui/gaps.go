@@ -114,13 +114,24 @@ func NewGaps(s *Sess) *Gaps {
 func (g *Gaps) Enter() tea.Cmd {
 	g.dirty = true
 	g.rebuild()
+	g.place()
 	return g.save()
 }
+
+// SetSize gives the gaps screen its body and lays it out.
+func (g *Gaps) SetSize(w, h int) {
+	g.W, g.H = w, h
+	g.place()
+}
+
+// place lays the screen out at the size SetSize gave, after every
+// message: the tables, the list's scroll, and the frame View then finds
+// in its cache.
+func (g *Gaps) place() { g.layout(g.W, g.H) }
 
 // Capturing is true while the target editor is open.
 func (g *Gaps) Capturing() bool { return g.editing }
 
-// Help lists the keys of the screen (of the editor while it is open).
 // FullHelp is the ? help: the footer's keys.
 func (g *Gaps) FullHelp() [][]key.Binding { return [][]key.Binding{g.ShortHelp()} }
 
@@ -141,7 +152,11 @@ func (g *Gaps) ShortHelp() []key.Binding {
 }
 
 // Update handles the keys and the change messages.
-func (g *Gaps) Update(msg tea.Msg) (common.Page, tea.Cmd) { return g, g.update(msg) }
+func (g *Gaps) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	cmd := g.update(msg)
+	g.place()
+	return g, cmd
+}
 
 func (g *Gaps) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -351,11 +366,12 @@ func (g *Gaps) rebuild() {
 	g.cacheKey = gapsKey{}
 }
 
-// View draws the screen in w x h.
 // View draws the page at the size SetSize gave.
-func (g *Gaps) View() string { return g.view(g.W, g.H) }
+func (g *Gaps) View() string { return g.layout(g.W, g.H) }
 
-func (g *Gaps) view(w, h int) string {
+// layout draws the screen in w x h (from its cache when nothing
+// changed).
+func (g *Gaps) layout(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}

@@ -273,7 +273,6 @@ func (g *Grid) place() {
 // Capturing is true while the note editor takes text.
 func (g *Grid) Capturing() bool { return g.note != nil }
 
-// Help lists the grid keys, or the editor keys while a note is open.
 // FullHelp is the ? help: the footer's keys.
 func (g *Grid) FullHelp() [][]key.Binding { return [][]key.Binding{g.ShortHelp()} }
 
@@ -839,12 +838,12 @@ func gridScrollTo(top, cur, size, n int) int {
 // ---------------------------------------------------------------------
 // View
 
-// View draws the tab bar, the grid with its headers, the city row, a
-// summary line, the cursor cell described in words, and, when there is
-// room, the current item's detail and the legend of the columns.
 // View draws the page at the size SetSize gave.
 func (g *Grid) View() string { return g.view(g.W, g.H) }
 
+// view draws the tab bar, the grid with its headers, the city row, a
+// summary line, the cursor cell described in words, and, when there is
+// room, the current item's detail and the legend of the columns.
 func (g *Grid) view(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""

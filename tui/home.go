@@ -100,7 +100,6 @@ func (h *Home) Load() tea.Cmd {
 // Capturing is true while the new-session form takes the keys.
 func (h *Home) Capturing() bool { return h.form != nil }
 
-// Help lists the keys of the list, or of the form while it is open.
 // FullHelp is the ? help: the footer's keys.
 func (h *Home) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
 
@@ -117,7 +116,29 @@ func (h *Home) ShortHelp() []key.Binding {
 }
 
 // Update handles the list keys, the form and the background answers.
-func (h *Home) Update(msg tea.Msg) (common.Page, tea.Cmd) { return h, h.update(msg) }
+func (h *Home) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	cmd := h.update(msg)
+	h.place()
+	return h, cmd
+}
+
+// SetSize gives the home screen its body and scrolls the list.
+func (h *Home) SetSize(w, ht int) {
+	h.W, h.H = w, ht
+	h.place()
+}
+
+// place scrolls the list so the selected session is in sight, after
+// every message; View then only draws.
+func (h *Home) place() {
+	switch {
+	case h.W <= 0 || h.H <= 0:
+	case h.form != nil:
+		h.form.size(h.W, h.H)
+	default:
+		_, h.top = h.layout(h.W, h.H)
+	}
+}
 
 func (h *Home) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -229,13 +250,17 @@ func (h *Home) move(d int) {
 	h.row = clamp(h.row+d, 0, len(h.list)-1)
 }
 
-// View draws the list (or the form) in w x ht.
 // View draws the page at the size SetSize gave.
-func (h *Home) View() string { return h.view(h.W, h.H) }
+func (h *Home) View() string {
+	v, _ := h.layout(h.W, h.H)
+	return v
+}
 
-func (h *Home) view(w, ht int) string {
+// layout draws the list (or the form) in w x ht, and says which
+// session is the list's first row.
+func (h *Home) layout(w, ht int) (string, int) {
 	if h.form != nil {
-		return h.form.View(w, ht)
+		return h.form.View(w, ht), h.top
 	}
 	st := h.styles
 	var out []string
@@ -247,14 +272,14 @@ func (h *Home) view(w, ht int) string {
 	switch {
 	case !h.loaded:
 		out = append(out, " "+st.Base.Render(h.t("home.loading")))
-		return strings.Join(out, "\n")
+		return strings.Join(out, "\n"), h.top
 	case h.loadErr != nil:
 		for _, l := range wrapText(h.t("home.load_failed", phrase.Sentence(h.lang, h.loadErr)), w-2) {
 			out = append(out, " "+st.Bad.Render(l))
 		}
-		return strings.Join(out, "\n")
+		return strings.Join(out, "\n"), h.top
 	case len(h.list) == 0:
-		return strings.Join(append(out, h.emptyView(w, ht-2)...), "\n")
+		return strings.Join(append(out, h.emptyView(w, ht-2)...), "\n"), h.top
 	}
 
 	detail := h.detailLines(w)
@@ -265,22 +290,23 @@ func (h *Home) view(w, ht int) string {
 		detail = nil
 	}
 	rows = max(1, rows)
-	if h.row < h.top {
-		h.top = h.row
+	top := h.top
+	if h.row < top {
+		top = h.row
 	}
-	if h.row >= h.top+rows {
-		h.top = h.row - rows + 1
+	if h.row >= top+rows {
+		top = h.row - rows + 1
 	}
-	h.top = clamp(h.top, 0, max(0, len(h.list)-rows))
+	top = clamp(top, 0, max(0, len(h.list)-rows))
 
 	cols := h.columns(w)
 	out = append(out, h.tableRow(cols, w, nil, -1))
-	for i := h.top; i < len(h.list) && i < h.top+rows; i++ {
+	for i := top; i < len(h.list) && i < top+rows; i++ {
 		s := h.list[i]
 		out = append(out, h.tableRow(cols, w, &s, i))
 	}
 	out = append(out, detail...)
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n"), top
 }
 
 func (h *Home) emptyView(w, ht int) []string {

@@ -444,14 +444,13 @@ func cleanPath(s string) string {
 	return s
 }
 
-// View draws the form: its title, the current page, the last failure and
-// the keys.
-func (f *newSessionForm) View(w, h int) string {
-	st := f.styles
+// size lays huh's page out for a body of w x h, after every message
+// (Home.place): huh does it when it gets a window size, and its height is
+// what the tallest page needs, at most the room below the title (the
+// current errors included).
+func (f *newSessionForm) size(w, h int) {
 	fw := max(20, min(w-2, 110))
 	formH := max(5, h-4)
-	// huh lays a page out when it gets a window size: its height is what
-	// the tallest page needs, at most formH (the current errors included).
 	if key := fmt.Sprint(fw, formH, f.form.Errors()); key != f.sized {
 		f.sized = key
 		f.form = f.form.WithWidth(fw)
@@ -459,6 +458,12 @@ func (f *newSessionForm) View(w, h int) string {
 			f.form = m.(*huh.Form)
 		}
 	}
+}
+
+// View draws the form: its title, the current page, the last failure and
+// the keys.
+func (f *newSessionForm) View(w, h int) string {
+	st := f.styles
 	out := []string{fitCell(st.Title.Render(" "+f.t("new.title")), w), ""}
 	if f.busy {
 		out = append(out, " "+st.Base.Render(f.t("home.creating")))

@@ -37,10 +37,10 @@ func (o *Opening) FullHelp() [][]key.Binding { return nil }
 // Capturing is false.
 func (o *Opening) Capturing() bool { return false }
 
-// View draws the opening slide, as large as the window allows.
 // View draws the page at the size SetSize gave.
 func (o *Opening) View() string { return o.view(o.W, o.H) }
 
+// view draws the opening slide, as large as the window allows.
 func (o *Opening) view(w, h int) string {
 	s := o.s
 	st := s.Styles

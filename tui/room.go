@@ -143,7 +143,21 @@ func (r *Room) statusCmd() tea.Cmd {
 }
 
 // Update handles the panel's keys and messages.
-func (r *Room) Update(msg tea.Msg) (common.Page, tea.Cmd) { return r, r.update(msg) }
+func (r *Room) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	cmd := r.update(msg)
+	r.place()
+	return r, cmd
+}
+
+// SetSize gives the panel its body and scrolls the list of OPDs.
+func (r *Room) SetSize(w, h int) {
+	r.W, r.H = w, h
+	r.place()
+}
+
+// place scrolls the list of OPDs so the selected one is in sight, after
+// every message; View then only draws.
+func (r *Room) place() { _, r.top = r.layout(r.W, r.H) }
 
 func (r *Room) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -258,7 +272,6 @@ func (r *Room) selected() (room.OPDStatus, bool) {
 // Stopped forgets the server (the root closed it).
 func (r *Room) Stopped() { r.rm, r.status, r.full = nil, nil, false }
 
-// Help lists the panel's keys.
 // FullHelp is the ? help: the footer's keys.
 func (r *Room) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
 
@@ -304,21 +317,25 @@ func (r *Room) code() *room.QR {
 // dark modules on a light ground, and an inverted code fails on many.
 var qrStyle = lipgloss.NewStyle().Foreground(lipgloss.Color("#000000")).Background(lipgloss.Color("#FFFFFF"))
 
-// View draws the panel in w x h.
 // View draws the page at the size SetSize gave.
-func (r *Room) View() string { return r.view(r.W, r.H) }
+func (r *Room) View() string {
+	v, _ := r.layout(r.W, r.H)
+	return v
+}
 
-func (r *Room) view(w, h int) string {
+// layout draws the panel in w x h, and says which OPD is the list's
+// first row.
+func (r *Room) layout(w, h int) (string, int) {
 	st := r.s.Styles
 	t := r.s.T
 	if r.rm == nil {
 		lines := []string{st.Title.Render(t("room.panel.title")), "", t("room.panel.off1"), t("room.panel.off2"),
 			"", t("room.panel.cards", r.s.Data.Session.ID), "", st.Key.Render("Enter") + " " + t("room.panel.start", DefaultListen)}
-		return wrapLines(lines, w)
+		return wrapLines(lines, w), r.top
 	}
 	q := r.code()
 	if r.full {
-		return r.fullView(q, w, h)
+		return r.fullView(q, w, h), r.top
 	}
 	var left []string
 	if q != nil {
@@ -335,7 +352,7 @@ func (r *Room) view(w, h int) string {
 		leftW = q.Size + 2
 	}
 	rw := w - leftW
-	right := r.sideLines(rw, h)
+	right, top := r.sideLines(rw, h)
 	out := make([]string, 0, h)
 	for i := range max(len(left), len(right)) {
 		l := ""
@@ -349,11 +366,11 @@ func (r *Room) view(w, h int) string {
 		}
 		out = append(out, l)
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n"), top
 }
 
 // sideLines are the addresses, the hint, the entry state and the OPDs.
-func (r *Room) sideLines(w, h int) []string {
+func (r *Room) sideLines(w, h int) ([]string, int) {
 	st := r.s.Styles
 	t := r.s.T
 	var out []string
@@ -410,19 +427,20 @@ func (r *Room) sideLines(w, h int) []string {
 	add(t("room.panel.counts", connected, sent, len(r.status)))
 	rows := h - len(out)
 	if rows <= 0 || len(r.status) == 0 {
-		return out
+		return out, r.top
 	}
-	if r.row < r.top {
-		r.top = r.row
+	top := r.top
+	if r.row < top {
+		top = r.row
 	}
-	if r.row >= r.top+rows {
-		r.top = r.row - rows + 1
+	if r.row >= top+rows {
+		top = r.row - rows + 1
 	}
-	r.top = clamp(r.top, 0, max(0, len(r.status)-rows))
-	for i := r.top; i < len(r.status) && i < r.top+rows; i++ {
+	top = clamp(top, 0, max(0, len(r.status)-rows))
+	for i := top; i < len(r.status) && i < top+rows; i++ {
 		add(r.opdLine(r.status[i], i == r.row, w))
 	}
-	return out
+	return out, top
 }
 
 // opdLine is one OPD: connected or not, code, answered k/n, sent, last

@@ -115,7 +115,6 @@ func (r *Roster) newInput(placeholder string) textinput.Model {
 // Capturing is true while a form, a path or a confirmation is open.
 func (r *Roster) Capturing() bool { return r.mode != rosterList }
 
-// Help lists the keys of the current mode.
 // FullHelp is the ? help: the footer's keys.
 func (r *Roster) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }
 
@@ -589,11 +588,11 @@ func sortProblems(ps []workshop.Problem) {
 
 // --- view -------------------------------------------------------------
 
-// View draws the roster table and, under it, the open form, question or
-// problem list.
 // View draws the page at the size SetSize gave.
 func (r *Roster) View() string { return r.view(r.W, r.H) }
 
+// view draws the roster table and, under it, the open form, question or
+// problem list.
 func (r *Roster) view(w, h int) string {
 	s := r.s
 	st := s.Styles

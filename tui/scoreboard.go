@@ -97,13 +97,26 @@ func NewScoreboard(s *Sess) *Scoreboard {
 // Enter refreshes the caches: scores may have changed on the grid.
 func (b *Scoreboard) Enter() tea.Cmd {
 	b.dirty = true
+	b.place()
 	return nil
 }
+
+// SetSize gives the scoreboard its body and lays it out.
+func (b *Scoreboard) SetSize(w, h int) {
+	b.W, b.H = w, h
+	b.place()
+}
+
+// place lays the scoreboard out at the size SetSize gave, after every
+// message: the sort, the one-panel layout of a small window (and with it
+// the footer's keys), the heatmap's scroll, and the frame View then finds
+// in its cache. (A state changed without a message, as tests do, is drawn
+// afresh by View: the layout it finds is the same.)
+func (b *Scoreboard) place() { b.layout(b.W, b.H) }
 
 // Capturing is always false: the scoreboard takes no text.
 func (b *Scoreboard) Capturing() bool { return false }
 
-// Help lists the scoreboard keys.
 // FullHelp is the ? help: the footer's keys.
 func (b *Scoreboard) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
 
@@ -126,7 +139,11 @@ func (b *Scoreboard) ShortHelp() []key.Binding {
 }
 
 // Update handles the scoreboard keys and the change messages.
-func (b *Scoreboard) Update(msg tea.Msg) (common.Page, tea.Cmd) { return b, b.update(msg) }
+func (b *Scoreboard) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	cmd := b.update(msg)
+	b.place()
+	return b, cmd
+}
 
 func (b *Scoreboard) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -331,11 +348,12 @@ func dimShort(s *Sess, d workshop.Dimension) string {
 	return n
 }
 
-// View draws the scoreboard in w x h.
 // View draws the page at the size SetSize gave.
-func (b *Scoreboard) View() string { return b.view(b.W, b.H) }
+func (b *Scoreboard) View() string { return b.layout(b.W, b.H) }
 
-func (b *Scoreboard) view(w, h int) string {
+// layout draws the scoreboard in w x h (from its cache when nothing
+// changed).
+func (b *Scoreboard) layout(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}

@@ -106,7 +106,6 @@ func quoteArg(p string) string {
 // Capturing is false: the wrap-up takes no text.
 func (w *WrapUp) Capturing() bool { return false }
 
-// Help lists the export key (ctrl+e is global).
 // FullHelp is the ? help: the footer's keys.
 func (w *WrapUp) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHelp()} }
 
@@ -144,10 +143,10 @@ type wrapGap struct {
 	score, target, gap float64
 }
 
-// View draws the summary; every number comes from the Board.
 // View draws the page at the size SetSize gave.
 func (w *WrapUp) View() string { return w.view(w.W, w.H) }
 
+// view draws the summary; every number comes from the Board.
 func (w *WrapUp) view(width, h int) string {
 	s := w.s
 	st := s.Styles

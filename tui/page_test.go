@@ -1,0 +1,33 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/bimtek/bimtek/tui/common/pagetest"
+)
+
+// TestPagesKeepTheContract: every page, in both languages, with results
+// hidden and shown and after a few keys, draws the same frame twice and
+// stays inside the size SetSize gave it.
+func TestPagesKeepTheContract(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		fx := newBdFixture(t, lang)
+		s := fx.sess
+		home := NewHome(nil, lang, NewStyles("dark"), phClock)
+		home.Update(sessionsLoadedMsg{list: phHomeList()})
+		pages := map[string]Page{"home": home, "opening": NewOpening(s), "roster": NewRoster(s), "briefing": NewBriefing(s),
+			"grid": NewGrid(s), "scoreboard": NewScoreboard(s), "gaps": NewGaps(s), "wrapup": NewWrapUp(s),
+			"room": NewRoom(s, nil)}
+		for _, revealed := range []bool{false, true} {
+			s.State.Revealed = revealed
+			for name, p := range pages {
+				p.Enter()
+				pagetest.Check(t, lang+" "+name, p)
+				for _, k := range []string{"down", "down", "right", "end", "v"} {
+					p.Update(phKey(k))
+				}
+				pagetest.Check(t, lang+" "+name+" after keys", p)
+			}
+		}
+	}
+}
