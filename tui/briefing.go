@@ -5,13 +5,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bimtek/bimtek/tui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/components/chart"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -146,7 +146,7 @@ func (b *Briefing) fit(d *workshop.Dimension, w, h, big int, shrinkTitle bool) (
 	s := b.s
 	inner := w - 2
 	for ; big >= 1; big-- {
-		if l, ok := blockLetters(s.Name(d.Name), big); ok && ansi.StringWidth(l[0]) <= inner {
+		if l, ok := chart.BlockLetters(s.Name(d.Name), big); ok && ansi.StringWidth(l[0]) <= inner {
 			break
 		}
 	}
@@ -189,7 +189,7 @@ func (b *Briefing) render(d *workshop.Dimension, w int, l briefLayout) []string 
 		out = append(out, "")
 	}
 	if l.big > 0 {
-		big, _ := blockLetters(s.Name(d.Name), l.big)
+		big, _ := chart.BlockLetters(s.Name(d.Name), l.big)
 		for _, line := range big {
 			out = append(out, " "+st.Title.Render(line))
 		}

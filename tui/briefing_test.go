@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bimtek/bimtek/tui/components/chart"
 )
 
 func TestBriefingPagingSaved(t *testing.T) {
@@ -118,19 +120,19 @@ func TestBlockLetters(t *testing.T) {
 		{"", 1, false, 0},
 	}
 	for _, c := range cases {
-		got, ok := blockLetters(c.in, c.size)
+		got, ok := chart.BlockLetters(c.in, c.size)
 		if ok != c.ok || len(got) != c.height {
-			t.Errorf("blockLetters(%q, %d): ok %v, %d rows; want %v, %d", c.in, c.size, ok, len(got), c.ok, c.height)
+			t.Errorf("chart.BlockLetters(%q, %d): ok %v, %d rows; want %v, %d", c.in, c.size, ok, len(got), c.ok, c.height)
 			continue
 		}
 		for i := range got {
 			if ansi.StringWidth(got[i]) != ansi.StringWidth(got[0]) {
-				t.Errorf("blockLetters(%q): row %d differs in width", c.in, i)
+				t.Errorf("chart.BlockLetters(%q): row %d differs in width", c.in, i)
 			}
 		}
 	}
 	// "I" at size 1: a bar on top, the stem, a bar below.
-	got, _ := blockLetters("I", 1)
+	got, _ := chart.BlockLetters("I", 1)
 	want := []string{"▀█▀", " █ ", "▀▀▀"}
 	for i := range want {
 		if got[i] != want[i] {

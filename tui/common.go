@@ -67,3 +67,6 @@ func clamp(v, lo, hi int) int                    { return common.Clamp(v, lo, hi
 func errCmd(err error) tea.Cmd      { return common.ErrCmd(err) }
 func statusCmd(text string) tea.Cmd { return common.StatusCmd(text) }
 func noticeCmd(text string) tea.Cmd { return common.NoticeCmd(text) }
+
+func bdFmt2(v float64) string   { return common.Fmt2(v) }
+func bdSigned(v float64) string { return common.Signed(v) }

@@ -12,13 +12,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bimtek/bimtek/tui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/components/chart"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -542,7 +542,7 @@ func (g *Gaps) numberCells(r workshop.GapRow, wide bool, styled bool) []string {
 		if styled {
 			cells = append(cells, g.barCell(r, 28))
 		} else {
-			runes, _ := BarRunes(r.Stat.Mean, r.Stat.N > 0, r.Target, true, float64(g.s.F().MinLevel()), float64(g.s.F().MaxLevel()), 28)
+			runes, _ := chart.BarRunes(r.Stat.Mean, r.Stat.N > 0, r.Target, true, float64(g.s.F().MinLevel()), float64(g.s.F().MaxLevel()), 28)
 			cells = append(cells, string(runes))
 		}
 	}

@@ -5,13 +5,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bimtek/bimtek/tui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/components/chart"
 )
 
 // Opening is the Pembukaan phase: who, where, when, with which framework,
@@ -122,7 +122,7 @@ func (o *Opening) cityLines(city string, size, width int, pad string) []string {
 	if size == 0 {
 		return []string{pad + st.Title.Render(ansi.Truncate(city, width, "…"))}
 	}
-	big, ok := blockLetters(city, size)
+	big, ok := chart.BlockLetters(city, size)
 	if !ok || len(big) == 0 || ansi.StringWidth(big[0]) > width {
 		return nil
 	}

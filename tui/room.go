@@ -7,13 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bimtek/bimtek/tui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/bimtek/bimtek/room"
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 

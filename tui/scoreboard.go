@@ -12,13 +12,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/bimtek/bimtek/tui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/components/chart"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -614,7 +614,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 			pred = s.Name(p)
 		}
 	}
-	digits := BigText(num, size)
+	digits := chart.BigText(num, size)
 	words := []string{
 		st.Title.Render(s.T("board.index")),
 		st.Bold.Render(s.T("board.predikat", pred)),
@@ -622,7 +622,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 	}
 	var out []string
 	if side {
-		dw := BigTextWidth(num, size)
+		dw := chart.BigTextWidth(num, size)
 		for i := 0; i < max(len(digits), len(words)); i++ {
 			l := ""
 			if i < len(digits) {
@@ -696,7 +696,7 @@ func (b *Scoreboard) bars(w, h int) []string {
 	// Ruler: the scale levels over the bars, column titles over the numbers.
 	ruler := []rune(strings.Repeat(" ", bw))
 	for lv := f.MinLevel(); lv <= f.MaxLevel(); lv++ {
-		p := BarMarker(float64(lv), lo, hi, bw)
+		p := chart.BarMarker(float64(lv), lo, hi, bw)
 		ds := []rune(strconv.Itoa(lv))
 		if p+len(ds) > bw {
 			p = bw - len(ds)
@@ -752,10 +752,10 @@ func (b *Scoreboard) bars(w, h int) []string {
 // rest muted, the target marker in the warning colour. Runs of one kind
 // are styled at once (View rebuilds many bars on each change).
 func styledBar(st *Styles, v float64, ok bool, t, lo, hi float64, bw int) string {
-	runes, m := BarRunes(v, ok, t, true, lo, hi, bw)
+	runes, m := chart.BarRunes(v, ok, t, true, lo, hi, bw)
 	fill := 0
 	if ok {
-		fill = BarFill(v, lo, hi, bw)
+		fill = chart.BarFill(v, lo, hi, bw)
 	}
 	kind := func(j int) int {
 		switch {
@@ -785,10 +785,10 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 	f := s.F()
 	c := s.Board.City()
 	out := []string{fitCell(st.Title.Render(s.T("board.radar")), w)}
-	axes := make([]RadarAxis, 0, len(f.Dimensions))
+	axes := make([]chart.RadarAxis, 0, len(f.Dimensions))
 	for _, d := range f.Dimensions {
 		ds := c.Dimensions[d.Key]
-		axes = append(axes, RadarAxis{Label: dimShort(s, d), Value: ds.Mean, OK: ds.N > 0, Target: s.Board.Target(d.Key)})
+		axes = append(axes, chart.RadarAxis{Label: dimShort(s, d), Value: ds.Mean, OK: ds.N > 0, Target: s.Board.Target(d.Key)})
 	}
 	// The legend: each entry in the colour and the glyph of its outline,
 	// so it reads in colour and in monochrome alike; the scale is the
@@ -799,20 +799,20 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 	if lipgloss.Width(key)+3+ansi.StringWidth(scale) > w {
 		legend = []string{fitCell(key, w), fitCell(st.Base.Render(scale), w)}
 	}
-	cv := Radar(w, h-1-len(legend), axes, float64(f.MinLevel()), float64(f.MaxLevel()))
+	cv := chart.Radar(w, h-1-len(legend), axes, float64(f.MinLevel()), float64(f.MaxLevel()))
 	if cv == nil {
 		return append(out, fitCell(st.Warn.Render(s.T("board.radar_small")), w))
 	}
 	grid := lipgloss.NewStyle().Foreground(st.P.Border)
 	chart := cv.Lines(func(layer uint8) lipgloss.Style {
 		switch layer {
-		case layerCity:
+		case chart.LayerCity:
 			return st.Accent
-		case layerTarget:
+		case chart.LayerTarget:
 			return st.Warn
-		case layerTextBold:
+		case chart.LayerTextBold:
 			return st.Bold
-		case layerText:
+		case chart.LayerText:
 			return st.Base
 		}
 		return grid
@@ -859,9 +859,9 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 	for _, l := range box {
 		bx = max(bx, ansi.StringWidth(l))
 	}
-	if bx+4+BigTextWidth(pct, size) <= w {
+	if bx+4+chart.BigTextWidth(pct, size) <= w {
 		right := []string{st.Title.Render(s.T("board.progress"))}
-		for _, l := range BigText(pct, size) {
+		for _, l := range chart.BigText(pct, size) {
 			right = append(right, st.Accent.Render(l))
 		}
 		for i := 0; i < max(len(box), len(right)); i++ {

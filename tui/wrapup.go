@@ -6,8 +6,6 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/bimtek/bimtek/tui/common"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -15,6 +13,8 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/components/chart"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -263,7 +263,7 @@ func (w *WrapUp) indexLines(size int) []string {
 	if size < 0 {
 		return []string{label + "   " + headline}
 	}
-	big := BigText(num, size)
+	big := chart.BigText(num, size)
 	out := make([]string, len(big))
 	for i, l := range big {
 		line := label

@@ -1,19 +1,18 @@
-package tui
-
-// Chart helpers for the scoreboard and the gaps screen: pixel fonts for
-// headline numbers and slide titles (one renderer), horizontal bars with a target marker, and a small
-// braille canvas for the radar chart. They draw plain runes; the caller
-// adds colour, so every chart also reads in monochrome.
+// Package chart draws the charts of the scoreboard, the gaps screen, the
+// wrap-up and the slides: pixel fonts for headline numbers and slide
+// titles (one renderer), horizontal bars with a target marker, and a
+// small braille canvas for the radar chart. They draw plain runes; the
+// caller adds colour, so every chart also reads in monochrome.
+package chart
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/bimtek/bimtek/workshop"
+	"github.com/bimtek/bimtek/tui/common"
 )
 
 // pixelFont maps a rune to its 5 pixel rows ('#' = ink, '.' = paper).
@@ -120,11 +119,11 @@ func BigText(s string, size int) []string {
 	}
 }
 
-// blockLetters draws s in the letter font: size 1 is one column per pixel
+// BlockLetters draws s in the letter font: size 1 is one column per pixel
 // (3 rows high), 2 is two columns (5 rows), 3 three columns (8 rows). ok is
 // false when s has a character the font lacks (any non-Latin name), so the
 // caller falls back to plain bold text.
-func blockLetters(s string, size int) ([]string, bool) {
+func BlockLetters(s string, size int) ([]string, bool) {
 	s = strings.ToUpper(strings.TrimSpace(s))
 	if s == "" || size < 1 {
 		return nil, false
@@ -239,9 +238,9 @@ func BarMarker(t, lo, hi float64, width int) int {
 // Bar parts: filled, empty and the target marker (on filled or empty
 // ground). Kept as runes so they stay readable in monochrome.
 const (
-	barFull   = '█'
-	barEmpty  = '░'
-	barTarget = '┃'
+	BarFull   = '█'
+	BarEmpty  = '░'
+	BarTarget = '┃'
 )
 
 // BarRunes draws a bar of width cells for score v (ok=false: no score, all
@@ -258,15 +257,15 @@ func BarRunes(v float64, ok bool, t float64, hasTarget bool, lo, hi float64, wid
 	}
 	for i := range out {
 		if i < fill {
-			out[i] = barFull
+			out[i] = BarFull
 		} else {
-			out[i] = barEmpty
+			out[i] = BarEmpty
 		}
 	}
 	m := -1
 	if hasTarget {
 		m = BarMarker(t, lo, hi, width)
-		out[m] = barTarget
+		out[m] = BarTarget
 	}
 	return out, m
 }
@@ -274,12 +273,12 @@ func BarRunes(v float64, ok bool, t float64, hasTarget bool, lo, hi float64, wid
 // Canvas layers: a cell inked by several layers takes the colour of the
 // highest one; text labels sit above every line.
 const (
-	layerNone uint8 = iota
-	layerGrid
-	layerTarget
-	layerCity
-	layerText
-	layerTextBold
+	LayerNone uint8 = iota
+	LayerGrid
+	LayerTarget
+	LayerCity
+	LayerText
+	LayerTextBold
 )
 
 // Canvas is a grid of w x h text cells, each holding 2x4 braille dots, so
@@ -325,7 +324,7 @@ func (c *Canvas) Dot(x, y int) bool {
 // skipped, repeating (off 0: solid). A dashed or dotted line reads
 // differently from a solid one without colour.
 func (c *Canvas) Line(x0, y0, x1, y1 int, layer uint8, on, off int) {
-	dx, dy := bdAbs(x1-x0), -bdAbs(y1-y0)
+	dx, dy := abs(x1-x0), -abs(y1-y0)
 	sx, sy := 1, 1
 	if x0 > x1 {
 		sx = -1
@@ -409,7 +408,7 @@ func (c *Canvas) Lines(style func(layer uint8) lipgloss.Style) []string {
 			if run.Len() == 0 {
 				return
 			}
-			if style != nil && cur != layerNone {
+			if style != nil && cur != LayerNone {
 				b.WriteString(style(cur).Render(run.String()))
 			} else {
 				b.WriteString(run.String())
@@ -422,7 +421,7 @@ func (c *Canvas) Lines(style func(layer uint8) lipgloss.Style) []string {
 			if c.text[i] != "" {
 				l = c.tlay[i]
 			} else if c.dots[i] == 0 {
-				l = layerNone
+				l = LayerNone
 			}
 			if l != cur {
 				flush()
@@ -439,26 +438,7 @@ func (c *Canvas) Lines(style func(layer uint8) lipgloss.Style) []string {
 	return out
 }
 
-// bdFmt2 formats a score with 2 decimals, rounded half away from zero
-// (never "-0.00").
-func bdFmt2(v float64) string {
-	r := workshop.Round2(v)
-	if r == 0 {
-		r = 0
-	}
-	return fmt.Sprintf("%.2f", r)
-}
-
-// bdSigned formats a gap with its sign ("+0.58", "-0.20", "0.00").
-func bdSigned(v float64) string {
-	r := workshop.Round2(v)
-	if r > 0 {
-		return "+" + bdFmt2(r)
-	}
-	return bdFmt2(r)
-}
-
-func bdAbs(v int) int {
+func abs(v int) int {
 	if v < 0 {
 		return -v
 	}
@@ -477,9 +457,9 @@ type RadarAxis struct {
 func radarLabel(a RadarAxis) [2]string {
 	v := "—"
 	if a.OK {
-		v = bdFmt2(a.Value)
+		v = common.Fmt2(a.Value)
 	}
-	return [2]string{a.Label, v + " (" + bdFmt2(a.Target) + ")"}
+	return [2]string{a.Label, v + " (" + common.Fmt2(a.Target) + ")"}
 }
 
 // RadarGeom places a radar on a canvas: the centre and radius in dots and
@@ -577,15 +557,15 @@ func Radar(w, h int, axes []RadarAxis, lo, hi float64) *Canvas {
 	for i := range n {
 		x0, y0 := g.point(i, hi, lo, hi)
 		x1, y1 := g.point((i+1)%n, hi, lo, hi)
-		c.Line(x0, y0, x1, y1, layerGrid, 1, 2)
-		c.Line(g.CX, g.CY, x0, y0, layerGrid, 1, 3)
+		c.Line(x0, y0, x1, y1, LayerGrid, 1, 2)
+		c.Line(g.CX, g.CY, x0, y0, LayerGrid, 1, 3)
 	}
 	// City: a solid line two dots thick, and a block on each value.
 	for i := range n {
 		x0, y0 := g.point(i, val(i), lo, hi)
 		x1, y1 := g.point((i+1)%n, val((i+1)%n), lo, hi)
-		c.Line(x0, y0, x1, y1, layerCity, 1, 0)
-		c.Line(x0+1, y0, x1+1, y1, layerCity, 1, 0)
+		c.Line(x0, y0, x1, y1, LayerCity, 1, 0)
+		c.Line(x0+1, y0, x1+1, y1, LayerCity, 1, 0)
 	}
 	for i := range n {
 		if !axes[i].OK {
@@ -594,7 +574,7 @@ func Radar(w, h int, axes []RadarAxis, lo, hi float64) *Canvas {
 		x, y := g.point(i, val(i), lo, hi)
 		for dx := -1; dx <= 1; dx++ {
 			for dy := -1; dy <= 1; dy++ {
-				c.Set(x+dx, y+dy, layerCity)
+				c.Set(x+dx, y+dy, LayerCity)
 			}
 		}
 	}
@@ -602,7 +582,7 @@ func Radar(w, h int, axes []RadarAxis, lo, hi float64) *Canvas {
 	for i := range n {
 		x0, y0 := g.point(i, axes[i].Target, lo, hi)
 		x1, y1 := g.point((i+1)%n, axes[(i+1)%n].Target, lo, hi)
-		c.cellLine(x0/2, y0/4, x1/2, y1/4, radarTargetGlyph, layerTarget)
+		c.cellLine(x0/2, y0/4, x1/2, y1/4, radarTargetGlyph, LayerTarget)
 	}
 	// Labels at the end of each spoke, outside the rim.
 	for i, a := range axes {
@@ -632,9 +612,9 @@ func Radar(w, h int, axes []RadarAxis, lo, hi float64) *Canvas {
 				col = int(math.Round(ex - float64(lw)/2))
 			}
 			col = max(0, min(w-lw, col))
-			lay := layerText
+			lay := LayerText
 			if k == 0 {
-				lay = layerTextBold
+				lay = LayerTextBold
 			}
 			c.Text(col, row+k, l, lay)
 		}
@@ -645,7 +625,7 @@ func Radar(w, h int, axes []RadarAxis, lo, hi float64) *Canvas {
 // cellLine writes glyph into every cell of a line from cell (x0, y0) to
 // (x1, y1), each cell touching the one before (a continuous outline).
 func (c *Canvas) cellLine(x0, y0, x1, y1 int, glyph string, layer uint8) {
-	dx, dy := bdAbs(x1-x0), -bdAbs(y1-y0)
+	dx, dy := abs(x1-x0), -abs(y1-y0)
 	sx, sy := 1, 1
 	if x0 > x1 {
 		sx = -1

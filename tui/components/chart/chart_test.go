@@ -1,4 +1,4 @@
-package tui
+package chart
 
 import (
 	"math"
@@ -116,10 +116,10 @@ func TestBarRunes(t *testing.T) {
 
 func TestCanvasDots(t *testing.T) {
 	c := NewCanvas(3, 2)
-	c.Set(0, 0, layerCity) // cell (0,0), top-left dot
-	c.Set(3, 7, layerCity) // cell (1,1), bottom-right dot
-	c.Set(4, 5, layerGrid) // cell (2,1), left column, second row
-	c.Set(99, 99, layerCity)
+	c.Set(0, 0, LayerCity) // cell (0,0), top-left dot
+	c.Set(3, 7, LayerCity) // cell (1,1), bottom-right dot
+	c.Set(4, 5, LayerGrid) // cell (2,1), left column, second row
+	c.Set(99, 99, LayerCity)
 	tests := []struct {
 		col, row int
 		want     string
@@ -137,14 +137,14 @@ func TestCanvasDots(t *testing.T) {
 	// A horizontal line inks every dot of its row; a dashed one (2 on, 2
 	// off) every other pair.
 	l := NewCanvas(4, 1)
-	l.Line(0, 1, 7, 1, layerCity, 1, 0)
+	l.Line(0, 1, 7, 1, LayerCity, 1, 0)
 	for x := 0; x < 8; x++ {
 		if !l.Dot(x, 1) {
 			t.Errorf("solid line misses dot %d", x)
 		}
 	}
 	d := NewCanvas(4, 1)
-	d.Line(0, 1, 7, 1, layerTarget, 2, 2)
+	d.Line(0, 1, 7, 1, LayerTarget, 2, 2)
 	for x := 0; x < 8; x++ {
 		if want := (x/2)%2 == 0; d.Dot(x, 1) != want {
 			t.Errorf("dashed line dot %d = %v, want %v", x, d.Dot(x, 1), want)
@@ -152,7 +152,7 @@ func TestCanvasDots(t *testing.T) {
 	}
 	// Text overwrites cells, a wide rune takes two.
 	tx := NewCanvas(6, 1)
-	tx.Text(1, 0, "a数b", layerText)
+	tx.Text(1, 0, "a数b", LayerText)
 	if got := strings.Join(tx.Lines(nil), ""); got != " a数b " {
 		t.Errorf("text row = %q", got)
 	}
@@ -179,7 +179,7 @@ func TestRadarPlotsValues(t *testing.T) {
 	if x != g.CX || y != g.CY-g.R {
 		t.Fatalf("top of the rim at (%d,%d), want (%d,%d)", x, y, g.CX, g.CY-g.R)
 	}
-	if !c.Dot(x, y) || c.layer[(y/4)*c.W+x/2] != layerCity {
+	if !c.Dot(x, y) || c.layer[(y/4)*c.W+x/2] != LayerCity {
 		t.Errorf("no city dot at the top of the rim (%d,%d)", x, y)
 	}
 	// The scale starts at 1 like the bars: 3 on the second spoke (upper
@@ -328,7 +328,7 @@ func TestRadarGridIsOnlyRimAndSpokes(t *testing.T) {
 	for y := 0; y < 4*h; y++ {
 		for x := 0; x < 2*w; x++ {
 			i := (y/4)*c.W + x/2
-			if !c.Dot(x, y) || c.layer[i] != layerGrid {
+			if !c.Dot(x, y) || c.layer[i] != LayerGrid {
 				continue
 			}
 			ok := false
@@ -341,23 +341,6 @@ func TestRadarGridIsOnlyRimAndSpokes(t *testing.T) {
 			if !ok {
 				t.Fatalf("grid dot at (%d,%d) is neither on the rim nor on a spoke", x, y)
 			}
-		}
-	}
-}
-
-func TestFormatNumbers(t *testing.T) {
-	tests := []struct {
-		v            float64
-		plain, signd string
-	}{
-		{3.415, "3.42", "+3.42"}, {-0.001, "0.00", "0.00"}, {-0.2, "-0.20", "-0.20"}, {4.195, "4.20", "+4.20"},
-	}
-	for _, tc := range tests {
-		if got := bdFmt2(tc.v); got != tc.plain {
-			t.Errorf("bdFmt2(%v) = %q, want %q", tc.v, got, tc.plain)
-		}
-		if got := bdSigned(tc.v); got != tc.signd {
-			t.Errorf("bdSigned(%v) = %q, want %q", tc.v, got, tc.signd)
 		}
 	}
 }
