@@ -130,13 +130,11 @@ func init() {
 		"wrap.priorities":     {"Elemen prioritas", "Priority elements"},
 		"wrap.no_priorities":  {"Belum ada elemen prioritas; tandai di fase Kesenjangan dan prioritas.", "No priority element yet; mark them in the Gaps and priorities phase."},
 		"wrap.export":         {"Ekspor", "Export"},
-		"wrap.export_hint":    {"Tekan x (atau ctrl+e) untuk menulis hasil sebagai berkas CSV untuk Excel Indonesia (pemisah ; dan koma desimal).", "Press x (or ctrl+e) to write the results as CSV files for Excel on an Indonesian locale (; separator, comma decimals)."},
-		"wrap.exporting":      {"Menulis berkas CSV…", "Writing the CSV files…"},
-		"wrap.exported":       {"Tersimpan di folder:", "Written to the folder:"},
-		"wrap.files":          {"Berkas: %s", "Files: %s"},
+		"wrap.export_hint":    {"Tekan x (atau ctrl+e) untuk memilih ekspor: CSV untuk Excel Indonesia (bawaan), CSV biasa, atau paket laporan Buku 1, dan foldernya.", "Press x (or ctrl+e) to choose an export: CSV for Excel on an Indonesian locale (the default), plain CSV, or the Buku 1 report pack, and its folder."},
+		"wrap.exported":       {"%s tersimpan, berkas:", "%s written, files:"},
 		"wrap.export_failed":  {"Ekspor gagal: %s", "The export failed: %s"},
 		"wrap.reopen":         {"Semua jawaban sudah tersimpan. Buka lagi sesi ini kapan saja dengan:", "Every answer is already saved. Reopen this session at any time with:"},
 		"wrap.more":           {"… dan %d lagi", "… and %d more"},
-		"wrap.key.export":     {"ekspor CSV", "export CSV"},
+		"wrap.key.export":     {"ekspor", "export"},
 	})
 }

@@ -65,6 +65,16 @@ func Sentence(lang string, err error) string {
 	if errors.As(err, &dfe) {
 		return t("err.export_disk_full", dfe.Dir)
 	}
+	var bfe *report.BaseFolderError
+	if errors.As(err, &bfe) {
+		switch bfe.Problem {
+		case report.FolderMissing:
+			return t("err.export_base_missing", bfe.Dir)
+		case report.FolderNotFolder:
+			return t("err.export_base_not_folder", bfe.Dir)
+		}
+		return t("err.export_base_not_writable", bfe.Dir)
+	}
 	var nfe *report.NotExportFolderError
 	if errors.As(err, &nfe) {
 		return t("err.export_not_folder", nfe.Dir, nfe.Entry)

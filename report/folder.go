@@ -49,20 +49,40 @@ const (
 	oldPrefix  = ".bimtek-old-" // the replaced folder on its way out
 )
 
-// exportNames are the files any bimtek export writes; a folder that holds
-// only these (and leftovers of an interrupted export) is an older export
-// that a new one may replace whole.
+// exportNames are the files of a CSV export. A folder that holds only
+// export files (these, a report pack's, see isExportFile) and leftovers of
+// an interrupted export is an older export that a new one may replace.
 var exportNames = map[string]bool{
 	ScoresFile: true, OPDDimensionsFile: true, CitySummaryFile: true, PrioritiesFile: true,
 }
 
-// RegisterExportFile declares the name of a file that some export writes
-// (a report pack's .xlsx or .html), so that a later export into the same
-// folder may replace a folder holding it. Call it from an init function.
-func RegisterExportFile(name string) {
-	exportMu.Lock()
-	defer exportMu.Unlock()
-	exportNames[name] = true
+// isExportFile says whether a file name is one that some bimtek export
+// writes: the CSV files, or a report pack's <city-slug>-tahap<N>.xlsx and
+// .html (PackBaseName), whatever the city.
+func isExportFile(name string) bool {
+	if exportNames[name] {
+		return true
+	}
+	base, ok := strings.CutSuffix(name, ".xlsx")
+	if !ok {
+		if base, ok = strings.CutSuffix(name, ".html"); !ok {
+			return false
+		}
+	}
+	i := strings.LastIndex(base, "-tahap")
+	if i <= 0 {
+		return false
+	}
+	slug, stage := base[:i], base[i+len("-tahap"):]
+	if stage == "" || strings.Trim(stage, "0123456789") != "" || len(stage) > 9 {
+		return false
+	}
+	for _, r := range slug {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 var (
@@ -84,8 +104,10 @@ var (
 // new one into place; a crash between those two renames leaves no dir but
 // both complete folders, and the next export puts the old one back before
 // it starts. dir is replaced only when it is empty or holds nothing but the
-// files of an export (see RegisterExportFile); otherwise it is refused with
-// a *NotExportFolderError.
+// files of exports (see isExportFile); otherwise it is refused with a
+// *NotExportFolderError. The files of another kind of export in dir (a
+// report pack beside the CSV files, another session's pack) are carried
+// into the new folder unchanged, so one export never removes another's.
 //
 // Every export first removes the hidden leftovers that interrupted exports
 // (of any name, by processes that are gone) left in the same parent folder.
@@ -166,6 +188,11 @@ func writeFolder(fsys fileSystem, dir string, files []File) (paths []string, err
 			return nil, fmt.Errorf("export to %s: write %s: %w", dir, f.Name, err)
 		}
 	}
+	if exists {
+		if err := carryOver(dir, tmp, seen); err != nil {
+			return nil, fmt.Errorf("export to %s: keep the other export's files: %w", dir, err)
+		}
+	}
 	if err := syncDir(tmp); err != nil {
 		return nil, fmt.Errorf("export to %s: %w", dir, err)
 	}
@@ -244,17 +271,44 @@ func replaceable(dir string, names map[string]bool) error {
 	if err != nil {
 		return fmt.Errorf("export to %s: %w", dir, err)
 	}
-	exportMu.Lock()
-	defer exportMu.Unlock()
 	for _, e := range entries {
 		n := e.Name()
 		// .scores.csv.123.tmp: a leftover of exports before folders were
 		// written whole.
 		oldTemp := strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular()
-		if oldTemp || (e.Type().IsRegular() && (names[n] || exportNames[n])) {
+		if oldTemp || (e.Type().IsRegular() && (names[n] || isExportFile(n))) {
 			continue
 		}
 		return &NotExportFolderError{Dir: dir, Entry: n}
+	}
+	return nil
+}
+
+// carryOver puts into the new folder tmp the export files of dir that the
+// new export does not write (names): a CSV export keeps the report pack
+// beside it and the other way round. A hard link where the file system has
+// them (the two folders share a parent), else a private, synced copy.
+func carryOver(dir, tmp string, names map[string]bool) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if names[n] || !e.Type().IsRegular() || !isExportFile(n) {
+			continue
+		}
+		src, dst := filepath.Join(dir, n), filepath.Join(tmp, n)
+		if os.Link(src, dst) == nil {
+			continue
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(osFS{}, tmp, File{Name: n, Data: b}); err != nil {
+			return fmt.Errorf("copy %s: %w", n, err)
+		}
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,7 +15,6 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
-	"github.com/bimtek/bimtek/report"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -95,6 +93,8 @@ type Model struct {
 	// screen.
 	roomPanel *Room
 	roomOpen  bool
+	// exportDlg is the in-app export's dialog while it is open.
+	exportDlg *exportDialog
 	// Opened is the session that was open when the app stopped, so the
 	// command line can say how to reopen it.
 	Opened int64
@@ -348,17 +348,34 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.show(msg)
 		return m, m.enterPhase()
 	case ExportSessionMsg:
-		return m, m.exportCmd(msg.ID)
+		return m, m.openExport(msg.ID, msg.Name)
 	case ExportRequestMsg:
 		if m.sess != nil {
-			return m, m.exportCmd(m.sess.Data.Session.ID)
+			return m, m.openExport(m.sess.Data.Session.ID, "")
 		}
 		return m, nil
+	case exportPrefsMsg:
+		if m.exportDlg == nil {
+			m.exportDlg = newExportDialog(msg, m.opt.Lang, m.styles)
+		}
+		return m, nil
+	case exportChosenMsg:
+		return m, m.exportCmd(msg)
+	case exportCancelledMsg:
+		m.exportDlg = nil
+		return m, noticeCmd(m.t("export.cancelled"))
 	case ExportedMsg:
 		if msg.Err != nil {
+			if m.exportDlg != nil {
+				// The dialog stays and says why (once: not in the status
+				// line too); nothing was written.
+				m.exportDlg.failed(phrase.Sentence(m.opt.Lang, msg.Err))
+				return m, nil
+			}
 			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
 		} else {
-			m.status, m.statusBad, m.statusPlain = m.t("frame.exported", msg.Dir), false, false
+			m.exportDlg = nil
+			m.status, m.statusBad, m.statusPlain = exportStatus(m.opt.Lang, msg, m.w), false, false
 		}
 		return m, m.toScreen(msg)
 	case tea.KeyPressMsg:
@@ -449,6 +466,9 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.exportDlg != nil {
+		return m.exportDlg.Update(k)
+	}
 	cur := m.current()
 	if cur != nil && cur.Capturing() {
 		_, cmd := cur.Update(k)
@@ -506,7 +526,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, g.Redo):
 		return m.redo()
 	case key.Matches(k, g.Export):
-		return m.exportCmd(s.Data.Session.ID)
+		return m.openExport(s.Data.Session.ID, "")
 	case key.Matches(k, g.Room):
 		return m.toggleRoom()
 	}
@@ -732,37 +752,27 @@ func (m *Model) cycleTheme() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// exportCmd writes the CSV folder of a session in the background.
-func (m *Model) exportCmd(id int64) tea.Cmd {
-	st, lang, base, now := m.opt.Sessions, m.opt.Lang, m.opt.ExportBase, m.opt.Now()
-	var open Live // the open session exports what its owner holds: every committed change
-	if m.sess != nil && m.sess.Live != nil && m.sess.Live.ID() == id {
-		open = m.sess.Live
+// openExport reads the remembered export choice and folder, then opens
+// the export dialog for session id (name is how the dialog names it; empty
+// for the open session).
+func (m *Model) openExport(id int64, name string) tea.Cmd {
+	if m.exportDlg != nil {
+		return nil
 	}
-	return func() tea.Msg {
-		var d *workshop.Data
-		if open != nil {
-			d = open.Snapshot()
-		} else {
-			var err error
-			if d, err = st.Load(context.Background(), id); err != nil {
-				return ExportedMsg{Err: err}
-			}
-		}
-		dir := report.DefaultDir(base, d, now)
-		// Excel Indonesia (BOM, ';' and ',' decimals) is what the room's
-		// laptops open correctly: the in-app export's default (DESIGN 7).
-		res, err := report.Export(dir, d, report.Options{Lang: lang, Excel: true})
-		if err != nil {
-			return ExportedMsg{Err: err}
-		}
-		abs, _ := filepath.Abs(res.Dir)
-		files := make([]string, 0, len(res.Files))
-		for _, f := range res.Files {
-			files = append(files, filepath.Base(f))
-		}
-		return ExportedMsg{Dir: abs, Files: files}
+	if name == "" && m.sess != nil {
+		ss := m.sess.Data.Session
+		name = ss.City + " · " + m.t("frame.stage", roman(ss.Stage))
 	}
+	return readExportPrefs(m.opt.Sessions, id, name, m.opt.ExportBase)
+}
+
+// exportCmd writes the chosen export in the background.
+func (m *Model) exportCmd(c exportChosenMsg) tea.Cmd {
+	job := exportJob{st: m.opt.Sessions, id: c.id, kind: c.kind, dir: c.dir, lang: m.opt.Lang, now: m.opt.Now(), remember: !m.opt.ReadOnly}
+	if m.sess != nil && m.sess.Live != nil && m.sess.Live.ID() == c.id {
+		job.open = m.sess.Live // every committed change, as its owner holds it
+	}
+	return job.run
 }
 
 // View frames the screen on show with the header and the footer.
@@ -876,6 +886,8 @@ func (m *Model) render() string {
 		body = m.helpView(w, bodyH)
 	case m.jumping:
 		body = m.jumpView(w, bodyH)
+	case m.exportDlg != nil:
+		body = m.exportDlg.View(w, bodyH)
 	default:
 		if c := m.current(); c != nil {
 			body = c.View()
@@ -1045,6 +1057,10 @@ func (m *Model) footer(w int) string {
 	cur := m.current()
 	switch {
 	case m.showHelp:
+	case m.exportDlg != nil:
+		for _, b := range m.exportDlg.Help() {
+			screen = append(screen, hint(b.Help().Key, b.Help().Desc))
+		}
 	case m.jumping:
 		screen = append(screen, hint(fmt.Sprintf("1-%d", len(m.sess.Phases())), m.t("frame.jump_keys")), hint("Esc", m.t("frame.cancel")))
 	case cur != nil:
@@ -1057,7 +1073,7 @@ func (m *Model) footer(w int) string {
 	g := m.keys
 	var optional, always []key.Binding // optional go before the screen's keys when space runs out
 	switch {
-	case cur != nil && cur.Capturing() && !m.showHelp:
+	case m.exportDlg != nil, cur != nil && cur.Capturing() && !m.showHelp:
 		// typing goes to the field: the global keys do not work now
 	case m.sess != nil:
 		// ] is not offered on the last phase, [ not on the first.

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -525,34 +523,5 @@ func TestScoreboardPanelComesBackAfterReopen(t *testing.T) {
 	m2 := e.open(80, 24)
 	if !strings.Contains(screen(m2), "▶ Radar") {
 		t.Errorf("the radar panel did not come back:\n%s", screen(m2))
-	}
-}
-
-// TestInAppExportIsExcelIndonesia is DESIGN section 7: x and ctrl+e write
-// the Excel Indonesia flavour by default (a byte order mark, ';' between
-// cells), into the export folder, and say where.
-func TestInAppExportIsExcelIndonesia(t *testing.T) {
-	e := newAppEnv(t)
-	base := t.TempDir()
-	m, err := New(withStore(e.st, Options{Lang: "id", Theme: "dark", Session: e.id, Now: e.clock.now, ExportBase: base}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { m.Close() })
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	e.keys(m, "ctrl+e")
-	dirs, _ := filepath.Glob(filepath.Join(base, "bimtek-*"))
-	if len(dirs) != 1 {
-		t.Fatalf("export folders under %s: %v", base, dirs)
-	}
-	b, err := os.ReadFile(filepath.Join(dirs[0], "scores.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(b), "\ufeffsession_id;city;") {
-		t.Errorf("scores.csv is not the Excel Indonesia flavour: %q", b[:min(40, len(b))])
-	}
-	if !strings.Contains(screen(m), "Ekspor tersimpan di") {
-		t.Errorf("the export said nothing:\n%s", screen(m))
 	}
 }

@@ -24,7 +24,10 @@ type OpenSessionMsg struct{ ID int64 }
 
 // ExportSessionMsg asks the root to export a session of the home list; the
 // root answers with ExportedMsg.
-type ExportSessionMsg struct{ ID int64 }
+type ExportSessionMsg struct {
+	ID   int64
+	Name string // "Kota Bandung · Tahap II", for the dialog
+}
 
 // sessionsLoadedMsg carries the session list read by Home.Load.
 type sessionsLoadedMsg struct {
@@ -50,8 +53,10 @@ type Home struct {
 
 	form *newSessionForm
 
-	// Outcome of the last export started from this screen.
-	exportDir   string
+	// The last export written from this screen: its session, what it was
+	// and its files (full paths).
+	exportID    int64
+	exportKind  ExportKind
 	exportFiles []string
 }
 
@@ -159,7 +164,7 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(h.Load(), statusCmd(h.t("new.created", id)), func() tea.Msg { return OpenSessionMsg{ID: id} })
 	case ExportedMsg:
 		if msg.Err == nil {
-			h.exportDir, h.exportFiles = msg.Dir, msg.Files
+			h.exportID, h.exportKind, h.exportFiles = msg.ID, msg.Kind, msg.Files
 		}
 		return nil
 	}
@@ -190,9 +195,8 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 		}
 	case "x":
 		if s, ok := h.selected(); ok {
-			id := s.ID
-			h.exportDir, h.exportFiles = "", nil
-			return func() tea.Msg { return ExportSessionMsg{ID: id} }
+			msg := ExportSessionMsg{ID: s.ID, Name: s.City + " · " + h.t("frame.stage", roman(s.Stage))}
+			return func() tea.Msg { return msg }
 		}
 	case "n":
 		h.form = newNewSessionForm(h.st, h.lang, h.styles, h.now)
@@ -435,10 +439,12 @@ func (h *Home) detailLines(w int) []string {
 	add(st.Base, fmt.Sprintf("%s: %s · %s: %s · %s: %s",
 		h.t("home.col.venue"), unset(s.Venue), h.t("home.col.facil"), unset(s.Facilitator), h.t("home.col.framework"), unset(s.FrameworkKey)))
 	add(st.Base, h.t("home.hint"))
-	if h.exportDir != "" {
-		add(st.Good, "✔ "+h.t("home.exported", h.exportDir))
-		if len(h.exportFiles) > 0 {
-			add(st.Base, h.t("home.files", strings.Join(h.exportFiles, ", ")))
+	// The files of the last export of this session, one full path a
+	// line (the status line said it once; this stays while it is chosen).
+	if h.exportID == s.ID && len(h.exportFiles) > 0 {
+		add(st.Bold, h.t("home.last_export", h.exportKind.Label(h.lang)))
+		for _, l := range exportFileLines(h.exportFiles, w-4) {
+			lines = append(lines, "   "+st.Base.Render(l))
 		}
 	}
 	return lines

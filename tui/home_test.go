@@ -64,7 +64,7 @@ func TestHomeOrderAndKeys(t *testing.T) {
 	}
 	h.row = 2
 	msgs := phDrive(t, h, phKey("x"))
-	if got, ok := phHas[ExportSessionMsg](msgs); !ok || got.ID != 9 {
+	if got, ok := phHas[ExportSessionMsg](msgs); !ok || got.ID != 9 || got.Name != "Kota Yogyakarta · Tahap III" {
 		t.Errorf("x sent %v, want ExportSessionMsg{9}", msgs)
 	}
 	// A reload keeps the selection on the same session.
@@ -158,7 +158,8 @@ func TestHomeGolden(t *testing.T) {
 	h.row = 1
 	phGolden(t, "home", h)
 
-	upd(h, ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-malang-2025-06-12", Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
+	dir := "/home/fasilitator/bimtek/ekspor/kota-malang-2025-06-12"
+	upd(h, ExportedMsg{ID: 11, Kind: ExportExcel, Dir: dir, Files: phExportFiles(dir)})
 	golden(t, "home-exported-120x36", view(h, 120, 36))
 
 	en := NewHome(nil, "en", NewStyles("dark"), phClock)
@@ -209,14 +210,33 @@ func TestHomeDetailWrapsInsteadOfCutting(t *testing.T) {
 	city, facil := long[0].City, long[0].Facilitator
 	upd(h, sessionsLoadedMsg{list: long})
 	phDrive(t, h, phKeys("end")...) // session 3, the long one
-	h.exportDir = "/home/fasilitator/Dokumen/Bimtek/bimtek-kabupaten-kepulauan-seribu-utara-dan-selatan-tahap1-3-20250520-1030"
+	exportDir := "/home/fasilitator/Dokumen/Bimtek/bimtek-kabupaten-kepulauan-seribu-utara-dan-selatan-tahap1-3-20250520-1030"
+	upd(h, ExportedMsg{ID: 3, Kind: ExportCSV, Dir: exportDir, Files: phExportFiles(exportDir)})
 	for _, w := range []int{80, 120} {
 		v := ansi.Strip(view(h, w, 36))
 		flat := strings.Join(strings.Fields(v), "")
-		for _, want := range []string{city, "Kesiapan dan analisis kesenjangan", facil, "Kerangka: pilar", h.exportDir} {
+		for _, want := range []string{city, "Kesiapan dan analisis kesenjangan", facil, "Kerangka: pilar"} {
 			if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
 				t.Errorf("%d wide: %q not whole in\n%s", w, want, v)
 			}
 		}
+		// The export's files: one a line, each path shortened from the
+		// left (never cut at its end) when it is too wide, whole when not.
+		for _, f := range phExportFiles(exportDir) {
+			tail := "-1030/" + filepath.Base(f)
+			found := false
+			for _, l := range strings.Split(v, "\n") {
+				l = strings.TrimSpace(l)
+				if strings.HasSuffix(l, tail) && (l == f || strings.HasPrefix(l, "…") && strings.HasSuffix(f, strings.TrimPrefix(l, "…"))) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%d wide: no line ends with %q (shortened from the left only):\n%s", w, tail, v)
+			}
+		}
+	}
+	if v := ansi.Strip(view(h, 200, 36)); !strings.Contains(v, phExportFiles(exportDir)[0]) {
+		t.Errorf("200 wide: the whole path %s is not shown:\n%s", phExportFiles(exportDir)[0], v)
 	}
 }

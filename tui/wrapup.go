@@ -25,8 +25,10 @@ type ExportRequestMsg struct{}
 // ExportedMsg is the root's answer to an export: the folder and the file
 // names written, or the error.
 type ExportedMsg struct {
+	ID    int64 // the session
+	Kind  ExportKind
 	Dir   string
-	Files []string
+	Files []string // full paths
 	Err   error
 }
 
@@ -37,10 +39,11 @@ type WrapUp struct {
 	s    *Sess
 	keys struct{ Export, Reveal key.Binding }
 
-	exporting bool
-	dir       string
-	files     []string
-	expErr    error
+	// The last export: what it was and its files (full paths), or why it
+	// failed.
+	kind   ExportKind
+	files  []string
+	expErr error
 
 	reopen string // the command that reopens this session
 }
@@ -123,11 +126,12 @@ func (w *WrapUp) Update(msg tea.Msg) (common.Page, tea.Cmd) { return w, w.update
 func (w *WrapUp) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case ExportedMsg:
-		w.exporting = false
-		w.dir, w.files, w.expErr = msg.Dir, msg.Files, msg.Err
+		w.expErr = msg.Err
+		if msg.Err == nil {
+			w.kind, w.files = msg.Kind, msg.Files
+		}
 	case tea.KeyPressMsg:
 		if key.Matches(msg, w.keys.Export) {
-			w.exporting, w.expErr = true, nil
 			return func() tea.Msg { return ExportRequestMsg{} }
 		}
 		if key.Matches(msg, w.keys.Reveal) {
@@ -383,17 +387,12 @@ func (w *WrapUp) exportLines(width int) []string {
 		for _, l := range wrapText("✘ "+s.T("wrap.export_failed", phrase.Sentence(s.Lang, w.expErr)), width-3) {
 			out = append(out, "   "+st.Bad.Render(l))
 		}
-	case w.exporting:
-		out = append(out, "   "+st.Base.Render(s.T("wrap.exporting")))
-	case w.dir != "":
-		out = append(out, "   "+st.Good.Render("✔ "+s.T("wrap.exported")))
-		for _, l := range strings.Split(ansi.Hardwrap(w.dir, width-3, true), "\n") {
-			out = append(out, "   "+st.Bold.Render(l))
-		}
-		if len(w.files) > 0 {
-			for _, l := range wrapText(s.T("wrap.files", strings.Join(w.files, ", ")), width-3) {
-				out = append(out, "   "+st.Base.Render(l))
-			}
+	case len(w.files) > 0:
+		// Which files went where: every full path, shortened from the left
+		// only when it is wider than the window.
+		out = append(out, "   "+st.Good.Render("✔ "+s.T("wrap.exported", w.kind.Label(s.Lang))))
+		for _, l := range exportFileLines(w.files, width-5) {
+			out = append(out, "     "+st.Bold.Render(l))
 		}
 	default:
 		for _, l := range wrapText(s.T("wrap.export_hint"), width-3) {

@@ -62,13 +62,11 @@ func TestWrapUpExport(t *testing.T) {
 	if _, ok := phHas[ExportRequestMsg](msgs); !ok {
 		t.Fatalf("x did not ask the root to export: %v", msgs)
 	}
-	if v := ansi.Strip(view(w, 80, 20)); !strings.Contains(v, "Menulis berkas CSV") {
-		t.Errorf("no progress shown:\n%s", v)
-	}
-	files := []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}
-	upd(w, ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12", Files: files})
+	dir := "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12"
+	files := phExportFiles(dir)
+	upd(w, ExportedMsg{Kind: ExportExcel, Dir: dir, Files: files})
 	v := ansi.Strip(view(w, 120, 36))
-	for _, want := range append([]string{"kota-bandung-2025-06-12"}, files...) {
+	for _, want := range append([]string{"Excel Indonesia tersimpan"}, files...) {
 		if !strings.Contains(v, want) {
 			t.Errorf("export result lacks %q:\n%s", want, v)
 		}
@@ -81,6 +79,15 @@ func TestWrapUpExport(t *testing.T) {
 	if len(w.ShortHelp()) != 2 || w.Capturing() { // x export, r reveal
 		t.Errorf("wrap-up keys: %v", w.ShortHelp())
 	}
+}
+
+// phExportFiles are the full paths of a CSV export in dir.
+func phExportFiles(dir string) []string {
+	var out []string
+	for _, f := range []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"} {
+		out = append(out, dir+"/"+f)
+	}
+	return out
 }
 
 func TestReopenCommand(t *testing.T) {
@@ -109,8 +116,8 @@ func TestWrapUpGolden(t *testing.T) {
 	w.reopen = reopenCommand(e.id, "/data/bimtek.db", "") // the temp path changes each run
 	phGolden(t, "wrapup", w)
 
-	upd(w, ExportedMsg{Dir: "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12",
-		Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
+	dir := "/home/fasilitator/bimtek/ekspor/kota-bandung-2025-06-12"
+	upd(w, ExportedMsg{Kind: ExportExcel, Dir: dir, Files: phExportFiles(dir)})
 	phGolden(t, "wrapup-exported", w)
 
 	en := newPhEnv(t, "en", phOPDs, false)
@@ -122,7 +129,8 @@ func TestWrapUpGolden(t *testing.T) {
 func TestWrapUpFitsEverySize(t *testing.T) {
 	e := newPhEnv(t, "id", phOPDs, true)
 	w := NewWrapUp(e.s)
-	upd(w, ExportedMsg{Dir: "/a/very/long/folder/" + strings.Repeat("x", 150), Files: []string{"scores.csv", "opd_dimensions.csv", "city_summary.csv", "priorities.csv"}})
+	dir := "/a/very/long/folder/" + strings.Repeat("x", 150)
+	upd(w, ExportedMsg{Kind: ExportPack, Dir: dir, Files: []string{dir + "/kota-bandung-tahap1.xlsx", dir + "/kota-bandung-tahap1.html"}})
 	for width := 80; width <= 220; width += 9 {
 		for h := 16; h <= 60; h += 4 {
 			phCheckSize(t, "wrapup", view(w, width, h), width, h)
