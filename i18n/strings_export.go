@@ -1,4 +1,4 @@
-package assets
+package i18n
 
 // Strings of the in-app export dialog (x on home and the wrap-up, ctrl+e
 // in a session) and of what it says afterwards.
