@@ -357,6 +357,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportPrefsMsg:
 		if m.exportDlg == nil {
 			m.exportDlg = newExportDialog(msg, m.opt.Lang, m.styles)
+			m.exportDlg.SetSize(m.w, m.h-m.headerLines()-footerLines)
 		}
 		return m, nil
 	case exportChosenMsg:
@@ -396,6 +397,9 @@ func (m *Model) resize() {
 	}
 	if m.roomPanel != nil {
 		m.roomPanel.SetSize(w, h)
+	}
+	if m.exportDlg != nil {
+		m.exportDlg.SetSize(w, h)
 	}
 }
 
@@ -887,7 +891,7 @@ func (m *Model) render() string {
 	case m.jumping:
 		body = m.jumpView(w, bodyH)
 	case m.exportDlg != nil:
-		body = m.exportDlg.View(w, bodyH)
+		body = m.exportDlg.View()
 	default:
 		if c := m.current(); c != nil {
 			body = c.View()
@@ -1058,7 +1062,7 @@ func (m *Model) footer(w int) string {
 	switch {
 	case m.showHelp:
 	case m.exportDlg != nil:
-		for _, b := range m.exportDlg.Help() {
+		for _, b := range m.exportDlg.ShortHelp() {
 			screen = append(screen, hint(b.Help().Key, b.Help().Desc))
 		}
 	case m.jumping:

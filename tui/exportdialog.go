@@ -176,6 +176,8 @@ type exportDialog struct {
 
 	busy bool   // the export is being written
 	err  string // why the last Enter wrote nothing, one sentence
+
+	w, h int // the body it is drawn in
 }
 
 type exportKeys struct {
@@ -206,8 +208,19 @@ func newExportDialog(msg exportPrefsMsg, lang string, styles *Styles) *exportDia
 // Kind is the highlighted choice.
 func (d *exportDialog) Kind() ExportKind { return exportKinds[d.choice] }
 
-// Help lists the dialog's keys for the footer.
-func (d *exportDialog) Help() []key.Binding {
+// SetSize gives the dialog the body's size; the folder field takes the
+// box's width.
+func (d *exportDialog) SetSize(w, h int) {
+	d.w, d.h = w, h
+	d.folder.SetWidth(max(10, d.inner()-3))
+}
+
+// inner is the width of the box's text: at most 96 columns with the
+// border and a space each side.
+func (d *exportDialog) inner() int { return min(d.w-2, 96) - 4 }
+
+// ShortHelp lists the dialog's keys for the footer.
+func (d *exportDialog) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Choose, d.keys.Field, d.keys.Go, d.keys.Cancel}
 }
 
@@ -281,11 +294,11 @@ func (d *exportDialog) failed(sentence string) {
 	d.focusFolder(true)
 }
 
-// View draws the dialog as a framed box in the middle of w x h.
-func (d *exportDialog) View(w, h int) string {
+// View draws the dialog as a framed box in the middle of the body.
+func (d *exportDialog) View() string {
 	st := d.styles
-	boxW := min(w-2, 96)
-	inner := boxW - 4 // the border and one space each side
+	w, h := d.w, d.h
+	inner := d.inner()
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
 	wrapped := func(style lipgloss.Style, text string, indent int) {
@@ -335,7 +348,6 @@ func (d *exportDialog) View(w, h int) string {
 	}
 	add("")
 	add(st.Bold.Render(t("export.folder")))
-	d.folder.SetWidth(max(10, inner-3))
 	add(d.folder.View())
 	where := t("export.where_csv")
 	if d.Kind() == ExportPack {
