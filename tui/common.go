@@ -64,6 +64,10 @@ func fitCellRight(s string, w int) string        { return common.FitCellRight(s,
 func centerCell(s string, w int) string          { return common.CenterCell(s, w) }
 func clamp(v, lo, hi int) int                    { return common.Clamp(v, lo, hi) }
 
+const margin = common.Margin
+
+func withMargin(body string) string { return common.WithMargin(body) }
+
 func errCmd(err error) tea.Cmd      { return common.ErrCmd(err) }
 func statusCmd(text string) tea.Cmd { return common.StatusCmd(text) }
 func noticeCmd(text string) tea.Cmd { return common.NoticeCmd(text) }

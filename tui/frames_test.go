@@ -115,3 +115,46 @@ func TestHiddenResultsOnEveryScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryScreenKeepsTheMargin: every phase leaves the window's first
+// column free, as the header and the footer do (the grid, the scoreboard
+// and the gaps screen used to start at column 0). Only a cursor marker
+// (▶, the roster's selected row) may stand in it. Checked at the three
+// sizes, revealed and hidden, with the grid also in its per-OPD view.
+func TestEveryScreenKeepsTheMargin(t *testing.T) {
+	st, id, _ := demoSession(t)
+	clock := func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC) }
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		m, err := New(withStore(st, Options{Lang: "id", Theme: "dark", Session: id, Now: clock}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		check := func(what string) {
+			t.Helper()
+			lines := strings.Split(ansi.Strip(m.render()), "\n")
+			for i, l := range lines {
+				if l == "" {
+					continue
+				}
+				if r := []rune(l)[0]; r != ' ' && r != '▶' {
+					t.Errorf("%dx%d %s line %d starts at column 0: %q", size[0], size[1], what, i, l)
+					return
+				}
+			}
+		}
+		for p, ph := range m.sess.Phases() {
+			m.goPhase(p)
+			m.sess.State.Revealed = false
+			check(string(ph.Kind) + " hidden")
+			m.sess.State.Revealed = true
+			check(string(ph.Kind))
+			if ph.Kind == workshop.PhaseAssessment {
+				m.sess.State.ByOPD = true
+				check("per-OPD view")
+				m.sess.State.ByOPD = false
+			}
+		}
+		m.Close()
+	}
+}

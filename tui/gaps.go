@@ -120,7 +120,7 @@ func (g *Gaps) Enter() tea.Cmd {
 
 // SetSize gives the gaps screen its body and lays it out.
 func (g *Gaps) SetSize(w, h int) {
-	g.W, g.H = w, h
+	g.W, g.H = max(0, w-margin), h // the left margin is View's
 	g.place()
 }
 
@@ -367,7 +367,12 @@ func (g *Gaps) rebuild() {
 }
 
 // View draws the page at the size SetSize gave.
-func (g *Gaps) View() string { return g.layout(g.W, g.H) }
+func (g *Gaps) View() string {
+	if g.W <= 0 {
+		return ""
+	}
+	return withMargin(g.layout(g.W, g.H))
+}
 
 // layout draws the screen in w x h (from its cache when nothing
 // changed).

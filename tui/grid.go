@@ -247,7 +247,7 @@ func (g *Grid) Enter() tea.Cmd {
 
 // SetSize gives the grid its body and scrolls the cursor into sight.
 func (g *Grid) SetSize(w, h int) {
-	g.W, g.H = w, h
+	g.W, g.H = max(0, w-margin), h // the left margin is View's
 	g.place()
 }
 
@@ -838,7 +838,12 @@ func gridScrollTo(top, cur, size, n int) int {
 // View
 
 // View draws the page at the size SetSize gave.
-func (g *Grid) View() string { return g.view(g.W, g.H) }
+func (g *Grid) View() string {
+	if g.W <= 0 {
+		return ""
+	}
+	return withMargin(g.view(g.W, g.H))
+}
 
 // view draws the tab bar, the grid with its headers, the city row, a
 // summary line, the cursor cell described in words, and, when there is
@@ -946,7 +951,10 @@ func (g *Grid) tabBar(w int) string {
 	}
 	tight := false // inactive tabs lose their padding, one space apart
 	total := func() int {
-		sum := 2 // the active tab's marker
+		sum := 2 // the active tab's marker ("▶ ", tight "▶")
+		if tight {
+			sum = 1
+		}
 		for i := range names {
 			sum += cellWidth(names[i]) + 1 + len(pcts[i])
 			switch {
@@ -979,7 +987,7 @@ func (g *Grid) tabBar(w int) string {
 		}
 		switch {
 		case i == active && tight:
-			b.WriteString(g.p.paint(gpTabOnTight, "▶ "+text))
+			b.WriteString(g.p.paint(gpTabOnTight, "▶"+text))
 		case i == active:
 			b.WriteString(g.p.paint(gpTabOn, "▶ "+text))
 		case tight:

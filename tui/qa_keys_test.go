@@ -67,7 +67,7 @@ func TestGridNamesUseTheSpareWidth(t *testing.T) {
 		v := ansi.Strip(view(g, c.w, c.h))
 		label := ""
 		for _, l := range strings.Split(v, "\n") {
-			if strings.HasPrefix(l, "▶ BAPPEDA") && strings.Contains(l, "│") {
+			if strings.HasPrefix(strings.TrimPrefix(l, " "), "▶ BAPPEDA") && strings.Contains(l, "│") {
 				label, _, _ = strings.Cut(l, "│")
 				break
 			}

@@ -103,7 +103,7 @@ func (b *Scoreboard) Enter() tea.Cmd {
 
 // SetSize gives the scoreboard its body and lays it out.
 func (b *Scoreboard) SetSize(w, h int) {
-	b.W, b.H = w, h
+	b.W, b.H = max(0, w-margin), h // the left margin is View's
 	b.place()
 }
 
@@ -349,7 +349,12 @@ func dimShort(s *Sess, d workshop.Dimension) string {
 }
 
 // View draws the page at the size SetSize gave.
-func (b *Scoreboard) View() string { return b.layout(b.W, b.H) }
+func (b *Scoreboard) View() string {
+	if b.W <= 0 {
+		return ""
+	}
+	return withMargin(b.layout(b.W, b.H))
+}
 
 // layout draws the scoreboard in w x h (from its cache when nothing
 // changed).

@@ -1,6 +1,8 @@
 package common
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 )
@@ -65,6 +67,18 @@ type RosterChangedMsg struct{}
 type CellChangedMsg struct {
 	OPDID        int64
 	IndicatorKey string
+}
+
+// Margin is the column every screen keeps free at its left edge, as the
+// header and the footer do. The grid, the scoreboard and the gaps screen
+// lay themselves out Margin columns narrower than SetSize gives and get
+// the margin from WithMargin in View.
+const Margin = 1
+
+// WithMargin puts the left margin before every line of a body drawn
+// Margin columns narrower than the window.
+func WithMargin(body string) string {
+	return " " + strings.ReplaceAll(body, "\n", "\n ")
 }
 
 func ErrCmd(err error) tea.Cmd {
