@@ -87,8 +87,10 @@ type Model struct {
 	statusPlain bool
 	showHelp    bool
 	jumping     bool
-	lastSave    time.Time
-	quitting    bool
+	// jumpSel is the phase the chooser (g) has its cursor on.
+	jumpSel  int
+	lastSave time.Time
+	quitting bool
 	// Room mode: the panel (nil until first shown) and whether it is on
 	// screen.
 	roomPanel *Room
@@ -515,7 +517,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.goPhase(s.State.Phase - 1)
 	case key.Matches(k, g.Jump):
-		m.jumping = true
+		m.jumping, m.jumpSel = true, s.State.Phase
 		return nil
 	case key.Matches(k, g.Timer, g.Plus, g.Minus) && s.ReadOnly:
 		return errCmd(errReadOnly) // the clock is the facilitator's
@@ -537,14 +539,32 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	return m.toScreen(k)
 }
 
+// onJumpKey drives the phase chooser: arrows (or j/k) move its cursor,
+// Enter opens the phase under it, a digit opens that phase at once; Esc
+// or any other key closes it and nothing changes.
 func (m *Model) onJumpKey(k tea.KeyPressMsg) tea.Cmd {
-	m.jumping = false
-	if k.String() == "esc" {
+	n := len(m.sess.Phases())
+	switch k.String() {
+	case "up", "k":
+		m.jumpSel = (m.jumpSel + n - 1) % n
 		return nil
+	case "down", "j":
+		m.jumpSel = (m.jumpSel + 1) % n
+		return nil
+	case "home":
+		m.jumpSel = 0
+		return nil
+	case "end":
+		m.jumpSel = n - 1
+		return nil
+	case "enter":
+		m.jumping = false
+		return m.goPhase(m.jumpSel)
 	}
+	m.jumping = false
 	if len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9' {
 		i := int(k.Text[0] - '1')
-		if i < len(m.sess.Phases()) {
+		if i < n {
 			return m.goPhase(i)
 		}
 	}
@@ -1066,7 +1086,8 @@ func (m *Model) footer(w int) string {
 			screen = append(screen, hint(b.Help().Key, b.Help().Desc))
 		}
 	case m.jumping:
-		screen = append(screen, hint(fmt.Sprintf("1-%d", len(m.sess.Phases())), m.t("frame.jump_keys")), hint("Esc", m.t("frame.cancel")))
+		screen = append(screen, hint("↑/↓", m.t("frame.jump_move")), hint("Enter", m.t("frame.jump_open")),
+			hint(fmt.Sprintf("1-%d", len(m.sess.Phases())), m.t("frame.jump_keys")), hint("Esc", m.t("frame.cancel")))
 	case cur != nil:
 		for _, b := range cur.ShortHelp() {
 			if b.Enabled() {
@@ -1079,6 +1100,8 @@ func (m *Model) footer(w int) string {
 	switch {
 	case m.exportDlg != nil, cur != nil && cur.Capturing() && !m.showHelp:
 		// typing goes to the field: the global keys do not work now
+	case m.jumping:
+		// the chooser takes every key: any other closes it
 	case m.sess != nil:
 		// ] is not offered on the last phase, [ not on the first.
 		if p := m.sess.State.Phase; p < len(m.sess.Phases())-1 {
@@ -1248,15 +1271,51 @@ func (m *Model) helpView(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// jumpView is the phase chooser: the seven phases (or the framework's
+// agenda) as a list to pick from, with their planned minutes and the time
+// used, the cursor's row highlighted and the phase on show marked.
 func (m *Model) jumpView(w, h int) string {
 	st := m.styles
-	lines := []string{st.Title.Render(" " + m.t("frame.jump_title")), ""}
-	for i, p := range m.sess.Phases() {
+	s := m.sess
+	lines := []string{}
+	for _, l := range wrapText(m.t("frame.jump_title"), max(1, w-2)) {
+		lines = append(lines, st.Title.Render(" "+l))
+	}
+	lines = append(lines, "")
+	now := s.Now()
+	nw := 0
+	for _, p := range s.Phases() {
+		nw = max(nw, lipgloss.Width(s.Name(p.Name)))
+	}
+	nw = min(nw, max(8, w-40))
+	for i, p := range s.Phases() {
+		var t Timer
+		if i < len(s.State.Timers) {
+			t = s.State.Timers[i]
+		}
+		used := "—"
+		if run := t.Run(now); run > 0 || t.Running {
+			used = clock(run)
+		}
 		mark := "  "
-		if i == m.sess.State.Phase {
+		if i == m.jumpSel {
 			mark = "▶ "
 		}
-		lines = append(lines, fmt.Sprintf("  %s%s  %s", mark, st.Key.Render(fmt.Sprint(i+1)), st.Base.Render(m.sess.Name(p.Name))))
+		onShow := ""
+		if i == s.State.Phase {
+			onShow = "  " + m.t("frame.jump_current")
+		}
+		text := fmt.Sprintf("%s%d  %s  %s  %s%s", mark, i+1, fitCell(s.Name(p.Name), nw),
+			fitCellRight(m.t("open.minutes", p.Minutes+t.AdjustMin), 8), fitCellRight(used, 8), onShow)
+		text = ansi.Truncate(text, max(1, w-2), "…")
+		if i == m.jumpSel {
+			lines = append(lines, " "+st.Selected.Render(fitCell(text, max(1, w-2))))
+		} else {
+			lines = append(lines, " "+st.Base.Render(text))
+		}
+	}
+	if len(lines) > h {
+		lines = lines[:h]
 	}
 	return strings.Join(lines, "\n")
 }

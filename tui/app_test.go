@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -523,5 +524,59 @@ func TestScoreboardPanelComesBackAfterReopen(t *testing.T) {
 	m2 := e.open(80, 24)
 	if !strings.Contains(screen(m2), "▶ Radar") {
 		t.Errorf("the radar panel did not come back:\n%s", screen(m2))
+	}
+}
+
+// TestPhaseChooserIsAList: g shows every phase of the agenda by number and
+// name; arrows move its cursor and Enter opens the phase under it (the
+// cursor starts on the phase on show and wraps round), a digit still opens
+// a phase at once, and Esc closes it with nothing changed. The footer says
+// which keys work in it.
+func TestPhaseChooserIsAList(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(80, 24)
+	e.keys(m, "g")
+	scr := screen(m)
+	for i, p := range m.sess.Phases() {
+		if want := fmt.Sprintf("%d  %s", i+1, m.sess.Name(p.Name)); !strings.Contains(scr, want) {
+			t.Errorf("the chooser does not list %q:\n%s", want, scr)
+		}
+	}
+	if !strings.Contains(scr, "▶ 1  Pembukaan") {
+		t.Errorf("the chooser's cursor is not on the phase on show:\n%s", scr)
+	}
+	lines := strings.Split(scr, "\n")
+	foot := strings.Join(lines[len(lines)-2:], "\n")
+	for _, want := range []string{"↑/↓ pilih fase", "Enter buka fase terpilih", "1-7 lompat", "Esc batal"} {
+		if !strings.Contains(foot, want) {
+			t.Errorf("the chooser's footer lacks %q:\n%s", want, foot)
+		}
+	}
+	// Every other key closes the chooser: the footer offers none of them.
+	for _, not := range []string{"]/PgDn", "[/PgUp", "? bantuan", "q keluar"} {
+		if strings.Contains(foot, not) {
+			t.Errorf("the chooser's footer offers %q, which only closes it:\n%s", not, foot)
+		}
+	}
+	steps := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"down", "down", "enter"}, 2},
+		{[]string{"g", "up", "up", "up", "up", "enter"}, 5}, // from 3 up four: 2, 1, 7, 6
+		{[]string{"g", "down", "down", "esc"}, 5},
+		{[]string{"g", "j", "j", "k", "enter"}, 6},
+		{[]string{"g", "home", "enter"}, 0},
+		{[]string{"g", "end", "enter"}, 6},
+		{[]string{"g", "4"}, 3},
+	}
+	for i, s := range steps {
+		e.keys(m, s.keys...)
+		if got := m.sess.State.Phase; got != s.want {
+			t.Fatalf("step %d %v: phase %d, want %d", i, s.keys, got+1, s.want+1)
+		}
+		if m.jumping {
+			t.Fatalf("step %d %v: the chooser is still open", i, s.keys)
+		}
 	}
 }
