@@ -98,7 +98,7 @@ type gridNote struct {
 type gridKeys struct {
 	Up, Down, Left, Right key.Binding
 	Move                  key.Binding // for the help: every move key
-	MoveOPD               key.Binding // the same keys in the per-OPD view
+	MoveItem, MoveOPD     key.Binding // the same keys in the per-OPD view: items, OPDs
 	Level, NA, Clear      key.Binding
 	Note                  key.Binding
 	NextTab, PrevTab      key.Binding
@@ -111,6 +111,7 @@ type gridKeys struct {
 	NextEmpty             key.Binding // the next unanswered cell
 	AllOPDs               key.Binding // every OPD as a row, or only the present ones
 	ByOPD                 key.Binding // one OPD's items on one screen
+	ByOPDBack             key.Binding // the same key in that view: back to the table
 	Reveal                key.Binding // show or hide the results (scores) to the room
 }
 
@@ -131,7 +132,8 @@ func newGridKeys(lang string, f *workshop.Framework) gridKeys {
 		Left:      key.NewBinding(key.WithKeys("left", "h")),
 		Right:     key.NewBinding(key.WithKeys("right", "l")),
 		Move:      keyHelp(lang, "←↓↑→/hjkl", "grid.key.move", "up", "down", "left", "right", "h", "j", "k", "l"),
-		MoveOPD:   keyHelp(lang, "↑↓ ←→", "grid.key.move_opd", "up", "down", "left", "right", "h", "j", "k", "l"),
+		MoveItem:  keyHelp(lang, "↑/↓", "grid.key.move_item", "up", "down", "j", "k"),
+		MoveOPD:   keyHelp(lang, "←/→", "grid.key.move_opd", "left", "right", "h", "l"),
 		Level:     keyHelp(lang, levels, "grid.key.level", digits...),
 		NA:        keyHelp(lang, "0", "grid.key.na", "0"),
 		Clear:     keyHelp(lang, "⌫/Del", "grid.key.clear", "backspace", "delete"),
@@ -151,6 +153,7 @@ func newGridKeys(lang string, f *workshop.Framework) gridKeys {
 		NextEmpty: keyHelp(lang, "n", "grid.key.next_empty", "n"),
 		AllOPDs:   keyHelp(lang, "a", "grid.key.all", "a"),
 		ByOPD:     keyHelp(lang, "o", "grid.key.by_opd", "o"),
+		ByOPDBack: keyHelp(lang, "o", "grid.key.by_opd_back", "o"),
 		Reveal:    keyHelp(lang, "r", "board.key.reveal", "r"),
 	}
 }
@@ -285,7 +288,7 @@ func (g *Grid) ShortHelp() []key.Binding {
 		return []key.Binding{k.Move, k.Tabs, k.Home, k.Page, k.Detail}
 	}
 	if g.s.State.ByOPD {
-		return []key.Binding{k.MoveOPD, k.Level, k.NA, k.Clear, k.Note, k.Tabs, k.NextEmpty, k.ByOPD, k.AllOPDs, k.Reveal, k.Home}
+		return []key.Binding{k.MoveItem, k.MoveOPD, k.Level, k.NA, k.Clear, k.Note, k.Tabs, k.NextEmpty, k.ByOPDBack, k.AllOPDs, k.Reveal, k.Home}
 	}
 	return []key.Binding{k.Move, k.Level, k.NA, k.Clear, k.Note, k.Tabs, k.NextEmpty, k.ByOPD, k.AllOPDs, k.Reveal, k.Home, k.Page, k.Detail}
 }

@@ -36,7 +36,7 @@ func (g *Grid) updateByOPD(m tea.KeyPressMsg) tea.Cmd {
 		st.Col = len(g.tabs[st.Tab].cols) - 1
 	case key.Matches(m, k.NextEmpty):
 		g.hold = nil
-		return g.nextEmpty()
+		return g.nextEmptyOfOPD()
 	case key.Matches(m, k.Clear):
 		return g.write(workshop.Answer{}, false)
 	case key.Matches(m, k.Note):
@@ -86,6 +86,31 @@ func (g *Grid) stepItem(d int) {
 			return
 		}
 	}
+}
+
+// nextEmptyOfOPD moves to the next unanswered item in the per-OPD view,
+// in the order the forms are read: the rest of this OPD's form after the
+// cursor first, then the next OPDs' forms from their first item, round to
+// the start of this one; the cursor's own item last.
+func (g *Grid) nextEmptyOfOPD() tea.Cmd {
+	st := &g.s.State
+	n := len(g.present)
+	after := func(ti, c int) bool { return ti > st.Tab || ti == st.Tab && c > st.Col }
+	for step := 0; step <= n; step++ {
+		r := (st.Row + step) % n
+		for ti := range g.tabs {
+			for c, col := range g.tabs[ti].cols {
+				if step == 0 && !after(ti, c) || step == n && after(ti, c) {
+					continue // looked at first, on the way out
+				}
+				if g.empty(r, col) {
+					st.Tab, st.Row, st.Col = ti, r, c
+					return g.saveState()
+				}
+			}
+		}
+	}
+	return statusCmd(g.s.T("grid.all_answered"))
 }
 
 // opdLine is one line of the per-OPD view; item is true for an item line.
