@@ -999,7 +999,7 @@ func TestGridByOPDFooterSaysEachKeyOnce(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		e := newGridEnv(t, lang, gridOPDs, gridAnswers)
 		e.press(gkText("o"))
-		for _, b := range e.g.Help() {
+		for _, b := range e.g.ShortHelp() {
 			h := b.Help()
 			if strings.ContainsAny(h.Desc, "↑↓←→") {
 				t.Errorf("%s: hint %q %q repeats its keys in the description", lang, h.Key, h.Desc)
