@@ -56,7 +56,7 @@ func (s *Session) SetSubmitted(ctx context.Context, opdID int64, on bool) error 
 // codeWrite runs a write of the access codes on the session's one path:
 // refused when the session is closed, read-only or lost its lock.
 func (s *Session) codeWrite(write func() error) error {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return err

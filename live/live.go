@@ -15,6 +15,12 @@
 //     the update of Data and Board and the numbering (Seq) and queuing of
 //     its Change. So Seq order is commit order, and memory never shows a
 //     change that is not on disk.
+//   - The phones' saves are group-committed (saves.go): each waits in a
+//     queue, and one drainer at a time writes everything queued in one
+//     transaction under mu (one fsync for many saves), applies and numbers
+//     the events in that order, and only then answers each save. Other
+//     writes (the keyboard) take mu through lockWrite, which the drainer
+//     lets go first: they wait for the transaction in flight at most.
 //   - Data and Board belong to the Session and are touched only under mu.
 //     Read runs a function under mu: it may look, and copy what it needs,
 //     but must not keep a pointer into them after it returns.
@@ -34,6 +40,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bimtek/bimtek/store"
@@ -104,6 +111,16 @@ type Session struct {
 	lost   error // the lock was lost: every later write returns it
 	closed bool
 	subs   map[*subscriber]struct{}
+
+	// The phones' saves waiting for the next group commit (saves.go).
+	gmu      sync.Mutex
+	queue    []*pendingSave
+	draining bool
+	// writers counts the writes waiting in lockWrite; the drainer gives
+	// them the mutex first.
+	writers atomic.Int32
+	// groups counts the group commits (one transaction each).
+	groups atomic.Int64
 }
 
 type cellKey struct {
@@ -313,7 +330,7 @@ func (s *Session) applyEvent(src Source, ev workshop.Event) {
 // clears it), made by src. The store validates it: a level of the scale,
 // an OPD of this session, an indicator of its framework.
 func (s *Session) SetAnswer(ctx context.Context, src Source, opdID int64, key string, a workshop.Answer) (workshop.Event, error) {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, err
@@ -329,7 +346,7 @@ func (s *Session) SetAnswer(ctx context.Context, src Source, opdID int64, key st
 // SetAnswerAndState records an answer like SetAnswer and, in the same
 // durable commit, the screen state (the cursor that moved on with it).
 func (s *Session) SetAnswerAndState(ctx context.Context, src Source, opdID int64, key string, a workshop.Answer, uiState []byte) (workshop.Event, error) {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, err
@@ -345,7 +362,7 @@ func (s *Session) SetAnswerAndState(ctx context.Context, src Source, opdID int64
 
 // SetNote changes the note of one cell, keeping its answer.
 func (s *Session) SetNote(ctx context.Context, src Source, opdID int64, key, note string) (workshop.Event, error) {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, err
@@ -372,7 +389,7 @@ func (s *Session) Redo(ctx context.Context) (workshop.Event, bool, error) {
 }
 
 func (s *Session) undoRedo(ctx context.Context, fn func(context.Context, int64) (workshop.Event, bool, error)) (workshop.Event, bool, error) {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, false, err
@@ -401,7 +418,7 @@ func (s *Session) reload(ctx context.Context) error {
 // rosterWrite runs a roster write, then reads the session again (a removed
 // OPD takes its scores with it) and tells the subscribers.
 func (s *Session) rosterWrite(ctx context.Context, write func() error) error {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
@@ -450,7 +467,7 @@ func (s *Session) RemoveOPD(ctx context.Context, opdID int64) error {
 
 // SetTarget changes one dimension's target.
 func (s *Session) SetTarget(ctx context.Context, dimensionKey string, target float64) error {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
@@ -471,7 +488,7 @@ func (s *Session) SetTarget(ctx context.Context, dimensionKey string, target flo
 // SetPriority marks (on) or unmarks an element as a priority; marks keep
 // the order they were made in.
 func (s *Session) SetPriority(ctx context.Context, elementKey string, on bool) error {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
@@ -502,7 +519,7 @@ func (s *Session) SetPriority(ctx context.Context, elementKey string, on bool) e
 
 // SaveUIState keeps the screen state (opaque to the session).
 func (s *Session) SaveUIState(ctx context.Context, state []byte) error {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
@@ -519,7 +536,7 @@ func (s *Session) SaveUIState(ctx context.Context, state []byte) error {
 // by src (an import, or many answers from one phone), and tells the
 // subscribers to read the session again.
 func (s *Session) ImportScores(ctx context.Context, src Source, rows []workshop.ScoreRow) (int, error) {
-	s.mu.Lock()
+	s.lockWrite()
 	defer s.mu.Unlock()
 	if err := s.writable(); err != nil {
 		return 0, err

@@ -56,6 +56,27 @@ func (o *fakeOwner) setNote(opd int64, key, note string) {
 	o.notes[opd][key] = note
 }
 
+// Save writes one phone save whole, as the live owner does (one store
+// transaction), and records each edit with its device.
+func (o *fakeOwner) Save(ctx context.Context, opdID int64, device string, edits []Edit) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	res, err := o.st.WriteSaves(ctx, o.sid, []store.Save{{Src: workshop.Source{Kind: workshop.SourcePhone, OPDID: opdID, Device: device}, OPDID: opdID, Edits: edits}})
+	if err != nil {
+		return err
+	}
+	if res[0].Err != nil {
+		return res[0].Err
+	}
+	for _, ev := range res[0].Events {
+		o.board.Set(opdID, ev.IndicatorKey, ev.New)
+		o.setNote(opdID, ev.IndicatorKey, ev.NewNote)
+		o.sources = append(o.sources, strings.Join([]string{itoa(opdID), ev.IndicatorKey, device}, "/"))
+	}
+	return nil
+}
+
+// SetAnswer is the facilitator's keystroke beside the phones.
 func (o *fakeOwner) SetAnswer(ctx context.Context, opdID int64, device, key string, a workshop.Answer) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()

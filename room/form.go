@@ -24,13 +24,7 @@ const (
 var MaxNoteRunes = workshop.FieldNote.Limit()
 
 // Edit is one cell a phone asked to change.
-type Edit struct {
-	Key       string
-	SetAnswer bool
-	Answer    workshop.Answer
-	SetNote   bool
-	Note      string
-}
+type Edit = workshop.CellEdit
 
 // FormError is a phone's input refused: Key names its sentence in the
 // catalogue (assets, "room.err.*") and Args fill it.

@@ -9,8 +9,7 @@ import (
 // Session is what room mode needs of an open session (*live.Session is
 // one): its ordered writes with their source, and a consistent read.
 type Session interface {
-	SetAnswer(ctx context.Context, src workshop.Source, opdID int64, key string, a workshop.Answer) (workshop.Event, error)
-	SetNote(ctx context.Context, src workshop.Source, opdID int64, key, note string) (workshop.Event, error)
+	SaveCells(ctx context.Context, src workshop.Source, opdID int64, edits []workshop.CellEdit) ([]workshop.Event, error)
 	Read(fn func(d *workshop.Data, b *workshop.Board))
 }
 
@@ -25,13 +24,11 @@ func phoneSource(opdID int64, device string) workshop.Source {
 	return workshop.Source{Kind: workshop.SourcePhone, OPDID: opdID, Device: device}
 }
 
-func (o liveOwner) SetAnswer(ctx context.Context, opdID int64, device, key string, a workshop.Answer) error {
-	_, err := o.s.SetAnswer(ctx, phoneSource(opdID, device), opdID, key, a)
-	return err
-}
-
-func (o liveOwner) SetNote(ctx context.Context, opdID int64, device, key, note string) error {
-	_, err := o.s.SetNote(ctx, phoneSource(opdID, device), opdID, key, note)
+// Save is one group-committed save of the session (live.Session.SaveCells):
+// the phones saving at once share one durable commit, each told "saved"
+// only after the commit that holds its save.
+func (o liveOwner) Save(ctx context.Context, opdID int64, device string, edits []Edit) error {
+	_, err := o.s.SaveCells(ctx, phoneSource(opdID, device), opdID, edits)
 	return err
 }
 

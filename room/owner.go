@@ -32,10 +32,9 @@ type Codes interface {
 // path (the answer is committed when the call returns) and a consistent read
 // from any goroutine.
 type Owner interface {
-	// SetAnswer commits one OPD's answer from its phone (device names it).
-	SetAnswer(ctx context.Context, opdID int64, device, indicatorKey string, a workshop.Answer) error
-	// SetNote commits one OPD's note from its phone.
-	SetNote(ctx context.Context, opdID int64, device, indicatorKey, note string) error
+	// Save commits one save of an OPD's phone (device names it): its
+	// edits all or nothing, committed when Save returns nil.
+	Save(ctx context.Context, opdID int64, device string, edits []Edit) error
 	// Read calls fn with the session as it is now; fn must not keep v.
 	Read(fn func(v View))
 }

@@ -25,9 +25,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-// save takes one save of the form: every field checked first, then each
-// change through the session's one write path; the phone hears "saved"
-// only once all of them are committed.
+// save takes one save of the form: every field checked first, then all
+// its changes as one save through the session's one write path (grouped
+// with the other phones' saves into one commit); the phone hears "saved"
+// only once that commit is done, and nothing of a refused save is written.
 func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	lang := s.lang(w, r)
 	if err := r.ParseForm(); err != nil {
@@ -55,19 +56,12 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusForbidden, formErr("room.err.closed", d.Name.In(lang)))
 		return
 	}
-	dev := device(r)
-	for _, e := range edits {
-		if e.SetAnswer {
-			if err := s.cfg.Owner.SetAnswer(r.Context(), ac.OPDID, dev, e.Key, e.Answer); err != nil {
-				s.refuse(w, r, http.StatusInternalServerError, err)
-				return
-			}
-		}
-		if e.SetNote {
-			if err := s.cfg.Owner.SetNote(r.Context(), ac.OPDID, dev, e.Key, e.Note); err != nil {
-				s.refuse(w, r, http.StatusInternalServerError, err)
-				return
-			}
+	// One save, all or nothing; a page that changed nothing writes
+	// nothing and is still answered "saved".
+	if len(edits) > 0 {
+		if err := s.cfg.Owner.Save(r.Context(), ac.OPDID, device(r), edits); err != nil {
+			s.refuse(w, r, http.StatusInternalServerError, err)
+			return
 		}
 	}
 	if !wantsJSON(r) {

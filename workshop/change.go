@@ -62,3 +62,14 @@ type Change struct {
 	Answer       Answer
 	Note         string
 }
+
+// CellEdit is one cell a save changes: its answer (Level 0 without N/A
+// clears it), its note, or both. A phone's save of one dimension page is
+// a few of them, for one OPD.
+type CellEdit struct {
+	Key       string
+	SetAnswer bool
+	Answer    Answer
+	SetNote   bool
+	Note      string
+}

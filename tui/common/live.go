@@ -30,6 +30,8 @@ type Live interface {
 	SetAnswer(ctx context.Context, src workshop.Source, opdID int64, key string, a workshop.Answer) (workshop.Event, error)
 	SetAnswerAndState(ctx context.Context, src workshop.Source, opdID int64, key string, a workshop.Answer, uiState []byte) (workshop.Event, error)
 	SetNote(ctx context.Context, src workshop.Source, opdID int64, key, note string) (workshop.Event, error)
+	// SaveCells is a phone's save, group-committed with the other phones'.
+	SaveCells(ctx context.Context, src workshop.Source, opdID int64, edits []workshop.CellEdit) ([]workshop.Event, error)
 	Undo(ctx context.Context) (workshop.Event, bool, error)
 	Redo(ctx context.Context) (workshop.Event, bool, error)
 	AddOPD(ctx context.Context, in workshop.OPDInput) (workshop.OPD, error)

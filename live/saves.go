@@ -1,0 +1,149 @@
+package live
+
+import (
+	"context"
+	"runtime"
+
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Group commit of the phones' saves (DESIGN 12: 80 phones saving at
+// once). Each save waits in a queue; one goroutine at a time (the
+// drainer) takes everything queued, writes it in one store transaction
+// (one fsync however many saves) under the ordered path's mutex, puts the
+// events into memory and numbers them in that one order, and only then
+// answers each waiting save. Saves that arrive while a transaction is in
+// flight go together into the next one. The keyboard does not queue: a
+// keystroke takes the mutex as before, so it waits at most for the one
+// transaction in flight, never behind the queue.
+
+// maxGroup bounds the saves of one transaction, so a keystroke that
+// arrives meanwhile waits for a bounded commit.
+const maxGroup = 128
+
+// pendingSave is one save waiting for its group's commit.
+type pendingSave struct {
+	save store.Save
+	done chan savedResult
+}
+
+type savedResult struct {
+	events []workshop.Event
+	err    error
+}
+
+// SaveCells writes one save of one OPD made by src (a phone's tap, or a
+// dimension page sent without JavaScript): its edits all or nothing,
+// grouped with the saves that arrive meanwhile into one durable commit.
+// It returns once the transaction holding the save has committed (or
+// failed: then nothing of the save was written and err says why), with
+// the save's events in the order of its edits; by then they are in the
+// session's memory and on their way to the subscribers.
+func (s *Session) SaveCells(ctx context.Context, src Source, opdID int64, edits []workshop.CellEdit) ([]workshop.Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(edits) == 0 {
+		return nil, nil
+	}
+	p := &pendingSave{save: store.Save{Src: src, OPDID: opdID, Edits: edits}, done: make(chan savedResult, 1)}
+	s.gmu.Lock()
+	s.queue = append(s.queue, p)
+	start := !s.draining
+	s.draining = true
+	s.gmu.Unlock()
+	if start {
+		go s.drain()
+	}
+	// The drainer always answers: waiting here is bounded by the
+	// transactions ahead of this one.
+	r := <-p.done
+	return r.events, r.err
+}
+
+// drain commits the queue, group by group, until it is empty.
+func (s *Session) drain() {
+	for {
+		s.gmu.Lock()
+		n := min(len(s.queue), maxGroup)
+		if n == 0 {
+			s.draining = false
+			s.gmu.Unlock()
+			return
+		}
+		group := s.queue[:n:n]
+		s.queue = s.queue[n:]
+		if len(s.queue) == 0 {
+			s.queue = nil
+		}
+		s.gmu.Unlock()
+		s.commitGroup(group)
+	}
+}
+
+// commitGroup writes one group in one transaction and answers each save
+// of it after the commit.
+func (s *Session) commitGroup(group []*pendingSave) {
+	results := make([]savedResult, len(group))
+	s.lockGroup()
+	s.groups.Add(1)
+	if err := s.writable(); err != nil {
+		for i := range results {
+			results[i].err = err
+		}
+	} else {
+		saves := make([]store.Save, len(group))
+		for i, p := range group {
+			saves[i] = p.save
+		}
+		// The phones' requests each have their own context; the group's
+		// transaction belongs to none of them, so one phone hanging up
+		// cannot fail the others' saves.
+		res, err := s.st.WriteSaves(context.Background(), s.id, saves)
+		if err != nil {
+			err = s.failed(err)
+			for i := range results {
+				results[i].err = err
+			}
+		} else {
+			for i, p := range group {
+				results[i] = savedResult{events: res[i].Events, err: res[i].Err}
+				if res[i].Err != nil {
+					continue
+				}
+				for _, ev := range res[i].Events {
+					s.applyEvent(p.save.Src, ev)
+				}
+			}
+		}
+	}
+	s.mu.Unlock()
+	for i, p := range group {
+		p.done <- results[i]
+	}
+}
+
+// lockWrite takes the ordered path's mutex for a write that does not
+// queue (a keystroke, the roster, an undo): the drainer lets it go first
+// (lockGroup), so such a write waits for the one transaction in flight at
+// most, never for the phones' queue behind it.
+func (s *Session) lockWrite() {
+	s.writers.Add(1)
+	s.mu.Lock()
+	s.writers.Add(-1)
+}
+
+// lockGroup takes the mutex for the next group commit, but not while a
+// write waits for it in lockWrite: the drainer steps back until every such
+// write has had its turn.
+func (s *Session) lockGroup() {
+	for {
+		s.mu.Lock()
+		if s.writers.Load() == 0 {
+			return
+		}
+		s.mu.Unlock()
+		runtime.Gosched()
+	}
+}

@@ -1,0 +1,355 @@
+package live
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// phoneSave is one phone's save of one cell: a level, and a note on every
+// other one.
+type phoneSave struct {
+	opd   int64
+	key   string
+	level int
+	note  string
+}
+
+func (p phoneSave) edits() []workshop.CellEdit {
+	e := workshop.CellEdit{Key: p.key, SetAnswer: true, Answer: workshop.Answer{Level: p.level}}
+	if p.note != "" {
+		e.SetNote, e.Note = true, p.note
+	}
+	return []workshop.CellEdit{e}
+}
+
+func (p phoneSave) src() Source {
+	return Source{Kind: KindPhone, OPDID: p.opd, Device: "10.0.0.7 Android Chrome"}
+}
+
+// allSaves is one save per cell of the fixture: 3 OPDs x 18 indicators.
+func allSaves(fx *fixture) []phoneSave {
+	var out []phoneSave
+	var keys []string
+	fx.s.Read(func(d *workshop.Data, _ *workshop.Board) {
+		for _, dim := range d.Session.Framework.Dimensions {
+			for _, ind := range dim.Indicators() {
+				keys = append(keys, ind.Key)
+			}
+		}
+	})
+	for i, o := range fx.opds {
+		for j, k := range keys {
+			p := phoneSave{opd: o.ID, key: k, level: (i+j)%5 + 1}
+			if j%2 == 0 {
+				p.note = fmt.Sprintf("catatan %d/%d", i, j)
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// queued waits until n saves wait in the queue.
+func queued(s *Session, n int) {
+	for {
+		s.gmu.Lock()
+		got := len(s.queue)
+		s.gmu.Unlock()
+		if got >= n {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// Saves that arrive while a commit is in flight go together into the next
+// single transaction: 54 phones save while a drainer is busy, then all 54
+// are one group commit. Each is answered only once its transaction has
+// committed (a fresh open of the file already has it when SaveCells
+// returns), the subscribers get the changes in the order of the score
+// log, memory agrees with the file, and a reopened file has every answer
+// and note with its phone as the source.
+func TestGroupCommitConcurrentSavesLandInOrder(t *testing.T) {
+	fx := newFixture(t)
+	s := fx.s
+	ch, stop := s.Subscribe()
+	defer stop()
+	other, err := store.Open(bg, fx.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	saves := allSaves(fx)
+	before, err := fx.st.Events(bg, fx.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A drainer is busy: every save queues behind it.
+	s.gmu.Lock()
+	s.draining = true
+	s.gmu.Unlock()
+	errs := make([]error, len(saves))
+	var wg sync.WaitGroup
+	for i, p := range saves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			evs, err := s.SaveCells(bg, p.src(), p.opd, p.edits())
+			if err == nil && (len(evs) != 1+btoi(p.note != "") || evs[0].ID == 0) {
+				err = fmt.Errorf("events %+v", evs)
+			}
+			if err == nil {
+				// Acknowledged: a fresh reader of the file has it.
+				d, lerr := other.Load(bg, fx.id)
+				if lerr != nil {
+					err = lerr
+				} else if a := d.Sheets()[p.opd][p.key]; a.Level != p.level {
+					err = fmt.Errorf("acknowledged but the file has %+v", a)
+				}
+			}
+			errs[i] = err
+		}()
+	}
+	queued(s, len(saves))
+	groupsBefore := s.groups.Load()
+	s.drain()
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("save %d %+v: %v", i, saves[i], err)
+		}
+	}
+	if g := s.groups.Load() - groupsBefore; g != 1 {
+		t.Errorf("%d saves queued together took %d transactions, want 1", len(saves), g)
+	}
+
+	evs, err := fx.st.Events(bg, fx.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs = evs[len(before):]
+	// One event per answer and one per note.
+	wantEvents := 0
+	for _, p := range saves {
+		wantEvents += 1 + btoi(p.note != "")
+	}
+	if len(evs) != wantEvents {
+		t.Fatalf("%d events logged, want %d", len(evs), wantEvents)
+	}
+	var logOrder, told []string
+	for _, ev := range evs {
+		if ev.Source.Kind != KindPhone || ev.Source.OPDID != ev.OPDID {
+			t.Errorf("event %d source %+v", ev.ID, ev.Source)
+		}
+		logOrder = append(logOrder, fmt.Sprintf("%d/%s/%d/%q", ev.OPDID, ev.IndicatorKey, ev.New.Level, ev.NewNote))
+	}
+	var lastSeq uint64
+	for range evs {
+		c := next(t, ch)
+		if c.Seq <= lastSeq {
+			t.Fatalf("change %d after %d", c.Seq, lastSeq)
+		}
+		lastSeq = c.Seq
+		told = append(told, fmt.Sprintf("%d/%s/%d/%q", c.OPDID, c.IndicatorKey, c.Answer.Level, c.Note))
+	}
+	if !slices.Equal(told, logOrder) {
+		t.Fatalf("subscribers were told\n%v\nthe log holds\n%v", told, logOrder)
+	}
+	mem := memoryCells(t, s)
+	if got := cells(fx.reopened(t)); !slices.Equal(got, mem) {
+		t.Fatalf("reopened %v\nmemory %v", got, mem)
+	}
+	var want []string
+	for _, p := range saves {
+		v := fmt.Sprint(p.level)
+		if p.note != "" {
+			v += "[" + p.note + "]"
+		}
+		want = append(want, fmt.Sprintf("%d:%s=%s", p.opd, p.key, v))
+	}
+	slices.Sort(want)
+	if !slices.Equal(mem, want) {
+		t.Fatalf("cells %v\nwant %v", mem, want)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Phones saving at once with nothing held: every save is acknowledged
+// and in the reopened file, in at most as many transactions as saves
+// (fewer is likely but not certain: the machine may be fast).
+func TestGroupCommitFreeRunning(t *testing.T) {
+	fx := newFixture(t)
+	s := fx.s
+	saves := allSaves(fx)
+	g0 := s.groups.Load()
+	var wg sync.WaitGroup
+	errs := make([]error, len(saves))
+	start := make(chan struct{})
+	for i, p := range saves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			_, errs[i] = s.SaveCells(bg, p.src(), p.opd, p.edits())
+		}()
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("save %d: %v", i, err)
+		}
+	}
+	if g := s.groups.Load() - g0; g < 1 || g > int64(len(saves)) {
+		t.Errorf("%d transactions for %d saves", g, len(saves))
+	}
+	d := fx.reopened(t)
+	sheets := d.Sheets()
+	for _, p := range saves {
+		if sheets[p.opd][p.key].Level != p.level {
+			t.Errorf("%d:%s = %+v after reopening, want %d", p.opd, p.key, sheets[p.opd][p.key], p.level)
+		}
+	}
+	t.Logf("%d saves in %d transactions", len(saves), s.groups.Load()-g0)
+}
+
+// A group whose transaction fails (the session was taken over by another
+// process) fails every save in it with the same sentence: none is
+// acknowledged, none is in the file or in memory, no subscriber is told
+// of any (only LockLost), and later saves are refused the same way.
+func TestGroupCommitFailedGroupAcknowledgesNone(t *testing.T) {
+	fx := newFixture(t)
+	s := fx.s
+	ch, stop := s.Subscribe()
+	defer stop()
+	takeOverElsewhere(t, fx.path, fx.id)
+	d0 := fx.reopened(t)
+	mem0 := memoryCells(t, s)
+	saves := allSaves(fx)[:10]
+	s.gmu.Lock()
+	s.draining = true
+	s.gmu.Unlock()
+	errs := make([]error, len(saves))
+	var wg sync.WaitGroup
+	for i, p := range saves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			evs, err := s.SaveCells(bg, p.src(), p.opd, p.edits())
+			if err == nil {
+				err = fmt.Errorf("acknowledged with %+v", evs)
+			}
+			errs[i] = err
+		}()
+	}
+	queued(s, len(saves))
+	g0 := s.groups.Load()
+	s.drain()
+	wg.Wait()
+	if g := s.groups.Load() - g0; g != 1 {
+		t.Fatalf("%d transactions, want the one that failed", g)
+	}
+	for i, err := range errs {
+		if !errors.Is(err, workshop.ErrLockLost) {
+			t.Errorf("save %d: %v, want ErrLockLost", i, err)
+		}
+		if err.Error() != errs[0].Error() {
+			t.Errorf("save %d said %q, save 0 %q", i, err, errs[0])
+		}
+	}
+	if got := cells(fx.reopened(t)); !slices.Equal(got, cells(d0)) {
+		t.Fatalf("the file changed: %v, was %v", got, cells(d0))
+	}
+	if got := memoryCells(t, s); !slices.Equal(got, mem0) {
+		t.Fatalf("memory changed: %v, was %v", got, mem0)
+	}
+	if c := next(t, ch); c.Kind != LockLost {
+		t.Fatalf("told %+v, want LockLost", c)
+	}
+	p := saves[0]
+	if _, err := s.SaveCells(bg, p.src(), p.opd, p.edits()); !errors.Is(err, workshop.ErrLockLost) {
+		t.Fatalf("a later save: %v", err)
+	}
+	select {
+	case c := <-ch:
+		t.Fatalf("a refused save was told: %+v", c)
+	default:
+	}
+}
+
+// A keystroke never waits behind the phones' queue: while a transaction
+// is in flight (here the ordered path is held) with more saves queued
+// behind it, a keystroke that arrives is committed before every save that
+// had not started yet, the one in flight's group included.
+func TestKeystrokeGoesBeforeQueuedSaves(t *testing.T) {
+	fx := newFixture(t)
+	s := fx.s
+	saves := allSaves(fx)[:6]
+	s.mu.Lock() // the transaction in flight
+	var wg sync.WaitGroup
+	saveIDs := make([]int64, len(saves))
+	errs := make([]error, len(saves))
+	for i, p := range saves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			evs, err := s.SaveCells(bg, p.src(), p.opd, p.edits())
+			errs[i] = err
+			if err == nil {
+				saveIDs[i] = evs[0].ID
+			}
+		}()
+		if i == 0 {
+			// The drainer took the first save and waits for the path.
+			for s.groups.Load() == 0 && !drainerWaiting(s) {
+				time.Sleep(time.Millisecond)
+			}
+		}
+	}
+	queued(s, len(saves)-1)
+	var keyEv workshop.Event
+	var keyErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		keyEv, keyErr = s.SetAnswer(bg, Keyboard, fx.opds[2].ID, fx.keys[5], workshop.Answer{Level: 4})
+	}()
+	for s.writers.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	s.mu.Unlock()
+	wg.Wait()
+	if keyErr != nil {
+		t.Fatal(keyErr)
+	}
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("save %d: %v", i, err)
+		}
+		if saveIDs[i] < keyEv.ID {
+			t.Errorf("save %d committed as event %d before the keystroke's %d", i, saveIDs[i], keyEv.ID)
+		}
+	}
+}
+
+// drainerWaiting reports whether a drainer has taken its group out of the
+// queue (it then waits for the ordered path).
+func drainerWaiting(s *Session) bool {
+	s.gmu.Lock()
+	defer s.gmu.Unlock()
+	return s.draining && len(s.queue) == 0
+}

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+// Save is one save of a group commit: the cells one source (an OPD's
+// phone) changed at once, for one OPD. It is written whole or not at all.
+type Save struct {
+	Src   workshop.Source
+	OPDID int64
+	Edits []workshop.CellEdit
+}
+
+// SaveResult is what became of one Save: its events in the order of its
+// edits (an edit that changed nothing has an event with ID 0), or why
+// none of it was written.
+type SaveResult struct {
+	Events []Event
+	Err    error
+}
+
+// WriteSaves writes many saves in one durable transaction (one commit,
+// one fsync, however many saves), in the order given, with the session's
+// lease confirmed first like every write. Each save is checked on its own
+// first (its source, indicators, levels and notes, as SetAnswerBy and
+// SetNoteBy check them) and written inside its own savepoint, so a save
+// refused for what it says (a level off the scale, an OPD removed
+// meanwhile) is left out with its reason in its SaveResult while the
+// others are written. When the transaction itself fails (the lock was
+// taken over, the disk is full, the commit failed) err is that failure
+// and nothing of any save was written: the results are then nil.
+func (s *Store) WriteSaves(ctx context.Context, sessionID int64, saves []Save) ([]SaveResult, error) {
+	fr, err := s.frame(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	op := fmt.Sprintf("%d saves of session %d", len(saves), sessionID)
+	if err := s.writable(op); err != nil {
+		return nil, err
+	}
+	out := make([]SaveResult, len(saves))
+	valid := make([][]change, len(saves))
+	some := false
+	for i, sv := range saves {
+		cs, err := checkSave(fr, sessionID, sv)
+		if err != nil {
+			out[i].Err = err
+			continue
+		}
+		valid[i], some = cs, true
+	}
+	if !some {
+		return out, nil
+	}
+	err = s.writeSession(ctx, sessionID, op, func(tx *sql.Tx) error {
+		stmt := tx.StmtContext(ctx, s.stmts.apply)
+		for i, cs := range valid {
+			if cs == nil {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT phone_save`); err != nil {
+				return err
+			}
+			at := s.now()
+			evs := make([]Event, 0, len(cs))
+			var refusedErr error
+			for _, c := range cs {
+				ev, _, err := s.apply(ctx, stmt, tx, c, at)
+				if err != nil {
+					if !saveRefusal(err) {
+						return err
+					}
+					refusedErr = err
+					break
+				}
+				evs = append(evs, ev)
+			}
+			if refusedErr != nil {
+				if _, err := tx.ExecContext(ctx, `ROLLBACK TO phone_save`); err != nil {
+					return err
+				}
+				out[i].Err = refusedErr
+			} else {
+				out[i].Events = evs
+			}
+			if _, err := tx.ExecContext(ctx, `RELEASE phone_save`); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// checkSave turns one save into its changes, refusing it whole when its
+// source, an indicator, a level or a note is wrong.
+func checkSave(fr *frame, sessionID int64, sv Save) ([]change, error) {
+	if err := sv.Src.Check(); err != nil {
+		return nil, err
+	}
+	var cs []change
+	for _, e := range sv.Edits {
+		if err := fr.checkAnswer(e.Key, e.Answer); err != nil {
+			return nil, err
+		}
+		base := change{sessionID: sessionID, opdID: sv.OPDID, key: e.Key, src: sv.Src}
+		if e.SetAnswer {
+			c := base
+			c.setAnswer, c.answer = true, e.Answer
+			cs = append(cs, c)
+		}
+		if e.SetNote {
+			note, err := workshop.CheckNote(e.Note)
+			if err != nil {
+				return nil, refused(fmt.Sprintf("the note of OPD %d on %s", sv.OPDID, e.Key), err)
+			}
+			c := base
+			c.setNote, c.note = true, note
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return nil, invalid("a save of OPD %d changes no cell", sv.OPDID)
+	}
+	return cs, nil
+}
+
+// saveRefusal tells a save refused for what it says (its OPD is not in
+// the session) from a failure of the transaction.
+func saveRefusal(err error) bool {
+	return errors.Is(err, ErrNoOPD)
+}

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/bimtek/bimtek/workshop"
+)
+
+func phoneOf(o workshop.OPD) workshop.Source {
+	return workshop.Source{Kind: workshop.SourcePhone, OPDID: o.ID, Device: "10.0.0.9 Android Chrome"}
+}
+
+// One WriteSaves is one transaction over many phones' saves: the written
+// ones land in the order given (their events numbered one after another,
+// a save's answer and note together), each with its phone as source; a
+// save refused for what it says (a level off the scale before the
+// transaction, an OPD removed meanwhile inside it) is left out whole with
+// its reason, and the saves after it are still written. A fresh open of
+// the file finds every written save.
+func TestWriteSavesInOneTransactionInOrder(t *testing.T) {
+	s, path := openTemp(t)
+	id, opds := newSession(t, s, "A", "B", "C")
+	release, err := s.Acquire(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	a, b, c := opds[0], opds[1], opds[2]
+	if err := s.RemoveOPD(bg, id, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	before := len(mustEvents(t, s, id))
+	set := func(key string, level int) workshop.CellEdit {
+		return workshop.CellEdit{Key: key, SetAnswer: true, Answer: workshop.Answer{Level: level}}
+	}
+	saves := []Save{
+		{Src: phoneOf(a), OPDID: a.ID, Edits: []workshop.CellEdit{{Key: "governance.e1.i1", SetAnswer: true, Answer: workshop.Answer{Level: 3}, SetNote: true, Note: "dari ponsel"}}},
+		{Src: phoneOf(b), OPDID: b.ID, Edits: []workshop.CellEdit{set("governance.e1.i1", 9)}}, // off the scale
+		{Src: phoneOf(c), OPDID: c.ID, Edits: []workshop.CellEdit{set("governance.e1.i1", 2)}}, // removed OPD
+		{Src: phoneOf(b), OPDID: b.ID, Edits: []workshop.CellEdit{set("economy.e2.i2", 5), {Key: "economy.e1.i1", SetAnswer: true, Answer: workshop.Answer{NA: true}}}},
+		{Src: phoneOf(a), OPDID: a.ID, Edits: []workshop.CellEdit{set("governance.e1.i1", 3)}}, // already so: no event
+	}
+	res, err := s.WriteSaves(bg, id, saves)
+	if err != nil {
+		t.Fatalf("WriteSaves: %v", err)
+	}
+	if len(res) != len(saves) {
+		t.Fatalf("%d results for %d saves", len(res), len(saves))
+	}
+	if !errors.Is(res[1].Err, ErrOutOfScale) || res[1].Events != nil {
+		t.Errorf("level 9: %+v, want ErrOutOfScale and no events", res[1])
+	}
+	if !errors.Is(res[2].Err, ErrNoOPD) || res[2].Events != nil {
+		t.Errorf("removed OPD: %+v, want ErrNoOPD and no events", res[2])
+	}
+	var ids []int64
+	for _, i := range []int{0, 3, 4} {
+		if res[i].Err != nil {
+			t.Fatalf("save %d refused: %v", i, res[i].Err)
+		}
+		for _, ev := range res[i].Events {
+			ids = append(ids, ev.ID)
+		}
+	}
+	// Save 0: answer then note; save 3: two answers; save 4 changed
+	// nothing (ID 0).
+	first := int64(before) + 1
+	want := []int64{first, first + 1, first + 2, first + 3, 0}
+	if fmt.Sprint(ids) != fmt.Sprint(want) {
+		t.Fatalf("event ids %v, want %v", ids, want)
+	}
+
+	s2, err := Open(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	evs := mustEvents(t, s2, id)[before:]
+	var got []string
+	for _, ev := range evs {
+		got = append(got, fmt.Sprintf("%d %s %s %d/%v %q", ev.ID, ev.Source.Kind, ev.IndicatorKey, ev.New.Level, ev.New.NA, ev.NewNote))
+		if ev.Source.OPDID != ev.OPDID || ev.Source.Device != "10.0.0.9 Android Chrome" {
+			t.Errorf("event %d source %+v, OPD %d", ev.ID, ev.Source, ev.OPDID)
+		}
+	}
+	wantLog := []string{
+		fmt.Sprintf("%d phone governance.e1.i1 3/false %q", first, ""),
+		fmt.Sprintf("%d phone governance.e1.i1 3/false %q", first+1, "dari ponsel"),
+		fmt.Sprintf("%d phone economy.e2.i2 5/false %q", first+2, ""),
+		fmt.Sprintf("%d phone economy.e1.i1 0/true %q", first+3, ""),
+	}
+	if fmt.Sprint(got) != fmt.Sprint(wantLog) {
+		t.Fatalf("log after reopening:\n%q\nwant\n%q", got, wantLog)
+	}
+	d := mustLoad(t, s2, id)
+	sheets := d.Sheets()
+	if sheets[a.ID]["governance.e1.i1"].Level != 3 || sheets[b.ID]["economy.e2.i2"].Level != 5 || !sheets[b.ID]["economy.e1.i1"].NA {
+		t.Fatalf("scores after reopening: %v", sheets)
+	}
+	if _, ok := sheets[b.ID]["governance.e1.i1"]; ok {
+		t.Fatalf("the refused level 9 left a cell: %v", sheets[b.ID])
+	}
+}
+
+// A group whose transaction fails (here the session was taken over by
+// another process, found by the lease check at its start) writes nothing
+// of any save in it and says why once, for all of them.
+func TestWriteSavesFailedTransactionWritesNothing(t *testing.T) {
+	first, path := openTemp(t)
+	id, opds := newSession(t, first, "A", "B")
+	release, err := first.Acquire(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	second, err := Open(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	asOtherProcess(second)
+	releaseSecond, err := second.TakeOver(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseSecond()
+	before := mustEvents(t, second, id)
+	var saves []Save
+	for i, o := range opds {
+		saves = append(saves, Save{Src: phoneOf(o), OPDID: o.ID, Edits: []workshop.CellEdit{{Key: "governance.e1.i1", SetAnswer: true, Answer: workshop.Answer{Level: i + 1}}}})
+	}
+	res, err := first.WriteSaves(bg, id, saves)
+	if !errors.Is(err, ErrLockLost) {
+		t.Fatalf("WriteSaves after the take-over: %v, want ErrLockLost", err)
+	}
+	if res != nil {
+		t.Fatalf("results of a failed transaction: %+v", res)
+	}
+	if after := mustEvents(t, second, id); len(after) != len(before) {
+		t.Fatalf("%d events after the failed group, %d before", len(after), len(before))
+	}
+	if d := mustLoad(t, second, id); len(d.Scores) != 0 {
+		t.Fatalf("scores written by a failed group: %+v", d.Scores)
+	}
+}
