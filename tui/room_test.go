@@ -223,3 +223,103 @@ func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterReissuesAccessCode: on the roster, c on the selected OPD asks
+// first, naming the OPD; n keeps its code; y gives it a new one, shown in
+// the panel until Esc. From then on the room server refuses the old code
+// (typed, and as the cookie of a phone that had joined with it) and lets
+// the new one in.
+func TestRosterReissuesAccessCode(t *testing.T) {
+	ra := newRoomApp(t, "id")
+	m := ra.m
+	ctx := context.Background()
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.Update(phKey("esc"))
+	for m.sess.Phases()[m.sess.State.Phase].Key != "roster" {
+		m.Update(phKey("]"))
+	}
+	m.sess.State.RosterRow = 1
+	o := m.sess.Data.OPDs[1]
+	codeOf := func() string {
+		codes, err := ra.st.AccessCodes(ctx, m.sess.Data.Session.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range codes {
+			if c.OPDID == o.ID {
+				return c.Code
+			}
+		}
+		t.Fatalf("OPD %s has no code", o.Code)
+		return ""
+	}
+	old := codeOf()
+	jar, _ := cookiejar.New(nil)
+	phone := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	join := func(cl *http.Client, code string) int {
+		t.Helper()
+		res, err := cl.PostForm(ra.base+"/join", url.Values{"code": {code}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if got := join(phone, old); got != http.StatusSeeOther {
+		t.Fatalf("join with the first code: %d", got)
+	}
+
+	m.Update(phKey("c"))
+	frame := ansi.Strip(m.render())
+	if !strings.Contains(frame, "Beri "+o.Code+" ("+o.Name+") kode akses baru?") {
+		t.Fatalf("no question naming the OPD:\n%s", frame)
+	}
+	m.Update(phKey("n"))
+	if codeOf() != old {
+		t.Fatalf("n changed the code")
+	}
+	m.Update(phKey("c"))
+	m.Update(phKey("y"))
+	fresh := codeOf()
+	if fresh == old {
+		t.Fatalf("y kept the old code %s", old)
+	}
+	shown := workshop.FormatAccessCode(fresh)
+	frame = ansi.Strip(m.render())
+	if !strings.Contains(frame, "Kode akses baru "+o.Code) || !strings.Contains(frame, shown) {
+		t.Fatalf("the new code %s is not shown:\n%s", shown, frame)
+	}
+
+	// The server: the old code is refused, typed or as a cookie; the
+	// new one works.
+	stranger := &http.Client{CheckRedirect: phone.CheckRedirect}
+	if got := join(stranger, old); got != http.StatusUnauthorized {
+		t.Errorf("join with the old code after the reissue: %d, want 401", got)
+	}
+	res, err := phone.Get(ra.base + "/form")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || !strings.Contains(loc, "gone=1") {
+		t.Errorf("the phone with the old cookie got %d %q, want a redirect to join again", res.StatusCode, loc)
+	}
+	jar2, _ := cookiejar.New(nil)
+	newPhone := &http.Client{Jar: jar2, CheckRedirect: phone.CheckRedirect}
+	if got := join(newPhone, shown); got != http.StatusSeeOther {
+		t.Errorf("join with the new code: %d, want 303", got)
+	}
+	res, err = newPhone.Get(ra.base + "/form")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("the form with the new code: %d", res.StatusCode)
+	}
+
+	m.Update(phKey("esc"))
+	if frame := ansi.Strip(m.render()); strings.Contains(frame, shown) {
+		t.Errorf("Esc left the code on screen:\n%s", frame)
+	}
+}

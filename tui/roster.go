@@ -27,6 +27,8 @@ const (
 	rosterConfirm             // asking before removing an OPD with scores
 	rosterImport              // asking for a CSV path
 	rosterProblems            // showing why an import was refused
+	rosterReissue             // asking before giving an OPD a new access code
+	rosterNewCode             // showing the new access code
 )
 
 // Roster is the Daftar OPD phase: the session's OPDs with their presence
@@ -48,6 +50,10 @@ type Roster struct {
 	removing workshop.OPD
 	scores   int
 
+	// A new access code (room mode): the OPD asked about, then its code.
+	reissuing workshop.OPD
+	newCode   string
+
 	// CSV import.
 	path      textinput.Model
 	importErr string
@@ -59,28 +65,30 @@ type Roster struct {
 type rosterKeys struct {
 	Move, Add, Edit, Remove, Present, Preset, Import key.Binding
 	Save, Field, Cancel, Yes, No, Scroll, Close      key.Binding
-	ImportGo                                         key.Binding
+	ImportGo, Reissue, ReissueYes                    key.Binding
 }
 
 // NewRoster builds the roster screen.
 func NewRoster(s *Sess) *Roster {
 	l := s.Lang
 	r := &Roster{s: s, keys: rosterKeys{
-		Move:     keyHelp(l, "↑/↓", "roster.key.move", "up", "down", "k", "j"),
-		Add:      keyHelp(l, "a", "roster.key.add", "a"),
-		Edit:     keyHelp(l, "e", "roster.key.edit", "e"),
-		Remove:   keyHelp(l, "d", "roster.key.remove", "d"),
-		Present:  keyHelp(l, "Spasi", "roster.key.present", "space"),
-		Preset:   keyHelp(l, "p", "roster.key.preset", "p"),
-		Import:   keyHelp(l, "i", "roster.key.import", "i"),
-		Save:     keyHelp(l, "Enter", "roster.key.save", "enter"),
-		ImportGo: keyHelp(l, "Enter", "roster.key.import_go", "enter"),
-		Field:    keyHelp(l, "Tab", "roster.key.field", "tab", "shift+tab"),
-		Cancel:   keyHelp(l, "Esc", "roster.key.cancel", "esc"),
-		Yes:      keyHelp(l, "y", "roster.key.yes", "y"),
-		No:       keyHelp(l, "n/Esc", "roster.key.no", "n", "esc"),
-		Scroll:   keyHelp(l, "↑/↓", "roster.key.scroll", "up", "down"),
-		Close:    keyHelp(l, "Esc", "roster.key.close", "esc", "enter"),
+		Move:       keyHelp(l, "↑/↓", "roster.key.move", "up", "down", "k", "j"),
+		Add:        keyHelp(l, "a", "roster.key.add", "a"),
+		Edit:       keyHelp(l, "e", "roster.key.edit", "e"),
+		Remove:     keyHelp(l, "d", "roster.key.remove", "d"),
+		Present:    keyHelp(l, "Spasi", "roster.key.present", "space"),
+		Preset:     keyHelp(l, "p", "roster.key.preset", "p"),
+		Import:     keyHelp(l, "i", "roster.key.import", "i"),
+		Reissue:    keyHelp(l, "c", "roster.key.reissue", "c"),
+		ReissueYes: keyHelp(l, "y", "roster.key.reissue_yes", "y"),
+		Save:       keyHelp(l, "Enter", "roster.key.save", "enter"),
+		ImportGo:   keyHelp(l, "Enter", "roster.key.import_go", "enter"),
+		Field:      keyHelp(l, "Tab", "roster.key.field", "tab", "shift+tab"),
+		Cancel:     keyHelp(l, "Esc", "roster.key.cancel", "esc"),
+		Yes:        keyHelp(l, "y", "roster.key.yes", "y"),
+		No:         keyHelp(l, "n/Esc", "roster.key.no", "n", "esc"),
+		Scroll:     keyHelp(l, "↑/↓", "roster.key.scroll", "up", "down"),
+		Close:      keyHelp(l, "Esc", "roster.key.close", "esc", "enter"),
 	}}
 	if l == "en" {
 		r.keys.Present.SetHelp("Space", assets.T(l, "roster.key.present"))
@@ -127,6 +135,10 @@ func (r *Roster) ShortHelp() []key.Binding {
 		return []key.Binding{k.ImportGo, k.Cancel}
 	case rosterConfirm:
 		return []key.Binding{k.Yes, k.No}
+	case rosterReissue:
+		return []key.Binding{k.ReissueYes, k.No}
+	case rosterNewCode:
+		return []key.Binding{k.Close}
 	case rosterProblems:
 		return []key.Binding{k.Scroll, k.Close}
 	}
@@ -136,7 +148,7 @@ func (r *Roster) ShortHelp() []key.Binding {
 	if len(r.s.Data.OPDs) == 0 {
 		return []key.Binding{k.Add, k.Preset, k.Import}
 	}
-	return []key.Binding{k.Move, k.Add, k.Edit, k.Remove, k.Present, k.Preset, k.Import}
+	return []key.Binding{k.Move, k.Add, k.Edit, k.Remove, k.Present, k.Preset, k.Import, k.Reissue}
 }
 
 // Enter keeps the cursor inside the roster (it may have changed elsewhere).
@@ -166,6 +178,14 @@ func (r *Roster) update(msg tea.Msg) tea.Cmd {
 	switch r.mode {
 	case rosterConfirm:
 		return r.updateConfirm(k)
+	case rosterReissue:
+		return r.updateReissue(k)
+	case rosterNewCode:
+		switch k.String() {
+		case "esc", "enter", "q":
+			r.mode, r.newCode = rosterList, ""
+		}
+		return nil
 	case rosterProblems:
 		switch k.String() {
 		case "up", "k":
@@ -193,7 +213,7 @@ func (r *Roster) updateList(k tea.KeyPressMsg) tea.Cmd {
 		return r.moveTo(len(s.Data.OPDs) - 1)
 	}
 	switch k.String() {
-	case "a", "e", "d", "space", "p", "i":
+	case "a", "e", "d", "space", "p", "i", "c":
 	default:
 		return nil
 	}
@@ -215,6 +235,10 @@ func (r *Roster) updateList(k tea.KeyPressMsg) tea.Cmd {
 	case "space":
 		if have {
 			return r.togglePresent(opd)
+		}
+	case "c":
+		if have {
+			r.mode, r.reissuing = rosterReissue, opd
 		}
 	case "p":
 		return r.loadPreset()
@@ -424,6 +448,35 @@ func (r *Roster) remove(o workshop.OPD) tea.Cmd {
 		return errCmd(err)
 	}
 	return r.changed(-1, s.T("roster.removed", o.Code))
+}
+
+// --- access codes (room mode) ------------------------------------------------
+
+func (r *Roster) updateReissue(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "y", "Y":
+		return r.reissue(r.reissuing)
+	case "n", "N", "esc":
+		r.mode = rosterList
+		return noticeCmd(r.s.T("roster.reissue_kept"))
+	}
+	return nil
+}
+
+// reissue gives the OPD a new access code through the open session: the
+// old code (its printed card, a phone's cookie) is refused from the next
+// request on, and the new one is shown until the facilitator closes it.
+func (r *Roster) reissue(o workshop.OPD) tea.Cmd {
+	s := r.s
+	code, err := s.Live.ReissueAccessCode(s.Ctx(), o.ID, nil)
+	if err != nil {
+		r.mode = rosterList
+		return errCmd(err)
+	}
+	// The code is shown in the panel only (not in the status line), so
+	// Esc takes it off the projector once the OPD has noted it.
+	r.mode, r.reissuing, r.newCode = rosterNewCode, o, workshop.FormatAccessCode(code)
+	return nil
 }
 
 // --- presence -------------------------------------------------------------
@@ -765,6 +818,23 @@ func (r *Roster) panel(w, h int) []string {
 		var lines []string
 		for _, l := range wrapText("⚠ "+s.T("roster.confirm", r.removing.Code+" ("+r.removing.Name+")", r.scores), inner) {
 			lines = append(lines, " "+st.Warn.Render(l))
+		}
+		return lines
+	case rosterReissue:
+		var lines []string
+		for _, l := range wrapText("⚠ "+s.T("roster.reissue_ask", r.reissuing.Code+" ("+r.reissuing.Name+")"), inner) {
+			lines = append(lines, " "+st.Warn.Render(l))
+		}
+		return lines
+	case rosterNewCode:
+		lines := []string{
+			" " + st.Title.Render(ansi.Truncate(s.T("roster.new_code_title", r.reissuing.Code), inner, "…")),
+			"",
+			"   " + st.Selected.Render("  "+r.newCode+"  "),
+			"",
+		}
+		for _, l := range wrapText(s.T("roster.new_code_hint", s.Data.Session.ID), inner) {
+			lines = append(lines, "   "+st.Base.Render(l))
 		}
 		return lines
 	case rosterImport:
