@@ -274,7 +274,7 @@ func (s *Store) ListSessions(ctx context.Context) ([]SessionSummary, error) {
 		       (SELECT count(*) FROM opds o WHERE o.session_id = s.id AND o.present),
 		       (SELECT count(*) FROM opds o WHERE o.session_id = s.id AND (o.present OR EXISTS
 		         (SELECT 1 FROM scores sc WHERE sc.session_id = s.id AND sc.opd_id = o.id AND (sc.na OR sc.level > 0)))),
-		       (SELECT count(*) FROM scores sc WHERE sc.session_id = s.id AND (sc.na OR sc.level > 0))
+		       s.answered
 		FROM sessions s
 		ORDER BY s.updated_at DESC, s.id DESC`)
 	if err != nil {

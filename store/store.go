@@ -552,6 +552,28 @@ func (s *Store) Check(ctx context.Context) (problems []string, err error) {
 			return nil, s.fail("check "+s.path, err)
 		}
 	}
+	// The answered count each session row keeps for the home screen
+	// (migration 5) against the scores themselves.
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.answered,
+		(SELECT count(*) FROM scores sc WHERE sc.session_id = s.id AND (sc.na OR sc.level > 0))
+		FROM sessions s ORDER BY s.id`)
+	if err != nil {
+		return nil, s.fail("check "+s.path, err)
+	}
+	for rows.Next() {
+		var id int64
+		var kept, counted int
+		if err := rows.Scan(&id, &kept, &counted); err != nil {
+			rows.Close()
+			return nil, s.fail("check "+s.path, err)
+		}
+		if kept != counted {
+			problems = append(problems, fmt.Sprintf("session %d: its row counts %d answered scores, its scores hold %d", id, kept, counted))
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, s.fail("check "+s.path, err)
+	}
 	return problems, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -19,7 +20,16 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
+// memoryLimit is the heap the Go runtime aims to stay under (a soft
+// limit: past it the collector runs more often, it never fails an
+// allocation). The scale session, 80 OPDs x 90 indicators, lives in about
+// half of it; GOMEMLIMIT set by the user wins.
+const memoryLimit = 32 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

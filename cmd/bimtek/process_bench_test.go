@@ -18,7 +18,7 @@ import (
 // scaleDB writes a database of n scale-size sessions (80 OPDs x the
 // 90-indicator framework, about 87% answered, DESIGN section 10) and
 // returns its path and the id of the last session.
-func scaleDB(b *testing.B, n int) (string, int64) {
+func scaleDB(b testing.TB, n int) (string, int64) {
 	b.Helper()
 	db := filepath.Join(b.TempDir(), "scale.db")
 	ctx := context.Background()
