@@ -21,7 +21,7 @@ func init() {
 		"home.col.facil":     {"Fasilitator", "Facilitator"},
 		"home.col.framework": {"Kerangka", "Framework"},
 		"home.selected":      {"Sesi %d · %s · Tahap %s", "Session %d · %s · Stage %s"},
-		"home.hint":          {"Enter membuka sesi ini · x mengekspornya · n sesi baru", "Enter opens this session · x exports it · n new session"},
+		"home.hint":          {"Enter membuka sesi ini · x mengekspornya · e mengubah datanya · d menghapusnya · n sesi baru", "Enter opens this session · x exports it · e corrects its details · d deletes it · n new session"},
 		"home.last_export":   {"Ekspor terakhir sesi ini (%s):", "This session's last export (%s):"},
 		"home.creating":      {"Membuat sesi…", "Creating the session…"},
 		"home.create_failed": {"Sesi tidak bisa dibuat: %s", "The session could not be created: %s"},

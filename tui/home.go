@@ -52,6 +52,10 @@ type Home struct {
 	top     int // first visible row of the table
 
 	form *newSessionForm
+	// edit is the open correction of a session's details; deleting the
+	// open question whether to delete one.
+	edit     *editSessionForm
+	deleting *deleteAsk
 
 	// The last export written from this screen: its session, what it was
 	// and its files (full paths).
@@ -62,7 +66,9 @@ type Home struct {
 
 type homeKeys struct {
 	Up, Down, Open, New, Export key.Binding
+	Edit, Delete                key.Binding
 	FormNext, FormBack, Cancel  key.Binding
+	Yes, No                     key.Binding
 }
 
 func newHomeKeys(lang string) homeKeys {
@@ -72,6 +78,10 @@ func newHomeKeys(lang string) homeKeys {
 		Open:     keyHelp(lang, "Enter", "home.key.open", "enter"),
 		New:      keyHelp(lang, "n", "home.key.new", "n"),
 		Export:   keyHelp(lang, "x", "home.key.export", "x"),
+		Edit:     keyHelp(lang, "e", "home.key.edit", "e"),
+		Delete:   keyHelp(lang, "d/Del", "home.key.delete", "d", "delete"),
+		Yes:      keyHelp(lang, "y", "home.key.yes", "y", "Y"),
+		No:       keyHelp(lang, "N/Esc", "home.key.no", "n", "N", "esc"),
 		FormNext: keyHelp(lang, "Enter/Tab", "new.key.next", "enter", "tab"),
 		FormBack: keyHelp(lang, "Shift+Tab", "new.key.back", "shift+tab"),
 		Cancel:   keyHelp(lang, "Esc", "new.key.cancel", "esc"),
@@ -101,8 +111,8 @@ func (h *Home) Load() tea.Cmd {
 	}
 }
 
-// Capturing is true while the new-session form takes the keys.
-func (h *Home) Capturing() bool { return h.form != nil }
+// Capturing is true while a form or the delete question takes the keys.
+func (h *Home) Capturing() bool { return h.form != nil || h.edit != nil || h.deleting != nil }
 
 // FullHelp is the ? help: the footer's keys.
 func (h *Home) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
@@ -110,13 +120,18 @@ func (h *Home) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()
 // ShortHelp lists the keys of the page for the footer.
 func (h *Home) ShortHelp() []key.Binding {
 	k := h.keys
-	if h.form != nil {
+	switch {
+	case h.form != nil:
 		return []key.Binding{k.FormNext, k.FormBack, k.Cancel}
-	}
-	if len(h.list) == 0 {
+	case h.edit != nil:
+		ek := h.edit.keys()
+		return []key.Binding{ek.Save, ek.Next, ek.Cancel}
+	case h.deleting != nil:
+		return []key.Binding{k.Yes, k.No}
+	case len(h.list) == 0:
 		return []key.Binding{k.New}
 	}
-	return []key.Binding{k.Up, k.Open, k.New, k.Export}
+	return []key.Binding{k.Up, k.Open, k.New, k.Export, k.Edit, k.Delete}
 }
 
 // Update handles the list keys, the form and the background answers.
@@ -139,6 +154,8 @@ func (h *Home) place() {
 	case h.W <= 0 || h.H <= 0:
 	case h.form != nil:
 		h.form.size(h.W, h.H)
+	case h.edit != nil:
+		h.edit.size(h.W, h.H)
 	default:
 		_, h.top = h.layout(h.W, h.H)
 	}
@@ -167,9 +184,61 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 			h.exportID, h.exportKind, h.exportFiles = msg.ID, msg.Kind, msg.Files
 		}
 		return nil
+	case sessionEditedMsg:
+		if h.edit == nil || h.edit.id != msg.id {
+			return nil
+		}
+		if msg.err != nil {
+			// The form stays with what was typed; the store said why.
+			h.edit.busy, h.edit.err = false, phrase.Sentence(h.lang, msg.err)
+			return nil
+		}
+		h.edit = nil
+		d := msg.det
+		return tea.Batch(h.Load(), statusCmd(h.t("home.edited", msg.id, d.City, roman(d.Stage), unsetText(d.Date), unsetText(d.Venue), unsetText(d.Facilitator))))
+	case deleteAskMsg:
+		if msg.err != nil {
+			return errCmd(msg.err)
+		}
+		if s, ok := h.selected(); ok && s.ID == msg.id && h.form == nil && h.edit == nil {
+			h.deleting = &deleteAsk{id: msg.id, name: msg.name, scores: msg.scores}
+		}
+		return nil
+	case sessionDeletedMsg:
+		if msg.err != nil {
+			return errCmd(msg.err)
+		}
+		if h.exportID == msg.id {
+			h.exportID, h.exportFiles = 0, nil
+		}
+		return tea.Batch(h.Load(), statusCmd(h.t("home.deleted", msg.name)))
 	}
 	if h.form != nil {
 		return h.updateForm(msg)
+	}
+	if h.edit != nil {
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" && !h.edit.busy {
+			h.edit = nil
+			return noticeCmd(h.t("edit.cancelled"))
+		}
+		return h.edit.update(msg, h.st)
+	}
+	if h.deleting != nil {
+		k, ok := msg.(tea.KeyPressMsg)
+		if !ok {
+			return nil
+		}
+		switch k.String() {
+		case "y", "Y":
+			a := *h.deleting
+			h.deleting = nil
+			return deleteSession(h.st, a)
+		case "n", "N", "esc":
+			name := h.deleting.name
+			h.deleting = nil
+			return noticeCmd(h.t("home.delete_kept", name))
+		}
+		return nil // any other key: the question stays until it is answered
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -201,8 +270,24 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 	case "n":
 		h.form = newNewSessionForm(h.st, h.lang, h.styles, h.now)
 		return h.form.Init()
+	case "e":
+		if s, ok := h.selected(); ok {
+			h.edit = newEditSessionForm(s, h.lang, h.styles)
+		}
+	case "d", "delete":
+		if s, ok := h.selected(); ok {
+			return askDelete(h.st, s, h.lang)
+		}
 	}
 	return nil
+}
+
+// unsetText is a blank detail as the screens show it.
+func unsetText(v string) string {
+	if strings.TrimSpace(v) == "" {
+		return "—"
+	}
+	return v
 }
 
 func (h *Home) updateForm(msg tea.Msg) tea.Cmd {
@@ -264,6 +349,9 @@ func (h *Home) View() string {
 func (h *Home) layout(w, ht int) (string, int) {
 	if h.form != nil {
 		return h.form.View(w, ht), h.top
+	}
+	if h.edit != nil {
+		return h.edit.view(w, ht), h.top
 	}
 	st := h.styles
 	var out []string
@@ -438,6 +526,12 @@ func (h *Home) detailLines(w int) []string {
 	add(st.Accent, joinNonEmpty(" · ", h.t("home.selected", s.ID, s.City, roman(s.Stage)), stageShort(h.lang, s.Stage)))
 	add(st.Base, fmt.Sprintf("%s: %s · %s: %s · %s: %s",
 		h.t("home.col.venue"), unset(s.Venue), h.t("home.col.facil"), unset(s.Facilitator), h.t("home.col.framework"), unset(s.FrameworkKey)))
+	if a := h.deleting; a != nil && a.id == s.ID {
+		// The question stands where the hint was, in the warning colour
+		// and with its sign, naming what would be lost.
+		add(st.Warn, "⚠ "+h.t("home.delete_ask", a.name, a.scores))
+		return lines
+	}
 	add(st.Base, h.t("home.hint"))
 	// The files of the last export of this session, one full path a
 	// line (the status line said it once; this stays while it is chosen).

@@ -55,13 +55,19 @@ type Live interface {
 }
 
 // Sessions is the database as the home screen sees it: the list, a new
-// session, a session to export, the global settings. *store.Store is one.
+// session, a session to export, a correction or a deletion, the settings
+// (the theme, the export's choice and folder). *store.Store is one.
 type Sessions interface {
 	ListSessions(ctx context.Context) ([]workshop.SessionSummary, error)
 	CreateSession(ctx context.Context, n workshop.NewSession) (int64, error)
 	Load(ctx context.Context, sessionID int64) (*workshop.Data, error)
 	Setting(ctx context.Context, key string) (value string, ok bool, err error)
 	SetSetting(ctx context.Context, key, value string) error
+	// UpdateSession corrects a session's details; DeleteSession removes a
+	// session and only it. Both refuse a session another bimtek has open
+	// (*workshop.LockedError).
+	UpdateSession(ctx context.Context, id int64, d workshop.SessionDetails) error
+	DeleteSession(ctx context.Context, id int64) error
 	Path() string
 }
 
