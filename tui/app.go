@@ -15,6 +15,9 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
+	"github.com/bimtek/bimtek/tui/phases/briefing"
+	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -237,24 +240,24 @@ func (m *Model) buildScreens() {
 // Every page the root frames keeps the page contract.
 var (
 	_ Page = (*Home)(nil)
-	_ Page = (*Opening)(nil)
+	_ Page = (*opening.Opening)(nil)
 	_ Page = (*Roster)(nil)
-	_ Page = (*Briefing)(nil)
+	_ Page = (*briefing.Briefing)(nil)
 	_ Page = (*Grid)(nil)
 	_ Page = (*Scoreboard)(nil)
 	_ Page = (*Gaps)(nil)
-	_ Page = (*WrapUp)(nil)
+	_ Page = (*wrapup.WrapUp)(nil)
 	_ Page = (*Room)(nil)
 )
 
 func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
 	switch k {
 	case workshop.PhaseOpening:
-		return NewOpening(s)
+		return opening.New(s)
 	case workshop.PhaseRoster:
 		return NewRoster(s)
 	case workshop.PhaseBriefing:
-		return NewBriefing(s)
+		return briefing.New(s)
 	case workshop.PhaseAssessment:
 		return NewGrid(s)
 	case workshop.PhaseScoreboard:
@@ -262,7 +265,7 @@ func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
 	case workshop.PhaseGaps:
 		return NewGaps(s)
 	default:
-		return NewWrapUp(s)
+		return wrapup.New(s)
 	}
 }
 
@@ -1002,26 +1005,6 @@ func (m *Model) timerStyle(normal lipgloss.Style) lipgloss.Style {
 	return normal
 }
 
-func clock(d time.Duration) string {
-	d = d.Round(time.Second)
-	if d < 0 {
-		d = -d
-	}
-	h, mm, ss := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
-	if h > 0 {
-		return fmt.Sprintf("%d:%02d:%02d", h, mm, ss)
-	}
-	return fmt.Sprintf("%02d:%02d", mm, ss)
-}
-
-func roman(n int) string {
-	r := []string{"", "I", "II", "III", "IV"}
-	if n >= 1 && n <= 4 {
-		return r[n]
-	}
-	return fmt.Sprint(n)
-}
-
 // stepper draws the phases: the current one with its name and the timer
 // colour, the others by number (with names when the window is wide). No
 // phase is ticked off: jumping ahead is not finishing what lies between.
@@ -1318,4 +1301,10 @@ func (m *Model) jumpView(w, h int) string {
 		lines = lines[:h]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// ReopenCommand is the command that reopens session id in the database at
+// path, as the wrap-up shows it (the command line prints it on quitting).
+func ReopenCommand(id int64, path, defaultDB string) string {
+	return wrapup.ReopenCommand(id, path, defaultDB)
 }

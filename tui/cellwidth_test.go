@@ -11,6 +11,8 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -85,7 +87,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 		s := testSess(t, st, d, lang, NewStyles("dark"), clock)
 		s.State.Revealed = true
 		screens := map[string]Page{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": NewScoreboard(s),
-			"gaps": NewGaps(s), "wrapup": NewWrapUp(s), "opening": NewOpening(s)}
+			"gaps": NewGaps(s), "wrapup": wrapup.New(s), "opening": opening.New(s)}
 		for name, sc := range screens {
 			for _, size := range [][2]int{{80, 20}, {120, 36}, {200, 56}} {
 				w := size[0]

@@ -30,6 +30,9 @@ type (
 	ScoresChangedMsg = common.ScoresChangedMsg
 	RosterChangedMsg = common.RosterChangedMsg
 	CellChangedMsg   = common.CellChangedMsg
+	ExportRequestMsg = common.ExportRequestMsg
+	ExportedMsg      = common.ExportedMsg
+	ExportKind       = common.ExportKind
 )
 
 // Themes are the names accepted by --theme and cycled by the theme key.
@@ -74,3 +77,25 @@ func noticeCmd(text string) tea.Cmd { return common.NoticeCmd(text) }
 
 func bdFmt2(v float64) string   { return common.Fmt2(v) }
 func bdSigned(v float64) string { return common.Signed(v) }
+
+func joinNonEmpty(sep string, parts ...string) string { return common.JoinNonEmpty(sep, parts...) }
+func stageShort(lang string, stage int) string        { return common.StageShort(lang, stage) }
+func wrapText(s string, w int) []string               { return common.WrapText(s, w) }
+func clock(d time.Duration) string                    { return common.Clock(d) }
+func roman(n int) string                              { return common.Roman(n) }
+func sideBySide(left, right []string, lw, gap int) []string {
+	return common.SideBySide(left, right, lw, gap)
+}
+func fitLines(lines []string, h int) []string { return common.FitLines(lines, h) }
+
+func toggleReveal(s *Sess) tea.Cmd { return common.ToggleReveal(s) }
+
+// The export choices, by their old names.
+const (
+	ExportExcel = common.ExportExcel
+	ExportCSV   = common.ExportCSV
+	ExportPack  = common.ExportPack
+)
+
+func exportFileLines(files []string, w int) []string { return common.ExportFileLines(files, w) }
+func shortLeft(s string, w int) string               { return common.ShortLeft(s, w) }

@@ -25,20 +25,6 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// ExportKind is what the in-app export writes.
-type ExportKind string
-
-const (
-	// ExportExcel is the CSV files for Excel on an Indonesian locale: a
-	// byte order mark, ';' between cells, a decimal comma. The default.
-	ExportExcel ExportKind = "excel"
-	// ExportCSV is the same files as plain CSV: ',' and a decimal point.
-	ExportCSV ExportKind = "csv"
-	// ExportPack is the report pack for Buku 1: the .xlsx and the one-page
-	// .html.
-	ExportPack ExportKind = "pack"
-)
-
 // exportKinds are the choices in the order the dialog lists them.
 var exportKinds = []ExportKind{ExportExcel, ExportCSV, ExportPack}
 
@@ -47,9 +33,6 @@ const (
 	settingExportKind = "export.kind"
 	settingExportDir  = "export.dir"
 )
-
-// Label is the choice's name in the UI language.
-func (k ExportKind) Label(lang string) string { return assets.T(lang, "export.kind."+string(k)) }
 
 func parseExportKind(s string) (ExportKind, bool) {
 	for _, k := range exportKinds {
@@ -395,29 +378,6 @@ func exportStatus(lang string, msg ExportedMsg, w int) string {
 		return short(msg.Dir)
 	}
 	return short(shortLeft(msg.Dir, max(8, ansi.StringWidth(msg.Dir)-over)))
-}
-
-// shortLeft keeps the end of a path (the folder and file names that say
-// what it is) within w columns, "…" standing for what was cut.
-func shortLeft(s string, w int) string {
-	sw := ansi.StringWidth(s)
-	if sw <= w {
-		return s
-	}
-	if w < 2 {
-		return "…"
-	}
-	return ansi.TruncateLeft(s, sw-w+1, "…")
-}
-
-// exportFileLines lists the written files, one full path a line, each
-// shortened from the left when it is wider than w.
-func exportFileLines(files []string, w int) []string {
-	out := make([]string, len(files))
-	for i, f := range files {
-		out[i] = shortLeft(f, w)
-	}
-	return out
 }
 
 // newTextField is a text field in the app's colours with a steady cursor

@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
@@ -544,26 +543,6 @@ func (h *Home) detailLines(w int) []string {
 	return lines
 }
 
-// joinNonEmpty joins the parts that are not empty.
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if strings.TrimSpace(p) != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
-}
-
-// stageShort is the short name of a tahap ("Kesiapan dan analisis
-// kesenjangan"), empty for a number outside I-IV.
-func stageShort(lang string, stage int) string {
-	if stage < 1 || stage > 4 {
-		return ""
-	}
-	return assets.T(lang, fmt.Sprintf("stage.short.%d", stage))
-}
-
 // humanAgo says when something happened, as a person would: "5 menit
 // lalu", "kemarin 14:03", "3 hari lalu", then the date.
 func humanAgo(lang string, now, t time.Time) string {
@@ -588,22 +567,6 @@ func humanAgo(lang string, now, t time.Time) string {
 		return assets.T(lang, "ago.days", days)
 	}
 	return t.Format("2006-01-02")
-}
-
-// wrapText wraps plain text to lines of at most w display columns (long
-// words are broken).
-func wrapText(s string, w int) []string {
-	if w < 1 {
-		w = 1
-	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
-	}
-	for i, l := range out {
-		out[i] = strings.TrimRight(l, " ")
-	}
-	return out
 }
 
 // Enter: nothing to refresh when the page is shown again.

@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"github.com/bimtek/bimtek/tui/common/pagetest"
+	"github.com/bimtek/bimtek/tui/phases/briefing"
+	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/wrapup"
 )
 
 // TestPagesKeepTheContract: every page, in both languages, with results
@@ -15,8 +18,8 @@ func TestPagesKeepTheContract(t *testing.T) {
 		s := fx.sess
 		home := NewHome(nil, lang, NewStyles("dark"), phClock)
 		home.Update(sessionsLoadedMsg{list: phHomeList()})
-		pages := map[string]Page{"home": home, "opening": NewOpening(s), "roster": NewRoster(s), "briefing": NewBriefing(s),
-			"grid": NewGrid(s), "scoreboard": NewScoreboard(s), "gaps": NewGaps(s), "wrapup": NewWrapUp(s),
+		pages := map[string]Page{"home": home, "opening": opening.New(s), "roster": NewRoster(s), "briefing": briefing.New(s),
+			"grid": NewGrid(s), "scoreboard": NewScoreboard(s), "gaps": NewGaps(s), "wrapup": wrapup.New(s),
 			"room": NewRoom(s, nil)}
 		for _, revealed := range []bool{false, true} {
 			s.State.Revealed = revealed

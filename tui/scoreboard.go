@@ -202,23 +202,6 @@ func (b *Scoreboard) cycleSort() tea.Cmd {
 
 func (b *Scoreboard) toggleReveal() tea.Cmd { return toggleReveal(b.s) }
 
-// toggleReveal shows the results to the room or hides them again, on
-// every screen at once (the scoreboard and the grid offer the key).
-func toggleReveal(s *Sess) tea.Cmd {
-	if s.ReadOnly {
-		return errCmd(errReadOnly)
-	}
-	s.State.Revealed = !s.State.Revealed
-	if err := s.SaveState(); err != nil {
-		s.State.Revealed = !s.State.Revealed
-		return errCmd(err)
-	}
-	if s.State.Revealed {
-		return statusCmd(s.T("board.revealed"))
-	}
-	return statusCmd(s.T("board.hid"))
-}
-
 // boardFingerprint hashes every number the scoreboard and the gaps screen
 // show, so a frame is rebuilt only when one of them changed (a score typed
 // on the grid, an undo, a roster or target change). It reads the Board's

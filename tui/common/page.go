@@ -94,3 +94,17 @@ func StatusCmd(text string) tea.Cmd {
 func NoticeCmd(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text, Plain: true} }
 }
+
+// ExportRequestMsg asks the root to export the open session (the wrap-up's
+// x key; ctrl+e anywhere does the same through the root).
+type ExportRequestMsg struct{}
+
+// ExportedMsg is the root's answer to an export: the folder and the file
+// names written, or the error.
+type ExportedMsg struct {
+	ID    int64 // the session
+	Kind  ExportKind
+	Dir   string
+	Files []string // full paths
+	Err   error
+}

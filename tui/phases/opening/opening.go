@@ -1,4 +1,6 @@
-package tui
+// Package opening is the first phase, Pembukaan: the session's city,
+// tahap, date, venue and facilitator, and the agenda with its minutes.
+package opening
 
 import (
 	"fmt"
@@ -18,11 +20,11 @@ import (
 // and the agenda of the day with its minutes. It only shows.
 type Opening struct {
 	common.Size
-	s *Sess
+	s *common.Sess
 }
 
-// NewOpening builds the opening screen.
-func NewOpening(s *Sess) *Opening { return &Opening{s: s} }
+// New builds the opening screen.
+func New(s *common.Sess) *Opening { return &Opening{s: s} }
 
 // Update does nothing: the opening has no keys of its own.
 func (o *Opening) Update(tea.Msg) (common.Page, tea.Cmd) { return o, nil }
@@ -53,9 +55,9 @@ func (o *Opening) view(w, h int) string {
 	inner := w - 2*margin
 
 	welcome := pad + st.Bold.Render(ansi.Truncate(s.T("open.welcome"), inner, "…"))
-	stageLine := pad + st.Accent.Render(ansi.Truncate(joinNonEmpty(" · ", s.T("open.stage", roman(ss.Stage)), stageShort(s.Lang, ss.Stage)), inner, "…"))
+	stageLine := pad + st.Accent.Render(ansi.Truncate(common.JoinNonEmpty(" · ", s.T("open.stage", common.Roman(ss.Stage)), common.StageShort(s.Lang, ss.Stage)), inner, "…"))
 	var sentence []string
-	for _, l := range wrapText(stageLong(s.Lang, ss.Stage), min(inner, 110)) {
+	for _, l := range common.WrapText(stageLong(s.Lang, ss.Stage), min(inner, 110)) {
 		sentence = append(sentence, pad+st.Base.Render(l))
 	}
 
@@ -109,7 +111,7 @@ func (o *Opening) view(w, h int) string {
 			if top := (h - len(out)) / 3; top > 0 && h >= 30 {
 				out = append(make([]string, top), out...)
 			}
-			return strings.Join(fitLines(out, h), "\n")
+			return strings.Join(common.FitLines(out, h), "\n")
 		}
 	}
 	return ""
@@ -162,7 +164,7 @@ func (o *Opening) columns(w, margin, spacing int) []string {
 		vw = max(vw, ansi.StringWidth(f[1]))
 	}
 	fact := func(f [2]string, width int) string {
-		return st.Bold.Render(fitCell(f[0], lw)) + "  " + st.Base.Render(fitCell(f[1], max(1, width-lw-2)))
+		return st.Bold.Render(common.FitCell(f[0], lw)) + "  " + st.Base.Render(common.FitCell(f[1], max(1, width-lw-2)))
 	}
 
 	if inner < 110 {
@@ -199,7 +201,7 @@ func (o *Opening) columns(w, margin, spacing int) []string {
 		}
 		left = append(left, fact(f, infoW))
 	}
-	lines := sideBySide(left, agenda, infoW, gap)
+	lines := common.SideBySide(left, agenda, infoW, gap)
 	for i := range lines {
 		lines[i] = pad + lines[i]
 	}
@@ -217,7 +219,7 @@ func (o *Opening) agenda(width, spacing int) []string {
 	totalPlan := 0
 	var totalUsed time.Duration
 	for i, p := range s.Phases() {
-		var t Timer
+		var t common.Timer
 		if i < len(s.State.Timers) {
 			t = s.State.Timers[i]
 		}
@@ -231,7 +233,7 @@ func (o *Opening) agenda(width, spacing int) []string {
 		totalUsed += run
 		used := "—"
 		if run > 0 || t.Running {
-			used = clock(run)
+			used = common.Clock(run)
 		}
 		mark := "  "
 		if i == s.State.Phase {
@@ -239,7 +241,7 @@ func (o *Opening) agenda(width, spacing int) []string {
 		}
 		rows = append(rows, row{mark, fmt.Sprintf("%d. %s", i+1, s.Name(p.Name)), planned, used})
 	}
-	total := row{"  ", s.T("open.total"), s.T("open.minutes", totalPlan), clock(totalUsed)}
+	total := row{"  ", s.T("open.total"), s.T("open.minutes", totalPlan), common.Clock(totalUsed)}
 
 	pw := ansi.StringWidth(s.T("open.col.planned"))
 	uw := max(ansi.StringWidth(s.T("open.col.used")), 5)
@@ -253,11 +255,11 @@ func (o *Opening) agenda(width, spacing int) []string {
 	}
 	nw = max(8, min(nw, width-2-pw-2-uw-2))
 	line := func(r row) string {
-		return r.mark + fitCell(r.name, nw) + "  " + fitCellRight(r.planned, pw) + "  " + fitCellRight(r.used, uw)
+		return r.mark + common.FitCell(r.name, nw) + "  " + common.FitCellRight(r.planned, pw) + "  " + common.FitCellRight(r.used, uw)
 	}
 	out := []string{
 		st.Title.Render(ansi.Truncate(s.T("open.agenda"), width, "…")),
-		st.Bold.Render("  " + fitCell(s.T("open.col.phase"), nw) + "  " + fitCellRight(s.T("open.col.planned"), pw) + "  " + fitCellRight(s.T("open.col.used"), uw)),
+		st.Bold.Render("  " + common.FitCell(s.T("open.col.phase"), nw) + "  " + common.FitCellRight(s.T("open.col.planned"), pw) + "  " + common.FitCellRight(s.T("open.col.used"), uw)),
 	}
 	for i, r := range rows {
 		if i > 0 {

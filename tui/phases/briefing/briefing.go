@@ -1,4 +1,6 @@
-package tui
+// Package briefing is the third phase, Pengantar dimensi: one dimension
+// a slide, its elements and the level scale.
+package briefing
 
 import (
 	"fmt"
@@ -19,7 +21,7 @@ import (
 // elements and the level scale, drawn as a slide for the projector.
 type Briefing struct {
 	common.Size
-	s    *Sess
+	s    *common.Sess
 	keys briefKeys
 
 	// The title size every slide of the session uses at this size (set
@@ -29,8 +31,8 @@ type Briefing struct {
 
 type briefKeys struct{ Page, Jump, Ends key.Binding }
 
-// NewBriefing builds the briefing screen; it opens on the saved page.
-func NewBriefing(s *Sess) *Briefing {
+// New builds the briefing screen; it opens on the saved page.
+func New(s *common.Sess) *Briefing {
 	// The jump key names the session's real range: "1-6" for six dimensions.
 	n := max(1, min(9, len(s.F().Dimensions)))
 	digits := make([]string, n)
@@ -42,9 +44,9 @@ func NewBriefing(s *Sess) *Briefing {
 		jump += "-" + digits[n-1]
 	}
 	return &Briefing{s: s, keys: briefKeys{
-		Page: keyHelp(s.Lang, "←/→ h/l", "brief.key.page", "left", "right", "h", "l"),
-		Jump: keyHelp(s.Lang, jump, "brief.key.jump", digits...),
-		Ends: keyHelp(s.Lang, "Home/End", "brief.key.bounds", "home", "end"),
+		Page: common.KeyHelp(s.Lang, "←/→ h/l", "brief.key.page", "left", "right", "h", "l"),
+		Jump: common.KeyHelp(s.Lang, jump, "brief.key.jump", digits...),
+		Ends: common.KeyHelp(s.Lang, "Home/End", "brief.key.bounds", "home", "end"),
 	}}
 }
 
@@ -88,18 +90,18 @@ func (b *Briefing) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	}
-	page = clamp(page, 0, n-1)
+	page = common.Clamp(page, 0, n-1)
 	if page == b.s.State.Slide {
 		return nil
 	}
 	b.s.State.Slide = page
 	if err := b.s.SaveState(); err != nil {
-		return errCmd(err)
+		return common.ErrCmd(err)
 	}
 	return nil
 }
 
-func (b *Briefing) page() int { return clamp(b.s.State.Slide, 0, len(b.s.F().Dimensions)-1) }
+func (b *Briefing) page() int { return common.Clamp(b.s.State.Slide, 0, len(b.s.F().Dimensions)-1) }
 
 // briefLayout is how much of a dimension a slide shows; View starts rich
 // and gives way until the slide fits the window.
@@ -118,6 +120,9 @@ func (b *Briefing) View() string { return b.view(b.W, b.H) }
 // slide: the largest size at which each dimension's slide fits, the
 // smallest of those.
 func (b *Briefing) SetSize(w, h int) {
+	if w == b.W && h == b.H && b.titleSize > 0 {
+		return // a new theme: the same slides
+	}
 	b.W, b.H = w, h
 	dims := b.s.F().Dimensions
 	b.titleSize = 2
@@ -136,7 +141,7 @@ func (b *Briefing) view(w, h int) string {
 		return " " + st.Base.Render(s.T("brief.none"))
 	}
 	out, _ := b.fit(&dims[b.page()], w, h, b.titleSize, false)
-	return strings.Join(fitLines(out, h), "\n")
+	return strings.Join(common.FitLines(out, h), "\n")
 }
 
 // fit renders d starting rich and giving way until the slide fits h
@@ -199,7 +204,7 @@ func (b *Briefing) render(d *workshop.Dimension, w int, l briefLayout) []string 
 		name := ansi.Truncate(strings.ToUpper(s.Name(d.Name)), max(1, inner-ansi.StringWidth(tgt)), "…")
 		out = append(out, " "+st.Title.Render(name)+st.Accent.Render(tgt))
 	}
-	desc := wrapText(s.Name(d.Description), min(inner, 120))
+	desc := common.WrapText(s.Name(d.Description), min(inner, 120))
 	if l.descMax > 0 && len(desc) > l.descMax {
 		desc = append(desc[:l.descMax-1:l.descMax-1], ansi.Truncate(strings.Join(desc[l.descMax-1:], " "), min(inner, 120), "…"))
 	}
@@ -218,7 +223,7 @@ func (b *Briefing) render(d *workshop.Dimension, w int, l briefLayout) []string 
 		rw := inner - lw - 3
 		left := b.elementLines(d, lw, l)
 		right := b.scaleLines(rw, l)
-		for _, line := range sideBySide(left, right, lw, 3) {
+		for _, line := range common.SideBySide(left, right, lw, 3) {
 			out = append(out, " "+line)
 		}
 		return out
@@ -295,14 +300,14 @@ func (b *Briefing) elementLines(d *workshop.Dimension, w int, l briefLayout) []s
 			continue
 		}
 		out = append(out, st.Accent.Render(ansi.Truncate("■ "+name, w, "…")))
-		indent(wrapText(desc, w-2), "  ", st.Base.Render)
+		indent(common.WrapText(desc, w-2), "  ", st.Base.Render)
 		if l.elements < 3 {
 			continue
 		}
 		for _, ind := range e.Indicators {
 			// A hanging indent: the statement's later lines start under its
 			// first word, not under the ◆.
-			for j, x := range wrapText(s.Name(ind.Name), w-6) {
+			for j, x := range common.WrapText(s.Name(ind.Name), w-6) {
 				if j == 0 {
 					out = append(out, "    "+st.Bold.Render("◆ "+x))
 				} else {
@@ -310,7 +315,7 @@ func (b *Briefing) elementLines(d *workshop.Dimension, w int, l briefLayout) []s
 				}
 			}
 			if l.elements >= 4 && strings.TrimSpace(s.Name(ind.Description)) != "" {
-				indent(wrapText(s.Name(ind.Description), w-8), "        ", st.Base.Render)
+				indent(common.WrapText(s.Name(ind.Description), w-8), "        ", st.Base.Render)
 			}
 		}
 	}
@@ -327,7 +332,7 @@ func (b *Briefing) scaleLines(w int, l briefLayout) []string {
 		if i > 0 && l.spacing && l.scale >= 2 {
 			out = append(out, "")
 		}
-		heat := st.Heat[clamp(lv.Value, 0, 5)]
+		heat := st.Heat[common.Clamp(lv.Value, 0, 5)]
 		num := heat.Render(fmt.Sprintf(" %d ", lv.Value))
 		label := s.Name(lv.Label)
 		desc := s.Name(lv.Description)
@@ -345,7 +350,7 @@ func (b *Briefing) scaleLines(w int, l briefLayout) []string {
 			}
 		default:
 			out = append(out, num+" "+st.Bold.Render(ansi.Truncate(label, w-4, "…")))
-			for _, x := range wrapText(desc, w-4) {
+			for _, x := range common.WrapText(desc, w-4) {
 				out = append(out, "    "+st.Base.Render(x))
 			}
 		}
@@ -358,9 +363,9 @@ func (b *Briefing) scaleLines(w int, l briefLayout) []string {
 // the rest in ts.
 func hangWrap(head, tail string, w, indent int, hs, ts lipgloss.Style) []string {
 	w = max(1, w)
-	lines := wrapText(head+tail, w)
+	lines := common.WrapText(head+tail, w)
 	if len(lines) > 1 && indent > 0 {
-		rest := wrapText(strings.Join(lines[1:], " "), max(1, w-indent))
+		rest := common.WrapText(strings.Join(lines[1:], " "), max(1, w-indent))
 		lines = append(lines[:1], rest...)
 	}
 	out := make([]string, len(lines))

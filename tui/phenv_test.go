@@ -10,8 +10,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/internal/tuitest"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -163,59 +163,4 @@ func phGolden(t *testing.T, name string, sc Page) {
 	}
 }
 
-func TestOpeningGolden(t *testing.T) {
-	for _, lang := range []string{"id", "en"} {
-		e := newPhEnv(t, lang, phOPDs, true)
-		name := "opening"
-		if lang == "en" {
-			name += "-en"
-		}
-		phGolden(t, name, NewOpening(e.s))
-	}
-}
-
-func TestOpeningAgenda(t *testing.T) {
-	e := newPhEnv(t, "id", phOPDs, false)
-	v := ansi.Strip(view(NewOpening(e.s), 120, 36))
-	for _, want := range []string{
-		"Tahap II", "Kamis, 12 Juni 2025", "Aula Bappeda Kota Bandung", "Dr. Siti Rahmawati",
-		"6 dari 7",             // present of all
-		"20 mnt (+5)", "17:05", // adjusted opening, its time used
-		"05:30",   // the roster clock: 4 min + 90 s running
-		"230 mnt", // 15+15+30+75+30+45+15 planned and the +5
-	} {
-		if !strings.Contains(v, want) && !strings.Contains(v, strings.ToUpper(want)) {
-			t.Errorf("opening lacks %q:\n%s", want, v)
-		}
-	}
-}
-
-func TestOpeningFitsEverySize(t *testing.T) {
-	e := newPhEnv(t, "id", phOPDs, true)
-	o := NewOpening(e.s)
-	for w := 80; w <= 220; w += 7 {
-		for h := 16; h <= 60; h += 5 {
-			phCheckSize(t, "opening", view(o, w, h), w, h)
-		}
-	}
-	if got := upd(o, phKey("a")); got != nil {
-		t.Errorf("the opening has no keys, got a command")
-	}
-	if o.Capturing() || len(o.ShortHelp()) != 0 {
-		t.Errorf("the opening neither captures nor lists keys")
-	}
-}
-
-func TestLongDate(t *testing.T) {
-	cases := []struct{ lang, in, want string }{
-		{"id", "2025-06-12", "Kamis, 12 Juni 2025"},
-		{"en", "2025-06-12", "Thursday, 12 June 2025"},
-		{"id", "2024-02-29", "Kamis, 29 Februari 2024"},
-		{"id", "12/06/2025", "12/06/2025"},
-	}
-	for _, c := range cases {
-		if got := longDate(c.lang, c.in); got != c.want {
-			t.Errorf("longDate(%s, %s) = %q, want %q", c.lang, c.in, got, c.want)
-		}
-	}
-}
+func phExportFiles(dir string) []string { return tuitest.ExportFiles(dir) }

@@ -1,18 +1,36 @@
-package tui
+package briefing
 
 import (
+	"flag"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/internal/tuitest"
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/common/pagetest"
 	"github.com/bimtek/bimtek/tui/components/chart"
 )
 
+var _ = flag.Bool("update", false, "rewrite the golden files")
+
+// TestBriefingKeepsThePageContract: every slide, in both languages.
+func TestBriefingKeepsThePageContract(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := tuitest.NewEnv(t, lang, tuitest.OPDs, false)
+		b := New(e.S)
+		for i := range e.S.F().Dimensions {
+			e.S.State.Slide = i
+			pagetest.Check(t, lang, b)
+		}
+	}
+}
+
 func TestBriefingPagingSaved(t *testing.T) {
-	e := newPhEnv(t, "id", phOPDs, false)
-	b := NewBriefing(e.s)
-	n := len(e.s.F().Dimensions)
+	e := tuitest.NewEnv(t, "id", tuitest.OPDs, false)
+	b := New(e.S)
+	n := len(e.S.F().Dimensions)
 	cases := []struct {
 		keys []string
 		want int
@@ -29,34 +47,34 @@ func TestBriefingPagingSaved(t *testing.T) {
 		{[]string{"x"}, n - 1}, // not a paging key
 	}
 	for _, c := range cases {
-		phNoErr(t, phDrive(t, b, phKeys(c.keys...)...))
-		if e.s.State.Slide != c.want {
-			t.Fatalf("after %v: page %d, want %d", c.keys, e.s.State.Slide, c.want)
+		tuitest.NoErr(t, tuitest.Drive(t, b, tuitest.Keys(c.keys...)...))
+		if e.S.State.Slide != c.want {
+			t.Fatalf("after %v: page %d, want %d", c.keys, e.S.State.Slide, c.want)
 		}
-		if got := e.storedState().Slide; got != c.want {
+		if got := e.StoredState().Slide; got != c.want {
 			t.Fatalf("after %v: saved page %d, want %d", c.keys, got, c.want)
 		}
 	}
 
 	// Reopening shows the same page.
-	e.s.State.Slide = 2
-	if err := e.s.SaveState(); err != nil {
+	e.S.State.Slide = 2
+	if err := e.S.SaveState(); err != nil {
 		t.Fatal(err)
 	}
-	s2 := testSess(t, e.st, e.reopen(), "id", NewStyles("dark"), phClock)
-	v := ansi.Strip(view(NewBriefing(s2), 120, 36))
+	s2 := tuitest.Sess(t, e.St, e.Reopen(), "id", common.NewStyles("dark"), tuitest.Clock)
+	v := ansi.Strip(tuitest.View(New(s2), 120, 36))
 	if !strings.Contains(v, "3/6") {
 		t.Errorf("the reopened briefing is not on page 3/6:\n%s", v)
 	}
 }
 
 func TestBriefingShowsTheDimension(t *testing.T) {
-	e := newPhEnv(t, "en", phOPDs, false)
-	b := NewBriefing(e.s)
-	e.s.State.Slide = 2 // economy
-	d := e.s.F().Dimensions[2]
-	for _, sz := range phSizes {
-		v := ansi.Strip(view(b, sz[0], sz[1]))
+	e := tuitest.NewEnv(t, "en", tuitest.OPDs, false)
+	b := New(e.S)
+	e.S.State.Slide = 2 // economy
+	d := e.S.F().Dimensions[2]
+	for _, sz := range tuitest.Sizes {
+		v := ansi.Strip(tuitest.View(b, sz[0], sz[1]))
 		if !strings.Contains(v, "3/6") {
 			t.Errorf("%v: no page indicator", sz)
 		}
@@ -65,7 +83,7 @@ func TestBriefingShowsTheDimension(t *testing.T) {
 				t.Errorf("%v: element %q missing", sz, el.Name.In("en"))
 			}
 		}
-		for _, lv := range e.s.F().Scale {
+		for _, lv := range e.S.F().Scale {
 			if !strings.Contains(v, lv.Label.In("en")) {
 				t.Errorf("%v: level %q missing", sz, lv.Label.In("en"))
 			}
@@ -73,9 +91,9 @@ func TestBriefingShowsTheDimension(t *testing.T) {
 	}
 	// At 200x56 the descriptions of the elements, indicators and levels
 	// are there too.
-	v := ansi.Strip(view(b, 200, 56))
+	v := ansi.Strip(tuitest.View(b, 200, 56))
 	flat := strings.Join(strings.Fields(v), " ")
-	for _, want := range []string{d.Elements[0].Description.In("en"), d.Elements[0].Indicators[0].Name.In("en"), e.s.F().Scale[0].Description.In("en")} {
+	for _, want := range []string{d.Elements[0].Description.In("en"), d.Elements[0].Indicators[0].Name.In("en"), e.S.F().Scale[0].Description.In("en")} {
 		// Wrapped in a column: its first words are on one line.
 		if !strings.Contains(flat, strings.Join(strings.Fields(want)[:5], " ")) {
 			t.Errorf("200x56 lacks %q", want)
@@ -84,22 +102,22 @@ func TestBriefingShowsTheDimension(t *testing.T) {
 }
 
 func TestBriefingGolden(t *testing.T) {
-	e := newPhEnv(t, "id", phOPDs, false)
-	e.s.State.Slide = 1
-	phGolden(t, "briefing", NewBriefing(e.s))
-	en := newPhEnv(t, "en", phOPDs, false)
-	en.s.State.Slide = 5
-	phGolden(t, "briefing-en", NewBriefing(en.s))
+	e := tuitest.NewEnv(t, "id", tuitest.OPDs, false)
+	e.S.State.Slide = 1
+	tuitest.GoldenSizes(t, "briefing", New(e.S))
+	en := tuitest.NewEnv(t, "en", tuitest.OPDs, false)
+	en.S.State.Slide = 5
+	tuitest.GoldenSizes(t, "briefing-en", New(en.S))
 }
 
 func TestBriefingFitsEverySize(t *testing.T) {
-	e := newPhEnv(t, "id", phOPDs, false)
-	b := NewBriefing(e.s)
-	for page := range e.s.F().Dimensions {
-		e.s.State.Slide = page
+	e := tuitest.NewEnv(t, "id", tuitest.OPDs, false)
+	b := New(e.S)
+	for page := range e.S.F().Dimensions {
+		e.S.State.Slide = page
 		for w := 80; w <= 220; w += 11 {
 			for h := 14; h <= 60; h += 6 {
-				phCheckSize(t, "briefing", view(b, w, h), w, h)
+				tuitest.CheckSize(t, "briefing", tuitest.View(b, w, h), w, h)
 			}
 		}
 	}
@@ -145,8 +163,8 @@ func TestBlockLetters(t *testing.T) {
 // dimensions ("1-6", not "1-9"), and the pager shows an arrow only where
 // there is a page to go to.
 func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
-	e := newPhEnv(t, "id", phOPDs, false)
-	b := NewBriefing(e.s)
+	e := tuitest.NewEnv(t, "id", tuitest.OPDs, false)
+	b := New(e.S)
 	if got := b.ShortHelp()[1].Help().Key; got != "1-6" {
 		t.Errorf("jump key reads %q, want 1-6", got)
 	}
@@ -159,8 +177,8 @@ func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
 		{5, "◀ 6/6", "6/6 ▶"},
 	}
 	for _, c := range cases {
-		e.s.State.Slide = c.page
-		top := ansi.Strip(strings.Split(view(b, 120, 36), "\n")[0])
+		e.S.State.Slide = c.page
+		top := ansi.Strip(strings.Split(tuitest.View(b, 120, 36), "\n")[0])
 		if !strings.Contains(top, c.want) || (c.not != "" && strings.Contains(top, c.not)) {
 			t.Errorf("page %d: pager %q, want %q", c.page+1, strings.TrimSpace(top), c.want)
 		}
@@ -170,10 +188,10 @@ func TestBriefingPagerSaysWhereItEnds(t *testing.T) {
 // TestBriefingStatementHangingIndent: a statement that wraps continues
 // under its first word, not under the ◆, so the eye sees one statement.
 func TestBriefingStatementHangingIndent(t *testing.T) {
-	e := newPhEnv(t, "id", phOPDs, false)
-	b := NewBriefing(e.s)
-	d := &e.s.F().Dimensions[0]
-	stmt := e.s.Name(d.Elements[0].Indicators[0].Name)
+	e := tuitest.NewEnv(t, "id", tuitest.OPDs, false)
+	b := New(e.S)
+	d := &e.S.F().Dimensions[0]
+	stmt := e.S.Name(d.Elements[0].Indicators[0].Name)
 	lines := b.elementLines(d, 60, briefLayout{elements: 4})
 	for i, l := range lines[:len(lines)-1] {
 		l = ansi.Strip(l)
@@ -201,18 +219,18 @@ func TestBriefingStatementHangingIndent(t *testing.T) {
 // body of 21 rows) they wrap in full instead of ending in "…".
 func TestBriefingWrapsTextsAt98x26(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
-		e := newPhEnv(t, lang, phOPDs, false)
-		b := NewBriefing(e.s)
-		for page, d := range e.s.F().Dimensions {
-			e.s.State.Slide = page
-			v := view(b, 98, 21)
-			phCheckSize(t, "briefing", v, 98, 21)
+		e := tuitest.NewEnv(t, lang, tuitest.OPDs, false)
+		b := New(e.S)
+		for page, d := range e.S.F().Dimensions {
+			e.S.State.Slide = page
+			v := tuitest.View(b, 98, 21)
+			tuitest.CheckSize(t, "briefing", v, 98, 21)
 			flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
 			var want []string
 			for _, el := range d.Elements {
 				want = append(want, el.Description.In(lang))
 			}
-			for _, lv := range e.s.F().Scale {
+			for _, lv := range e.S.F().Scale {
 				want = append(want, lv.Description.In(lang))
 			}
 			for _, txt := range want {
@@ -239,13 +257,13 @@ func TestBriefingOneTitleFont(t *testing.T) {
 		return n
 	}
 	for _, lang := range []string{"id", "en"} {
-		e := newPhEnv(t, lang, phOPDs, false)
-		b := NewBriefing(e.s)
+		e := tuitest.NewEnv(t, lang, tuitest.OPDs, false)
+		b := New(e.S)
 		for _, sz := range [][2]int{{84, 19}, {90, 19}, {98, 19}, {98, 21}, {120, 35}, {140, 40}, {160, 45}, {200, 55}, {220, 60}} {
 			want := -1
-			for page := range e.s.F().Dimensions {
-				e.s.State.Slide = page
-				got := titleRows(view(b, sz[0], sz[1]))
+			for page := range e.S.F().Dimensions {
+				e.S.State.Slide = page
+				got := titleRows(tuitest.View(b, sz[0], sz[1]))
 				if want == -1 {
 					want = got
 				} else if got != want {

@@ -1,4 +1,6 @@
-package tui
+// Package wrapup is the last phase, Penutup: the city index, the gaps and
+// the priorities, the export and the command that reopens the session.
+package wrapup
 
 import (
 	"fmt"
@@ -18,30 +20,16 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// ExportRequestMsg asks the root to export the open session (the wrap-up's
-// x key; ctrl+e anywhere does the same through the root).
-type ExportRequestMsg struct{}
-
-// ExportedMsg is the root's answer to an export: the folder and the file
-// names written, or the error.
-type ExportedMsg struct {
-	ID    int64 // the session
-	Kind  ExportKind
-	Dir   string
-	Files []string // full paths
-	Err   error
-}
-
 // WrapUp is the Penutup phase: the summary of the day, the export and how
 // to reopen the session.
 type WrapUp struct {
 	common.Size
-	s    *Sess
+	s    *common.Sess
 	keys struct{ Export, Reveal key.Binding }
 
 	// The last export: what it was and its files (full paths), or why it
 	// failed.
-	kind   ExportKind
+	kind   common.ExportKind
 	files  []string
 	expErr error
 
@@ -49,10 +37,10 @@ type WrapUp struct {
 }
 
 // NewWrapUp builds the wrap-up screen.
-func NewWrapUp(s *Sess) *WrapUp {
+func New(s *common.Sess) *WrapUp {
 	w := &WrapUp{s: s}
-	w.keys.Export = keyHelp(s.Lang, "x", "wrap.key.export", "x")
-	w.keys.Reveal = keyHelp(s.Lang, "r", "board.key.reveal", "r")
+	w.keys.Export = common.KeyHelp(s.Lang, "x", "wrap.key.export", "x")
+	w.keys.Reveal = common.KeyHelp(s.Lang, "r", "board.key.reveal", "r")
 	w.reopen = reopenCommand(s.Data.Session.ID, s.DBPath(), s.DefaultDB)
 	return w
 }
@@ -125,17 +113,17 @@ func (w *WrapUp) Update(msg tea.Msg) (common.Page, tea.Cmd) { return w, w.update
 
 func (w *WrapUp) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case ExportedMsg:
+	case common.ExportedMsg:
 		w.expErr = msg.Err
 		if msg.Err == nil {
 			w.kind, w.files = msg.Kind, msg.Files
 		}
 	case tea.KeyPressMsg:
 		if key.Matches(msg, w.keys.Export) {
-			return func() tea.Msg { return ExportRequestMsg{} }
+			return func() tea.Msg { return common.ExportRequestMsg{} }
 		}
 		if key.Matches(msg, w.keys.Reveal) {
-			return toggleReveal(w.s)
+			return common.ToggleReveal(w.s)
 		}
 	}
 	return nil
@@ -157,15 +145,15 @@ func (w *WrapUp) view(width, h int) string {
 	f := s.F()
 	city := s.Board.City()
 
-	title := fitCell(st.Title.Render(" "+s.T("wrap.title"))+st.Base.Render(" · "+s.Data.Session.City+" · "+s.T("frame.stage", roman(s.Data.Session.Stage))), width)
+	title := common.FitCell(st.Title.Render(" "+s.T("wrap.title"))+st.Base.Render(" · "+s.Data.Session.City+" · "+s.T("frame.stage", common.Roman(s.Data.Session.Stage))), width)
 	comp := city.Overall
 	completion := " " + st.Bold.Render(s.T("wrap.completion")) + "  " +
 		st.Base.Render(s.T("wrap.completion_val", comp.Percent(), comp.Done, comp.Possible, len(s.Board.InScope())))
 	reopen := []string{}
-	for _, l := range wrapText(s.T("wrap.reopen"), width-2) {
+	for _, l := range common.WrapText(s.T("wrap.reopen"), width-2) {
 		reopen = append(reopen, " "+st.Base.Render(l))
 	}
-	for _, l := range wrapText(w.reopen, width-4) {
+	for _, l := range common.WrapText(w.reopen, width-4) {
 		reopen = append(reopen, "   "+st.Key.Render(l))
 	}
 
@@ -183,7 +171,7 @@ func (w *WrapUp) view(width, h int) string {
 		if h >= 40 {
 			out = append(out, "")
 		}
-		out = append(out, sideBySide(left, right, lw, 2)...)
+		out = append(out, common.SideBySide(left, right, lw, 2)...)
 		out = append(out, "")
 		out = append(out, w.exportLines(width-2)...)
 		out = append(out, "")
@@ -191,7 +179,7 @@ func (w *WrapUp) view(width, h int) string {
 		if len(out) > h {
 			out = dropBlanks(out, len(out)-h)
 		}
-		return strings.Join(fitLines(out, h), "\n")
+		return strings.Join(common.FitLines(out, h), "\n")
 	}
 
 	// Narrow: one column. When it does not fit, the big digits become one
@@ -241,7 +229,7 @@ func (w *WrapUp) view(width, h int) string {
 		room := len(prios) - (len(out) - h)
 		out = build(w.indexLines(-1), trimList(prios, room, s.Lang), false)
 	}
-	return strings.Join(fitLines(out, h), "\n")
+	return strings.Join(common.FitLines(out, h), "\n")
 }
 
 // indexLines is the city index and its predikat: in big digits of the
@@ -258,7 +246,7 @@ func (w *WrapUp) indexLines(size int) []string {
 	if !idx.OK {
 		return []string{label + "   " + st.Accent.Render("—   "+s.T("wrap.no_score"))}
 	}
-	num := bdFmt2(idx.Value)
+	num := common.Fmt2(idx.Value)
 	pred := s.T("wrap.no_predikat")
 	if p, ok := f.Predikat(idx.Value); ok {
 		pred = s.Name(p)
@@ -313,8 +301,8 @@ func (w *WrapUp) gapLines(width int, f *workshop.Framework, city workshop.CityRe
 		verdictW = 1
 	}
 	nameW := max(10, min(30, width-fixed-verdictW))
-	out = append(out, "   "+st.Bold.Render(fitCell("", 3)+fitCell(s.T("wrap.col.dimension"), nameW)+
-		fitCellRight(s.T("wrap.col.score"), 7)+fitCellRight(s.T("wrap.col.target"), 8)+fitCellRight(s.T("wrap.col.gap"), 8)))
+	out = append(out, "   "+st.Bold.Render(common.FitCell("", 3)+common.FitCell(s.T("wrap.col.dimension"), nameW)+
+		common.FitCellRight(s.T("wrap.col.score"), 7)+common.FitCellRight(s.T("wrap.col.target"), 8)+common.FitCellRight(s.T("wrap.col.gap"), 8)))
 	for i, r := range rows {
 		g := workshop.Round2(r.gap)
 		verdict, style := s.T("wrap.below"), st.Bad
@@ -324,10 +312,10 @@ func (w *WrapUp) gapLines(width int, f *workshop.Framework, city workshop.CityRe
 		if !long {
 			verdict, _, _ = strings.Cut(verdict, " ")
 		}
-		line := fitCell(fmt.Sprintf("%d.", i+1), 3) + fitCell(r.name, nameW) +
-			fitCellRight(bdFmt2(r.score), 7) +
-			fitCellRight(bdFmt2(r.target), 8) +
-			fitCellRight(bdSigned(g), 8)
+		line := common.FitCell(fmt.Sprintf("%d.", i+1), 3) + common.FitCell(r.name, nameW) +
+			common.FitCellRight(common.Fmt2(r.score), 7) +
+			common.FitCellRight(common.Fmt2(r.target), 8) +
+			common.FitCellRight(common.Signed(g), 8)
 		out = append(out, "   "+st.Base.Render(line)+"  "+style.Render(verdict))
 	}
 	return out
@@ -339,7 +327,7 @@ func (w *WrapUp) priorityLines(width int, f *workshop.Framework, city workshop.C
 	st := s.Styles
 	out := []string{" " + st.Bold.Render(s.T("wrap.priorities"))}
 	if len(s.Data.Priorities) == 0 {
-		for _, l := range wrapText(s.T("wrap.no_priorities"), width-3) {
+		for _, l := range common.WrapText(s.T("wrap.no_priorities"), width-3) {
 			out = append(out, "   "+st.Base.Render(l))
 		}
 		return out
@@ -355,7 +343,7 @@ func (w *WrapUp) priorityLines(width int, f *workshop.Framework, city workshop.C
 		}
 		score := "—"
 		if stt, ok := city.Elements[k]; ok && stt.N > 0 {
-			score = bdFmt2(stt.Mean)
+			score = common.Fmt2(stt.Mean)
 		}
 		if s.Hidden() {
 			score = "" // the priorities are the facilitator's; their scores wait for r
@@ -365,14 +353,14 @@ func (w *WrapUp) priorityLines(width int, f *workshop.Framework, city workshop.C
 		if dim != "" {
 			txt += " · " + dim
 		}
-		if cellWidth(txt) <= txtW || dim == "" || cellWidth(name) > txtW {
-			out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(fitCell(txt, txtW)+fitCellRight(score, 7)))
+		if common.CellWidth(txt) <= txtW || dim == "" || common.CellWidth(name) > txtW {
+			out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(common.FitCell(txt, txtW)+common.FitCellRight(score, 7)))
 			continue
 		}
 		// Too long for one line: the dimension goes under the element, so
 		// both are read whole.
-		out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(fitCell(name, txtW)+fitCellRight(score, 7)),
-			"     "+st.Base.Render(fitCell(dim, txtW)))
+		out = append(out, "   "+st.Warn.Render("★ ")+st.Base.Render(common.FitCell(name, txtW)+common.FitCellRight(score, 7)),
+			"     "+st.Base.Render(common.FitCell(dim, txtW)))
 	}
 	return out
 }
@@ -384,48 +372,22 @@ func (w *WrapUp) exportLines(width int) []string {
 	out := []string{" " + st.Bold.Render(s.T("wrap.export"))}
 	switch {
 	case w.expErr != nil:
-		for _, l := range wrapText("✘ "+s.T("wrap.export_failed", phrase.Sentence(s.Lang, w.expErr)), width-3) {
+		for _, l := range common.WrapText("✘ "+s.T("wrap.export_failed", phrase.Sentence(s.Lang, w.expErr)), width-3) {
 			out = append(out, "   "+st.Bad.Render(l))
 		}
 	case len(w.files) > 0:
 		// Which files went where: every full path, shortened from the left
 		// only when it is wider than the window.
 		out = append(out, "   "+st.Good.Render("✔ "+s.T("wrap.exported", w.kind.Label(s.Lang))))
-		for _, l := range exportFileLines(w.files, width-5) {
+		for _, l := range common.ExportFileLines(w.files, width-5) {
 			out = append(out, "     "+st.Bold.Render(l))
 		}
 	default:
-		for _, l := range wrapText(s.T("wrap.export_hint"), width-3) {
+		for _, l := range common.WrapText(s.T("wrap.export_hint"), width-3) {
 			out = append(out, "   "+st.Base.Render(l))
 		}
 	}
 	return out
-}
-
-// sideBySide puts two blocks next to each other; the left one is padded to
-// lw columns and gap spaces separate them.
-func sideBySide(left, right []string, lw, gap int) []string {
-	n := max(len(left), len(right))
-	out := make([]string, n)
-	for i := range n {
-		l, r := "", ""
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		out[i] = fitCell(l, lw) + strings.Repeat(" ", gap) + r
-	}
-	return out
-}
-
-// fitLines keeps at most h lines.
-func fitLines(lines []string, h int) []string {
-	if len(lines) > h {
-		return lines[:max(0, h)]
-	}
-	return lines
 }
 
 // trimList keeps a titled list within n lines, saying how many were left
