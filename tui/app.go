@@ -17,6 +17,7 @@ import (
 	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/tui/phases/briefing"
 	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -244,7 +245,7 @@ var (
 	_ Page = (*Roster)(nil)
 	_ Page = (*briefing.Briefing)(nil)
 	_ Page = (*Grid)(nil)
-	_ Page = (*Scoreboard)(nil)
+	_ Page = (*scoreboard.Scoreboard)(nil)
 	_ Page = (*Gaps)(nil)
 	_ Page = (*wrapup.WrapUp)(nil)
 	_ Page = (*Room)(nil)
@@ -261,7 +262,7 @@ func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
 	case workshop.PhaseAssessment:
 		return NewGrid(s)
 	case workshop.PhaseScoreboard:
-		return NewScoreboard(s)
+		return scoreboard.New(s)
 	case workshop.PhaseGaps:
 		return NewGaps(s)
 	default:

@@ -12,6 +12,7 @@ import (
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -86,7 +87,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		s := testSess(t, st, d, lang, NewStyles("dark"), clock)
 		s.State.Revealed = true
-		screens := map[string]Page{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": NewScoreboard(s),
+		screens := map[string]Page{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": scoreboard.New(s),
 			"gaps": NewGaps(s), "wrapup": wrapup.New(s), "opening": opening.New(s)}
 		for name, sc := range screens {
 			for _, size := range [][2]int{{80, 20}, {120, 36}, {200, 56}} {
@@ -99,7 +100,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 			}
 		}
 		// The scoreboard in its one-panel layout, heatmap view.
-		b := NewScoreboard(s)
+		b := scoreboard.New(s)
 		s.State.BoardView = 1
 		view(b, 80, 20)
 		for i, line := range strings.Split(view(b, 80, 20), "\n") {

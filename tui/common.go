@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/components/chart"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -99,3 +100,14 @@ const (
 
 func exportFileLines(files []string, w int) []string { return common.ExportFileLines(files, w) }
 func shortLeft(s string, w int) string               { return common.ShortLeft(s, w) }
+
+func boardFingerprint(s *Sess) uint64               { return common.BoardFingerprint(s) }
+func dimShort(s *Sess, d workshop.Dimension) string { return common.DimShort(s, d) }
+func hiddenNotice(s *Sess, w int) []string          { return common.HiddenNotice(s, w) }
+func bdFrame(lines []string, w, h int) []string     { return common.FrameLines(lines, w, h) }
+func styledBar(st *Styles, v float64, ok bool, t, lo, hi float64, bw int) string {
+	return chart.StyledBar(st, v, ok, t, lo, hi, bw)
+}
+func bdJoin(left []string, lw int, right []string, rw int, sep string, h int, st *Styles) []string {
+	return common.JoinBlocks(left, lw, right, rw, sep, h, st)
+}

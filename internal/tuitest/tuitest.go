@@ -379,3 +379,139 @@ func ExportFiles(dir string) []string {
 	}
 	return out
 }
+
+// BoardOPDs is the roster of BoardEnv: ten present OPDs (one with a very
+// long name, one with a non-Latin name, one with no answers, one half
+// done) and one absent OPD.
+var BoardOPDs = []store.OPDInput{
+	{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"},
+	{Code: "DISKOMINFO", Name: "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Kepulauan Seribu Utara"},
+	{Code: "DINKES", Name: "Dinas Kesehatan"},
+	{Code: "DISDIK", Name: "Dinas Pendidikan"},
+	{Code: "DLH", Name: "Dinas Lingkungan Hidup"},
+	{Code: "DISHUB", Name: "Dinas Perhubungan"},
+	{Code: "DISPAR", Name: "Dinas Pariwisata"},
+	{Code: "DATA", Name: "数据与统计局"},
+	{Code: "SATPOLPP", Name: "Satuan Polisi Pamong Praja"},
+	{Code: "DPMPTSP", Name: "Dinas Penanaman Modal dan PTSP"},
+	{Code: "INSPEKTORAT", Name: "Inspektorat Daerah"},
+}
+
+// BoardClock is the fixed time of BoardEnv's session.
+func BoardClock() time.Time { return time.Date(2025, 3, 10, 9, 30, 0, 0, time.UTC) }
+
+// BoardEnv is the session of the results screens' tests, in a real store:
+// the "elemen" framework, BoardOPDs with varied answers.
+type BoardEnv struct {
+	Path string
+	St   *store.Store
+	ID   int64
+	Sess *common.Sess
+}
+
+// NewBoardEnv creates BoardEnv's session in a fresh database.
+func NewBoardEnv(t *testing.T, lang string) *BoardEnv {
+	t.Helper()
+	ctx := context.Background()
+	st, path := OpenStore(t, "bimtek.db")
+	f := Elemen(t)
+	id, err := st.CreateSession(ctx, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2025-03-10",
+		Venue: "Aula Bappeda", Facilitator: "Rina", Framework: f, OPDs: BoardOPDs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Load(t, st, id)
+	var inds []string
+	for _, dim := range f.Dimensions {
+		for _, ind := range dim.Indicators() {
+			inds = append(inds, ind.Key)
+		}
+	}
+	for oi, o := range d.OPDs {
+		switch o.Code {
+		case "DPMPTSP": // nothing answered yet
+			continue
+		case "INSPEKTORAT": // absent today: its answers still count (DESIGN 3)
+			o.Present = false
+			if err := st.UpdateOPD(ctx, id, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for ii, k := range inds {
+			if o.Code == "SATPOLPP" && ii >= 6 { // half done: governance and branding only
+				break
+			}
+			a := workshop.Answer{Level: 1 + (oi*7+ii*3+(oi*ii)/2+ii/6*oi)%5}
+			switch {
+			case (oi+ii)%11 == 0:
+				a = workshop.Answer{NA: true}
+			case (oi*5+ii)%13 == 0:
+				continue // left unanswered
+			}
+			if _, err := st.SetAnswer(ctx, id, o.ID, k, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return &BoardEnv{Path: path, St: st, ID: id, Sess: Sess(t, st, Load(t, st, id), lang, common.NewStyles("dark"), BoardClock)}
+}
+
+// Reload reads the session from a freshly opened store, as a later day would.
+func (e *BoardEnv) Reload(t *testing.T) *workshop.Data { return Reopen(t, e.Path, e.ID) }
+
+// Run sends keys to a page and runs the commands they return, so errors
+// surface in the test.
+func Run(t *testing.T, p common.Page, keys ...string) []tea.Msg {
+	t.Helper()
+	var msgs []tea.Msg
+	for _, k := range keys {
+		msgs = append(msgs, Exec(Update(p, Key(k)))...)
+	}
+	for _, m := range msgs {
+		if e, ok := m.(common.ErrMsg); ok {
+			t.Fatalf("keys %v: %v", keys, e.Err)
+		}
+	}
+	return msgs
+}
+
+// Exec runs a command (and a batch's commands) and returns its messages.
+func Exec(c tea.Cmd) []tea.Msg {
+	if c == nil {
+		return nil
+	}
+	m := c()
+	if b, ok := m.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, Exec(c)...)
+		}
+		return out
+	}
+	if m == nil {
+		return nil
+	}
+	return []tea.Msg{m}
+}
+
+// SavedState is the UI state stored in d.
+func SavedState(t *testing.T, d *workshop.Data) common.UIState {
+	t.Helper()
+	var u common.UIState
+	if err := json.Unmarshal(d.UIState, &u); err != nil {
+		t.Fatalf("saved UI state %q: %v", d.UIState, err)
+	}
+	return u
+}
+
+// ScaleSess is the 80 OPD x 90 indicator fixture without a store (the
+// views only read the board).
+func ScaleSess(b testing.TB) *common.Sess {
+	f := workshop.ScaleFramework()
+	opds := workshop.ScaleOPDs(80)
+	d := &workshop.Data{Session: workshop.Session{ID: 1, City: "Kota Skala", Framework: f}, OPDs: opds}
+	s := common.NewSess(nil, d, "id", common.NewStyles("dark"), BoardClock)
+	s.Board = workshop.NewBoard(f, opds, workshop.ScaleSheets(f, opds, 1), nil)
+	s.State.Revealed = true
+	return s
+}

@@ -650,3 +650,33 @@ func (c *Canvas) cellLine(x0, y0, x1, y1 int, glyph string, layer uint8) {
 		}
 	}
 }
+
+// StyledBar draws a bar in colour: the score's cells in the accent, the
+// rest muted, the target marker in the warning colour. Runs of one kind
+// are styled at once (View rebuilds many bars on each change).
+func StyledBar(st *common.Styles, v float64, ok bool, t, lo, hi float64, bw int) string {
+	runes, m := BarRunes(v, ok, t, true, lo, hi, bw)
+	fill := 0
+	if ok {
+		fill = BarFill(v, lo, hi, bw)
+	}
+	kind := func(j int) int {
+		switch {
+		case j == m:
+			return 2
+		case j < fill:
+			return 1
+		}
+		return 0
+	}
+	styles := [3]lipgloss.Style{st.Muted, st.Accent, st.Warn}
+	var b strings.Builder
+	start := 0
+	for j := 1; j <= len(runes); j++ {
+		if j == len(runes) || kind(j) != kind(start) {
+			b.WriteString(styles[kind(start)].Render(string(runes[start:j])))
+			start = j
+		}
+	}
+	return b.String()
+}

@@ -1,4 +1,8 @@
-package tui
+// Package scoreboard is the fifth phase, Papan skor: the city index and
+// its predikat, the city bars per dimension against their targets, the
+// heatmap of OPDs by dimension, the radar, completion, the sorts, and the
+// reveal that decides whether any result shows.
+package scoreboard
 
 // Papan skor: the live results for the room. A heatmap of the OPDs in
 // scope (present, or with an answer) x dimensions, the city bars with their targets, the city index in big
@@ -6,7 +10,6 @@ package tui
 // the targets. Results stay hidden until the facilitator reveals them.
 
 import (
-	"hash/fnv"
 	"math"
 	"sort"
 	"strconv"
@@ -22,7 +25,7 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// Sort orders of the heatmap, cycled by `s` and saved in UIState.Sort.
+// Sort orders of the heatmap, cycled by `s` and saved in the UI state (Sort).
 const (
 	SortName    = "name"
 	SortOverall = "overall"
@@ -33,9 +36,9 @@ var boardSorts = []string{SortName, SortOverall, SortWeakest}
 
 // Views of the compact layout (a small window shows one panel at a time).
 const (
-	viewSummary = iota
-	viewHeatmap
-	viewRadar
+	ViewSummary = iota
+	ViewHeatmap
+	ViewRadar
 	viewCount
 )
 
@@ -47,7 +50,7 @@ type boardKeys struct {
 // Scoreboard is the Papan skor screen.
 type Scoreboard struct {
 	common.Size
-	s    *Sess
+	s    *common.Sess
 	keys boardKeys
 
 	offset int // first heatmap row shown
@@ -72,23 +75,23 @@ type boardKey struct {
 	sort               string
 	revealed           bool
 	fp                 uint64
-	styles             *Styles
+	styles             *common.Styles
 	lang               string
 }
 
 // NewScoreboard builds the Papan skor screen.
-func NewScoreboard(s *Sess) *Scoreboard {
+func New(s *common.Sess) *Scoreboard {
 	l := s.Lang
 	return &Scoreboard{
 		s: s,
 		keys: boardKeys{
-			Up:     keyHelp(l, "↑/k", "board.key.scroll", "up", "k"),
-			Down:   keyHelp(l, "↓/j", "board.key.scroll", "down", "j"),
-			Home:   keyHelp(l, "home/end", "board.key.scroll", "home"),
-			End:    keyHelp(l, "end", "board.key.scroll", "end"),
-			Sort:   keyHelp(l, "s", "board.key.sort", "s"),
-			Reveal: keyHelp(l, "r", "board.key.reveal", "r"),
-			View:   keyHelp(l, "v", "board.key.view", "v"),
+			Up:     common.KeyHelp(l, "↑/k", "board.key.scroll", "up", "k"),
+			Down:   common.KeyHelp(l, "↓/j", "board.key.scroll", "down", "j"),
+			Home:   common.KeyHelp(l, "home/end", "board.key.scroll", "home"),
+			End:    common.KeyHelp(l, "end", "board.key.scroll", "end"),
+			Sort:   common.KeyHelp(l, "s", "board.key.sort", "s"),
+			Reveal: common.KeyHelp(l, "r", "board.key.reveal", "r"),
+			View:   common.KeyHelp(l, "v", "board.key.view", "v"),
 		},
 		dirty: true,
 	}
@@ -103,7 +106,7 @@ func (b *Scoreboard) Enter() tea.Cmd {
 
 // SetSize gives the scoreboard its body and lays it out.
 func (b *Scoreboard) SetSize(w, h int) {
-	b.W, b.H = max(0, w-margin), h // the left margin is View's
+	b.W, b.H = max(0, w-common.Margin), h // the left margin is View's
 	b.place()
 }
 
@@ -116,6 +119,10 @@ func (b *Scoreboard) place() { b.layout(b.W, b.H) }
 
 // Capturing is always false: the scoreboard takes no text.
 func (b *Scoreboard) Capturing() bool { return false }
+
+// Compact is true while the window is small and the scoreboard shows one
+// panel at a time (v switches it).
+func (b *Scoreboard) Compact() bool { return b.compact }
 
 // FullHelp is the ? help: the footer's keys.
 func (b *Scoreboard) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }
@@ -147,7 +154,7 @@ func (b *Scoreboard) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (b *Scoreboard) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case ScoresChangedMsg, RosterChangedMsg:
+	case common.ScoresChangedMsg, common.RosterChangedMsg:
 		b.dirty = true
 	case tea.KeyPressMsg:
 		switch {
@@ -162,7 +169,7 @@ func (b *Scoreboard) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, b.keys.View):
 			b.s.State.BoardView = (b.s.State.BoardView + 1) % viewCount
 			if err := b.s.SaveState(); err != nil {
-				return errCmd(err)
+				return common.ErrCmd(err)
 			}
 		case key.Matches(msg, b.keys.Sort):
 			return b.cycleSort()
@@ -183,7 +190,7 @@ func (b *Scoreboard) maxOffset() int {
 
 func (b *Scoreboard) cycleSort() tea.Cmd {
 	if b.s.ReadOnly { // the projector shows the facilitator's order
-		return errCmd(errReadOnly)
+		return common.ErrCmd(common.ErrReadOnly)
 	}
 	st := &b.s.State
 	next := SortName
@@ -195,62 +202,12 @@ func (b *Scoreboard) cycleSort() tea.Cmd {
 	st.Sort = next
 	b.offset = 0
 	if err := b.s.SaveState(); err != nil {
-		return errCmd(err)
+		return common.ErrCmd(err)
 	}
-	return statusCmd(b.s.T("board.sort_set", b.s.T("board.sort."+next)))
+	return common.StatusCmd(b.s.T("board.sort_set", b.s.T("board.sort."+next)))
 }
 
-func (b *Scoreboard) toggleReveal() tea.Cmd { return toggleReveal(b.s) }
-
-// boardFingerprint hashes every number the scoreboard and the gaps screen
-// show, so a frame is rebuilt only when one of them changed (a score typed
-// on the grid, an undo, a roster or target change). It reads the Board's
-// cached results: a few hundred numbers, no scoring.
-func boardFingerprint(s *Sess) uint64 {
-	h := fnv.New64a()
-	var buf [8]byte
-	put := func(v float64) {
-		u := math.Float64bits(v)
-		for i := range buf {
-			buf[i] = byte(u >> (8 * i))
-		}
-		h.Write(buf[:])
-	}
-	f := s.F()
-	b := s.Board
-	c := b.City()
-	put(float64(c.Overall.Done))
-	put(float64(c.Overall.Possible))
-	put(c.Index.Value)
-	for _, d := range f.Dimensions {
-		st := c.Dimensions[d.Key]
-		put(st.Mean)
-		put(st.Stdev)
-		put(float64(st.N))
-		put(b.Target(d.Key))
-		for _, e := range d.Elements {
-			es := c.Elements[e.Key]
-			put(es.Mean)
-			put(es.Stdev)
-			put(es.Min)
-			put(es.Max)
-			put(float64(es.N))
-		}
-	}
-	for _, o := range b.InScope() {
-		h.Write([]byte(o.Code))
-		h.Write([]byte{0})
-		h.Write([]byte(o.Name))
-		h.Write([]byte{0})
-		r := b.OPDResult(o.ID)
-		put(r.Overall.Value)
-		for _, d := range f.Dimensions {
-			put(r.Dimensions[d.Key].Value)
-			put(float64(r.Done[d.Key]))
-		}
-	}
-	return h.Sum64()
-}
+func (b *Scoreboard) toggleReveal() tea.Cmd { return common.ToggleReveal(b.s) }
 
 // opdLabel is how an OPD is named on the boards: its code, then its name.
 func opdLabel(o workshop.OPD) string {
@@ -322,21 +279,12 @@ func SortOPDs(f *workshop.Framework, b *workshop.Board, opds []workshop.OPD, by 
 	return out
 }
 
-// dimShort is a dimension's short name: "Smart Governance" -> "Governance".
-func dimShort(s *Sess, d workshop.Dimension) string {
-	n := strings.TrimSpace(s.Name(d.Name))
-	if len(n) > 6 && strings.EqualFold(n[:6], "smart ") {
-		return strings.TrimSpace(n[6:])
-	}
-	return n
-}
-
 // View draws the page at the size SetSize gave.
 func (b *Scoreboard) View() string {
 	if b.W <= 0 {
 		return ""
 	}
-	return withMargin(b.layout(b.W, b.H))
+	return common.WithMargin(b.layout(b.W, b.H))
 }
 
 // layout draws the scoreboard in w x h (from its cache when nothing
@@ -346,7 +294,7 @@ func (b *Scoreboard) layout(w, h int) string {
 		return ""
 	}
 	s := b.s
-	fp := boardFingerprint(s)
+	fp := common.BoardFingerprint(s)
 	if b.dirty || fp != b.rowsFP || b.rowsBy != s.State.Sort {
 		b.rows = SortOPDs(s.F(), s.Board, s.Board.InScope(), s.State.Sort)
 		b.rowsFP, b.rowsBy = fp, s.State.Sort
@@ -386,10 +334,10 @@ func (b *Scoreboard) render(w, h int) []string {
 		for _, l := range lines {
 			out = append(out, strings.Repeat(" ", indent)+l)
 		}
-		return bdFrame(out, w, h)
+		return common.FrameLines(out, w, h)
 	}
 	if len(b.rows) == 0 {
-		return bdFrame([]string{s.Styles.Warn.Render(s.T("board.no_opd"))}, w, h)
+		return common.FrameLines([]string{s.Styles.Warn.Render(s.T("board.no_opd"))}, w, h)
 	}
 	if b.compact {
 		var out []string
@@ -397,9 +345,9 @@ func (b *Scoreboard) render(w, h int) []string {
 		rest := h - 2
 		var body []string
 		switch b.s.State.BoardView {
-		case viewHeatmap:
+		case ViewHeatmap:
 			body = b.heatmap(w, rest)
-		case viewRadar:
+		case ViewRadar:
 			body = b.radarPanel(w, rest)
 		default:
 			size := 1
@@ -413,7 +361,7 @@ func (b *Scoreboard) render(w, h int) []string {
 		}
 		out = append(out, "")
 		out = append(out, body...)
-		return bdFrame(out, w, h)
+		return common.FrameLines(out, w, h)
 	}
 	// Large: [index | bars] above [heatmap | radar].
 	size := 1
@@ -432,15 +380,15 @@ func (b *Scoreboard) render(w, h int) []string {
 	}
 	bars := b.bars(bw, barsH)
 	topH := max(len(idx), len(bars))
-	top := bdJoin(idx, iw, bars, bw, " │ ", topH, s.Styles)
+	top := common.JoinBlocks(idx, iw, bars, bw, " │ ", topH, s.Styles)
 	rw := max(40, min(100, w*2/5))
 	hw := w - rw - 3
 	bottomH := max(0, h-topH-1)
 	heat := b.heatmap(hw, bottomH)
 	radar := b.radarPanel(rw, bottomH)
 	out := append(top, s.Styles.Muted.Render(strings.Repeat("─", w)))
-	out = append(out, bdJoin(heat, hw, radar, rw, " │ ", bottomH, s.Styles)...)
-	return bdFrame(out, w, h)
+	out = append(out, common.JoinBlocks(heat, hw, radar, rw, " │ ", bottomH, s.Styles)...)
+	return common.FrameLines(out, w, h)
 }
 
 func (b *Scoreboard) viewTabs(w int) string {
@@ -455,7 +403,7 @@ func (b *Scoreboard) viewTabs(w int) string {
 		}
 	}
 	line := strings.Join(parts, " ") + s.Styles.Muted.Render("  v · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort)))
-	return fitCell(line, w)
+	return common.FitCell(line, w)
 }
 
 // heatCols sizes the heatmap: cell width and name width for w columns.
@@ -477,12 +425,12 @@ func (b *Scoreboard) heatmap(w, h int) []string {
 	ncols := len(dims) + 1
 	cw, nw := heatCols(w, ncols)
 	var out []string
-	out = append(out, fitCell(st.Title.Render(s.T("board.heatmap"))+st.Muted.Render(" · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort))), w))
+	out = append(out, common.FitCell(st.Title.Render(s.T("board.heatmap"))+st.Muted.Render(" · "+s.T("board.sorted", s.T("board.sort."+s.State.Sort))), w))
 
 	// Column headers, staggered on two rows when a name is wider than a cell.
 	names := make([]string, 0, ncols)
 	for _, d := range dims {
-		names = append(names, dimShort(s, d))
+		names = append(names, common.DimShort(s, d))
 	}
 	names = append(names, s.T("board.overall_col"))
 	starts := make([]int, ncols)
@@ -520,7 +468,7 @@ func (b *Scoreboard) heatmap(w, h int) []string {
 	for _, o := range b.rows[b.offset:min(n, b.offset+visible)] {
 		r := s.Board.OPDResult(o.ID)
 		var line strings.Builder
-		line.WriteString(st.Base.Render(fitCell(opdLabel(o), nw)))
+		line.WriteString(st.Base.Render(common.FitCell(opdLabel(o), nw)))
 		line.WriteString(" ")
 		for _, d := range dims {
 			line.WriteString(cell(r.Dimensions[d.Key]))
@@ -538,7 +486,7 @@ func (b *Scoreboard) heatmap(w, h int) []string {
 		if b.offset+visible < n {
 			arrows += " ▼"
 		}
-		out = append(out, st.Accent.Render(fitCell(more+arrows, w)))
+		out = append(out, st.Accent.Render(common.FitCell(more+arrows, w)))
 	}
 	return out
 }
@@ -579,12 +527,12 @@ func heatHeader(names []string, starts []int, cw, w int) []string {
 
 // heatCell is one coloured cell with its number (or "—"), so it reads
 // without colour too.
-func heatCell(st *Styles, sc workshop.Score, cw int) string {
+func heatCell(st *common.Styles, sc workshop.Score, cw int) string {
 	txt := "—"
 	if sc.OK {
-		txt = bdFmt2(sc.Value)
+		txt = common.Fmt2(sc.Value)
 	}
-	return st.HeatFor(workshop.Round2(sc.Value), sc.OK).Render(centerCell(txt, cw))
+	return st.HeatFor(workshop.Round2(sc.Value), sc.OK).Render(common.CenterCell(txt, cw))
 }
 
 // indexPanel is the city index in big digits, its predikat and the
@@ -597,7 +545,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 	num := "-"
 	pred := s.T("board.no_score")
 	if c.Index.OK {
-		num = bdFmt2(c.Index.Value)
+		num = common.Fmt2(c.Index.Value)
 		if p, ok := s.F().Predikat(c.Index.Value); ok {
 			pred = s.Name(p)
 		}
@@ -616,7 +564,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 			if i < len(digits) {
 				l = st.Accent.Render(digits[i])
 			}
-			l = fitCell(l, dw)
+			l = common.FitCell(l, dw)
 			if i < len(words) {
 				l += "   " + words[i]
 			}
@@ -631,7 +579,7 @@ func (b *Scoreboard) indexPanel(w, size int, side bool) []string {
 	}
 	if w > 0 {
 		for i := range out {
-			out[i] = fitCell(out[i], w)
+			out[i] = common.FitCell(out[i], w)
 		}
 	}
 	return out
@@ -653,7 +601,7 @@ func (b *Scoreboard) bars(w, h int) []string {
 	lo, hi := float64(f.MinLevel()), float64(f.MaxLevel())
 	nameW := 0
 	for _, d := range f.Dimensions {
-		nameW = max(nameW, ansi.StringWidth(dimShort(s, d)))
+		nameW = max(nameW, ansi.StringWidth(common.DimShort(s, d)))
 	}
 	nameW = min(nameW, 16)
 	// Tail columns: score, target, gap (+ mark), predikat.
@@ -680,7 +628,7 @@ func (b *Scoreboard) bars(w, h int) []string {
 	bw = max(4, bw)
 
 	var out []string
-	out = append(out, fitCell(st.Title.Render(s.T("board.bars")), w))
+	out = append(out, common.FitCell(st.Title.Render(s.T("board.bars")), w))
 	// Ruler: the scale levels over the bars, column titles over the numbers.
 	ruler := []rune(strings.Repeat(" ", bw))
 	for lv := f.MinLevel(); lv <= f.MaxLevel(); lv++ {
@@ -692,11 +640,11 @@ func (b *Scoreboard) bars(w, h int) []string {
 		copy(ruler[p:], ds)
 	}
 	head := strings.Repeat(" ", nameW+1) + string(ruler) + " " +
-		fitCellRight(cols[0], colW[0]) + fitCellRight(cols[1], colW[1]) + fitCellRight(cols[2], colW[2])
+		common.FitCellRight(cols[0], colW[0]) + common.FitCellRight(cols[1], colW[1]) + common.FitCellRight(cols[2], colW[2])
 	if showPred {
 		head += "   " + s.T("board.col.pred")
 	}
-	out = append(out, fitCell(st.Bold.Render(head), w))
+	out = append(out, common.FitCell(st.Bold.Render(head), w))
 	spaced := h >= 3+2*len(f.Dimensions)
 	for i, d := range f.Dimensions {
 		if spaced && i > 0 {
@@ -704,13 +652,13 @@ func (b *Scoreboard) bars(w, h int) []string {
 		}
 		ds := c.Dimensions[d.Key]
 		t := s.Board.Target(d.Key)
-		bar := styledBar(st, ds.Mean, ds.N > 0, t, lo, hi, bw)
+		bar := chart.StyledBar(st, ds.Mean, ds.N > 0, t, lo, hi, bw)
 		score, gap, pred := "—", "—", "—"
 		gapStyle := st.Base
 		if ds.N > 0 {
-			score = bdFmt2(ds.Mean)
+			score = common.Fmt2(ds.Mean)
 			g := workshop.Gap(t, ds.Score())
-			gap = bdSigned(g.Value)
+			gap = common.Signed(g.Value)
 			if workshop.Round2(g.Value) <= 0 {
 				gap += " ✔"
 				gapStyle = st.Good
@@ -722,48 +670,18 @@ func (b *Scoreboard) bars(w, h int) []string {
 				pred = s.Name(p)
 			}
 		}
-		line := st.Bold.Render(fitCell(dimShort(s, d), nameW)) + " " + bar + " " +
-			st.Bold.Render(fitCellRight(score, colW[0])) + st.Base.Render(fitCellRight(bdFmt2(t), colW[1])) +
-			gapStyle.Render(fitCellRight(gap, colW[2]))
+		line := st.Bold.Render(common.FitCell(common.DimShort(s, d), nameW)) + " " + bar + " " +
+			st.Bold.Render(common.FitCellRight(score, colW[0])) + st.Base.Render(common.FitCellRight(common.Fmt2(t), colW[1])) +
+			gapStyle.Render(common.FitCellRight(gap, colW[2]))
 		if showPred {
 			line += "   " + st.Base.Render(pred)
 		}
-		out = append(out, fitCell(line, w))
+		out = append(out, common.FitCell(line, w))
 	}
 	if len(out) < h {
-		out = append(out, fitCell(st.Muted.Render(s.T("board.bars_legend")), w))
+		out = append(out, common.FitCell(st.Muted.Render(s.T("board.bars_legend")), w))
 	}
 	return out
-}
-
-// styledBar draws a bar in colour: the score's cells in the accent, the
-// rest muted, the target marker in the warning colour. Runs of one kind
-// are styled at once (View rebuilds many bars on each change).
-func styledBar(st *Styles, v float64, ok bool, t, lo, hi float64, bw int) string {
-	runes, m := chart.BarRunes(v, ok, t, true, lo, hi, bw)
-	fill := 0
-	if ok {
-		fill = chart.BarFill(v, lo, hi, bw)
-	}
-	kind := func(j int) int {
-		switch {
-		case j == m:
-			return 2
-		case j < fill:
-			return 1
-		}
-		return 0
-	}
-	styles := [3]lipgloss.Style{st.Muted, st.Accent, st.Warn}
-	var b strings.Builder
-	start := 0
-	for j := 1; j <= len(runes); j++ {
-		if j == len(runes) || kind(j) != kind(start) {
-			b.WriteString(styles[kind(start)].Render(string(runes[start:j])))
-			start = j
-		}
-	}
-	return b.String()
 }
 
 // radarPanel draws the radar of the six dimensions, city vs target.
@@ -772,24 +690,24 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 	st := s.Styles
 	f := s.F()
 	c := s.Board.City()
-	out := []string{fitCell(st.Title.Render(s.T("board.radar")), w)}
+	out := []string{common.FitCell(st.Title.Render(s.T("board.radar")), w)}
 	axes := make([]chart.RadarAxis, 0, len(f.Dimensions))
 	for _, d := range f.Dimensions {
 		ds := c.Dimensions[d.Key]
-		axes = append(axes, chart.RadarAxis{Label: dimShort(s, d), Value: ds.Mean, OK: ds.N > 0, Target: s.Board.Target(d.Key)})
+		axes = append(axes, chart.RadarAxis{Label: common.DimShort(s, d), Value: ds.Mean, OK: ds.N > 0, Target: s.Board.Target(d.Key)})
 	}
 	// The legend: each entry in the colour and the glyph of its outline,
 	// so it reads in colour and in monochrome alike; the scale is the
 	// bars' (they start at the lowest level too).
 	key := st.Accent.Render(s.T("board.radar_city")) + st.Base.Render(" · ") + st.Warn.Render(s.T("board.radar_target"))
 	scale := s.T("board.radar_scale", f.MinLevel(), f.MaxLevel())
-	legend := []string{fitCell(key+st.Base.Render(" · "+scale), w)}
+	legend := []string{common.FitCell(key+st.Base.Render(" · "+scale), w)}
 	if lipgloss.Width(key)+3+ansi.StringWidth(scale) > w {
-		legend = []string{fitCell(key, w), fitCell(st.Base.Render(scale), w)}
+		legend = []string{common.FitCell(key, w), common.FitCell(st.Base.Render(scale), w)}
 	}
 	cv := chart.Radar(w, h-1-len(legend), axes, float64(f.MinLevel()), float64(f.MaxLevel()))
 	if cv == nil {
-		return append(out, fitCell(st.Warn.Render(s.T("board.radar_small")), w))
+		return append(out, common.FitCell(st.Warn.Render(s.T("board.radar_small")), w))
 	}
 	grid := lipgloss.NewStyle().Foreground(st.P.Border)
 	chart := cv.Lines(func(layer uint8) lipgloss.Style {
@@ -810,21 +728,10 @@ func (b *Scoreboard) radarPanel(w, h int) []string {
 		chart = chart[1:]
 	}
 	for _, l := range chart {
-		out = append(out, fitCell(l, w))
+		out = append(out, common.FitCell(l, w))
 	}
 	out = bdTrimBlank(out)
 	return append(out, legend...)
-}
-
-// hiddenPanel replaces every result while the facilitator keeps them
-// hidden; the progress of the answers still shows.
-// hiddenNotice is the boxed "results hidden" message every screen shows
-// in place of its results while they are hidden.
-func hiddenNotice(s *Sess, w int) []string {
-	st := s.Styles
-	msgW := min(w-2, max(ansi.StringWidth(s.T("board.hidden_body")), ansi.StringWidth(s.T("board.hidden_title")))+4)
-	return strings.Split(st.Box.BorderForeground(st.P.Warn).Width(msgW).Render(
-		st.Warn.Render(s.T("board.hidden_title"))+"\n"+st.Bold.Render(s.T("board.hidden_body"))), "\n")
 }
 
 func (b *Scoreboard) hiddenPanel(w, h int) []string {
@@ -833,7 +740,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 	f := s.F()
 	c := s.Board.City()
 	var out []string
-	box := hiddenNotice(s, w)
+	box := common.HiddenNotice(s, w)
 	// Beside the message, the completion in big digits when it fits.
 	size := 1
 	switch {
@@ -860,16 +767,16 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 			if i < len(right) {
 				r = right[i]
 			}
-			out = append(out, fitCell(fitCell(l, bx)+"    "+r, w))
+			out = append(out, common.FitCell(common.FitCell(l, bx)+"    "+r, w))
 		}
 	} else {
 		out = append(out, box...)
 	}
-	out = append(out, fitCell(st.Bold.Render(b.completionText()), w), "")
+	out = append(out, common.FitCell(st.Bold.Render(b.completionText()), w), "")
 
 	nameW := 0
 	for _, d := range f.Dimensions {
-		nameW = max(nameW, ansi.StringWidth(dimShort(s, d)))
+		nameW = max(nameW, ansi.StringWidth(common.DimShort(s, d)))
 	}
 	nameW = min(nameW, 16)
 	barW := max(8, min(50, w-nameW-22))
@@ -879,11 +786,11 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 			fill = int(math.Floor(cp.Ratio()*float64(barW) + 1e-9))
 		}
 		bar := st.Accent.Render(strings.Repeat("█", fill)) + st.Muted.Render(strings.Repeat("░", barW-fill))
-		return fitCell(st.Bold.Render(fitCell(name, nameW))+" "+bar+" "+
-			st.Bold.Render(fitCellRight(strconv.Itoa(cp.Percent())+"%", 5))+st.Base.Render("  "+strconv.Itoa(cp.Done)+"/"+strconv.Itoa(cp.Possible)), w)
+		return common.FitCell(st.Bold.Render(common.FitCell(name, nameW))+" "+bar+" "+
+			st.Bold.Render(common.FitCellRight(strconv.Itoa(cp.Percent())+"%", 5))+st.Base.Render("  "+strconv.Itoa(cp.Done)+"/"+strconv.Itoa(cp.Possible)), w)
 	}
 	for _, d := range f.Dimensions {
-		out = append(out, prog(dimShort(s, d), c.Completion[d.Key]))
+		out = append(out, prog(common.DimShort(s, d), c.Completion[d.Key]))
 	}
 
 	// Per OPD progress, in columns, while there is room.
@@ -893,7 +800,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		return out
 	}
 	out = append(out, "")
-	out = append(out, fitCell(st.Title.Render(s.T("board.opd_progress")), w))
+	out = append(out, common.FitCell(st.Title.Render(s.T("board.opd_progress")), w))
 	items := f.ItemCount()
 	labelW := 0
 	for _, o := range scope {
@@ -921,7 +828,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		if done >= items && items > 0 {
 			mark, cst = " ✔", st.Good
 		}
-		entry := st.Base.Render(fitCell(bdShortLabel(o), labelW)) + " " + cst.Render(fitCellRight(strconv.Itoa(done)+"/"+strconv.Itoa(items), countW)+mark)
+		entry := st.Base.Render(common.FitCell(bdShortLabel(o), labelW)) + " " + cst.Render(common.FitCellRight(strconv.Itoa(done)+"/"+strconv.Itoa(items), countW)+mark)
 		row, col := i%rows, i/rows
 		if col > 0 {
 			grid[row] += "   "
@@ -932,7 +839,7 @@ func (b *Scoreboard) hiddenPanel(w, h int) []string {
 		grid[rows-1] += "   " + st.Bold.Render(s.T("board.more_opd", len(scope)-shown))
 	}
 	for _, g := range grid {
-		out = append(out, fitCell(g, w))
+		out = append(out, common.FitCell(g, w))
 	}
 	return out
 }
@@ -946,37 +853,6 @@ func bdShortLabel(o workshop.OPD) string {
 }
 
 // ---- layout helpers (shared with the gaps screen) ----
-
-// bdJoin puts two panels side by side (left padded to lw, right to rw) with
-// a separator, for h rows.
-func bdJoin(left []string, lw int, right []string, rw int, sep string, h int, st *Styles) []string {
-	h = max(h, 0) // a panel taller than the window leaves no room below it
-	out := make([]string, 0, h)
-	for i := range h {
-		var l, r string
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		out = append(out, fitCell(l, lw)+st.Muted.Render(sep)+fitCell(r, rw))
-	}
-	return out
-}
-
-// bdFrame fits lines into w x h: each truncated to w, at most h lines.
-func bdFrame(lines []string, w, h int) []string {
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	return lines
-}
 
 // bdTrimBlank drops trailing blank lines (a canvas taller than its chart).
 func bdTrimBlank(lines []string) []string {
