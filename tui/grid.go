@@ -264,6 +264,9 @@ func (g *Grid) place() {
 		return
 	}
 	g.p.use(g.s.Styles)
+	if g.note != nil {
+		g.note.ta.SetWidth(min(w-2, 72) - 4) // the note box's inside
+	}
 	if g.s.State.ByOPD {
 		_, g.opdTop = g.viewByOPD(w, h)
 		return
@@ -1571,8 +1574,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 func (g *Grid) noteBox(w int) []string {
 	n := g.note
 	bw := min(w-2, 72)
-	inner := bw - 4
-	n.ta.SetWidth(inner)
+	inner := bw - 4 // place gave the editor this width
 	s := g.s
 	lines := []string{
 		g.p.paint(gpAccent, fitCell(s.T("grid.note_title"), inner)),

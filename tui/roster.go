@@ -57,6 +57,7 @@ type Roster struct {
 	// CSV import.
 	path      textinput.Model
 	importErr string
+	reading   bool     // the import's file is being read
 	problems  []string // rendered problem lines of a refused import
 	probTitle string
 	probTop   int
@@ -154,16 +155,48 @@ func (r *Roster) ShortHelp() []key.Binding {
 // Enter keeps the cursor inside the roster (it may have changed elsewhere).
 func (r *Roster) Enter() tea.Cmd {
 	r.clampRow()
+	r.reading = false // a read answered while another phase was shown went there
 	return nil
 }
 
 // Update routes a message to the current mode.
-func (r *Roster) Update(msg tea.Msg) (common.Page, tea.Cmd) { return r, r.update(msg) }
+func (r *Roster) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	cmd := r.update(msg)
+	r.place()
+	return r, cmd
+}
+
+// SetSize gives the roster its body and sizes the form's fields.
+func (r *Roster) SetSize(w, h int) {
+	r.W, r.H = w, h
+	r.place()
+}
+
+// place sizes the open form's or import's text fields to the panel under
+// the table, after every message: View then only draws.
+func (r *Roster) place() {
+	if r.W <= 0 {
+		return // not sized yet: the fields keep their width
+	}
+	s := r.s
+	inner := r.W - 4
+	switch r.mode {
+	case rosterForm:
+		lw := max(ansi.StringWidth(s.T("roster.field.code")), ansi.StringWidth(s.T("roster.field.name")))
+		r.code.SetWidth(min(30, inner-lw-4))
+		r.name.SetWidth(max(10, inner-lw-4))
+	case rosterImport:
+		r.path.SetWidth(max(10, inner-ansi.StringWidth(s.T("roster.import_path"))-4))
+	}
+}
 
 func (r *Roster) update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(RosterChangedMsg); ok {
+	switch m := msg.(type) {
+	case RosterChangedMsg:
 		r.clampRow()
 		return nil
+	case rosterFileMsg:
+		return r.importRead(m)
 	}
 	switch r.mode {
 	case rosterForm:
@@ -553,9 +586,35 @@ func (r *Roster) importCSV() tea.Cmd {
 		r.importErr = s.T("roster.import_empty")
 		return nil
 	}
+	if r.reading {
+		return nil // a second Enter while the file is read
+	}
+	r.reading = true
+	return func() tea.Msg {
+		data, err := assets.ReadInputFile(p, workshop.MaxOPDCSVBytes)
+		return rosterFileMsg{path: p, data: data, err: err}
+	}
+}
+
+// rosterFileMsg is the OPD CSV file of an import, read in the background
+// (a file on a slow USB stick or a network share never stalls the screen).
+type rosterFileMsg struct {
+	path string
+	data []byte
+	err  error
+}
+
+// importRead checks the file read for the import and adds its OPDs in
+// one write, or none.
+func (r *Roster) importRead(msg rosterFileMsg) tea.Cmd {
+	s := r.s
+	r.reading = false
+	if r.mode != rosterImport {
+		return nil // the facilitator left the import meanwhile
+	}
+	p, data := msg.path, msg.data
 	base := filepath.Base(p)
-	data, err := assets.ReadInputFile(p, workshop.MaxOPDCSVBytes)
-	if err != nil {
+	if msg.err != nil {
 		r.importErr = s.T("roster.import_open", p)
 		return nil
 	}
@@ -803,8 +862,6 @@ func (r *Roster) panel(w, h int) []string {
 			}
 		}
 		lw := max(ansi.StringWidth(s.T("roster.field.code")), ansi.StringWidth(s.T("roster.field.name")))
-		r.code.SetWidth(min(30, inner-lw-4))
-		r.name.SetWidth(max(10, inner-lw-4))
 		lines := []string{
 			" " + st.Title.Render(title),
 			"   " + st.Bold.Render(fitCell(s.T("roster.field.code"), lw)) + " " + r.code.View(),
@@ -838,7 +895,6 @@ func (r *Roster) panel(w, h int) []string {
 		}
 		return lines
 	case rosterImport:
-		r.path.SetWidth(max(10, inner-ansi.StringWidth(s.T("roster.import_path"))-4))
 		lines := []string{
 			" " + st.Title.Render(s.T("roster.import_title")),
 			"   " + st.Bold.Render(s.T("roster.import_path")) + " " + r.path.View(),
