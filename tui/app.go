@@ -16,6 +16,7 @@ import (
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/tui/phases/briefing"
+	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/opening"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
@@ -246,7 +247,7 @@ var (
 	_ Page = (*briefing.Briefing)(nil)
 	_ Page = (*Grid)(nil)
 	_ Page = (*scoreboard.Scoreboard)(nil)
-	_ Page = (*Gaps)(nil)
+	_ Page = (*gaps.Gaps)(nil)
 	_ Page = (*wrapup.WrapUp)(nil)
 	_ Page = (*Room)(nil)
 )
@@ -264,7 +265,7 @@ func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
 	case workshop.PhaseScoreboard:
 		return scoreboard.New(s)
 	case workshop.PhaseGaps:
-		return NewGaps(s)
+		return gaps.New(s)
 	default:
 		return wrapup.New(s)
 	}

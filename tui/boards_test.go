@@ -9,6 +9,7 @@ import (
 
 	"github.com/bimtek/bimtek/internal/tuitest"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -21,7 +22,7 @@ func TestBoardViewsFit(t *testing.T) {
 		s := fx.sess
 		s.Data.Priorities = []string{"governance.layanan_publik", "living.mobilitas"}
 		sb := scoreboard.New(s)
-		gp := NewGaps(s)
+		gp := gaps.New(s)
 		for _, revealed := range []bool{false, true} {
 			s.State.Revealed = revealed
 			for _, bv := range []int{scoreboard.ViewSummary, scoreboard.ViewHeatmap, scoreboard.ViewRadar} {
@@ -49,7 +50,7 @@ func TestBoardViewsFit(t *testing.T) {
 // BenchmarkGapsChange is one answer changing with the gaps screen shown.
 func BenchmarkGapsChange(b *testing.B) {
 	s := bdScaleSess(b)
-	g := NewGaps(s)
+	g := gaps.New(s)
 	ind := s.F().Dimensions[0].Indicators()[0].Key
 	_ = view(g, 200, 56)
 	for i := 0; b.Loop(); i++ {
@@ -100,10 +101,7 @@ type bdFixture struct {
 	sess *Sess
 }
 
-var (
-	bdClock = tuitest.BoardClock
-	bdOPDs  = tuitest.BoardOPDs
-)
+var bdClock = tuitest.BoardClock
 
 func newBdFixture(t *testing.T, lang string) *bdFixture {
 	t.Helper()
@@ -111,14 +109,9 @@ func newBdFixture(t *testing.T, lang string) *bdFixture {
 	return &bdFixture{path: e.Path, st: e.St, id: e.ID, sess: e.Sess}
 }
 
-// reload reads the session from a freshly opened store, as a later day would.
-func (fx *bdFixture) reload(t *testing.T) *store.Data { return reopenData(t, fx.path, fx.id) }
-
 func bdRun(t *testing.T, sc Page, keys ...string) []tea.Msg {
 	t.Helper()
 	return tuitest.Run(t, sc, keys...)
 }
 
-func bdExec(c tea.Cmd) []tea.Msg                       { return tuitest.Exec(c) }
-func bdSavedState(t *testing.T, d *store.Data) UIState { return tuitest.SavedState(t, d) }
-func bdScaleSess(b testing.TB) *Sess                   { return tuitest.ScaleSess(b) }
+func bdScaleSess(b testing.TB) *Sess { return tuitest.ScaleSess(b) }

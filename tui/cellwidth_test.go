@@ -11,35 +11,12 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/opening"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/workshop"
 )
-
-func TestCellFit(t *testing.T) {
-	cases := []struct {
-		in   string
-		w    int
-		want string
-	}{
-		{"Dinas", 8, "Dinas   "},
-		{"Dinas Kesehatan", 8, "Dinas K…"},
-		{"数据局 日惹市", 8, "数据局 …"},
-		{"ꦧꦥ꧀ꦥꦼꦢ", 10, "ꦧꦥ꧀ꦥꦼꦢ     "}, // 3 graphemes wide, 5 by wcwidth
-		{"", 3, "   "},
-		{"abc", 0, ""},
-	}
-	for _, c := range cases {
-		got := fitCell(c.in, c.w)
-		if got != c.want {
-			t.Errorf("fitCell(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
-		}
-		if c.w > 0 && (ansi.StringWidth(got) > c.w || ansi.StringWidthWc(got) > c.w || max(ansi.StringWidth(got), ansi.StringWidthWc(got)) != c.w) {
-			t.Errorf("fitCell(%q, %d) = %q: widths %d/%d", c.in, c.w, got, ansi.StringWidth(got), ansi.StringWidthWc(got))
-		}
-	}
-}
 
 // TestJavaneseNameKeepsRowsInTheWindow: an OPD named in Javanese script
 // counts 5 cells more by wcwidth (the renderer's count on tmux and the
@@ -88,7 +65,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 		s := testSess(t, st, d, lang, NewStyles("dark"), clock)
 		s.State.Revealed = true
 		screens := map[string]Page{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": scoreboard.New(s),
-			"gaps": NewGaps(s), "wrapup": wrapup.New(s), "opening": opening.New(s)}
+			"gaps": gaps.New(s), "wrapup": wrapup.New(s), "opening": opening.New(s)}
 		for name, sc := range screens {
 			for _, size := range [][2]int{{80, 20}, {120, 36}, {200, 56}} {
 				w := size[0]
@@ -107,43 +84,6 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 			if g, wc := ansi.StringWidth(line), ansi.StringWidthWc(line); g > 80 || wc > 80 {
 				t.Errorf("%s heatmap 80x20 line %d: %d/%d cells: %q", lang, i, g, wc, ansi.Strip(line))
 			}
-		}
-	}
-}
-
-func TestTableLine(t *testing.T) {
-	cells := []tableCell{{text: "Dinas Kesehatan", width: 8}, {text: "3.50", width: 6, right: true}}
-	cases := []struct {
-		selected bool
-		w        int
-		want     string
-	}{
-		{false, 80, "  Dinas K…    3.50"},
-		{true, 80, "▶ Dinas K…    3.50"},
-		{true, 12, "▶ Dinas K… …"},
-	}
-	for _, c := range cases {
-		if got := tableLine(c.selected, cells, c.w); got != c.want {
-			t.Errorf("tableLine(%v, w=%d) = %q, want %q", c.selected, c.w, got, c.want)
-		}
-	}
-}
-
-func TestCenterCell(t *testing.T) {
-	cases := []struct {
-		in   string
-		w    int
-		want string
-	}{
-		{"3.50", 8, "  3.50  "},
-		{"—", 4, " —  "},
-		{"10.00", 4, "10.…"},
-		{"数据", 7, " 数据  "},
-		{"abc", 0, ""},
-	}
-	for _, c := range cases {
-		if got := centerCell(c.in, c.w); got != c.want {
-			t.Errorf("centerCell(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bimtek/bimtek/tui/common"
-	"github.com/bimtek/bimtek/tui/components/chart"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -76,18 +75,14 @@ func errCmd(err error) tea.Cmd      { return common.ErrCmd(err) }
 func statusCmd(text string) tea.Cmd { return common.StatusCmd(text) }
 func noticeCmd(text string) tea.Cmd { return common.NoticeCmd(text) }
 
-func bdFmt2(v float64) string   { return common.Fmt2(v) }
-func bdSigned(v float64) string { return common.Signed(v) }
+func bdFmt2(v float64) string { return common.Fmt2(v) }
 
 func joinNonEmpty(sep string, parts ...string) string { return common.JoinNonEmpty(sep, parts...) }
 func stageShort(lang string, stage int) string        { return common.StageShort(lang, stage) }
 func wrapText(s string, w int) []string               { return common.WrapText(s, w) }
 func clock(d time.Duration) string                    { return common.Clock(d) }
 func roman(n int) string                              { return common.Roman(n) }
-func sideBySide(left, right []string, lw, gap int) []string {
-	return common.SideBySide(left, right, lw, gap)
-}
-func fitLines(lines []string, h int) []string { return common.FitLines(lines, h) }
+func fitLines(lines []string, h int) []string         { return common.FitLines(lines, h) }
 
 func toggleReveal(s *Sess) tea.Cmd { return common.ToggleReveal(s) }
 
@@ -100,14 +95,3 @@ const (
 
 func exportFileLines(files []string, w int) []string { return common.ExportFileLines(files, w) }
 func shortLeft(s string, w int) string               { return common.ShortLeft(s, w) }
-
-func boardFingerprint(s *Sess) uint64               { return common.BoardFingerprint(s) }
-func dimShort(s *Sess, d workshop.Dimension) string { return common.DimShort(s, d) }
-func hiddenNotice(s *Sess, w int) []string          { return common.HiddenNotice(s, w) }
-func bdFrame(lines []string, w, h int) []string     { return common.FrameLines(lines, w, h) }
-func styledBar(st *Styles, v float64, ok bool, t, lo, hi float64, bw int) string {
-	return chart.StyledBar(st, v, ok, t, lo, hi, bw)
-}
-func bdJoin(left []string, lw int, right []string, rw int, sep string, h int, st *Styles) []string {
-	return common.JoinBlocks(left, lw, right, rw, sep, h, st)
-}

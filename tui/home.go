@@ -482,15 +482,15 @@ func (h *Home) columns(w int) []homeCol {
 // line has a marker as well as the colour.
 func (h *Home) tableRow(cols []homeCol, w int, s *workshop.SessionSummary, i int) string {
 	st := h.styles
-	cells := make([]tableCell, len(cols))
+	cells := make([]common.TableCell, len(cols))
 	for j, c := range cols {
 		txt := c.head
 		if s != nil {
 			txt = c.cell(*s)
 		}
-		cells[j] = tableCell{text: txt, width: c.width, right: c.right}
+		cells[j] = common.TableCell{Text: txt, Width: c.width, Right: c.right}
 	}
-	line := tableLine(s != nil && i == h.row, cells, w)
+	line := common.TableLine(s != nil && i == h.row, cells, w)
 	switch {
 	case s == nil:
 		return st.Bold.Render(line)

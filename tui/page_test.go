@@ -5,6 +5,7 @@ import (
 
 	"github.com/bimtek/bimtek/tui/common/pagetest"
 	"github.com/bimtek/bimtek/tui/phases/briefing"
+	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/opening"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
@@ -20,7 +21,7 @@ func TestPagesKeepTheContract(t *testing.T) {
 		home := NewHome(nil, lang, NewStyles("dark"), phClock)
 		home.Update(sessionsLoadedMsg{list: phHomeList()})
 		pages := map[string]Page{"home": home, "opening": opening.New(s), "roster": NewRoster(s), "briefing": briefing.New(s),
-			"grid": NewGrid(s), "scoreboard": scoreboard.New(s), "gaps": NewGaps(s), "wrapup": wrapup.New(s),
+			"grid": NewGrid(s), "scoreboard": scoreboard.New(s), "gaps": gaps.New(s), "wrapup": wrapup.New(s),
 			"room": NewRoom(s, nil)}
 		for _, revealed := range []bool{false, true} {
 			s.State.Revealed = revealed

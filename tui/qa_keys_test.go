@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/tui/phases/gaps"
 )
 
 // TestKeyLabelsReadAlike: the footer names keys the same way on every
@@ -20,10 +21,10 @@ func TestKeyLabelsReadAlike(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		fx := newBdFixture(t, lang)
 		fx.sess.State.Revealed = true // the gaps screen offers its keys once results show
-		g := NewGaps(fx.sess)
+		g := gaps.New(fx.sess)
 		bindings := g.ShortHelp()
 		bdRun(t, g, "e")
-		if !g.editing {
+		if !g.Capturing() {
 			t.Fatal("e did not open the target editor")
 		}
 		bindings = append(bindings, g.ShortHelp()...)
@@ -108,18 +109,18 @@ func TestGridTabsWholeAt80(t *testing.T) {
 
 // TestProjectorFooterOffersNoRefusedKey: the projector view's footer (on
 // the wall, in front of the room) lists no key that the projector refuses
-// or that the facilitator's screen overrides: no scoring, no priorities,
-// no target (the scoreboard's reveal and sort: its own package's test).
+// or that the facilitator's screen overrides: no scoring (the scoreboard's
+// reveal and sort, the gaps' priorities and target: their own packages'
+// tests).
 func TestProjectorFooterOffersNoRefusedKey(t *testing.T) {
 	fx := newBdFixture(t, "id")
 	s := fx.sess
 	s.ReadOnly = true
-	g, gp := NewGrid(s), NewGaps(s)
+	g := NewGrid(s)
 	refused := map[string][]key.Binding{
 		"grid": {g.keys.Level, g.keys.NA, g.keys.Clear, g.keys.Note},
-		"gaps": {gp.keys.Toggle, gp.keys.Target},
 	}
-	shown := map[string][]key.Binding{"grid": g.ShortHelp(), "gaps": gp.ShortHelp()}
+	shown := map[string][]key.Binding{"grid": g.ShortHelp()}
 	for name, bs := range shown {
 		for _, h := range bs {
 			for _, r := range refused[name] {

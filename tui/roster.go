@@ -826,15 +826,15 @@ func (r *Roster) columns(w int) []rosterCol {
 func (r *Roster) row(cols []rosterCol, w int, o *workshop.OPD, i int) string {
 	st := r.s.Styles
 	cur := r.s.State.RosterRow
-	cells := make([]tableCell, len(cols))
+	cells := make([]common.TableCell, len(cols))
 	for j, c := range cols {
 		txt := c.head
 		if o != nil {
 			txt = c.cell(i, *o)
 		}
-		cells[j] = tableCell{text: txt, width: c.width, right: c.right}
+		cells[j] = common.TableCell{Text: txt, Width: c.width, Right: c.right}
 	}
-	line := tableLine(o != nil && i == cur, cells, w)
+	line := common.TableLine(o != nil && i == cur, cells, w)
 	switch {
 	case o == nil:
 		return st.Bold.Render(line)

@@ -1,26 +1,67 @@
-package tui
+package gaps
 
 import (
+	"flag"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/internal/tuitest"
+	"github.com/bimtek/bimtek/tui/common"
+	"github.com/bimtek/bimtek/tui/common/pagetest"
 	"github.com/bimtek/bimtek/workshop"
 )
 
+var _ = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGapsKeepsThePageContract: hidden and shown, the list moved and the
+// target editor open, in both languages.
+func TestGapsKeepsThePageContract(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		fx := tuitest.NewBoardEnv(t, lang)
+		g := New(fx.Sess)
+		for _, revealed := range []bool{false, true} {
+			fx.Sess.State.Revealed = revealed
+			pagetest.Check(t, lang, g)
+		}
+		tuitest.Run(t, g, "down", "down", "end")
+		pagetest.Check(t, lang+" moved", g)
+		tuitest.Run(t, g, "e")
+		pagetest.Check(t, lang+" editing", g)
+	}
+}
+
+// TestProjectorFooterOffersNoRefusedKey: the projector's gaps screen lists
+// neither the priority toggle nor the target editor, which it refuses.
+func TestProjectorFooterOffersNoRefusedKey(t *testing.T) {
+	fx := tuitest.NewBoardEnv(t, "id")
+	fx.Sess.ReadOnly = true
+	fx.Sess.State.Revealed = true
+	g := New(fx.Sess)
+	g.SetSize(120, 36)
+	for _, h := range g.ShortHelp() {
+		for _, r := range []key.Binding{g.keys.Toggle, g.keys.Target} {
+			if h.Help() == r.Help() {
+				t.Errorf("projector footer offers %q %q", h.Help().Key, h.Help().Desc)
+			}
+		}
+	}
+}
+
 func TestGapsOrder(t *testing.T) {
-	fx := newBdFixture(t, "id")
-	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
-	g := NewGaps(fx.sess)
+	fx := tuitest.NewBoardEnv(t, "id")
+	fx.Sess.State.Revealed = true // the gaps are results: shown once revealed
+	g := New(fx.Sess)
 	// Dimensions and elements come in the framework's gap order (largest
 	// first), and the disagreement list by SD, largest first.
-	f := fx.sess.F()
-	c := fx.sess.Board.City()
-	want := f.GapsByElement(c, fx.sess.Board.Targets)
+	f := fx.Sess.F()
+	c := fx.Sess.Board.City()
+	want := f.GapsByElement(c, fx.Sess.Board.Targets)
 	for i := range want {
 		if g.els[i].ElementKey != want[i].ElementKey {
 			t.Fatalf("element %d: %s, want %s", i, g.els[i].ElementKey, want[i].ElementKey)
@@ -42,58 +83,58 @@ func TestGapsOrder(t *testing.T) {
 }
 
 func TestGapsPriorityPersists(t *testing.T) {
-	fx := newBdFixture(t, "id")
-	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
-	s := fx.sess
-	g := NewGaps(s)
+	fx := tuitest.NewBoardEnv(t, "id")
+	fx.Sess.State.Revealed = true // the gaps are results: shown once revealed
+	s := fx.Sess
+	g := New(s)
 	first := g.els[0].ElementKey
 	third := g.els[2].ElementKey
 	fourth := g.els[3].ElementKey
 
-	bdRun(t, g, "space")            // mark the first
-	bdRun(t, g, "down", "down")     // to the third
-	bdRun(t, g, "enter")            // mark it
-	bdRun(t, g, "j", "space")       // mark the fourth
-	bdRun(t, g, "up", "up", "up")   // back to the first
-	bdRun(t, g, "space")            // unmark it
-	want := []string{third, fourth} // marking order, the unmarked one gone
+	tuitest.Run(t, g, "space")          // mark the first
+	tuitest.Run(t, g, "down", "down")   // to the third
+	tuitest.Run(t, g, "enter")          // mark it
+	tuitest.Run(t, g, "j", "space")     // mark the fourth
+	tuitest.Run(t, g, "up", "up", "up") // back to the first
+	tuitest.Run(t, g, "space")          // unmark it
+	want := []string{third, fourth}     // marking order, the unmarked one gone
 	if !slices.Equal(s.Data.Priorities, want) {
 		t.Errorf("in memory %v, want %v", s.Data.Priorities, want)
 	}
-	d := fx.reload(t)
+	d := fx.Reload(t)
 	if !slices.Equal(d.Priorities, want) {
 		t.Errorf("in the store %v, want %v", d.Priorities, want)
 	}
-	if u := bdSavedState(t, d); u.GapsRow != 0 {
+	if u := tuitest.SavedState(t, d); u.GapsRow != 0 {
 		t.Errorf("saved gaps row %d, want 0", u.GapsRow)
 	}
-	bdRun(t, g, "space") // mark the first again: it goes last
+	tuitest.Run(t, g, "space") // mark the first again: it goes last
 	want = append(want, first)
-	if d := fx.reload(t); !slices.Equal(d.Priorities, want) {
+	if d := fx.Reload(t); !slices.Equal(d.Priorities, want) {
 		t.Errorf("after marking again %v, want %v", d.Priorities, want)
 	}
 	// The view says it with a star and a word, not colour alone.
-	v := ansi.Strip(view(g, 120, 36))
+	v := ansi.Strip(tuitest.View(g, 120, 36))
 	if !strings.Contains(v, "★") || !strings.Contains(v, assets.T("id", "gaps.priorities", 3)) {
 		t.Errorf("no priority marks in:\n%s", v)
 	}
 	// Read-only: refused, nothing changes.
 	s.ReadOnly = true
-	msgs := bdExec(upd(g, phKey("space")))
+	msgs := tuitest.Exec(tuitest.Update(g, tuitest.Key("space")))
 	if len(msgs) != 1 {
 		t.Fatalf("read-only toggle answered %v", msgs)
 	}
-	if _, ok := msgs[0].(ErrMsg); !ok || len(s.Data.Priorities) != 3 {
+	if _, ok := msgs[0].(common.ErrMsg); !ok || len(s.Data.Priorities) != 3 {
 		t.Errorf("read-only toggle: %T, priorities %v", msgs[0], s.Data.Priorities)
 	}
 }
 
 func TestGapsCursorFollowsElement(t *testing.T) {
-	fx := newBdFixture(t, "id")
-	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
-	s := fx.sess
-	g := NewGaps(s)
-	bdRun(t, g, "down", "down")
+	fx := tuitest.NewBoardEnv(t, "id")
+	fx.Sess.State.Revealed = true // the gaps are results: shown once revealed
+	s := fx.Sess
+	g := New(s)
+	tuitest.Run(t, g, "down", "down")
 	k := g.els[2].ElementKey
 	// Push that element to the top: every present OPD answers 1.
 	ref := g.elements[k]
@@ -104,15 +145,15 @@ func TestGapsCursorFollowsElement(t *testing.T) {
 			}
 		}
 	}
-	bdExec(upd(g, ScoresChangedMsg{}))
+	tuitest.Exec(tuitest.Update(g, common.ScoresChangedMsg{}))
 	if cur, _ := g.current(); cur.ElementKey != k || s.State.GapsRow != 0 {
 		t.Errorf("cursor on %s row %d, want %s row 0", cur.ElementKey, s.State.GapsRow, k)
 	}
 }
 
 func TestParseTarget(t *testing.T) {
-	fx := newBdFixture(t, "en")
-	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
+	fx := tuitest.NewBoardEnv(t, "en")
+	fx.Sess.State.Revealed = true // the gaps are results: shown once revealed
 	tests := []struct {
 		in     string
 		want   float64
@@ -131,7 +172,7 @@ func TestParseTarget(t *testing.T) {
 		{"Inf", 0, "is not a number"},
 	}
 	for _, tc := range tests {
-		got, msg := ParseTarget(fx.sess, tc.in, 1, 5)
+		got, msg := ParseTarget(fx.Sess, tc.in, 1, 5)
 		if tc.errHas == "" {
 			if msg != "" || got != tc.want {
 				t.Errorf("%q: %v %q, want %v", tc.in, got, msg, tc.want)
@@ -145,41 +186,41 @@ func TestParseTarget(t *testing.T) {
 }
 
 func TestGapsTargetEdit(t *testing.T) {
-	fx := newBdFixture(t, "id")
-	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
-	s := fx.sess
-	g := NewGaps(s)
+	fx := tuitest.NewBoardEnv(t, "id")
+	fx.Sess.State.Revealed = true // the gaps are results: shown once revealed
+	s := fx.Sess
+	g := New(s)
 	row, _ := g.current()
 	dim := row.DimensionKey
 	before := s.Board.Target(dim)
 
 	// Outside the scale: refused with one sentence, the editor stays open.
-	bdRun(t, g, "e")
+	tuitest.Run(t, g, "e")
 	if !g.Capturing() {
 		t.Fatal("the target editor did not open")
 	}
-	bdRun(t, g, "7", "enter")
+	tuitest.Run(t, g, "7", "enter")
 	if !g.Capturing() || g.editErr == "" {
 		t.Fatalf("7 accepted as a target (editing=%v, err=%q)", g.Capturing(), g.editErr)
 	}
-	if !strings.Contains(ansi.Strip(view(g, 80, 20)), g.editErr) {
+	if !strings.Contains(ansi.Strip(tuitest.View(g, 80, 20)), g.editErr) {
 		t.Errorf("the refusal is not on screen")
 	}
-	if got := fx.reload(t).Targets[dim]; got != before || s.Board.Target(dim) != before {
+	if got := fx.Reload(t).Targets[dim]; got != before || s.Board.Target(dim) != before {
 		t.Errorf("target changed to %v after a refused value", got)
 	}
-	golden(t, "gaps-edit-80x20", view(g, 80, 20))
+	tuitest.Golden(t, "gaps-edit-80x20", tuitest.View(g, 80, 20))
 	// Esc leaves everything as it was.
-	bdRun(t, g, "esc")
+	tuitest.Run(t, g, "esc")
 	if g.Capturing() || s.Board.Target(dim) != before {
 		t.Errorf("esc: editing=%v target=%v", g.Capturing(), s.Board.Target(dim))
 	}
 	// A valid value with a decimal comma is saved and shown.
-	bdRun(t, g, "e", "4", ",", "2", "x", "backspace", "5", "enter")
+	tuitest.Run(t, g, "e", "4", ",", "2", "x", "backspace", "5", "enter")
 	if g.Capturing() {
 		t.Fatalf("editor still open: %q", g.editErr)
 	}
-	if got := fx.reload(t).Targets[dim]; got != 4.25 {
+	if got := fx.Reload(t).Targets[dim]; got != 4.25 {
 		t.Errorf("stored target %v, want 4.25", got)
 	}
 	if s.Board.Target(dim) != 4.25 || s.Data.Targets[dim] != 4.25 {
@@ -191,26 +232,26 @@ func TestGapsTargetEdit(t *testing.T) {
 		}
 	}
 	// Empty input closes without a change.
-	bdRun(t, g, "e", "enter")
+	tuitest.Run(t, g, "e", "enter")
 	if g.Capturing() || s.Board.Target(dim) != 4.25 {
 		t.Errorf("empty input: editing=%v target=%v", g.Capturing(), s.Board.Target(dim))
 	}
 }
 
 func TestGapsGolden(t *testing.T) {
-	fx := newBdFixture(t, "id")
-	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
-	s := fx.sess
-	g := NewGaps(s)
-	bdRun(t, g, "space", "down", "down", "space", "down")
-	for _, sz := range phSizes {
-		golden(t, fmt.Sprintf("gaps-%dx%d", sz[0], sz[1]), view(g, sz[0], sz[1]))
+	fx := tuitest.NewBoardEnv(t, "id")
+	fx.Sess.State.Revealed = true // the gaps are results: shown once revealed
+	s := fx.Sess
+	g := New(s)
+	tuitest.Run(t, g, "space", "down", "down", "space", "down")
+	for _, sz := range tuitest.Sizes {
+		tuitest.Golden(t, fmt.Sprintf("gaps-%dx%d", sz[0], sz[1]), tuitest.View(g, sz[0], sz[1]))
 	}
-	en := newBdFixture(t, "en")
-	en.sess.State.Revealed = true // the gaps are results: shown once revealed
-	ge := NewGaps(en.sess)
-	bdRun(t, ge, "end", "space")
-	golden(t, "gaps-en-120x36", view(ge, 120, 36))
+	en := tuitest.NewBoardEnv(t, "en")
+	en.Sess.State.Revealed = true // the gaps are results: shown once revealed
+	ge := New(en.Sess)
+	tuitest.Run(t, ge, "end", "space")
+	tuitest.Golden(t, "gaps-en-120x36", tuitest.View(ge, 120, 36))
 }
 
 // TestGapsCursorStaysOnTopUntilMoved: a cursor the facilitator never moved
@@ -218,10 +259,10 @@ func TestGapsGolden(t *testing.T) {
 // when the session opens, long before the assessment ends); once moved, it
 // follows its element.
 func TestGapsCursorStaysOnTopUntilMoved(t *testing.T) {
-	fx := newBdFixture(t, "id")
-	fx.sess.State.Revealed = true // the gaps are results: shown once revealed
-	s := fx.sess
-	g := NewGaps(s)
+	fx := tuitest.NewBoardEnv(t, "id")
+	fx.Sess.State.Revealed = true // the gaps are results: shown once revealed
+	s := fx.Sess
+	g := New(s)
 	k := g.els[5].ElementKey
 	for _, o := range s.Board.Present() {
 		for _, ind := range g.elements[k].Indicators {
@@ -230,13 +271,13 @@ func TestGapsCursorStaysOnTopUntilMoved(t *testing.T) {
 			}
 		}
 	}
-	bdExec(g.Enter())
+	tuitest.Exec(g.Enter())
 	if cur, _ := g.current(); cur.ElementKey != k || s.State.GapsRow != 0 {
 		t.Errorf("untouched cursor on %s row %d, want the new largest gap %s on row 0", cur.ElementKey, s.State.GapsRow, k)
 	}
 	// Reopened with a saved row below the top: that element is kept.
 	s.State.GapsRow = 3
-	g = NewGaps(s)
+	g = New(s)
 	kept := g.els[3].ElementKey
 	for _, o := range s.Board.Present() {
 		for _, ind := range g.elements[kept].Indicators {
@@ -245,7 +286,7 @@ func TestGapsCursorStaysOnTopUntilMoved(t *testing.T) {
 			}
 		}
 	}
-	bdExec(upd(g, ScoresChangedMsg{}))
+	tuitest.Exec(tuitest.Update(g, common.ScoresChangedMsg{}))
 	if cur, _ := g.current(); cur.ElementKey != kept {
 		t.Errorf("saved cursor moved to %s, want %s", cur.ElementKey, kept)
 	}

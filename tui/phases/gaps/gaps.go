@@ -1,4 +1,7 @@
-package tui
+// Package gaps is the sixth phase, Kesenjangan dan prioritas: dimensions
+// and elements ordered by gap, the spread across OPDs, the targets, and
+// the priority elements the facilitator marks.
+package gaps
 
 // Kesenjangan dan prioritas: the dimensions and elements ordered by their
 // gap to target, where the OPDs disagree most, and the facilitator's
@@ -32,7 +35,7 @@ type gapsKeys struct {
 // Gaps is the Kesenjangan dan prioritas screen.
 type Gaps struct {
 	common.Size
-	s    *Sess
+	s    *common.Sess
 	keys gapsKeys
 
 	// Cached rows, rebuilt when a score, a target or the roster changes.
@@ -68,26 +71,26 @@ type gapsKey struct {
 	prio              string
 	editing           bool
 	input, editErr    string
-	styles            *Styles
+	styles            *common.Styles
 	lang              string
 	hidden            bool
 }
 
 // NewGaps builds the Kesenjangan dan prioritas screen.
-func NewGaps(s *Sess) *Gaps {
+func New(s *common.Sess) *Gaps {
 	l := s.Lang
 	g := &Gaps{
 		s: s,
 		keys: gapsKeys{
-			Up:     keyHelp(l, "↑/k", "gaps.key.move", "up", "k"),
-			Down:   keyHelp(l, "↓/j", "gaps.key.move", "down", "j"),
-			Home:   keyHelp(l, "home", "gaps.key.move", "home"),
-			End:    keyHelp(l, "end", "gaps.key.move", "end"),
-			Toggle: keyHelp(l, "Spasi/Enter", "gaps.key.toggle", "space", "enter"),
-			Target: keyHelp(l, "e", "gaps.key.target", "e"),
-			Save:   keyHelp(l, "Enter", "gaps.key.save", "enter"),
-			Cancel: keyHelp(l, "Esc", "gaps.key.cancel", "esc"),
-			Reveal: keyHelp(l, "r", "board.key.reveal", "r"),
+			Up:     common.KeyHelp(l, "↑/k", "gaps.key.move", "up", "k"),
+			Down:   common.KeyHelp(l, "↓/j", "gaps.key.move", "down", "j"),
+			Home:   common.KeyHelp(l, "home", "gaps.key.move", "home"),
+			End:    common.KeyHelp(l, "end", "gaps.key.move", "end"),
+			Toggle: common.KeyHelp(l, "Spasi/Enter", "gaps.key.toggle", "space", "enter"),
+			Target: common.KeyHelp(l, "e", "gaps.key.target", "e"),
+			Save:   common.KeyHelp(l, "Enter", "gaps.key.save", "enter"),
+			Cancel: common.KeyHelp(l, "Esc", "gaps.key.cancel", "esc"),
+			Reveal: common.KeyHelp(l, "r", "board.key.reveal", "r"),
 		},
 		dirty:    true,
 		elements: map[string]*workshop.Element{},
@@ -120,7 +123,7 @@ func (g *Gaps) Enter() tea.Cmd {
 
 // SetSize gives the gaps screen its body and lays it out.
 func (g *Gaps) SetSize(w, h int) {
-	g.W, g.H = max(0, w-margin), h // the left margin is View's
+	g.W, g.H = max(0, w-common.Margin), h // the left margin is View's
 	g.place()
 }
 
@@ -160,7 +163,7 @@ func (g *Gaps) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 
 func (g *Gaps) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case ScoresChangedMsg, RosterChangedMsg:
+	case common.ScoresChangedMsg, common.RosterChangedMsg:
 		g.dirty = true
 		g.rebuild()
 		return g.save()
@@ -169,7 +172,7 @@ func (g *Gaps) update(msg tea.Msg) tea.Cmd {
 			return g.editKey(msg)
 		}
 		if key.Matches(msg, g.keys.Reveal) {
-			return toggleReveal(g.s)
+			return common.ToggleReveal(g.s)
 		}
 		if g.s.Hidden() {
 			return nil // the rows are not on screen: nothing to move or mark
@@ -203,9 +206,9 @@ func (g *Gaps) update(msg tea.Msg) tea.Cmd {
 }
 
 func (g *Gaps) save() tea.Cmd {
-	g.s.State.GapsRow = clamp(g.s.State.GapsRow, 0, len(g.els)-1)
+	g.s.State.GapsRow = common.Clamp(g.s.State.GapsRow, 0, len(g.els)-1)
 	if err := g.s.SaveState(); err != nil {
-		return errCmd(err)
+		return common.ErrCmd(err)
 	}
 	return nil
 }
@@ -230,7 +233,7 @@ func (g *Gaps) elementName(k string) string {
 
 func (g *Gaps) dimName(k string) string {
 	if d, ok := g.s.F().Dimension(k); ok {
-		return dimShort(g.s, *d)
+		return common.DimShort(g.s, *d)
 	}
 	return k
 }
@@ -244,19 +247,19 @@ func (g *Gaps) togglePriority() tea.Cmd {
 		return nil
 	}
 	if s.ReadOnly {
-		return errCmd(errReadOnly)
+		return common.ErrCmd(common.ErrReadOnly)
 	}
 	k := row.ElementKey
 	on := !slices.Contains(s.Data.Priorities, k)
 	if err := s.Live.SetPriority(g.ctx(), k, on); err != nil {
-		return errCmd(err)
+		return common.ErrCmd(err)
 	}
 	if on {
 		s.Data.Priorities = append(s.Data.Priorities, k)
-		return statusCmd(s.T("gaps.marked", g.elementName(k)))
+		return common.StatusCmd(s.T("gaps.marked", g.elementName(k)))
 	}
 	s.Data.Priorities = slices.DeleteFunc(s.Data.Priorities, func(x string) bool { return x == k })
-	return statusCmd(s.T("gaps.unmarked", g.elementName(k)))
+	return common.StatusCmd(s.T("gaps.unmarked", g.elementName(k)))
 }
 
 func (g *Gaps) openEditor() tea.Cmd {
@@ -265,7 +268,7 @@ func (g *Gaps) openEditor() tea.Cmd {
 		return nil
 	}
 	if g.s.ReadOnly {
-		return errCmd(errReadOnly)
+		return common.ErrCmd(common.ErrReadOnly)
 	}
 	g.editing, g.editDim, g.input, g.editErr = true, row.DimensionKey, "", ""
 	return nil
@@ -298,7 +301,7 @@ func (g *Gaps) editKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // ParseTarget reads a target typed by the facilitator ("3.5" or "3,5") and
 // checks it lies on the scale lo..hi. The error is the sentence to show.
-func ParseTarget(s *Sess, text string, lo, hi int) (float64, string) {
+func ParseTarget(s *common.Sess, text string, lo, hi int) (float64, string) {
 	t := strings.TrimSpace(text)
 	v, err := strconv.ParseFloat(strings.Replace(t, ",", ".", 1), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -325,7 +328,7 @@ func (g *Gaps) commitTarget() tea.Cmd {
 	dim := g.editDim
 	g.editing, g.input, g.editErr = false, "", ""
 	if err := s.Live.SetTarget(g.ctx(), dim, v); err != nil {
-		return errCmd(err)
+		return common.ErrCmd(err)
 	}
 	s.Board.SetTarget(dim, v)
 	if s.Data.Targets == nil {
@@ -334,14 +337,14 @@ func (g *Gaps) commitTarget() tea.Cmd {
 	s.Data.Targets[dim] = v
 	g.dirty = true
 	g.rebuild()
-	return tea.Batch(g.save(), statusCmd(s.T("gaps.target_saved", g.dimName(dim), bdFmt2(v))))
+	return tea.Batch(g.save(), common.StatusCmd(s.T("gaps.target_saved", g.dimName(dim), common.Fmt2(v))))
 }
 
 // rebuild reorders the rows when a number changed, keeping the cursor on
 // the same element.
 func (g *Gaps) rebuild() {
 	s := g.s
-	fp := boardFingerprint(s)
+	fp := common.BoardFingerprint(s)
 	if !g.dirty && fp == g.fp && g.els != nil {
 		return
 	}
@@ -361,7 +364,7 @@ func (g *Gaps) rebuild() {
 			}
 		}
 	}
-	s.State.GapsRow = clamp(s.State.GapsRow, 0, len(g.els)-1)
+	s.State.GapsRow = common.Clamp(s.State.GapsRow, 0, len(g.els)-1)
 	g.fp, g.dirty = fp, false
 	g.cacheKey = gapsKey{}
 }
@@ -371,7 +374,7 @@ func (g *Gaps) View() string {
 	if g.W <= 0 {
 		return ""
 	}
-	return withMargin(g.layout(g.W, g.H))
+	return common.WithMargin(g.layout(g.W, g.H))
 }
 
 // layout draws the screen in w x h (from its cache when nothing
@@ -381,7 +384,7 @@ func (g *Gaps) layout(w, h int) string {
 		return ""
 	}
 	s := g.s
-	if fp := boardFingerprint(s); fp != g.fp || g.dirty {
+	if fp := common.BoardFingerprint(s); fp != g.fp || g.dirty {
 		g.dirty = true
 		g.rebuild()
 	}
@@ -391,7 +394,7 @@ func (g *Gaps) layout(w, h int) string {
 	if k == g.cacheKey && g.cache != "" {
 		return g.cache
 	}
-	g.cache = strings.Join(bdFrame(g.render(w, h), w, h), "\n")
+	g.cache = strings.Join(common.FrameLines(g.render(w, h), w, h), "\n")
 	k.offset = g.offset
 	g.cacheKey = k
 	return g.cache
@@ -401,24 +404,24 @@ func (g *Gaps) render(w, h int) []string {
 	st := g.s.Styles
 	if g.s.Hidden() {
 		// The gaps, their order and the spread are all results.
-		out := []string{fitCell(st.Title.Render(g.s.T("gaps.title_hidden")), w), ""}
-		return append(out, hiddenNotice(g.s, w)...)
+		out := []string{common.FitCell(st.Title.Render(g.s.T("gaps.title_hidden")), w), ""}
+		return append(out, common.HiddenNotice(g.s, w)...)
 	}
 	// The bottom lines: the editor, or the legend.
 	var foot []string
 	if g.editing {
 		foot = g.editorLines(w)
 	} else {
-		foot = []string{fitCell(st.Muted.Render(g.s.T("gaps.legend")), w)}
+		foot = []string{common.FitCell(st.Muted.Render(g.s.T("gaps.legend")), w)}
 	}
 	switch {
 	case w >= 150 && h >= 40:
 		g.compact = false
 		lw := w * 3 / 5
 		rw := w - lw - 3
-		top := bdJoin(g.dimTable(lw), lw, g.priorityList(rw, len(g.dims)+2), rw, " │ ", len(g.dims)+2, st)
+		top := common.JoinBlocks(g.dimTable(lw), lw, g.priorityList(rw, len(g.dims)+2), rw, " │ ", len(g.dims)+2, st)
 		bh := h - len(top) - 1 - len(foot)
-		bottom := bdJoin(g.elementTable(lw, bh), lw, g.spreadList(rw, bh), rw, " │ ", bh, st)
+		bottom := common.JoinBlocks(g.elementTable(lw, bh), lw, g.spreadList(rw, bh), rw, " │ ", bh, st)
 		out := append(top, "")
 		out = append(out, bottom...)
 		return append(out, foot...)
@@ -427,7 +430,7 @@ func (g *Gaps) render(w, h int) []string {
 		lw := w * 3 / 5
 		rw := w - lw - 3
 		th := len(g.dims) + 2
-		top := bdJoin(g.dimTable(lw), lw, g.spreadList(rw, th), rw, " │ ", th, st)
+		top := common.JoinBlocks(g.dimTable(lw), lw, g.spreadList(rw, th), rw, " │ ", th, st)
 		out := append(top, "")
 		out = append(out, g.elementTable(w, h-len(out)-len(foot))...)
 		return append(out, foot...)
@@ -443,24 +446,24 @@ func (g *Gaps) editorLines(w int) []string {
 	s := g.s
 	st := s.Styles
 	f := s.F()
-	prompt := s.T("gaps.edit_prompt", g.dimName(g.editDim), f.MinLevel(), f.MaxLevel(), bdFmt2(s.Board.Target(g.editDim)))
+	prompt := s.T("gaps.edit_prompt", g.dimName(g.editDim), f.MinLevel(), f.MaxLevel(), common.Fmt2(s.Board.Target(g.editDim)))
 	line := st.Bold.Render(prompt) + st.Cursor.Render(g.input+"▌") + st.Muted.Render("   Enter · Esc")
-	out := []string{fitCell(line, w)}
+	out := []string{common.FitCell(line, w)}
 	if g.editErr != "" {
-		out = append(out, fitCell(st.Bad.Render("✘ "+g.editErr), w))
+		out = append(out, common.FitCell(st.Bad.Render("✘ "+g.editErr), w))
 	}
 	return out
 }
 
 // gapCell formats a gap with its sign, and ✔ when the target is met.
-func gapCell(st *Styles, gp workshop.Score) (string, lipgloss.Style) {
+func gapCell(st *common.Styles, gp workshop.Score) (string, lipgloss.Style) {
 	if !gp.OK {
 		return "—", st.Base
 	}
 	if workshop.Round2(gp.Value) <= 0 {
-		return bdSigned(gp.Value) + " ✔", st.Good
+		return common.Signed(gp.Value) + " ✔", st.Good
 	}
-	return bdSigned(gp.Value) + "  ", st.Warn
+	return common.Signed(gp.Value) + "  ", st.Warn
 }
 
 // statCells are the score, n, SD and min–max cells of a row.
@@ -468,7 +471,7 @@ func statCells(r workshop.GapRow) (score, n, sd, rng string) {
 	if r.Stat.N == 0 {
 		return "—", "0", "—", "—"
 	}
-	return bdFmt2(r.Stat.Mean), strconv.Itoa(r.Stat.N), bdFmt2(r.Stat.Stdev), bdFmt2(r.Stat.Min) + "–" + bdFmt2(r.Stat.Max)
+	return common.Fmt2(r.Stat.Mean), strconv.Itoa(r.Stat.N), common.Fmt2(r.Stat.Stdev), common.Fmt2(r.Stat.Min) + "–" + common.Fmt2(r.Stat.Max)
 }
 
 // gapCol is one column of a gaps table.
@@ -493,11 +496,11 @@ func layoutCols(cols []gapCol, flex, w int) []gapCol {
 
 // renderCells sets a row's cells in the columns, one space apart.
 func renderCells(cols []gapCol, cells []string) string {
-	tc := make([]tableCell, len(cols))
+	tc := make([]common.TableCell, len(cols))
 	for i, c := range cols {
-		tc[i] = tableCell{text: cells[i], width: c.w, right: c.right}
+		tc[i] = common.TableCell{Text: cells[i], Width: c.w, Right: c.right}
 	}
-	return joinCells(tc, " ")
+	return common.JoinCells(tc, " ")
 }
 
 func (g *Gaps) headerLine(cols []gapCol, w int) string {
@@ -505,13 +508,13 @@ func (g *Gaps) headerLine(cols []gapCol, w int) string {
 	for i, c := range cols {
 		titles[i] = c.title
 	}
-	return fitCell(g.s.Styles.Bold.Render(renderCells(cols, titles)), w)
+	return common.FitCell(g.s.Styles.Bold.Render(renderCells(cols, titles)), w)
 }
 
 // barCell draws a small bar of the score on the scale with the target.
 func (g *Gaps) barCell(r workshop.GapRow, bw int) string {
 	f := g.s.F()
-	return styledBar(g.s.Styles, r.Stat.Mean, r.Stat.N > 0, r.Target, float64(f.MinLevel()), float64(f.MaxLevel()), bw)
+	return chart.StyledBar(g.s.Styles, r.Stat.Mean, r.Stat.N > 0, r.Target, float64(f.MinLevel()), float64(f.MaxLevel()), bw)
 }
 
 // numberCols are the columns every table shares.
@@ -542,7 +545,7 @@ func (g *Gaps) numberCells(r workshop.GapRow, wide bool, styled bool) []string {
 		score = st.Bold.Render(score)
 		gap = gs.Render(gap)
 	}
-	cells := []string{score, bdFmt2(r.Target), gap, n, sd, rng}
+	cells := []string{score, common.Fmt2(r.Target), gap, n, sd, rng}
 	if wide {
 		if styled {
 			cells = append(cells, g.barCell(r, 28))
@@ -571,7 +574,7 @@ func (g *Gaps) dimTable(w int) []string {
 		cols = append(cols, gapCol{s.T("board.col.pred"), predW, false})
 	}
 	cols = layoutCols(cols, 0, w)
-	out := []string{fitCell(st.Title.Render(s.T("gaps.dims")), w), g.headerLine(cols, w)}
+	out := []string{common.FitCell(st.Title.Render(s.T("gaps.dims")), w), g.headerLine(cols, w)}
 	for _, r := range g.dims {
 		cells := []string{st.Bold.Render(g.dimName(r.DimensionKey))}
 		cells = append(cells, g.numberCells(r, wide, true)...)
@@ -584,7 +587,7 @@ func (g *Gaps) dimTable(w int) []string {
 			}
 			cells = append(cells, p)
 		}
-		out = append(out, fitCell(renderCells(cols, cells), w))
+		out = append(out, common.FitCell(renderCells(cols, cells), w))
 	}
 	return out
 }
@@ -600,7 +603,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 	if withDim {
 		dw := ansi.StringWidth(s.T("gaps.col.dim"))
 		for _, d := range s.F().Dimensions {
-			dw = max(dw, ansi.StringWidth(dimShort(s, d)))
+			dw = max(dw, ansi.StringWidth(common.DimShort(s, d)))
 		}
 		cols = append(cols, gapCol{s.T("gaps.col.dim"), min(dw, 12), false})
 	}
@@ -612,7 +615,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 		cols = layoutCols(cols, 2, w)
 	}
 	title := s.T("gaps.elements") + "  " + s.T("gaps.priorities", len(s.Data.Priorities))
-	out := []string{fitCell(st.Title.Render(title), w), g.headerLine(cols, w)}
+	out := []string{common.FitCell(st.Title.Render(title), w), g.headerLine(cols, w)}
 
 	n := len(g.els)
 	rows := max(1, h-len(out))
@@ -652,7 +655,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 		}
 		if sel {
 			cells = append(cells, g.numberCells(r, wide, false)...)
-			out = append(out, st.Selected.Render(fitCell(renderCells(cols, cells), w)))
+			out = append(out, st.Selected.Render(common.FitCell(renderCells(cols, cells), w)))
 			continue
 		}
 		if prio {
@@ -660,7 +663,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 			cells[2] = st.Bold.Render(cells[2])
 		}
 		cells = append(cells, g.numberCells(r, wide, true)...)
-		out = append(out, fitCell(renderCells(cols, cells), w))
+		out = append(out, common.FitCell(renderCells(cols, cells), w))
 	}
 	if rows < n {
 		pos := s.T("gaps.rows", g.offset+1, min(n, g.offset+rows), n)
@@ -670,7 +673,7 @@ func (g *Gaps) elementTable(w, h int) []string {
 		if g.offset+rows < n {
 			pos += " ▼"
 		}
-		out = append(out, fitCell(st.Accent.Render(pos), w))
+		out = append(out, common.FitCell(st.Accent.Render(pos), w))
 	}
 	return out
 }
@@ -684,14 +687,14 @@ func (g *Gaps) spreadList(w, h int) []string {
 		cols[i].w = max(cols[i].w, ansi.StringWidth(cols[i].title))
 	}
 	cols = layoutCols(cols, 0, w)
-	out := []string{fitCell(st.Title.Render(s.T("gaps.disagree")), w), g.headerLine(cols, w)}
+	out := []string{common.FitCell(st.Title.Render(s.T("gaps.disagree")), w), g.headerLine(cols, w)}
 	for _, r := range g.spread {
 		if len(out) >= h {
 			break
 		}
 		_, n, sd, rng := statCells(r)
 		name := g.elementName(r.ElementKey) + " · " + g.dimName(r.DimensionKey)
-		out = append(out, fitCell(renderCells(cols, []string{name, st.Bold.Render(sd), rng, n}), w))
+		out = append(out, common.FitCell(renderCells(cols, []string{name, st.Bold.Render(sd), rng, n}), w))
 	}
 	return out
 }
@@ -700,9 +703,9 @@ func (g *Gaps) spreadList(w, h int) []string {
 func (g *Gaps) priorityList(w, h int) []string {
 	s := g.s
 	st := s.Styles
-	out := []string{fitCell(st.Title.Render(s.T("gaps.priorities", len(s.Data.Priorities))), w)}
+	out := []string{common.FitCell(st.Title.Render(s.T("gaps.priorities", len(s.Data.Priorities))), w)}
 	if len(s.Data.Priorities) == 0 {
-		return append(out, fitCell(st.Base.Render(s.T("gaps.no_prio")), w))
+		return append(out, common.FitCell(st.Base.Render(s.T("gaps.no_prio")), w))
 	}
 	gaps := map[string]workshop.GapRow{}
 	for _, e := range g.els {
@@ -710,13 +713,13 @@ func (g *Gaps) priorityList(w, h int) []string {
 	}
 	for i, k := range s.Data.Priorities {
 		if len(out) == h-1 && i < len(s.Data.Priorities)-1 {
-			out = append(out, fitCell(st.Bold.Render(s.T("gaps.more", len(s.Data.Priorities)-i)), w))
+			out = append(out, common.FitCell(st.Bold.Render(s.T("gaps.more", len(s.Data.Priorities)-i)), w))
 			break
 		}
 		gp, _ := gapCell(st, gaps[k].Gap)
 		line := st.Warn.Render("★ ") + st.Bold.Render(strconv.Itoa(i+1)+". "+g.elementName(k)) +
 			st.Base.Render(" · "+g.dimName(g.dimOf(k))+" · "+s.T("board.col.gap")+" "+strings.TrimSpace(gp))
-		out = append(out, fitCell(line, w))
+		out = append(out, common.FitCell(line, w))
 	}
 	return out
 }
