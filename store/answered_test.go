@@ -102,7 +102,8 @@ func TestAnsweredCountFollowsEveryWrite(t *testing.T) {
 }
 
 // A file made before migration 5 has scores but no count on its session
-// rows: the migration counts them once.
+// rows: the migration counts them once. Its screen state is in the
+// ui_state table of old: migration 6 moves it onto the session row.
 func TestAnsweredCountMigratedFromSchema4(t *testing.T) {
 	s, path := openTemp(t)
 	id, opds := newSession(t, s, "A", "B")
@@ -116,7 +117,14 @@ func TestAnsweredCountMigratedFromSchema4(t *testing.T) {
 	}
 	// back to schema 4, as such a file was written
 	if _, err := s.db.Exec(`DROP TRIGGER scores_answered_insert; DROP TRIGGER scores_answered_update; DROP TRIGGER scores_answered_delete;
-		ALTER TABLE sessions DROP COLUMN answered; PRAGMA user_version = 4`); err != nil {
+		ALTER TABLE sessions DROP COLUMN answered; ALTER TABLE sessions DROP COLUMN ui_state;
+		CREATE TABLE ui_state (
+			session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+			state      BLOB    NOT NULL,
+			updated_at INTEGER NOT NULL
+		);
+		INSERT INTO ui_state VALUES (?, '{"phase":3,"row":1}', 1);
+		PRAGMA user_version = 4`, id); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -127,6 +135,9 @@ func TestAnsweredCountMigratedFromSchema4(t *testing.T) {
 	defer s2.Close()
 	if got := listedDone(t, s2, id); got != 2 { // a level and an N/A; the note alone is not an answer
 		t.Fatalf("after the migration the session lists %d answered, want 2", got)
+	}
+	if d := mustLoad(t, s2, id); string(d.UIState) != `{"phase":3,"row":1}` {
+		t.Fatalf("the screen state after the migration is %q", d.UIState)
 	}
 }
 

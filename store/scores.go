@@ -188,7 +188,7 @@ func (s *Store) SetAnswerAndStateBy(ctx context.Context, src workshop.Source, se
 		if err != nil {
 			return err
 		}
-		_, err = tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, sessionID, state, at.UnixNano())
+		_, err = tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, state, sessionID)
 		return err
 	})
 	if err != nil {

@@ -394,7 +394,7 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, e
 		return nil, err
 	}
 
-	err = tx.QueryRowContext(ctx, `SELECT state FROM ui_state WHERE session_id = ?`, sessionID).Scan(&d.UIState)
+	err = tx.QueryRowContext(ctx, `SELECT ui_state FROM sessions WHERE id = ?`, sessionID).Scan(&d.UIState)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}

@@ -211,7 +211,7 @@ func TestDeleteSession(t *testing.T) {
 	wantErr(t, err, ErrNoSession)
 	_, err = s.SetAnswer(bg, gone, opds[0].ID, "governance.e1.i1", workshop.Answer{Level: 2})
 	wantErr(t, err, ErrNoSession)
-	for _, table := range []string{"frameworks", "opds", "scores", "score_events", "priorities", "ui_state", "targets", "locks"} {
+	for _, table := range []string{"frameworks", "opds", "scores", "score_events", "priorities", "targets", "locks"} {
 		var n int
 		if err := s.db.QueryRow(`SELECT count(*) FROM `+table+` WHERE session_id = ?`, gone).Scan(&n); err != nil {
 			t.Fatal(err)

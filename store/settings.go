@@ -69,7 +69,7 @@ func (s *Store) SaveUIState(ctx context.Context, sessionID int64, state []byte) 
 		if err := s.touch(ctx, tx, sessionID, at); err != nil {
 			return err
 		}
-		_, err := tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, sessionID, state, at.UnixNano())
+		_, err := tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, state, sessionID)
 		return err
 	})
 }

@@ -618,8 +618,9 @@ type stmts struct {
 }
 
 // uiStateSQL keeps the TUI's screen state of a session.
-const uiStateSQL = `INSERT INTO ui_state (session_id, state, updated_at) VALUES (?, ?, ?)
-	ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`
+// It lives on the session's row (migration 6), the row a keystroke already
+// writes, so saving the cursor with an answer costs no page of its own.
+const uiStateSQL = `UPDATE sessions SET ui_state = ? WHERE id = ?`
 
 func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 	for _, p := range []struct {
