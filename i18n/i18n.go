@@ -352,3 +352,5 @@ func UpperFirst(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+func registerPlural(m map[string]Plural) { RegisterPlural(m) }

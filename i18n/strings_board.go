@@ -47,7 +47,6 @@ func init() {
 		"board.hidden_body":  {"Skor tampil setelah fasilitator menekan r.", "The scores show when the facilitator presses r."},
 		"board.progress":     {"Kemajuan pengisian", "Progress of the answers"},
 		"board.opd_progress": {"Isian per OPD (✔ = lengkap)", "Items per OPD (✔ = complete)"},
-		"board.more_opd":     {"… dan %d OPD lagi", "… OPDs not shown: %d"},
 		"board.revealed":     {"Hasil ditampilkan.", "Results revealed."},
 		"board.hid":          {"Hasil disembunyikan.", "Results hidden."},
 
@@ -61,7 +60,6 @@ func init() {
 		"gaps.dims":         {"Dimensi menurut selisih ke target", "Dimensions by gap to target"},
 		"gaps.elements":     {"Elemen menurut selisih · ★ = prioritas", "Elements by gap · ★ = priority"},
 		"gaps.disagree":     {"Di mana OPD paling berbeda (SD terbesar)", "Where OPDs disagree most (largest SD)"},
-		"gaps.priorities":   {"Prioritas terpilih: %d", "Chosen priorities: %d"},
 		"gaps.more":         {"… dan %d lagi", "… and %d more"},
 		"gaps.no_prio":      {"Belum ada: pilih elemen lalu tekan Spasi.", "None yet: select an element and press Space."},
 		"gaps.col.dim":      {"Dimensi", "Dimension"},
@@ -80,5 +78,19 @@ func init() {
 		"gaps.err_number":   {"“%s” bukan angka: ketik target antara %d dan %d, misalnya 3.50.", "“%s” is not a number: type a target between %d and %d, for example 3.50."},
 		"gaps.err_range":    {"Target %s di luar skala: ketik angka antara %d dan %d.", "Target %s is outside the scale: type a number between %d and %d."},
 		"gaps.target_saved": {"Target %s sekarang %s.", "The target of %s is now %s."},
+	})
+}
+
+// Sentences of this area that show a count: their words follow it.
+func init() {
+	registerPlural(map[string]Plural{
+		"board.more_opd": {Arg: 1,
+			ID:    "… dan %d OPD lagi",
+			One:   "… and %d more OPD",
+			Other: "… and %d more OPDs"},
+		"gaps.priorities": {Arg: 1,
+			ID:    "%d prioritas terpilih",
+			One:   "%d priority chosen",
+			Other: "%d priorities chosen"},
 	})
 }

@@ -15,11 +15,11 @@ func init() {
 		"cli.import":             {"Gabungkan skor dari scores.csv (format ekspor) ke sesi", "Merge scores from a scores.csv (the export format) into a session"},
 		"cli.demo":               {"Buat sesi demo berisi contoh skor dan buka", "Create a demo session with sample scores and open it"},
 		"cli.frameworks":         {"Daftar kerangka penilaian bawaan", "List the built-in assessment frameworks"},
-		"cli.frameworks.items":   {"%d dimensi, %d butir", "%d dimensions, %d items"},
+		"cli.frameworks.items":   {"%s, %s", "%s, %s"},
 		"cli.framework":          {"Lihat atau periksa file kerangka penilaian", "Show or check a framework file"},
 		"cli.framework.show":     {"Cetak YAML kerangka bawaan (awal untuk kerangka sendiri)", "Print a built-in framework as YAML (a start for your own)"},
 		"cli.framework.check":    {"Periksa file kerangka YAML dan laporkan setiap masalah", "Check a framework YAML file and report every problem"},
-		"cli.framework.ok":       {"%s benar: %d dimensi, %d butir.", "%s is valid: %d dimensions, %d items."},
+		"cli.framework.ok":       {"%s benar: %s, %s.", "%s is valid: %s, %s."},
 		"cli.list.empty":         {"Belum ada sesi. Buat dengan: bimtek new --city NAMA --stage 1, atau coba: bimtek demo", "No sessions yet. Create one with: bimtek new --city NAME --stage 1, or try: bimtek demo"},
 		"cli.list.header":        {"ID\tKOTA\tTAHAP\tTANGGAL\tHADIR/OPD\tKELENGKAPAN\tAKTIVITAS TERAKHIR", "ID\tCITY\tSTAGE\tDATE\tPRESENT/OPDS\tCOMPLETION\tLAST ACTIVITY"},
 		"cli.import.done":        {"Baris dibaca: %d; sel diubah: %d (level diisi %d, dikosongkan %d, N/A %d, catatan %d); dibiarkan karena kosong di file: jawaban %d, catatan %d.", "Rows read: %d; cells changed: %d (levels set %d, cleared %d, N/A %d, notes %d); kept because the file leaves them empty: answers %d, notes %d."},
@@ -38,7 +38,6 @@ func init() {
 		"cli.flag.date_edit":     {"tanggal YYYY-MM-DD (kosong: tanpa tanggal)", "date YYYY-MM-DD (empty: no date)"},
 		"cli.delete":             {"Hapus satu sesi beserta semua skornya", "Delete one session with all its scores"},
 		"cli.delete.name":        {"sesi %d (%s · Tahap %s · %s)", "session %d (%s · Stage %s · %s)"},
-		"cli.delete.ask":         {"Hapus %s beserta %d skornya? Tidak bisa dibatalkan. [y/N] ", "Delete %s with its %d scores? This cannot be undone. [y/N] "},
 		"cli.delete.kept":        {"Tidak ada yang dihapus; %s tetap ada.", "Nothing deleted; %s is still there."},
 		"cli.delete.done":        {"Terhapus: %s.", "Deleted: %s."},
 		"cli.delete.no_tty":      {"Menghapus sesi %d perlu konfirmasi di terminal; tanpa terminal tambahkan --yes.", "Deleting session %d needs a confirmation in a terminal; without one add --yes."},
@@ -101,12 +100,40 @@ func init() {
 		"err.out_of_scale":             {"Nilai itu di luar skala kerangka; gunakan salah satu level skala.", "That value is outside the framework's scale; use one of the scale's levels."},
 		"err.unknown_framework":        {"Tidak ada kerangka bawaan %q; gunakan salah satu dari %s, atau sebutkan path file YAML kerangka.", "There is no built-in framework %q; use one of %s, or give the path of a framework YAML file."},
 		"err.import_one":               {"%s tidak diimpor (tidak ada yang berubah) karena satu masalah; perbaiki lalu impor lagi:", "%s was not imported (nothing changed) because of one problem; fix it and import again:"},
-		"err.import_many":              {"%s tidak diimpor (tidak ada yang berubah) karena %d masalah; perbaiki lalu impor lagi:", "%s was not imported (nothing changed) because of %d problems; fix them and import again:"},
-		"err.import_lines":             {"%s: %d baris (%s): %s", "%s: %d lines (%s): %s"},
 		"err.import_lines_more":        {"dan %d baris lain", "and %d more"},
-		"err.import_more":              {"… dan %d masalah lain; perbaiki yang di atas lalu impor lagi untuk melihatnya.", "… and %d more problems; fix the ones above and import again to see them."},
 		"err.import_other_session":     {"%s diekspor dari sesi lain (sesi %s, %s, tahap %s; baris %d), bukan dari sesi %d (%s, tahap %d), jadi tidak ada yang diimpor; impor ke sesi itu, atau tambahkan --force untuk tetap mengimpornya ke sini.", "%s was exported from another session (session %s, %s, tahap %s; line %d), not from session %d (%s, tahap %d), so nothing was imported; import it into that session, or add --force to import it here anyway."},
 		"err.import_empty":             {"%s tidak diimpor (tidak ada yang berubah); ekspor skor lagi dan mulai dari file itu.", "%s was not imported (nothing changed); export the scores again and start from that file."},
 		"err.locked":                   {"Sesi %d sedang dibuka di bimtek lain (pid %d di %s, sejak %s); tutup di sana dulu, tampilkan dengan: bimtek present %d, atau ambil alih sekarang dengan: bimtek open %d --take-over (bila bimtek itu sudah berhenti, kuncinya lepas sendiri pukul %s).", "Session %d is open in another bimtek (pid %d on %s, since %s); close it there first, watch it with: bimtek present %d, or take it over now with: bimtek open %d --take-over (if that bimtek has stopped, the lock frees itself at %s)."},
+	})
+}
+
+// Sentences of this area that show a count: their words follow it.
+func init() {
+	registerPlural(map[string]Plural{
+		"cli.delete.ask": {Arg: 2,
+			ID:    "Hapus %s beserta %d skornya? Tidak bisa dibatalkan. [y/N] ",
+			One:   "Delete %s with its %d score? This cannot be undone. [y/N] ",
+			Other: "Delete %s with its %d scores? This cannot be undone. [y/N] "},
+		"err.import_many": {Arg: 2,
+			ID:    "%s tidak diimpor (tidak ada yang berubah) karena %d masalah; perbaiki lalu impor lagi:",
+			One:   "%s was not imported (nothing changed) because of %d problem; fix it and import again:",
+			Other: "%s was not imported (nothing changed) because of %d problems; fix them and import again:"},
+		"err.import_lines": {Arg: 2,
+			ID:    "%s: %d baris (%s): %s",
+			One:   "%s: %d line (%s): %s",
+			Other: "%s: %d lines (%s): %s"},
+		"err.import_more": {Arg: 1,
+			ID:    "… dan %d masalah lain; perbaiki yang di atas lalu impor lagi untuk melihatnya.",
+			One:   "… and %d more problem; fix the ones above and import again to see it.",
+			Other: "… and %d more problems; fix the ones above and import again to see them."},
+	})
+}
+
+// Counts said inside other sentences ("%s, %s": "6 dimensions, 18 items").
+func init() {
+	registerPlural(map[string]Plural{
+		"count.dimensions": {Arg: 1, ID: "%d dimensi", One: "%d dimension", Other: "%d dimensions"},
+		"count.items":      {Arg: 1, ID: "%d butir", One: "%d item", Other: "%d items"},
+		"count.opds":       {Arg: 1, ID: "%d OPD", One: "%d OPD", Other: "%d OPDs"},
 	})
 }

@@ -36,7 +36,6 @@ func init() {
 		"grid.done":            {"Terisi", "Done"},
 		"grid.city_row":        {"Rata-rata kota", "City mean"},
 		"grid.city_n":          {"n=%d", "n=%d"},
-		"grid.summary":         {"%s: skor kota %s %s (n=%d OPD) · kelengkapan %d/%d (%d%%)", "%s: city score %s %s (OPDs: %d) · completion %d/%d (%d%%)"},
 		"grid.na":              {"N/A", "N/A"},
 		"grid.na_long":         {"N/A (tidak berlaku)", "N/A (not applicable)"},
 		"grid.unanswered":      {"belum diisi", "not answered"},
@@ -69,5 +68,15 @@ func init() {
 		"grid.opd_label":       {"OPD", "OPD"},
 		"grid.answer":          {"Jawaban", "Answer"},
 		"grid.space":           {"Spasi", "Space"},
+	})
+}
+
+// Sentences of this area that show a count: their words follow it.
+func init() {
+	registerPlural(map[string]Plural{
+		"grid.summary": {Arg: 4,
+			ID:    "%s: skor kota %s %s (n=%d OPD) · kelengkapan %d/%d (%d%%)",
+			One:   "%s: city score %s %s (%d OPD) · completion %d/%d (%d%%)",
+			Other: "%s: city score %s %s (%d OPDs) · completion %d/%d (%d%%)"},
 	})
 }

@@ -5,7 +5,6 @@ package i18n
 func init() {
 	register(map[string]Msg{
 		"home.title":         {"Sesi Bimtek", "Bimtek sessions"},
-		"home.count":         {"%d sesi, aktivitas terbaru di atas", "%d sessions, latest activity first"},
 		"home.loading":       {"Memuat daftar sesi…", "Loading the sessions…"},
 		"home.welcome":       {"Selamat datang di bimtek!", "Welcome to bimtek!"},
 		"home.empty":         {"Belum ada sesi di basis data ini. Tekan n untuk membuat sesi baru, atau jalankan `bimtek demo` untuk mencoba sesi contoh.", "There is no session in this database yet. Press n to create a new session, or run `bimtek demo` to try a sample session."},
@@ -35,7 +34,6 @@ func init() {
 		"ago.minutes":   {"%d menit lalu", "%d min ago"},
 		"ago.today":     {"hari ini %s", "today %s"},
 		"ago.yesterday": {"kemarin %s", "yesterday %s"},
-		"ago.days":      {"%d hari lalu", "%d days ago"},
 
 		// Tahap: a short name for lists and the form, and a sentence for
 		// the opening screen (DOMAIN.md, "The programme").
@@ -89,12 +87,29 @@ func init() {
 		"new.csv.desc":          {"Dua kolom: kode dan nama OPD (baris judul boleh, pemisah , atau ;).", "Two columns: OPD code and name (a header row is fine, separator , or ;)."},
 		"new.csv.empty":         {"Isi lokasi berkas CSV, atau kembali dengan Shift+Tab dan pilih pilihan lain.", "Enter the path of the CSV file, or go back with Shift+Tab and choose another option."},
 		"new.csv.open":          {"Berkas %s tidak bisa dibuka: periksa lokasinya.", "The file %s cannot be opened: check its path."},
-		"new.csv.bad":           {"Berkas CSV punya %d masalah; perbaiki lalu coba lagi:\n%s", "The CSV file has %d problems; fix them and try again:\n%s"},
 		"new.csv.nothing":       {"Berkas %s tidak berisi satu OPD pun.", "The file %s holds no OPD."},
 		"new.key.next":          {"lanjut", "next"},
 		"new.key.back":          {"kembali", "back"},
 		"new.key.cancel":        {"batal, kembali ke daftar", "cancel, back to the list"},
 		"new.cancelled":         {"Sesi baru dibatalkan; tidak ada yang disimpan.", "New session cancelled; nothing was saved."},
 		"new.created":           {"Sesi %d dibuat.", "Session %d created."},
+	})
+}
+
+// Sentences of this area that show a count: their words follow it.
+func init() {
+	registerPlural(map[string]Plural{
+		"home.count": {Arg: 1,
+			ID:    "%d sesi, aktivitas terbaru di atas",
+			One:   "%d session, latest activity first",
+			Other: "%d sessions, latest activity first"},
+		"ago.days": {Arg: 1,
+			ID:    "%d hari lalu",
+			One:   "%d day ago",
+			Other: "%d days ago"},
+		"new.csv.bad": {Arg: 1,
+			ID:    "Berkas CSV punya %d masalah; perbaiki lalu coba lagi:\n%s",
+			One:   "The CSV file has %d problem; fix it and try again:\n%s",
+			Other: "The CSV file has %d problems; fix them and try again:\n%s"},
 	})
 }

@@ -37,7 +37,6 @@ func init() {
 		"report.items_done":      {"%d dari %d isian terjawab atau N/A (%d%%)", "%d of %d items answered or N/A (%d%%)"},
 		"report.completion_line": {"%d%% (%d dari %d isian)", "%d%% (%d of %d items)"},
 		"report.index_target":    {"Target %s · selisih %s", "Target %s · gap %s"},
-		"report.index_opds":      {"OPD dengan skor: %d", "OPDs with a score: %d"},
 		"report.no_score":        {"belum ada skor", "no score yet"},
 		"report.na":              {"N/A", "N/A"},
 		"report.yes":             {"ya", "yes"},
@@ -49,11 +48,9 @@ func init() {
 		"report.missing":    {"Yang belum ada", "What is missing"},
 		"report.complete":   {"Semua OPD yang hadir atau sudah menjawab telah mengisi semua isian.", "Every OPD present or with answers has answered every item."},
 
-		"report.missing.no_present": {"Belum ada OPD yang hadir atau menjawab (OPD di sesi ini: %d), jadi belum ada skor kota.", "No OPD is present or has answered yet (OPDs in the session: %d), so there is no city score."},
-		"report.missing.nothing":    {"Belum ada isian yang terjawab (0 dari %d): semua skor di laporan ini masih kosong.", "No item is answered yet (0 of %d): every score in this report is still empty."},
-		"report.missing.items":      {"%d dari %d isian belum terjawab; skor dihitung dari isian yang sudah ada.", "%d of %d items are not answered yet; the scores are computed from the items that are."},
-		"report.missing.dims":       {"Dimensi tanpa skor: %s.", "Dimensions without a score: %s."},
-		"report.waiting":            {"OPD yang belum lengkap (terjawab/isian): %s", "OPDs not yet complete (answered/items): %s"},
+		"report.missing.nothing": {"Belum ada isian yang terjawab (0 dari %d): semua skor di laporan ini masih kosong.", "No item is answered yet (0 of %d): every score in this report is still empty."},
+		"report.missing.dims":    {"Dimensi tanpa skor: %s.", "Dimensions without a score: %s."},
+		"report.waiting":         {"OPD yang belum lengkap (terjawab/isian): %s", "OPDs not yet complete (answered/items): %s"},
 
 		"report.chart.radar":   {"Radar: kota vs target", "Radar: city vs target"},
 		"report.chart.gaps":    {"Selisih per dimensi (target − skor)", "Gap per dimension (target − score)"},
@@ -62,8 +59,6 @@ func init() {
 		"report.legend.gap":    {"arsir = di bawah target · abu-abu = target tercapai", "hatched = below target · grey = target met"},
 		"report.heatmap":       {"Peta panas OPD × dimensi", "Heatmap OPD × dimension"},
 		"report.no_present":    {"Belum ada OPD yang hadir.", "No OPD is present."},
-		"report.absent_not_shown": {"OPD tidak hadir dan tanpa jawaban (tidak ditampilkan): %d; semua OPD ada di lembar Peta panas file Excel.",
-			"Absent OPDs without answers (not shown): %d; every OPD is on the Heatmap sheet of the Excel file."},
 		"report.priorities":    {"Elemen prioritas", "Priority elements"},
 		"report.top_gaps":      {"Selisih elemen terbesar", "Largest element gaps"},
 		"report.no_priorities": {"Belum ada elemen prioritas yang ditandai (layar Kesenjangan dan prioritas).", "No priority element is marked yet (the Gaps and priorities screen)."},
@@ -123,5 +118,27 @@ func init() {
 
 		"report.footnote": {"Metode: setiap indikator dinilai pada level %s–%s; isian kosong dan N/A tidak dihitung (bukan nol). Skor elemen, dimensi dan rerata OPD adalah rata-rata berbobot dari bagian yang punya skor; skor kota adalah rata-rata sederhana skor OPD yang punya jawaban, hadir hari ini atau tidak (setiap OPD sekali); indeks kota adalah rata-rata berbobot skor dimensi kota. Selisih = target − skor (positif = di bawah target). Predikat: %s (dibandingkan setelah dibulatkan). Semua angka 2 desimal, dibulatkan setengah menjauhi nol; sama dengan ekspor CSV.",
 			"Method: each indicator is scored on levels %s–%s; unanswered and N/A items are left out (never zero). Element, dimension and OPD overall scores are weighted means of their scored parts; a city score is the plain mean of the scores of every OPD with an answer, present today or not (each OPD once); the city index is the weighted mean of the city dimension scores. Gap = target − score (positive = below target). Ratings: %s (compared after rounding). Every number has 2 decimals, rounded half away from zero, as in the CSV export."},
+	})
+}
+
+// Sentences of this area that show a count: their words follow it.
+func init() {
+	registerPlural(map[string]Plural{
+		"report.index_opds": {Arg: 1,
+			ID:    "%d OPD dengan skor",
+			One:   "%d OPD with a score",
+			Other: "%d OPDs with a score"},
+		"report.missing.no_present": {Arg: 1,
+			ID:    "Belum ada OPD yang hadir atau menjawab (sesi ini punya %d OPD), jadi belum ada skor kota.",
+			One:   "No OPD is present or has answered yet (the session has %d OPD), so there is no city score.",
+			Other: "No OPD is present or has answered yet (the session has %d OPDs), so there is no city score."},
+		"report.missing.items": {Arg: 1,
+			ID:    "%d dari %d isian belum terjawab; skor dihitung dari isian yang sudah ada.",
+			One:   "%d of %d items is not answered yet; the scores are computed from the items that are.",
+			Other: "%d of %d items are not answered yet; the scores are computed from the items that are."},
+		"report.absent_not_shown": {Arg: 1,
+			ID:    "%d OPD yang tidak hadir dan tanpa jawaban tidak ditampilkan; semua OPD ada di lembar Peta panas file Excel.",
+			One:   "%d absent OPD without answers is not shown; every OPD is on the Heatmap sheet of the Excel file.",
+			Other: "%d absent OPDs without answers are not shown; every OPD is on the Heatmap sheet of the Excel file."},
 	})
 }

@@ -33,7 +33,6 @@ func init() {
 
 		// Refusals on the phone: one sentence, what is wrong and what to do.
 		"room.err.wrong_code":      {"Kode akses itu tidak dikenal; periksa kartu OPD Anda dan ketik lagi.", "That access code is not known; check your OPD's card and type it again."},
-		"room.err.slow_down":       {"Terlalu banyak kode salah dari perangkat ini; tunggu %d detik lalu coba lagi.", "Too many wrong codes from this device; wait %d seconds and try again."},
 		"room.err.no_code":         {"Masuk dulu dengan kode akses OPD Anda.", "Enter your OPD's access code first."},
 		"room.err.code_gone":       {"Kode akses ini tidak berlaku lagi (fasilitator menerbitkan kode baru); masuk dengan kode yang baru.", "This access code no longer works (the facilitator issued a new one); enter the new code."},
 		"room.err.no_dimension":    {"Dimensi itu tidak ada di penilaian ini; pilih dimensi dari daftar.", "That dimension is not in this assessment; pick a dimension from the list."},
@@ -70,7 +69,6 @@ func init() {
 		"cli.cards":          {"Tulis kartu akses OPD (cards.html untuk dicetak) dan daftar kode (codes.csv)", "Write the OPDs' access cards (cards.html to print) and the list of codes (codes.csv)"},
 		"cli.flag.cards_dir": {"folder tujuan (bawaan: bimtek-cards-ID di direktori ini)", "target folder (default: bimtek-cards-ID in the current directory)"},
 		"cli.flag.cards_url": {"alamat formulir yang dicetak di kartu (bawaan: alamat laptop ini, port 8080)", "the form's address printed on the cards (default: this laptop's address, port 8080)"},
-		"cli.cards.done":     {"%d kartu akses; formulir di %s (jalankan `bimtek open %d --listen 0.0.0.0:8080` di ruangan).", "%d access cards; the form at %s (run `bimtek open %d --listen 0.0.0.0:8080` in the room)."},
 		"cli.err.cards_url":  {"--url %q bukan alamat http seperti http://192.168.1.10:8080; tulis alamat laptop di jaringan ruangan.", "--url %q is not an http address such as http://192.168.1.10:8080; give the laptop's address on the room's network."},
 	})
 }
@@ -100,7 +98,6 @@ func init() {
 		"room.panel.no_network": {"Laptop tidak terhubung ke jaringan mana pun: sambungkan ke Wi-Fi ruangan atau nyalakan hotspot laptop.", "The laptop is on no network: join the room's Wi-Fi or turn on the laptop's hotspot."},
 		"room.panel.open_on":    {"Buka di ponsel (pindai QR atau ketik):", "Open on a phone (scan the QR or type):"},
 		"room.panel.entry":      {"Pengisian per dimensi (✔ buka, ✘ tutup):", "Entry per dimension (✔ open, ✘ closed):"},
-		"room.panel.counts":     {"Terhubung %d · terkirim %d · dari %d OPD", "Connected %d · sent %d · OPDs: %d"},
 		"room.panel.never":      {"belum", "never"},
 		"room.panel.sent":       {"✓", "✓"},
 
@@ -133,5 +130,23 @@ func init() {
 	register(map[string]Msg{
 		"room.err.listen_bad": {"Alamat %q bukan host:port seperti 0.0.0.0:8080; tulis alamat dan port untuk mode ruang.", "Address %q is not host:port such as 0.0.0.0:8080; give an address and a port for room mode."},
 		"room.err.listen":     {"Mode ruang tidak dapat mendengarkan di %s (port sudah dipakai program lain, atau alamat itu bukan milik laptop ini); pilih port lain, mis. 0.0.0.0:8081.", "Room mode cannot listen on %s (the port is taken by another program, or the address is not this laptop's); choose another port, e.g. 0.0.0.0:8081."},
+	})
+}
+
+// Sentences of this area that show a count: their words follow it.
+func init() {
+	registerPlural(map[string]Plural{
+		"room.err.slow_down": {Arg: 1,
+			ID:    "Terlalu banyak kode salah dari perangkat ini; tunggu %d detik lalu coba lagi.",
+			One:   "Too many wrong codes from this device; wait %d second and try again.",
+			Other: "Too many wrong codes from this device; wait %d seconds and try again."},
+		"cli.cards.done": {Arg: 1,
+			ID:    "%d kartu akses; formulir di %s (jalankan `bimtek open %d --listen 0.0.0.0:8080` di ruangan).",
+			One:   "%d access card; the form at %s (run `bimtek open %d --listen 0.0.0.0:8080` in the room).",
+			Other: "%d access cards; the form at %s (run `bimtek open %d --listen 0.0.0.0:8080` in the room)."},
+		"room.panel.counts": {Arg: 3,
+			ID:    "Terhubung %d · terkirim %d · dari %d OPD",
+			One:   "Connected %d · sent %d · of %d OPD",
+			Other: "Connected %d · sent %d · of %d OPDs"},
 	})
 }

@@ -31,11 +31,8 @@ func init() {
 		"err.need_terminal": {"bimtek perlu terminal untuk layar ini; tanpa terminal gunakan bimtek list, export, import, backup atau check.",
 			"bimtek needs a terminal for this screen; without one use bimtek list, export, import, backup or check instead."},
 
-		"cli.check":          {"Periksa keutuhan file database", "Check the integrity of the database file"},
-		"cli.check.ok":       {"%s utuh (sesi: %d, tidak ada masalah).", "%s is sound (sessions: %d, no problems found)."},
-		"cli.check.problems": {"%s rusak (masalah: %d); buka cadangan terakhir, atau simpan sesi yang masih terbaca dengan: bimtek backup ID FILE.", "%s is damaged (problems found: %d); open the latest backup, or save the sessions that still read with: bimtek backup ID FILE."},
-		"cli.backup":         {"Salin sesi (atau semua sesi) ke file database baru; cara aman memindahkan sesi ke laptop lain", "Copy a session (or all) into a new database file; the safe way to move sessions to another laptop"},
-		"cli.backup.done":    {"Cadangan %s siap (sesi di dalamnya: %d); buka di laptop lain dengan: bimtek --db %s list.", "Backup %s is ready (sessions in it: %d); use it on another laptop with: bimtek --db %s list."},
+		"cli.check":  {"Periksa keutuhan file database", "Check the integrity of the database file"},
+		"cli.backup": {"Salin sesi (atau semua sesi) ke file database baru; cara aman memindahkan sesi ke laptop lain", "Copy a session (or all) into a new database file; the safe way to move sessions to another laptop"},
 		"cli.err.backup_args": {"Sebutkan ID sesi (atau --all) dan file cadangan baru: bimtek backup ID FILE.db.",
 			"Give a session id (or --all) and a new backup file: bimtek backup ID FILE.db."},
 		"cli.flag.all":       {"cadangkan semua sesi di database", "back up every session of the database"},
@@ -46,5 +43,23 @@ func init() {
 		"cli.takeover.no": {"Sesi %d tidak diambil alih; tidak ada yang berubah.", "Session %d was not taken over; nothing changed."},
 		"cli.takeover.no_tty": {"--take-over perlu konfirmasi di terminal; tanpa terminal tambahkan --yes.",
 			"--take-over asks for confirmation on a terminal; without one add --yes."},
+	})
+}
+
+// Sentences of this area that show a count: their words follow it.
+func init() {
+	registerPlural(map[string]Plural{
+		"cli.check.ok": {Arg: 2,
+			ID:    "%s utuh (%d sesi, tidak ada masalah).",
+			One:   "%s is sound (%d session, no problems found).",
+			Other: "%s is sound (%d sessions, no problems found)."},
+		"cli.check.problems": {Arg: 2,
+			ID:    "%s rusak (%d masalah ditemukan); buka cadangan terakhir, atau simpan sesi yang masih terbaca dengan: bimtek backup ID FILE.",
+			One:   "%s is damaged (%d problem found); open the latest backup, or save the sessions that still read with: bimtek backup ID FILE.",
+			Other: "%s is damaged (%d problems found); open the latest backup, or save the sessions that still read with: bimtek backup ID FILE."},
+		"cli.backup.done": {Arg: 2,
+			ID:    "Cadangan %s siap (berisi %d sesi); buka di laptop lain dengan: bimtek --db %s list.",
+			One:   "Backup %s is ready (%d session in it); use it on another laptop with: bimtek --db %s list.",
+			Other: "Backup %s is ready (%d sessions in it); use it on another laptop with: bimtek --db %s list."},
 	})
 }

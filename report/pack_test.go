@@ -438,7 +438,7 @@ func TestPackSaysWhatIsMissing(t *testing.T) {
 				d.OPDs[i].Present = false
 			}
 			return d
-		}(), []string{"Belum ada OPD yang hadir atau menjawab (OPD di sesi ini: 3), jadi belum ada skor kota."}},
+		}(), []string{"Belum ada OPD yang hadir atau menjawab (sesi ini punya 3 OPD), jadi belum ada skor kota."}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

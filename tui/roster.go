@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/i18n"
 	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
@@ -556,7 +557,7 @@ func (r *Roster) loadPreset() tea.Cmd {
 	if _, err := s.Live.AddOPDs(s.Ctx(), add); err != nil {
 		return errCmd(err)
 	}
-	return r.changed(-1, s.T("roster.preset_added", len(add), skipped))
+	return r.changed(-1, s.T("roster.preset_added", i18n.M("count.opds", len(add)), skipped))
 }
 
 func (r *Roster) updateImport(msg tea.Msg) tea.Cmd {

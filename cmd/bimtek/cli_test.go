@@ -36,6 +36,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/i18n"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/tui"
 )
@@ -1592,7 +1593,7 @@ func TestFrameworkCommands(t *testing.T) {
 		for _, lang := range langs {
 			r := bt(t, "--lang", lang, "framework", "check", path)
 			mustOK(t, r)
-			if r.stdout != tr(lang, "cli.framework.ok", path, 6, 18)+"\n" {
+			if r.stdout != tr(lang, "cli.framework.ok", path, i18n.M("count.dimensions", 6), i18n.M("count.items", 18))+"\n" {
 				t.Errorf("check %s: %q", key, r.stdout)
 			}
 		}
@@ -1632,7 +1633,7 @@ func TestFrameworkCommands(t *testing.T) {
 		for i, key := range []string{"elemen", "pilar"} {
 			f, _ := assets.Framework(key)
 			if fs := strings.Fields(lines[i]); fs[0] != key || !strings.Contains(lines[i], f.Name.In(lang)) ||
-				!strings.HasSuffix(lines[i], tr(lang, "cli.frameworks.items", 6, 18)) {
+				!strings.HasSuffix(lines[i], tr(lang, "cli.frameworks.items", i18n.M("count.dimensions", 6), i18n.M("count.items", 18))) {
 				t.Errorf("frameworks line %q, want %s, its %s name and its size", lines[i], key, lang)
 			}
 		}

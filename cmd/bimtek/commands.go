@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/i18n"
 	"github.com/bimtek/bimtek/live"
 	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/report"
@@ -688,7 +689,7 @@ func (a *app) frameworksCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", k, f.Name.In(a.lang), a.t("cli.frameworks.items", len(f.Dimensions), f.ItemCount()))
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", k, f.Name.In(a.lang), a.t("cli.frameworks.items", i18n.M("count.dimensions", len(f.Dimensions)), i18n.M("count.items", f.ItemCount())))
 			}
 			return tw.Flush()
 		},
@@ -745,7 +746,7 @@ func (a *app) frameworkCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stdout, a.t("cli.framework.ok", args[0], len(f.Dimensions), f.ItemCount()))
+			fmt.Fprintln(a.stdout, a.t("cli.framework.ok", args[0], i18n.M("count.dimensions", len(f.Dimensions)), i18n.M("count.items", f.ItemCount())))
 			return nil
 		},
 	}
