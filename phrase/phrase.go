@@ -37,7 +37,7 @@ func Sentence(lang string, err error) string {
 		return input.In(lang) + "."
 	}
 	// Lists of problems (a framework file, an OPD or scores CSV) are shown
-	// whole, one problem a line, in the UI language where they have it.
+	// whole, one problem a line, each said from its code in the UI language.
 	var fe *workshop.FrameworkError
 	if errors.As(err, &fe) {
 		return fe.In(lang)
@@ -138,8 +138,8 @@ func Sentence(lang string, err error) string {
 }
 
 // importSentence says that a scores file was refused as a whole, then
-// every problem on its own line as "file:line: what to fix" (the problems
-// themselves are in English: package report has no Indonesian text).
+// every problem on its own line as "file:line: what to fix", each said
+// from its catalogue code in the UI language.
 func importSentence(lang string, e *report.ImportError) string {
 	t := func(k string, args ...any) string { return assets.T(lang, k, args...) }
 	// Enough problems to fix first; the rest come back on the next try.

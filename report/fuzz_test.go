@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/bimtek/bimtek/i18n"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -38,7 +39,7 @@ func FuzzReadScores(f *testing.F) {
 				t.Fatalf("file %v with error %v, want none and an *ImportError with problems", sf, err)
 			}
 			for _, p := range ie.Problems {
-				if p.Msg == "" || p.MsgID == "" {
+				if !i18n.Has(p.Code) || p.In("en") == "" || p.In("id") == "" {
 					t.Fatalf("problem %+v lacks a language", p)
 				}
 			}

@@ -39,10 +39,10 @@ func TestParseScoresRefusesControlCharacters(t *testing.T) {
 				t.Fatalf("want one problem and no rows, got %v, %v", rows, err)
 			}
 			p := ie.Problems[0]
-			if p.Line != c.line || !strings.Contains(p.Msg, c.msg) || !strings.Contains(p.MsgID, c.msgID) {
-				t.Errorf("got line %d\n en %q\n id %q\nwant line %d with %q / %q", p.Line, p.Msg, p.MsgID, c.line, c.msg, c.msgID)
+			if p.Line != c.line || !strings.Contains(p.In("en"), c.msg) || !strings.Contains(p.In("id"), c.msgID) {
+				t.Errorf("got line %d\n en %q\n id %q\nwant line %d with %q / %q", p.Line, p.In("en"), p.In("id"), c.line, c.msg, c.msgID)
 			}
-			for _, s := range []string{p.Msg, p.MsgID, err.Error()} {
+			for _, s := range []string{p.In("en"), p.In("id"), err.Error()} {
 				if strings.ContainsFunc(s, workshop.Unsafe) {
 					t.Errorf("a control character reaches the message: %q", s)
 				}
@@ -64,7 +64,7 @@ func TestParseScoresRefusesAnOversizedFile(t *testing.T) {
 	if !errors.As(err, &ie) || len(ie.Problems) != 1 {
 		t.Fatalf("want one problem, got %v", err)
 	}
-	if p := ie.Problems[0]; p.Msg != "the file is 64.0 MB, more than a scores file of any session can be (at most 64.0 MB); check that it is the right file" || p.MsgID == "" {
+	if p := ie.Problems[0]; p.In("en") != "the file is 64.0 MB, more than a scores file of any session can be (at most 64.0 MB); check that it is the right file" || p.In("id") == "" {
 		t.Errorf("got %+v", p)
 	}
 }

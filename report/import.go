@@ -11,15 +11,17 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bimtek/bimtek/i18n"
 	"github.com/bimtek/bimtek/workshop"
 )
 
 // Problem is one thing wrong in an imported file, at a 1-based line of the
-// file (the header is line 1).
+// file (the header is line 1), as a code of the catalogue (package i18n)
+// with its arguments.
 type Problem struct {
-	Line  int
-	Msg   string // English
-	MsgID string // Bahasa Indonesia
+	Line int
+	Code string
+	Args []any
 	// Lines are every line with this same problem, Line first, when more
 	// than one line has it (180 rows naming one unknown OPD are one
 	// problem with 180 lines); nil for a problem of one line.
@@ -27,45 +29,11 @@ type Problem struct {
 }
 
 // In returns the problem's message in lang ("id" or "en").
-func (p Problem) In(lang string) string {
-	if lang == "en" || p.MsgID == "" {
-		return p.Msg
-	}
-	return p.MsgID
-}
+func (p Problem) In(lang string) string { return i18n.T(lang, p.Code, p.Args...) }
 
-// newProblem formats a problem in both languages; format is the English
-// text and the key of its Indonesian translation in problemID.
-func newProblem(line int, format string, args ...any) Problem {
-	pr := Problem{Line: line, Msg: fmt.Sprintf(format, args...)}
-	if id, ok := problemID[format]; ok {
-		pr.MsgID = fmt.Sprintf(id, args...)
-	}
-	return pr
-}
-
-// problemID holds the Indonesian of every import problem, keyed by its
-// English format.
-var problemID = map[string]string{
-	`the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`:                              `file ini teks UTF-16; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
-	`the file is not UTF-8 text; save it from Excel as "CSV UTF-8" and import it again`:                           `file ini bukan teks UTF-8; simpan dari Excel sebagai "CSV UTF-8" lalu impor lagi`,
-	"the file is empty; export the scores first and fill in that file":                                            "file ini kosong; ekspor skor dulu lalu isi file itu",
-	"the file has a header but no rows of scores; fill in the rows of an exported scores.csv":                     "file ini punya baris judul tetapi tidak ada baris skor; isi baris-baris scores.csv hasil ekspor",
-	"the header row cannot be read (%v); export the scores again and start from that file":                        "baris judul tidak terbaca (%v); ekspor skor lagi dan mulai dari file itu",
-	"the column %s appears twice; keep one of them":                                                               "kolom %s muncul dua kali; sisakan satu",
-	"the column %s is missing; keep the header row of an exported scores.csv":                                     "kolom %s tidak ada; pakai baris judul dari scores.csv hasil ekspor",
-	"the quoting is broken (%s); put quotes only around whole cells and double any quote inside a cell":           "tanda kutip rusak (%s); beri kutip hanya di sekeliling sel utuh dan gandakan kutip di dalam sel",
-	"the row has %d cells but the header has %d; check for a separator inside a cell that is not quoted":          "baris ini punya %d sel sedangkan judul punya %d; periksa pemisah di dalam sel yang tidak diberi kutip",
-	"the opd_code is empty; fill in the code of an OPD of this session":                                           "opd_code kosong; isi dengan kode OPD sesi ini",
-	"the OPD code %q is not in this session; use a code from the session's roster":                                "kode OPD %q tidak ada di sesi ini; pakai kode dari daftar OPD sesi",
-	"the indicator_key is empty; fill in the key of an indicator of the framework":                                "indicator_key kosong; isi dengan kunci indikator dari kerangka",
-	"the indicator key %q is not in the session's framework; use a key from an exported scores.csv":               "kunci indikator %q tidak ada di kerangka sesi; pakai kunci dari scores.csv hasil ekspor",
-	"the note cannot be read (%v); write it again":                                                                "catatan tidak terbaca (%v); tulis ulang",
-	"OPD %s and indicator %s already appear on line %d; keep only one of the two rows":                            "OPD %s dan indikator %s sudah ada di baris %d; sisakan satu dari dua baris itu",
-	"the level %q is not on the scale %s; use one of those levels or leave it empty":                              "level %q tidak ada di skala %s; pakai salah satu level itu atau kosongkan",
-	"the not_applicable value %q is not understood; use 1 or 0":                                                   "nilai not_applicable %q tidak dikenal; pakai 1 atau 0",
-	"the row is marked not applicable and also has a level; clear the level or set not_applicable to 0":           "baris ini ditandai N/A dan juga punya level; kosongkan level atau isi not_applicable dengan 0",
-	"the file is %s, more than a scores file of any session can be (at most %s); check that it is the right file": "file ini berukuran %s, lebih besar dari file skor sesi mana pun (paling besar %s); periksa apakah filenya benar",
+// newProblem is the problem code with args on line.
+func newProblem(line int, code string, args ...any) Problem {
+	return Problem{Line: line, Code: code, Args: args}
 }
 
 // MaxScoresBytes bounds a scores file: 80 OPDs answering 1,728 indicators
@@ -74,9 +42,9 @@ const MaxScoresBytes = 64 << 20
 
 func (p Problem) String() string {
 	if len(p.Lines) > 1 {
-		return fmt.Sprintf("%d lines (%s): %s", len(p.Lines), LineList(p.Lines, 3, func(n int) string { return fmt.Sprintf("and %d more", n) }), p.Msg)
+		return fmt.Sprintf("%d lines (%s): %s", len(p.Lines), LineList(p.Lines, 3, func(n int) string { return fmt.Sprintf("and %d more", n) }), p.In("en"))
 	}
-	return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
+	return fmt.Sprintf("line %d: %s", p.Line, p.In("en"))
 }
 
 // LineList writes the first few of lines ("2, 3, 4") followed by more(n)
@@ -100,14 +68,15 @@ func groupProblems(ps []Problem) []Problem {
 	var out []Problem
 	at := map[string]int{}
 	for _, p := range ps {
-		if i, ok := at[p.Msg]; ok {
+		text := p.In("en")
+		if i, ok := at[text]; ok {
 			if out[i].Lines == nil {
 				out[i].Lines = []int{out[i].Line}
 			}
 			out[i].Lines = append(out[i].Lines, p.Line)
 			continue
 		}
-		at[p.Msg] = len(out)
+		at[text] = len(out)
 		out = append(out, p)
 	}
 	return out
@@ -206,14 +175,14 @@ func ReadScores(name string, data []byte, f *workshop.Framework, opds []workshop
 	if f == nil {
 		return nil, fmt.Errorf("import %s: the session has no framework; reopen the session and try again", name)
 	}
-	fail := func(line int, format string, args ...any) error {
-		return &ImportError{Name: name, Problems: []Problem{newProblem(line, format, args...)}}
+	fail := func(line int, code string, args ...any) error {
+		return &ImportError{Name: name, Problems: []Problem{newProblem(line, code, args...)}}
 	}
 	if len(data) > MaxScoresBytes {
-		return nil, fail(0, "the file is %s, more than a scores file of any session can be (at most %s); check that it is the right file", workshop.SizeText(len(data)), workshop.SizeText(MaxScoresBytes))
+		return nil, fail(0, "import.more_than_scores_any", workshop.SizeText(len(data)), workshop.SizeText(MaxScoresBytes))
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return nil, fail(1, `the file is UTF-16 text; save it from Excel as "CSV UTF-8" and import it again`)
+		return nil, fail(1, "import.utf_16_text")
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	// Old Mac Excel ("CSV (Macintosh)") ends lines with CR alone, which
@@ -224,7 +193,7 @@ func ReadScores(name string, data []byte, f *workshop.Framework, opds []workshop
 	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte{'\n'})
-		return nil, fail(line, `the file is not UTF-8 text; save it from Excel as "CSV UTF-8" and import it again`)
+		return nil, fail(line, "import.not_utf_8_text")
 	}
 
 	r := csv.NewReader(bytes.NewReader(data))
@@ -232,10 +201,10 @@ func ReadScores(name string, data []byte, f *workshop.Framework, opds []workshop
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, fail(1, "the file is empty; export the scores first and fill in that file")
+		return nil, fail(1, "import.empty")
 	}
 	if err != nil {
-		return nil, fail(csvErrLine(err, 1), "the header row cannot be read (%v); export the scores again and start from that file", csvErrMsg(err))
+		return nil, fail(csvErrLine(err, 1), "import.header_row_cannot_read", csvErrMsg(err))
 	}
 	cols, problems := findColumns(header)
 	if len(problems) > 0 {
@@ -264,7 +233,7 @@ func ReadScores(name string, data []byte, f *workshop.Framework, opds []workshop
 		}
 		if err != nil {
 			// Broken quoting makes everything after it unreliable: stop here.
-			p.problem(csvErrLine(err, 0), "the quoting is broken (%s); put quotes only around whole cells and double any quote inside a cell", csvErrMsg(err))
+			p.problem(csvErrLine(err, 0), "import.quoting_broken", csvErrMsg(err))
 			break
 		}
 		line, _ := r.FieldPos(0)
@@ -274,7 +243,7 @@ func ReadScores(name string, data []byte, f *workshop.Framework, opds []workshop
 		}
 	}
 	if len(p.problems) == 0 && len(sf.Rows) == 0 {
-		p.problem(2, "the file has a header but no rows of scores; fill in the rows of an exported scores.csv")
+		p.problem(2, "import.header_but_no_rows")
 	}
 	if len(p.problems) > 0 {
 		return nil, &ImportError{Name: name, Problems: groupProblems(p.problems)}
@@ -302,14 +271,14 @@ func findColumns(header []string) (columns, []Problem) {
 			continue
 		}
 		if *idx >= 0 {
-			problems = append(problems, newProblem(1, "the column %s appears twice; keep one of them", key))
+			problems = append(problems, newProblem(1, "import.column_appears_twice", key))
 			continue
 		}
 		*idx = i
 	}
 	for _, req := range []string{"opd_code", "indicator_key", "level"} {
 		if *where[req] < 0 {
-			problems = append(problems, newProblem(1, "the column %s is missing; keep the header row of an exported scores.csv", req))
+			problems = append(problems, newProblem(1, "import.column_missing", req))
 		}
 	}
 	return c, problems
@@ -328,8 +297,8 @@ type parser struct {
 	problems   []Problem
 }
 
-func (p *parser) problem(line int, format string, args ...any) {
-	p.problems = append(p.problems, newProblem(line, format, args...))
+func (p *parser) problem(line int, code string, args ...any) {
+	p.problems = append(p.problems, newProblem(line, code, args...))
 }
 
 // origin adds a row's claim of origin to os when it differs from every
@@ -370,7 +339,7 @@ func (p *parser) row(line int, rec []string, width int) (ImportRow, bool) {
 		return ImportRow{}, false
 	}
 	if len(rec) != width {
-		p.problem(line, "the row has %d cells but the header has %d; check for a separator inside a cell that is not quoted", len(rec), width)
+		p.problem(line, "import.row_cells_but_header", len(rec), width)
 		return ImportRow{}, false
 	}
 	cell := func(i int) string {
@@ -385,22 +354,22 @@ func (p *parser) row(line int, rec []string, width int) (ImportRow, bool) {
 	opd, knownOPD := p.opds[code]
 	switch {
 	case code == "":
-		p.problem(line, "the opd_code is empty; fill in the code of an OPD of this session")
+		p.problem(line, "import.opd_code_empty")
 	case !knownOPD:
-		p.problem(line, "the OPD code %q is not in this session; use a code from the session's roster", code)
+		p.problem(line, "import.opd_code_not_session", code)
 	}
 	ind := strings.TrimSpace(cell(p.cols.indicator))
 	switch {
 	case ind == "":
-		p.problem(line, "the indicator_key is empty; fill in the key of an indicator of the framework")
+		p.problem(line, "import.indicator_key_empty")
 	case !p.indicators[ind]:
-		p.problem(line, "the indicator key %q is not in the session's framework; use a key from an exported scores.csv", ind)
+		p.problem(line, "import.indicator_key_not_session", ind)
 	}
 	// A repeat of an unknown code or key would only repeat that problem.
 	if knownOPD && p.indicators[ind] {
 		k := pair{code, ind}
 		if first, dup := p.seen[k]; dup {
-			p.problem(line, "OPD %s and indicator %s already appear on line %d; keep only one of the two rows", workshop.Visible(code), workshop.Visible(ind), first)
+			p.problem(line, "import.opd_indicator_already_appear", workshop.Visible(code), workshop.Visible(ind), first)
 		} else {
 			p.seen[k] = line
 		}
@@ -411,17 +380,17 @@ func (p *parser) row(line int, rec []string, width int) (ImportRow, bool) {
 	if lv != "" {
 		v, err := strconv.Atoi(lv)
 		if _, onScale := p.f.LevelOf(v); err != nil || !onScale {
-			p.problem(line, "the level %q is not on the scale %s; use one of those levels or leave it empty", lv, p.scale)
+			p.problem(line, "import.level_not_scale", lv, p.scale)
 		} else {
 			row.Answer.Level = v
 		}
 	}
 	if na, ok := parseNA(cell(p.cols.na)); !ok {
-		p.problem(line, "the not_applicable value %q is not understood; use 1 or 0", strings.TrimSpace(cell(p.cols.na)))
+		p.problem(line, "import.not_applicable_value_not", strings.TrimSpace(cell(p.cols.na)))
 	} else if na {
 		row.Answer.NA = true
 		if lv != "" {
-			p.problem(line, "the row is marked not applicable and also has a level; clear the level or set not_applicable to 0")
+			p.problem(line, "import.row_marked_not_applicable")
 		}
 	}
 	row.BlankLevel = lv == "" && !row.Answer.NA
@@ -429,9 +398,9 @@ func (p *parser) row(line int, rec []string, width int) (ImportRow, bool) {
 		var ie *workshop.InputError
 		if errors.As(err, &ie) {
 			wp := ie.Problem("", line)
-			p.problems = append(p.problems, Problem{Line: line, Msg: wp.Msg, MsgID: wp.MsgID})
+			p.problems = append(p.problems, Problem{Line: line, Code: wp.Code, Args: wp.Args})
 		} else {
-			p.problem(line, "the note cannot be read (%v); write it again", err)
+			p.problem(line, "import.note_cannot_read", err)
 		}
 	} else {
 		row.Note, row.BlankNote = note, note == ""

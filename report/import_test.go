@@ -6,11 +6,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/bimtek/bimtek/i18n"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -134,7 +134,7 @@ func TestParseScoresProblems(t *testing.T) {
 			}
 			for i, w := range c.want {
 				p := ie.Problems[i]
-				if p.Line != w.line || !strings.Contains(p.Msg, w.msg) {
+				if p.Line != w.line || !strings.Contains(p.In("en"), w.msg) {
 					t.Errorf("problem %d = %v, want line %d with %q", i, p, w.line, w.msg)
 				}
 			}
@@ -208,41 +208,30 @@ func TestParseScoresAccepts(t *testing.T) {
 }
 
 func TestImportErrorText(t *testing.T) {
-	one := &ImportError{Name: "a.csv", Problems: []Problem{{Line: 4, Msg: "the level \"7\" is not on the scale 1-5; use one of those levels or leave it empty"}}}
+	one := &ImportError{Name: "a.csv", Problems: []Problem{{Line: 4, Code: "import.level_not_scale", Args: []any{"7", "1-5"}}}}
 	if got, want := one.Error(), `a.csv line 4: the level "7" is not on the scale 1-5; use one of those levels or leave it empty; nothing was imported`; got != want {
 		t.Errorf("one problem: %q\nwant %q", got, want)
 	}
-	two := &ImportError{Name: "a.csv", Problems: []Problem{{Line: 4, Msg: "x"}, {Line: 9, Msg: "y"}}}
-	if got, want := two.Error(), "a.csv has 2 problems, nothing was imported: line 4: x; line 9: y"; got != want {
+	two := &ImportError{Name: "a.csv", Problems: []Problem{{Line: 4, Code: "import.opd_code_empty"}, {Line: 9, Code: "import.empty"}}}
+	if got, want := two.Error(), "a.csv has 2 problems, nothing was imported: line 4: the opd_code is empty; fill in the code of an OPD of this session; line 9: the file is empty; export the scores first and fill in that file"; got != want {
 		t.Errorf("two problems: %q\nwant %q", got, want)
 	}
 }
 
-// Every import problem has its Indonesian text: each English format in
-// the code has an entry in problemID with the same verbs.
+// Every import problem is in the catalogue: each code import.go names has
+// an entry (whose two languages TestCatalogue holds to the same verbs).
 func TestImportProblemsTranslated(t *testing.T) {
 	src, err := os.ReadFile("import.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	calls := regexp.MustCompile(`(?:problem|fail|newProblem)\((?:[^,()]|\([^()]*\))*, ("(?:[^"\\]|\\.)*"|` + "`[^`]*`" + `)`)
-	n := 0
-	for _, m := range calls.FindAllStringSubmatch(string(src), -1) {
-		format, err := strconv.Unquote(m[1])
-		if err != nil {
-			t.Fatalf("%s: %v", m[1], err)
-		}
-		n++
-		id, ok := problemID[format]
-		if !ok {
-			t.Errorf("no Indonesian for %q", format)
-			continue
-		}
-		if strings.Count(id, "%") != strings.Count(format, "%") {
-			t.Errorf("%q and %q take different arguments", format, id)
+	codes := regexp.MustCompile(`"(import\.[a-z0-9_.]+)"`).FindAllStringSubmatch(string(src), -1)
+	for _, m := range codes {
+		if !i18n.Has(m[1]) {
+			t.Errorf("%s is not in the catalogue", m[1])
 		}
 	}
-	if n < 10 {
-		t.Fatalf("found only %d problem formats in import.go; the pattern is out of date", n)
+	if len(codes) < 15 {
+		t.Fatalf("found only %d problem codes in import.go; the pattern is out of date", len(codes))
 	}
 }

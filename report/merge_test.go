@@ -74,7 +74,7 @@ func TestProblemsGrouped(t *testing.T) {
 		t.Fatalf("%d problems, want 30 unknown codes and one level", len(ie.Problems))
 	}
 	first := ie.Problems[0]
-	if first.Line != 2 || !reflect.DeepEqual(first.Lines, []int{2, 3, 4, 5, 6, 7}) || !strings.Contains(first.Msg, `"DISHUB0"`) {
+	if first.Line != 2 || !reflect.DeepEqual(first.Lines, []int{2, 3, 4, 5, 6, 7}) || !strings.Contains(first.In("en"), `"DISHUB0"`) {
 		t.Errorf("first problem %+v, want DISHUB0 on lines 2-7", first)
 	}
 	if last := ie.Problems[30]; last.Line != 182 || last.Lines != nil {

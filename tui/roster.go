@@ -636,8 +636,7 @@ func (r *Roster) importRead(msg rosterFileMsg) tea.Cmd {
 	for _, row := range rows {
 		if o, dup := have[strings.ToUpper(row.Code)]; dup {
 			probs = append(probs, workshop.Problem{Line: row.Line,
-				Msg:   assets.T("en", "roster.import_dup", row.Code, o.Name),
-				MsgID: assets.T("id", "roster.import_dup", row.Code, o.Name)})
+				Code: "roster.import_dup", Args: []any{row.Code, o.Name}})
 		}
 	}
 	if len(probs) > 0 {

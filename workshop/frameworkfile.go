@@ -11,39 +11,38 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bimtek/bimtek/i18n"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
 
-// Problem is one thing wrong with an input (a framework file, an OPD CSV),
-// said as "what is wrong — what to fix". Msg is English, MsgID the same
-// sentence in Bahasa Indonesia. Line is 1-based; 0 when unknown (a
-// framework built in code, or a problem about the whole file).
+// Problem is one thing wrong with an input (a framework file, an OPD CSV,
+// a typed value), as a code of the catalogue (package i18n) with its
+// arguments, said in the UI language by In as "what is wrong — what to
+// fix". Line is 1-based; 0 when unknown (a framework built in code, or a
+// problem about the whole file).
 type Problem struct {
-	File  string
-	Line  int
-	Msg   string
-	MsgID string
+	File string
+	Line int
+	Code string
+	Args []any
 }
 
-// In renders the problem as "file:line: message" in lang ("en" for
-// English, anything else for Bahasa Indonesia, the UI default).
+// Text is the problem itself in lang ("en" for English, anything else
+// for Bahasa Indonesia, the UI default), without file and line.
+func (p Problem) Text(lang string) string { return i18n.T(lang, p.Code, p.Args...) }
+
+// In renders the problem as "file:line: message" in lang.
 func (p Problem) In(lang string) string {
-	m := p.MsgID
-	if lang == "en" || m == "" {
-		m = p.Msg
-	}
+	m := p.Text(lang)
 	switch {
 	case p.File != "" && p.Line > 0:
 		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, m)
 	case p.File != "":
 		return p.File + ": " + m
 	case p.Line > 0:
-		if lang == "en" {
-			return fmt.Sprintf("line %d: %s", p.Line, m)
-		}
-		return fmt.Sprintf("baris %d: %s", p.Line, m)
+		return i18n.T(lang, "fw.line_prefix", p.Line, m)
 	}
 	return m
 }
@@ -74,28 +73,6 @@ func (e *FrameworkError) Error() string { return renderProblems(e.Problems, "en"
 
 // In renders the problems in lang ("en" or Indonesian).
 func (e *FrameworkError) In(lang string) string { return renderProblems(e.Problems, lang) }
-
-// bi is a message in both languages; a bi passed as a format argument is
-// rendered in the language being formatted.
-type bi struct{ en, id string }
-
-func format(m bi, args ...any) (en, id string) {
-	ae := make([]any, len(args))
-	ai := make([]any, len(args))
-	for i, a := range args {
-		if b, ok := a.(bi); ok {
-			ae[i], ai[i] = b.en, b.id
-		} else {
-			ae[i], ai[i] = a, a
-		}
-	}
-	return fmt.Sprintf(m.en, ae...), fmt.Sprintf(m.id, ai...)
-}
-
-func bif(m bi, args ...any) bi {
-	en, id := format(m, args...)
-	return bi{en, id}
-}
 
 // keyPattern is the shape of every key: stable, lowercase, safe in file
 // names, CSV columns and URLs.
@@ -151,8 +128,7 @@ type checker struct {
 func (c *checker) sorted() []Problem {
 	sort.SliceStable(c.probs, func(i, j int) bool { return c.probs[i].Line < c.probs[j].Line })
 	if c.dropped > 0 {
-		en, id := format(bi{"%d more problems are not shown — fix the ones above and check the file again", "%d masalah lain tidak ditampilkan — perbaiki yang di atas lalu periksa berkas lagi"}, c.dropped)
-		c.probs = append(c.probs, Problem{File: c.file, Msg: en, MsgID: id})
+		c.probs = append(c.probs, Problem{File: c.file, Code: "fw.more_problems_not_shown", Args: []any{c.dropped}})
 		c.dropped = 0
 	}
 	return c.probs
@@ -166,13 +142,12 @@ func newChecker(file string, parsed bool) *checker {
 // (and a hostile file cannot print forever).
 const maxProblems = 500
 
-func (c *checker) add(line int, m bi, args ...any) {
+func (c *checker) add(line int, code string, args ...any) {
 	if len(c.probs) >= maxProblems {
 		c.dropped++
 		return
 	}
-	en, id := format(m, args...)
-	c.probs = append(c.probs, Problem{File: c.file, Line: line, Msg: en, MsgID: id})
+	c.probs = append(c.probs, Problem{File: c.file, Line: line, Code: code, Args: args})
 }
 
 // input adds a refused value (an *InputError from CheckText and its
@@ -180,7 +155,7 @@ func (c *checker) add(line int, m bi, args ...any) {
 func (c *checker) input(line int, err error) {
 	ie, ok := err.(*InputError)
 	if !ok {
-		c.add(line, bi{"%s", "%s"}, err.Error())
+		c.add(line, "fw.error_text", err.Error())
 		return
 	}
 	if len(c.probs) >= maxProblems {
@@ -204,9 +179,9 @@ func (c *checker) line(paths ...string) int {
 func (c *checker) ok(path string) bool { return !c.broken[path] }
 
 // ref names an earlier item: its line when known, else its description.
-func (c *checker) ref(path string, desc bi) bi {
+func (c *checker) ref(path string, desc any) any {
 	if l := c.lines[path]; l > 0 {
-		return bif(bi{"line %d", "baris %d"}, l)
+		return i18n.M("fw.at_line", l)
 	}
 	return desc
 }
@@ -237,10 +212,10 @@ func (f *Framework) Validate() []Problem {
 // seenKey remembers where a key was first used.
 type seenKey struct {
 	path string
-	desc bi
+	desc any
 }
 
-func (c *checker) key(key, path, item string, what, example bi, seen map[string]seenKey) {
+func (c *checker) key(key, path, item string, what, example any, seen map[string]seenKey) {
 	kp := join(item, "key")
 	if !c.ok(kp) {
 		return
@@ -248,39 +223,39 @@ func (c *checker) key(key, path, item string, what, example bi, seen map[string]
 	line := c.line(kp, item)
 	switch {
 	case key == "":
-		c.add(line, bi{"%s has no key — add key: with a short lowercase name such as %s", "%s belum punya kunci — tambahkan key: berisi nama pendek huruf kecil, misalnya %s"}, what, example)
+		c.add(line, "fw.no_key", what, example)
 	case utf8.RuneCountInString(key) > MaxKeyRunes:
-		c.add(line, bi{"%s: key %q is %d characters long — shorten it to at most %d", "%s: kunci %q panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, what, key, utf8.RuneCountInString(key), MaxKeyRunes)
+		c.add(line, "fw.key_characters_long", what, key, utf8.RuneCountInString(key), MaxKeyRunes)
 	case !keyPattern.MatchString(key):
-		c.add(line, bi{"%s: key %q is not valid — use only lowercase letters a-z, digits and _ . - , starting with a letter or digit (e.g. %s)", "%s: kunci %q tidak sah — pakai hanya huruf kecil a-z, angka, dan _ . - , diawali huruf atau angka (misalnya %s)"}, what, key, example)
+		c.add(line, "fw.key_not_valid", what, key, example)
 	default:
 		if prev, dup := seen[key]; dup {
-			c.add(line, bi{"%s: key %q is already used (%s) — give each one its own key", "%s: kunci %q sudah dipakai (%s) — beri masing-masing kunci sendiri"}, what, key, c.ref(join(prev.path, "key"), prev.desc))
+			c.add(line, "fw.key_already_used", what, key, c.ref(join(prev.path, "key"), prev.desc))
 			return
 		}
 		seen[key] = seenKey{path, what}
 	}
 }
 
-func (c *checker) name(t Text, item string, what bi) {
+func (c *checker) name(t Text, item string, what any) {
 	np := join(item, "name")
 	if !c.ok(np) || !c.ok(join(np, "id")) {
 		return
 	}
 	if strings.TrimSpace(t.ID) == "" {
-		c.add(c.line(join(np, "id"), np, item), bi{"%s has no Indonesian name — add name: with id: (Bahasa Indonesia) and en: (English)", "%s belum punya nama dalam bahasa Indonesia — tambahkan name: dengan id: (bahasa Indonesia) dan en: (bahasa Inggris)"}, what)
+		c.add(c.line(join(np, "id"), np, item), "fw.no_indonesian_name", what)
 	}
 }
 
 // text checks both languages of a text at item.field: no control
 // characters (a description may hold line breaks and tabs), at most limit
 // characters.
-func (c *checker) text(t Text, item, field string, what bi, limit int, lines bool) {
+func (c *checker) text(t Text, item, field string, what any, limit int, lines bool) {
 	tp := join(item, field)
 	if !c.ok(tp) {
 		return
 	}
-	fw := bi{field, field}
+	fw := field
 	for _, part := range []struct{ lang, v string }{{"id", t.ID}, {"en", t.EN}} {
 		pp := join(tp, part.lang)
 		if !c.ok(pp) {
@@ -293,10 +268,10 @@ func (c *checker) text(t Text, item, field string, what bi, limit int, lines boo
 				continue
 			}
 			if r == '\n' || r == '\t' || r == '\r' {
-				c.add(line, bi{"%s: the %s (%s) holds a tab or line break — write it on one line", "%s: %s (%s) berisi tab atau pindah baris — tulis dalam satu baris"}, what, fw, part.lang)
+				c.add(line, "fw.holds_tab_or_line_break", what, fw, part.lang)
 				bad = true
 			} else if Unsafe(r) {
-				c.add(line, bi{"%s: the %s (%s) contains the control character %s, which a terminal would act on — remove it", "%s: %s (%s) berisi karakter kendali %s yang akan dijalankan terminal — hapus karakter itu"}, what, fw, part.lang, escapeRune(r))
+				c.add(line, "fw.contains_control_character_which_terminal", what, fw, part.lang, escapeRune(r))
 				bad = true
 			}
 			if bad {
@@ -304,46 +279,46 @@ func (c *checker) text(t Text, item, field string, what bi, limit int, lines boo
 			}
 		}
 		if n := utf8.RuneCountInString(part.v); !bad && n > limit {
-			c.add(line, bi{"%s: the %s (%s) is %d characters long — shorten it to at most %d", "%s: %s (%s) panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, what, fw, part.lang, n, limit)
+			c.add(line, "fw.characters_long", what, fw, part.lang, n, limit)
 		}
 	}
 }
 
 // texts checks the name and the description of an item.
-func (c *checker) texts(name, desc Text, item string, what bi) {
+func (c *checker) texts(name, desc Text, item string, what any) {
 	c.text(name, item, "name", what, MaxNameRunes, false)
 	c.text(desc, item, "description", what, MaxDescriptionRunes, true)
 }
 
 // count reports a list longer than its limit, once, at the list.
-func (c *checker) count(n, limit int, path, item string, what, of bi) {
+func (c *checker) count(n, limit int, path, item string, what, of any) {
 	if n > limit {
-		c.add(c.line(path, item), bi{"%s has %d %s — bimtek shows at most %d; split it or merge some", "%s berisi %d %s — bimtek menampilkan paling banyak %d; pecah atau gabungkan sebagian"}, what, n, of, limit)
+		c.add(c.line(path, item), "fw.too_many", what, n, of, limit)
 	}
 }
 
-func (c *checker) weight(w float64, item string, what bi) {
+func (c *checker) weight(w float64, item string, what any) {
 	wp := join(item, "weight")
 	if !c.ok(wp) {
 		return
 	}
 	if w < 0 || !finite(w) {
-		c.add(c.line(wp, item), bi{"%s has weight %s — weights must be greater than 0; leave weight out to use 1", "%s berbobot %s — bobot harus lebih dari 0; hapus weight untuk memakai bobot 1"}, what, num(w))
+		c.add(c.line(wp, item), "fw.weight_not_positive", what, num(w))
 	}
 }
 
 func (c *checker) check(f *Framework) {
-	what := bi{"the framework", "kerangka ini"}
-	c.key(f.Key, "", "", what, bi{"my_framework", "kerangka_saya"}, map[string]seenKey{})
+	what := i18n.M("fw.the_framework")
+	c.key(f.Key, "", "", what, i18n.M("fw.example.framework_key"), map[string]seenKey{})
 	c.name(f.Name, "", what)
 	c.texts(f.Name, f.Description, "", what)
-	c.count(len(f.Dimensions), MaxDimensions, "dimensions", "", what, bi{"dimensions", "dimensi"})
+	c.count(len(f.Dimensions), MaxDimensions, "dimensions", "", what, i18n.M("fw.noun.dimensions"))
 	lo, hi, scaleOK := c.checkScale(f)
 	c.checkBands(f, lo, hi, scaleOK)
 
 	if len(f.Dimensions) == 0 {
 		if c.ok("dimensions") {
-			c.add(c.line("dimensions"), bi{"the framework has no dimensions — add dimensions: with at least one dimension, its elements and their indicators", "kerangka ini belum punya dimensi — tambahkan dimensions: berisi minimal satu dimensi beserta elemen dan indikatornya"})
+			c.add(c.line("dimensions"), "fw.framework_no_dimensions")
 		}
 	}
 	dims := map[string]seenKey{}
@@ -355,22 +330,22 @@ func (c *checker) check(f *Framework) {
 		if c.broken[dp] {
 			continue
 		}
-		dw := bif(bi{"dimension #%d", "dimensi ke-%d"}, i+1)
+		dw := i18n.M("fw.dimension_nth", i+1)
 		if d.Key != "" {
-			dw = bif(bi{"dimension %q", "dimensi %q"}, d.Key)
+			dw = i18n.M("fw.dimension_key", d.Key)
 		}
-		c.key(d.Key, dp, dp, dw, bi{"governance", "governance"}, dims)
+		c.key(d.Key, dp, dp, dw, i18n.M("fw.example.dimension_key"), dims)
 		if contains(reservedDimensionKeys, d.Key) {
-			c.add(c.line(join(dp, "key"), dp), bi{"%s: the key %q is taken by the exports (the city index row and the columns of opd_dimensions.csv: %s) — choose another key", "%s: kunci %q sudah dipakai ekspor (baris indeks kota dan kolom opd_dimensions.csv: %s) — pilih kunci lain"}, dw, d.Key, strings.Join(reservedDimensionKeys, ", "))
+			c.add(c.line(join(dp, "key"), dp), "fw.key_taken_by_exports_city", dw, d.Key, strings.Join(reservedDimensionKeys, ", "))
 		}
 		c.name(d.Name, dp, dw)
 		c.texts(d.Name, d.Description, dp, dw)
-		c.count(len(d.Elements), MaxElements, join(dp, "elements"), dp, dw, bi{"elements", "elemen"})
+		c.count(len(d.Elements), MaxElements, join(dp, "elements"), dp, dw, i18n.M("fw.noun.elements"))
 		c.weight(d.Weight, dp, dw)
 		c.target(d.Target, dp, dw, lo, hi, scaleOK)
 		ep := join(dp, "elements")
 		if len(d.Elements) == 0 && c.ok(ep) {
-			c.add(c.line(ep, dp), bi{"%s has no elements — add elements: with at least one element and its indicators", "%s belum punya elemen — tambahkan elements: berisi minimal satu elemen beserta indikatornya"}, dw)
+			c.add(c.line(ep, dp), "fw.no_elements", dw)
 		}
 		for j := range d.Elements {
 			e := &d.Elements[j]
@@ -378,18 +353,18 @@ func (c *checker) check(f *Framework) {
 			if c.broken[eip] {
 				continue
 			}
-			ew := bif(bi{"element #%d of %s", "elemen ke-%d pada %s"}, j+1, dw)
+			ew := i18n.M("fw.element_nth", j+1, dw)
 			if e.Key != "" {
-				ew = bif(bi{"element %q", "elemen %q"}, e.Key)
+				ew = i18n.M("fw.element_key", e.Key)
 			}
-			c.key(e.Key, eip, eip, ew, bi{"governance.layanan_publik", "governance.layanan_publik"}, els)
+			c.key(e.Key, eip, eip, ew, i18n.M("fw.example.element_key"), els)
 			c.name(e.Name, eip, ew)
 			c.texts(e.Name, e.Description, eip, ew)
-			c.count(len(e.Indicators), MaxIndicators, join(eip, "indicators"), eip, ew, bi{"indicators", "indikator"})
+			c.count(len(e.Indicators), MaxIndicators, join(eip, "indicators"), eip, ew, i18n.M("fw.noun.indicators"))
 			c.weight(e.Weight, eip, ew)
 			ip := join(eip, "indicators")
 			if len(e.Indicators) == 0 && c.ok(ip) {
-				c.add(c.line(ip, eip), bi{"%s has no indicators — add indicators: with at least one indicator", "%s belum punya indikator — tambahkan indicators: berisi minimal satu indikator"}, ew)
+				c.add(c.line(ip, eip), "fw.no_indicators", ew)
 			}
 			for k := range e.Indicators {
 				in := &e.Indicators[k]
@@ -397,11 +372,11 @@ func (c *checker) check(f *Framework) {
 				if c.broken[iip] {
 					continue
 				}
-				iw := bif(bi{"indicator #%d of %s", "indikator ke-%d pada %s"}, k+1, ew)
+				iw := i18n.M("fw.indicator_nth", k+1, ew)
 				if in.Key != "" {
-					iw = bif(bi{"indicator %q", "indikator %q"}, in.Key)
+					iw = i18n.M("fw.indicator_key", in.Key)
 				}
-				c.key(in.Key, iip, iip, iw, bi{"governance.layanan_publik.1", "governance.layanan_publik.1"}, inds)
+				c.key(in.Key, iip, iip, iw, i18n.M("fw.example.indicator_key"), inds)
 				c.name(in.Name, iip, iw)
 				c.texts(in.Name, in.Description, iip, iw)
 				c.weight(in.Weight, iip, iw)
@@ -418,7 +393,7 @@ func (c *checker) checkScale(f *Framework) (lo, hi int, ok bool) {
 		return 0, 0, false
 	}
 	if len(f.Scale) == 0 {
-		c.add(c.line("scale"), bi{"the scale has no levels — add scale: with one entry (value, label) per level, e.g. values 1 to 5", "skala belum punya level — tambahkan scale: berisi satu entri (value, label) per level, misalnya nilai 1 sampai 5"})
+		c.add(c.line("scale"), "fw.scale_no_levels")
 		return 0, 0, false
 	}
 	ok = true
@@ -431,16 +406,16 @@ func (c *checker) checkScale(f *Framework) (lo, hi int, ok bool) {
 			continue
 		}
 		vp := join(lp, "value")
-		lw := bif(bi{"level #%d", "level ke-%d"}, i+1)
+		lw := i18n.M("fw.level_nth", i+1)
 		if c.ok(vp) {
 			if c.parsed && !c.written[vp] {
-				c.add(c.line(vp, lp), bi{"%s has no value — add value: with its whole number on the scale", "%s belum punya nilai — tambahkan value: berisi bilangan bulat levelnya"}, lw)
+				c.add(c.line(vp, lp), "fw.no_value", lw)
 				ok = false
 			} else if l.Value < minScale || l.Value > maxScale {
-				c.add(c.line(vp, lp), bi{"level value %d is outside 1–9 — levels are typed with one digit key, use values from 1 to 9", "nilai level %d di luar 1–9 — level diketik dengan satu tombol angka, pakai nilai 1 sampai 9"}, l.Value)
+				c.add(c.line(vp, lp), "fw.level_value_outside_1_9", l.Value)
 				ok = false
 			} else if prev, dup := seen[l.Value]; dup {
-				c.add(c.line(vp, lp), bi{"level value %d appears twice (%s) — give each level its own value", "nilai level %d muncul dua kali (%s) — beri setiap level nilai sendiri"}, l.Value, c.ref(join(idx("", "scale", prev), "value"), bif(bi{"level #%d", "level ke-%d"}, prev+1)))
+				c.add(c.line(vp, lp), "fw.level_value_appears_twice", l.Value, c.ref(join(idx("", "scale", prev), "value"), i18n.M("fw.level_nth", prev+1)))
 				ok = false
 			} else {
 				seen[l.Value] = i
@@ -453,7 +428,7 @@ func (c *checker) checkScale(f *Framework) (lo, hi int, ok bool) {
 		c.text(l.Description, lp, "description", lw, MaxDescriptionRunes, true)
 		lbp := join(lp, "label")
 		if c.ok(lbp) && c.ok(join(lbp, "id")) && strings.TrimSpace(l.Label.ID) == "" {
-			c.add(c.line(join(lbp, "id"), lbp, lp), bi{"level %d has no Indonesian label — add label: with id: (e.g. Rintisan) and en: (e.g. Initial)", "level %d belum punya label bahasa Indonesia — tambahkan label: dengan id: (misalnya Rintisan) dan en: (misalnya Initial)"}, l.Value)
+			c.add(c.line(join(lbp, "id"), lbp, lp), "fw.level_no_indonesian_label", l.Value)
 		}
 	}
 	if len(values) == 0 {
@@ -466,7 +441,7 @@ func (c *checker) checkScale(f *Framework) (lo, hi int, ok bool) {
 		for i, v := range values {
 			strs[i] = strconv.Itoa(v)
 		}
-		c.add(c.line("scale"), bi{"the scale values %s are not consecutive whole numbers — number the levels without gaps, e.g. 1, 2, 3, 4, 5", "nilai skala %s bukan bilangan bulat berurutan — beri nomor level tanpa loncatan, misalnya 1, 2, 3, 4, 5"}, strings.Join(strs, ", "))
+		c.add(c.line("scale"), "fw.scale_values_not_consecutive_whole", strings.Join(strs, ", "))
 	}
 	return lo, hi, ok
 }
@@ -476,7 +451,7 @@ func (c *checker) checkBands(f *Framework, lo, hi int, scaleOK bool) {
 		return
 	}
 	if len(f.Bands) == 0 {
-		c.add(c.line("bands"), bi{"there are no predikat bands — add bands: with min and predikat, the lowest band starting at the lowest level", "belum ada rentang predikat — tambahkan bands: berisi min dan predikat, dengan rentang terendah mulai dari level terendah"})
+		c.add(c.line("bands"), "fw.there_no_predikat_bands")
 		return
 	}
 	seen := map[float64]string{}
@@ -489,24 +464,24 @@ func (c *checker) checkBands(f *Framework, lo, hi int, scaleOK bool) {
 			continue
 		}
 		mp := join(bp, "min")
-		bw := bif(bi{"band #%d", "rentang ke-%d"}, i+1)
+		bw := i18n.M("fw.band_nth", i+1)
 		if b.Predikat.ID != "" {
-			bw = bif(bi{"band %q", "rentang %q"}, b.Predikat.ID)
+			bw = i18n.M("fw.band_key", b.Predikat.ID)
 		}
 		if c.ok(mp) {
 			switch {
 			case c.parsed && !c.written[mp]:
-				c.add(c.line(mp, bp), bi{"%s has no min — add min: with the lowest score of the band", "%s belum punya min — tambahkan min: berisi skor terendah rentang itu"}, bw)
+				c.add(c.line(mp, bp), "fw.no_min", bw)
 				allOK = false
 			case !finite(b.Min):
-				c.add(c.line(mp, bp), bi{"%s has min %s — write a number", "%s ber-min %s — tulis sebuah angka"}, bw, num(b.Min))
+				c.add(c.line(mp, bp), "fw.min_not_number", bw, num(b.Min))
 				allOK = false
 			case scaleOK && (b.Min < float64(lo) || b.Min > float64(hi)):
-				c.add(c.line(mp, bp), bi{"%s starts at %s, outside the scale %d–%d — use a min between %d and %d", "%s mulai di %s, di luar skala %d–%d — pakai min antara %d dan %d"}, bw, num(b.Min), lo, hi, lo, hi)
+				c.add(c.line(mp, bp), "fw.starts_at_outside_scale", bw, num(b.Min), lo, hi, lo, hi)
 				allOK = false
 			default:
 				if prev, dup := seen[b.Min]; dup {
-					c.add(c.line(mp, bp), bi{"two bands start at %s (%s) — give each band its own min", "dua rentang mulai di %s (%s) — beri setiap rentang min sendiri"}, num(b.Min), c.ref(prev, bi{"another band", "rentang lain"}))
+					c.add(c.line(mp, bp), "fw.two_bands_start_at", num(b.Min), c.ref(prev, i18n.M("fw.another_band")))
 				} else {
 					seen[b.Min] = mp
 				}
@@ -518,15 +493,15 @@ func (c *checker) checkBands(f *Framework, lo, hi int, scaleOK bool) {
 		c.text(b.Predikat, bp, "predikat", bw, MaxLabelRunes, false)
 		pp := join(bp, "predikat")
 		if c.ok(pp) && c.ok(join(pp, "id")) && strings.TrimSpace(b.Predikat.ID) == "" {
-			c.add(c.line(join(pp, "id"), pp, bp), bi{"%s has no Indonesian predikat — add predikat: with id: (e.g. Baik) and en: (e.g. Good)", "%s belum punya predikat bahasa Indonesia — tambahkan predikat: dengan id: (misalnya Baik) dan en: (misalnya Good)"}, bw)
+			c.add(c.line(join(pp, "id"), pp, bp), "fw.no_indonesian_predikat", bw)
 		}
 	}
 	if scaleOK && allOK && lowest > float64(lo) {
-		c.add(c.line("bands"), bi{"the bands do not cover scores from %d up to %s — add a band with min: %d", "rentang predikat tidak mencakup skor %d sampai di bawah %s — tambahkan rentang dengan min: %d"}, lo, num(lowest), lo)
+		c.add(c.line("bands"), "fw.bands_do_not_cover_scores", lo, num(lowest), lo)
 	}
 }
 
-func (c *checker) target(t float64, dp string, dw bi, lo, hi int, scaleOK bool) {
+func (c *checker) target(t float64, dp string, dw any, lo, hi int, scaleOK bool) {
 	tp := join(dp, "target")
 	if !c.ok(tp) {
 		return
@@ -534,11 +509,11 @@ func (c *checker) target(t float64, dp string, dw bi, lo, hi int, scaleOK bool) 
 	line := c.line(tp, dp)
 	switch {
 	case t == 0 && !(c.parsed && c.written[tp]):
-		c.add(line, bi{"%s has no target — add target: with the score the city aims for, e.g. 3.5", "%s belum punya target — tambahkan target: berisi skor yang dituju kota, misalnya 3.5"}, dw)
+		c.add(line, "fw.no_target", dw)
 	case !finite(t):
-		c.add(line, bi{"%s has target %s — write a number", "%s bertarget %s — tulis sebuah angka"}, dw, num(t))
+		c.add(line, "fw.target_not_number", dw, num(t))
 	case scaleOK && (t < float64(lo) || t > float64(hi)):
-		c.add(line, bi{"%s has target %s, outside the scale %d–%d — use a target between %d and %d", "%s bertarget %s, di luar skala %d–%d — pakai target antara %d dan %d"}, dw, num(t), lo, hi, lo, hi)
+		c.add(line, "fw.target_outside_scale", dw, num(t), lo, hi, lo, hi)
 	}
 }
 
@@ -555,21 +530,21 @@ func (c *checker) checkAgenda(f *Framework) {
 		return
 	}
 	if len(f.Agenda) == 0 {
-		c.add(c.line("agenda"), bi{"the agenda has no phases — add agenda: with one phase (key, kind, name, minutes) per screen; kinds: %s", "agenda belum punya fase — tambahkan agenda: berisi satu fase (key, kind, name, minutes) per layar; jenis: %s"}, kindList())
+		c.add(c.line("agenda"), "fw.agenda_no_phases", kindList())
 		return
 	}
-	c.count(len(f.Agenda), MaxPhases, "agenda", "", bi{"the agenda", "agenda"}, bi{"phases", "fase"})
+	c.count(len(f.Agenda), MaxPhases, "agenda", "", i18n.M("fw.the_agenda"), i18n.M("fw.noun.phases"))
 	seen := map[string]seenKey{}
 	for i, p := range f.Agenda {
 		pp := idx("", "agenda", i)
 		if c.broken[pp] {
 			continue
 		}
-		pw := bif(bi{"phase #%d", "fase ke-%d"}, i+1)
+		pw := i18n.M("fw.phase_nth", i+1)
 		if p.Key != "" {
-			pw = bif(bi{"phase %q", "fase %q"}, p.Key)
+			pw = i18n.M("fw.phase_key", p.Key)
 		}
-		c.key(p.Key, pp, pp, pw, bi{"assessment", "assessment"}, seen)
+		c.key(p.Key, pp, pp, pw, i18n.M("fw.example.phase_key"), seen)
 		c.name(p.Name, pp, pw)
 		c.text(p.Name, pp, "name", pw, MaxLabelRunes, false)
 		kp := join(pp, "kind")
@@ -580,20 +555,20 @@ func (c *checker) checkAgenda(f *Framework) {
 			}
 			switch {
 			case p.Kind == "":
-				c.add(c.line(kp, pp), bi{"%s has no kind — add kind: with one of %s", "%s belum punya jenis — tambahkan kind: berisi salah satu dari %s"}, pw, kindList())
+				c.add(c.line(kp, pp), "fw.no_kind", pw, kindList())
 			case !known:
-				c.add(c.line(kp, pp), bi{"%s has unknown kind %q — use one of %s", "%s berjenis %q yang tidak dikenal — pakai salah satu dari %s"}, pw, string(p.Kind), kindList())
+				c.add(c.line(kp, pp), "fw.unknown_kind", pw, string(p.Kind), kindList())
 			}
 		}
 		mp := join(pp, "minutes")
 		if c.ok(mp) {
 			switch {
 			case p.Minutes == 0 && !(c.parsed && c.written[mp]):
-				c.add(c.line(mp, pp), bi{"%s has no minutes — add minutes: with the planned duration, e.g. 30", "%s belum punya durasi — tambahkan minutes: berisi rencana durasi dalam menit, misalnya 30"}, pw)
+				c.add(c.line(mp, pp), "fw.no_minutes", pw)
 			case p.Minutes <= 0:
-				c.add(c.line(mp, pp), bi{"%s has %d minutes — the planned minutes must be more than 0", "%s berdurasi %d menit — rencana durasi harus lebih dari 0 menit"}, pw, p.Minutes)
+				c.add(c.line(mp, pp), "fw.minutes_not_positive", pw, p.Minutes)
 			case p.Minutes > MaxPhaseMinutes:
-				c.add(c.line(mp, pp), bi{"%s has %d minutes — plan at most %d minutes for one phase", "%s berdurasi %d menit — rencanakan paling lama %d menit untuk satu fase"}, pw, p.Minutes, MaxPhaseMinutes)
+				c.add(c.line(mp, pp), "fw.minutes_too_many", pw, p.Minutes, MaxPhaseMinutes)
 			}
 		}
 	}
@@ -615,24 +590,24 @@ func ParseFramework(name string, data []byte) (*Framework, error) {
 	// Size and nesting first: the YAML parser's memory grows far faster
 	// than the file (100 KB of nested [ took 16 GB).
 	if len(data) > MaxFrameworkBytes {
-		c.add(0, bi{"the file is %s, more than a framework can be (at most %s) — check that it is the right file", "berkas ini berukuran %s, lebih besar dari kerangka mana pun (paling besar %s) — periksa apakah berkasnya benar"}, SizeText(len(data)), SizeText(MaxFrameworkBytes))
+		c.add(0, "fw.file_more_than_framework_can", SizeText(len(data)), SizeText(MaxFrameworkBytes))
 		return fail()
 	}
 	if line, flow, ok := nestingWithin(data); !ok {
 		if flow {
-			c.add(line, bi{"brackets [ ] or { } nest more than %d deep here — write the lists and mappings as indented lines", "tanda kurung [ ] atau { } bersarang lebih dari %d lapis di sini — tulis daftar dan pemetaannya sebagai baris berindentasi"}, maxFlowNesting)
+			c.add(line, "fw.brackets_or_nest_more_than", maxFlowNesting)
 		} else {
-			c.add(line, bi{"this line is indented more than %d columns — a framework nests only a few levels; check the indentation", "baris ini menjorok lebih dari %d kolom — kerangka hanya bersarang beberapa lapis; periksa indentasinya"}, maxIndentColumns)
+			c.add(line, "fw.line_indented_more_than_columns", maxIndentColumns)
 		}
 		return fail()
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		c.add(invalidUTF8Line(data), bi{"the file is not valid UTF-8 text — save it as UTF-8 in your editor", "berkas ini bukan teks UTF-8 yang sah — simpan ulang sebagai UTF-8 di editor"})
+		c.add(invalidUTF8Line(data), "fw.file_not_valid_utf_8")
 		return fail()
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		c.add(0, bi{"the file is empty — write a framework (key, name, scale, bands, dimensions, agenda); `bimtek framework show elemen` prints an example", "berkas ini kosong — tulis sebuah kerangka (key, name, scale, bands, dimensions, agenda); `bimtek framework show elemen` menampilkan contohnya"})
+		c.add(0, "fw.file_empty")
 		return fail()
 	}
 	file, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
@@ -646,7 +621,7 @@ func ParseFramework(name string, data []byte) (*Framework, error) {
 			}
 		}
 		msg = Visible(msg)
-		c.add(line, bi{"YAML syntax error: %s — check the indentation (spaces, not tabs), colons and quotes on this line and the one above", "kesalahan sintaks YAML: %s — periksa indentasi (spasi, bukan tab), titik dua, dan tanda kutip di baris ini dan baris sebelumnya"}, msg)
+		c.add(line, "fw.yaml_syntax_error", msg)
 		return fail()
 	}
 	var body ast.Node
@@ -655,13 +630,13 @@ func ParseFramework(name string, data []byte) (*Framework, error) {
 			continue
 		}
 		if body != nil {
-			c.add(nodeLine(doc.Body), bi{"the file holds a second YAML document (after ---) — keep one framework per file", "berkas ini berisi dokumen YAML kedua (setelah ---) — simpan satu kerangka per berkas"})
+			c.add(nodeLine(doc.Body), "fw.file_holds_second_yaml_document")
 			break
 		}
 		body = doc.Body
 	}
 	if body == nil {
-		c.add(0, bi{"the file has no content, only comments — write a framework (key, name, scale, bands, dimensions, agenda)", "berkas ini tidak berisi apa-apa selain komentar — tulis sebuah kerangka (key, name, scale, bands, dimensions, agenda)"})
+		c.add(0, "fw.file_no_content_only_comments")
 		return fail()
 	}
 	d := &decoder{c: c, anchors: ast.Filter(ast.AnchorType, body)}
@@ -779,7 +754,7 @@ func (d *decoder) resolve(n ast.Node) ast.Node {
 		case *ast.AliasNode:
 			target := d.anchor(v)
 			if target == nil {
-				d.c.add(nodeLine(v), bi{"alias *%s refers to no anchor — define &%s before using it, or write the value out", "alias *%s tidak merujuk ke anchor mana pun — definisikan &%s sebelum dipakai, atau tulis nilainya langsung"}, aliasName(v), aliasName(v))
+				d.c.add(nodeLine(v), "fw.alias_refers_no_anchor", aliasName(v), aliasName(v))
 				return nil
 			}
 			n = target
@@ -847,20 +822,20 @@ type field struct {
 type fields struct {
 	d    *decoder
 	path string
-	what bi
+	what any
 	m    map[string]field
 }
 
 // mapping reads n as a mapping of the known fields, reporting unknown and
 // repeated keys. ok is false (and the path is marked broken) when n is not
 // a mapping.
-func (d *decoder) mapping(n ast.Node, path string, what bi, known []string) (fields, bool) {
+func (d *decoder) mapping(n ast.Node, path string, what any, known []string) (fields, bool) {
 	fs := fields{d: d, path: path, what: what, m: map[string]field{}}
 	r := d.resolve(n)
 	mn, isMap := r.(*ast.MappingNode)
 	if !isMap {
 		d.c.broken[path] = true
-		d.c.add(nodeLine(n), bi{"%s must be a mapping of %s — write one \"field: value\" per line", "%s harus berupa pemetaan %s — tulis satu \"field: nilai\" per baris"}, what, strings.Join(known, ", "))
+		d.c.add(nodeLine(n), "fw.must_mapping", what, strings.Join(known, ", "))
 		return fs, false
 	}
 	if path != "" { // the top level: a missing top field is about the whole file
@@ -873,7 +848,7 @@ func (d *decoder) mapping(n ast.Node, path string, what bi, known []string) (fie
 	return fs, true
 }
 
-func (d *decoder) collect(mn *ast.MappingNode, fs *fields, what bi, known []string, seen map[string]int, depth int) {
+func (d *decoder) collect(mn *ast.MappingNode, fs *fields, what any, known []string, seen map[string]int, depth int) {
 	var merges []*ast.MappingValueNode
 	for _, mv := range mn.Values {
 		if mv.Key == nil {
@@ -887,16 +862,16 @@ func (d *decoder) collect(mn *ast.MappingNode, fs *fields, what bi, known []stri
 		line := nodeLine(mv.Key)
 		if prev, dup := seen[name]; dup {
 			if depth == 0 {
-				d.c.add(line, bi{"%s: field %q appears twice (first on line %d) — keep one of them", "%s: field %q muncul dua kali (pertama di baris %d) — simpan salah satunya"}, what, name, prev)
+				d.c.add(line, "fw.field_appears_twice_first_line", what, name, prev)
 			}
 			continue
 		}
 		seen[name] = line
 		if !contains(known, name) {
 			if s := closest(name, known); s != "" {
-				d.c.add(line, bi{"%s: unknown field %q — did you mean %q?", "%s: field %q tidak dikenal — maksudnya %q?"}, what, name, s)
+				d.c.add(line, "fw.unknown_field", what, name, s)
 			} else {
-				d.c.add(line, bi{"%s: unknown field %q — remove it; the fields here are %s", "%s: field %q tidak dikenal — hapus; field yang dikenal di sini: %s"}, what, name, strings.Join(known, ", "))
+				d.c.add(line, "fw.unknown_field_2", what, name, strings.Join(known, ", "))
 			}
 			continue
 		}
@@ -906,7 +881,7 @@ func (d *decoder) collect(mn *ast.MappingNode, fs *fields, what bi, known []stri
 	// Merged keys (<<: *anchor) fill in what the mapping did not write.
 	for _, mv := range merges {
 		if depth > 8 {
-			d.c.add(nodeLine(mv.Key), bi{"%s: merge keys (<<) nest too deep — write the fields out", "%s: kunci gabungan (<<) bersarang terlalu dalam — tulis field-nya langsung"}, what)
+			d.c.add(nodeLine(mv.Key), "fw.merge_keys_nest_too_deep", what)
 			return
 		}
 		src := d.resolve(mv.Value)
@@ -922,7 +897,7 @@ func (d *decoder) collect(mn *ast.MappingNode, fs *fields, what bi, known []stri
 			}
 		}
 		if len(maps) == 0 {
-			d.c.add(nodeLine(mv.Key), bi{"%s: a merge key (<<) must refer to a mapping — use <<: *anchor of a mapping", "%s: kunci gabungan (<<) harus merujuk ke pemetaan — pakai <<: *anchor dari sebuah pemetaan"}, what)
+			d.c.add(nodeLine(mv.Key), "fw.merge_key_must_refer_mapping", what)
 			continue
 		}
 		for _, m := range maps {
@@ -973,9 +948,9 @@ func editDistance(a, b string) int {
 }
 
 // named lets later messages about this mapping name it by its key.
-func (fs *fields) named(kind bi, key string) {
+func (fs *fields) named(kind, key string) {
 	if key != "" {
-		fs.what = bif(kind, key)
+		fs.what = i18n.M(kind, key)
 	}
 }
 
@@ -993,9 +968,9 @@ func (fs fields) get(name string) (ast.Node, int) {
 	return v, f.line
 }
 
-func (fs fields) bad(name string, line int, m bi, args ...any) {
+func (fs fields) bad(name string, line int, code string, args ...any) {
 	fs.d.c.broken[join(fs.path, name)] = true
-	fs.d.c.add(line, m, args...)
+	fs.d.c.add(line, code, args...)
 }
 
 // scalarText is the text of a scalar node.
@@ -1025,7 +1000,7 @@ func (fs fields) str(name string) string {
 	}
 	s, ok := scalarText(v)
 	if !ok {
-		fs.bad(name, line, bi{"%s: %s must be text, not a list or mapping — write it on one line after the colon", "%s: %s harus berupa teks, bukan daftar atau pemetaan — tulis di satu baris setelah titik dua"}, fs.what, name)
+		fs.bad(name, line, "fw.must_text_not_list_or", fs.what, name)
 		return ""
 	}
 	return strings.TrimSpace(s)
@@ -1042,7 +1017,7 @@ func (fs fields) text(name string) Text {
 		return Text{ID: strings.TrimSpace(s)}
 	}
 	p := join(fs.path, name)
-	sub, ok := fs.d.mapping(v, p, bif(bi{"%s: %s", "%s: %s"}, fs.what, name), textFields)
+	sub, ok := fs.d.mapping(v, p, i18n.M("fw.field_problem", fs.what, name), textFields)
 	if !ok {
 		return Text{}
 	}
@@ -1074,7 +1049,7 @@ func (fs fields) number(name string) float64 {
 	}
 	if !ok || !finite(f) {
 		text, _ := scalarText(v)
-		fs.bad(name, line, bi{"%s: %s must be a number, not %q — write a number such as 3.5 (a dot for decimals)", "%s: %s harus berupa angka, bukan %q — tulis angka seperti 3.5 (titik untuk desimal)"}, fs.what, name, text)
+		fs.bad(name, line, "fw.must_number_not", fs.what, name, text)
 		return 0
 	}
 	return f
@@ -1107,7 +1082,7 @@ func (fs fields) whole(name string) int {
 	}
 	if !ok || i > math.MaxInt32 || i < math.MinInt32 {
 		text, _ := scalarText(v)
-		fs.bad(name, line, bi{"%s: %s must be a whole number, not %q — write a number such as 30", "%s: %s harus berupa bilangan bulat, bukan %q — tulis angka seperti 30"}, fs.what, name, text)
+		fs.bad(name, line, "fw.must_whole_number_not", fs.what, name, text)
 		return 0
 	}
 	return int(i)
@@ -1118,7 +1093,7 @@ func (fs fields) weight() float64 {
 	w := fs.number("weight")
 	p := join(fs.path, "weight")
 	if w == 0 && fs.d.c.written[p] && fs.d.c.ok(p) {
-		fs.bad("weight", fs.d.c.lines[p], bi{"%s: weight is 0 — weights must be greater than 0; leave weight out to use 1", "%s: bobot bernilai 0 — bobot harus lebih dari 0; hapus weight untuk memakai bobot 1"}, fs.what)
+		fs.bad("weight", fs.d.c.lines[p], "fw.weight_zero", fs.what)
 	}
 	return w
 }
@@ -1131,7 +1106,7 @@ func (fs fields) list(name string, each func(i int, n ast.Node)) {
 	}
 	seq, ok := v.(*ast.SequenceNode)
 	if !ok {
-		fs.bad(name, line, bi{"%s: %s must be a list — write each entry on its own line starting with \"- \"", "%s: %s harus berupa daftar — tulis setiap entri di barisnya sendiri diawali \"- \""}, fs.what, name)
+		fs.bad(name, line, "fw.must_list", fs.what, name)
 		return
 	}
 	for i, n := range seq.Values {
@@ -1139,7 +1114,7 @@ func (fs fields) list(name string, each func(i int, n ast.Node)) {
 		if fs.d.items > maxItems {
 			if !fs.d.tooBig {
 				fs.d.tooBig = true
-				fs.d.c.add(nodeLine(n), bi{"the file expands to more than %d list entries — write a smaller framework (check aliases that repeat lists)", "berkas ini berkembang menjadi lebih dari %d entri daftar — tulis kerangka yang lebih kecil (periksa alias yang mengulang daftar)"}, maxItems)
+				fs.d.c.add(nodeLine(n), "fw.file_expands_more_than_list", maxItems)
 			}
 			return
 		}
@@ -1149,7 +1124,7 @@ func (fs fields) list(name string, each func(i int, n ast.Node)) {
 
 func (d *decoder) framework(n ast.Node) *Framework {
 	f := &Framework{}
-	top, ok := d.mapping(n, "", bi{"the top level of the file", "tingkat teratas berkas"}, frameworkFields)
+	top, ok := d.mapping(n, "", i18n.M("fw.top_level_file"), frameworkFields)
 	if !ok {
 		return f
 	}
@@ -1159,7 +1134,7 @@ func (d *decoder) framework(n ast.Node) *Framework {
 	top.list("scale", func(i int, n ast.Node) {
 		p := idx("", "scale", i)
 		f.Scale = append(f.Scale, Level{})
-		m, ok := d.mapping(n, p, bif(bi{"level #%d", "level ke-%d"}, i+1), levelFields)
+		m, ok := d.mapping(n, p, i18n.M("fw.level_nth", i+1), levelFields)
 		if !ok {
 			return
 		}
@@ -1168,7 +1143,7 @@ func (d *decoder) framework(n ast.Node) *Framework {
 	top.list("bands", func(i int, n ast.Node) {
 		p := idx("", "bands", i)
 		f.Bands = append(f.Bands, Band{})
-		m, ok := d.mapping(n, p, bif(bi{"band #%d", "rentang ke-%d"}, i+1), bandFields)
+		m, ok := d.mapping(n, p, i18n.M("fw.band_nth", i+1), bandFields)
 		if !ok {
 			return
 		}
@@ -1177,32 +1152,32 @@ func (d *decoder) framework(n ast.Node) *Framework {
 	top.list("dimensions", func(i int, n ast.Node) {
 		p := idx("", "dimensions", i)
 		f.Dimensions = append(f.Dimensions, Dimension{})
-		m, ok := d.mapping(n, p, bif(bi{"dimension #%d", "dimensi ke-%d"}, i+1), dimensionFields)
+		m, ok := d.mapping(n, p, i18n.M("fw.dimension_nth", i+1), dimensionFields)
 		if !ok {
 			return
 		}
 		dim := Dimension{Key: m.str("key")}
-		m.named(bi{"dimension %q", "dimensi %q"}, dim.Key)
+		m.named("fw.dimension_key", dim.Key)
 		dim.Name, dim.Description, dim.Weight, dim.Target = m.text("name"), m.text("description"), m.weight(), m.number("target")
 		m.list("elements", func(j int, n ast.Node) {
 			ep := idx(p, "elements", j)
 			dim.Elements = append(dim.Elements, Element{})
-			em, ok := d.mapping(n, ep, bif(bi{"element #%d of dimension #%d", "elemen ke-%d pada dimensi ke-%d"}, j+1, i+1), elementFields)
+			em, ok := d.mapping(n, ep, i18n.M("fw.element_dimension", j+1, i+1), elementFields)
 			if !ok {
 				return
 			}
 			el := Element{Key: em.str("key")}
-			em.named(bi{"element %q", "elemen %q"}, el.Key)
+			em.named("fw.element_key", el.Key)
 			el.Name, el.Description, el.Weight = em.text("name"), em.text("description"), em.weight()
 			em.list("indicators", func(k int, n ast.Node) {
 				ip := idx(ep, "indicators", k)
 				el.Indicators = append(el.Indicators, Indicator{})
-				im, ok := d.mapping(n, ip, bif(bi{"indicator #%d of element #%d of dimension #%d", "indikator ke-%d pada elemen ke-%d dimensi ke-%d"}, k+1, j+1, i+1), indicatorFields)
+				im, ok := d.mapping(n, ip, i18n.M("fw.indicator_element_dimension", k+1, j+1, i+1), indicatorFields)
 				if !ok {
 					return
 				}
 				in := Indicator{Key: im.str("key")}
-				im.named(bi{"indicator %q", "indikator %q"}, in.Key)
+				im.named("fw.indicator_key", in.Key)
 				in.Name, in.Description, in.Weight = im.text("name"), im.text("description"), im.weight()
 				el.Indicators[k] = in
 			})
@@ -1213,12 +1188,12 @@ func (d *decoder) framework(n ast.Node) *Framework {
 	top.list("agenda", func(i int, n ast.Node) {
 		p := idx("", "agenda", i)
 		f.Agenda = append(f.Agenda, Phase{})
-		m, ok := d.mapping(n, p, bif(bi{"phase #%d", "fase ke-%d"}, i+1), phaseFields)
+		m, ok := d.mapping(n, p, i18n.M("fw.phase_nth", i+1), phaseFields)
 		if !ok {
 			return
 		}
 		ph := Phase{Key: m.str("key")}
-		m.named(bi{"phase %q", "fase %q"}, ph.Key)
+		m.named("fw.phase_key", ph.Key)
 		ph.Kind, ph.Name, ph.Minutes = PhaseKind(m.str("kind")), m.text("name"), m.whole("minutes")
 		f.Agenda[i] = ph
 	})

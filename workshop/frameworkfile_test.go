@@ -119,7 +119,7 @@ func problemsOf(t *testing.T, err error) []Problem {
 
 func hasProblem(ps []Problem, line int, substr string) bool {
 	for _, p := range ps {
-		if p.Line == line && strings.Contains(p.Msg, substr) {
+		if p.Line == line && strings.Contains(p.Text("en"), substr) {
 			return true
 		}
 	}
@@ -270,10 +270,10 @@ func TestParseFrameworkRules(t *testing.T) {
 				if p.File != "uji.yaml" {
 					t.Errorf("problem without the file name: %+v", p)
 				}
-				if !strings.Contains(p.Msg, " — ") || !strings.Contains(p.MsgID, " — ") {
+				if !strings.Contains(p.Text("en"), " — ") || !strings.Contains(p.Text("id"), " — ") {
 					t.Errorf("every problem says what is wrong — what to fix, in both languages: %+v", p)
 				}
-				if p.Msg == p.MsgID {
+				if p.Text("en") == p.Text("id") {
 					t.Errorf("the Indonesian message is missing: %+v", p)
 				}
 			}
@@ -290,7 +290,7 @@ func TestParseFrameworkNoDimensions(t *testing.T) {
 	} {
 		_, err := ParseFramework("uji.yaml", []byte(doc))
 		ps := problemsOf(t, err)
-		if len(ps) != 1 || !strings.Contains(ps[0].Msg, "the framework has no dimensions") {
+		if len(ps) != 1 || !strings.Contains(ps[0].Text("en"), "the framework has no dimensions") {
 			t.Errorf("want exactly the no-dimensions problem, got:\n%v", err)
 		}
 	}
@@ -465,7 +465,7 @@ func TestParseFrameworkAliasBombIsBounded(t *testing.T) {
 	if len(ps) > maxProblems+1 {
 		t.Errorf("%d problems: a report must stay bounded", len(ps))
 	}
-	if !strings.Contains(err.Error(), "more than 20000 list entries") || !strings.Contains(ps[len(ps)-1].Msg, "more problems are not shown") {
+	if !strings.Contains(err.Error(), "more than 20000 list entries") || !strings.Contains(ps[len(ps)-1].Text("en"), "more problems are not shown") {
 		t.Errorf("want the size limit and the cut-off note, got %d problems ending with %v", len(ps), ps[len(ps)-1])
 	}
 }
@@ -505,7 +505,7 @@ func TestValidateCodeBuilt(t *testing.T) {
 			}
 			found := false
 			for _, p := range ps {
-				found = found || strings.Contains(p.Msg, tt.want)
+				found = found || strings.Contains(p.Text("en"), tt.want)
 				if p.Line != 0 || p.File != "" {
 					t.Errorf("a code-built framework has no file or lines: %+v", p)
 				}

@@ -21,7 +21,7 @@ func parseProblems(t *testing.T, data string) string {
 		t.Fatalf("want *FrameworkError, got %T %v", err, err)
 	}
 	for _, p := range fe.Problems {
-		if p.MsgID == "" || p.MsgID == p.Msg {
+		if p.Text("id") == "" || p.Text("id") == p.Text("en") {
 			t.Errorf("problem not said in Bahasa Indonesia: %+v", p)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bimtek/bimtek/i18n"
 )
 
 // Field is a piece of text a person types or a file brings into a session.
@@ -40,26 +42,26 @@ const (
 )
 
 // what names a field in a sentence, in both languages.
-func (f Field) what() bi {
+func (f Field) what() i18n.Phrase {
 	switch f {
 	case FieldCity:
-		return bi{"the city", "nama kota"}
+		return i18n.M("input.city")
 	case FieldVenue:
-		return bi{"the venue", "tempat"}
+		return i18n.M("input.venue")
 	case FieldFacilitator:
-		return bi{"the facilitator's name", "nama fasilitator"}
+		return i18n.M("input.facilitator_name")
 	case FieldOPDCode:
-		return bi{"the OPD code", "kode OPD"}
+		return i18n.M("input.opd_code")
 	case FieldOPDName:
-		return bi{"the OPD name", "nama OPD"}
+		return i18n.M("input.opd_name")
 	case FieldNote:
-		return bi{"the note", "catatan"}
+		return i18n.M("input.note")
 	case FieldTahap:
-		return bi{"the tahap", "tahap"}
+		return i18n.M("input.tahap")
 	case FieldDate:
-		return bi{"the date", "tanggal"}
+		return i18n.M("input.date")
 	}
-	return bi{"the text", "teks"}
+	return i18n.M("input.the_text")
 }
 
 // Limit is the most characters f may hold (0: no length limit).
@@ -114,45 +116,40 @@ func (e *InputError) Error() string { return e.In("en") }
 // In says the problem in lang ("en" or Bahasa Indonesia), as "what is
 // wrong — what to do", without a closing full stop (Sentence adds one).
 func (e *InputError) In(lang string) string {
-	m, args := e.message()
-	en, id := format(m, args...)
-	s := id
-	if lang == "en" {
-		s = en
-	}
-	return upperFirst(s)
+	code, args := e.message()
+	return upperFirst(i18n.T(lang, code, args...))
 }
 
-// Problem says the same as In in both languages, for the lists of
-// problems a file gets (line is that of the offending row).
+// Problem is the same as a problem of a file's list (line is that of the
+// offending row).
 func (e *InputError) Problem(file string, line int) Problem {
-	m, args := e.message()
-	en, id := format(m, args...)
-	return Problem{File: file, Line: line, Msg: en, MsgID: id}
+	code, args := e.message()
+	return Problem{File: file, Line: line, Code: code, Args: args}
 }
 
-func (e *InputError) message() (bi, []any) {
+// message is the catalogue code of the problem and its arguments.
+func (e *InputError) message() (string, []any) {
 	w := e.Field.what()
 	if e.Field == FieldOPDName && e.Of != "" {
-		w = bi{"the name of " + e.Of, "nama " + e.Of}
+		w = i18n.M("input.name_of", e.Of)
 	}
 	switch e.Kind {
 	case InputEmpty:
-		return bi{"%s is empty — write it", "%s kosong — isi dulu"}, []any{w}
+		return "input.empty", []any{w}
 	case InputTooLong:
-		return bi{"%s is %d characters long — shorten it to at most %d", "%s panjangnya %d karakter — pendekkan menjadi paling banyak %d"}, []any{w, e.N, e.Field.Limit()}
+		return "input.characters_long", []any{w, e.N, e.Field.Limit()}
 	case InputLineBreak:
-		return bi{"%s contains a tab or line break — write it on one line", "%s berisi tab atau pindah baris — tulis dalam satu baris"}, []any{w}
+		return "input.contains_tab_or_line_break", []any{w}
 	case InputControl:
-		return bi{"%s contains the control character %s, which a terminal would act on — write it again without it", "%s berisi karakter kendali %s yang akan dijalankan terminal — tulis ulang tanpa karakter itu"}, []any{w, e.Char}
+		return "input.contains_control_character_which_terminal", []any{w, e.Char}
 	case InputNotUTF8:
-		return bi{"%s is not valid UTF-8 text — write it again, or save the file as UTF-8", "%s bukan teks UTF-8 yang sah — tulis ulang, atau simpan berkasnya sebagai UTF-8"}, []any{w}
+		return "input.not_valid_utf_8_text", []any{w}
 	case InputBadTahap:
-		return bi{"tahap %q does not exist — choose 1, 2, 3 or 4 (or I, II, III, IV)", "tahap %q tidak ada — pilih 1, 2, 3 atau 4 (atau I, II, III, IV)"}, []any{e.Value}
+		return "input.tahap_does_not_exist", []any{e.Value}
 	case InputBadDate:
-		return bi{"the date %q is not a date like 2026-03-14 — write it as YYYY-MM-DD", "tanggal %q tidak dikenali — tulis sebagai TTTT-BB-HH, misalnya 2026-03-14"}, []any{e.Value}
+		return "input.date_not_date_like_2026", []any{e.Value}
 	}
-	return bi{"%s cannot be used", "%s tidak dapat dipakai"}, []any{w}
+	return "input.cannot_used", []any{w}
 }
 
 func upperFirst(s string) string {

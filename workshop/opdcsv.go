@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/bimtek/bimtek/i18n"
 )
 
 // OPDRow is one OPD read from a CSV file, with the line it came from.
@@ -47,7 +49,7 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 	fail := func() ([]OPDRow, error) { return nil, &OPDCSVError{Problems: c.sorted()} }
 
 	if len(data) > MaxOPDCSVBytes {
-		c.add(0, bi{"the file is %s, more than an OPD list can be (at most %s) — check that it is the right file", "berkas ini berukuran %s, lebih besar dari daftar OPD mana pun (paling besar %s) — periksa apakah berkasnya benar"}, SizeText(len(data)), SizeText(MaxOPDCSVBytes))
+		c.add(0, "opdcsv.file_more_than_opd_list", SizeText(len(data)), SizeText(MaxOPDCSVBytes))
 		return fail()
 	}
 	switch {
@@ -55,7 +57,7 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 		// Excel's "Unicode Text" and Notepad's "UTF-16": read as what it is.
 		data = utf16ToUTF8(data)
 	case bytes.IndexByte(data, 0) >= 0 && looksUTF16(data):
-		c.add(0, bi{"the file is saved as UTF-16 text without a byte order mark — save it again as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)", "berkas ini tersimpan sebagai teks UTF-16 tanpa penanda urutan byte — simpan ulang sebagai \"CSV UTF-8\" (di Excel: Save As, CSV UTF-8)"})
+		c.add(0, "opdcsv.file_saved_as_utf_16")
 		return fail()
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -75,10 +77,10 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				c.add(pe.StartLine, bi{"this row cannot be read (%v) — check its quotes", "baris ini tidak dapat dibaca (%v) — periksa tanda kutipnya"}, pe.Err)
+				c.add(pe.StartLine, "opdcsv.row_cannot_read", pe.Err)
 				continue
 			}
-			c.add(0, bi{"the file cannot be read: %v — save it again as CSV", "berkas tidak dapat dibaca: %v — simpan ulang sebagai CSV"}, err)
+			c.add(0, "opdcsv.file_cannot_read", err)
 			return fail()
 		}
 		line, _ := r.FieldPos(0)
@@ -97,38 +99,38 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 				continue
 			}
 			if looksLikeHeader(rec) {
-				c.add(line, bi{"the header row reads %q — the columns are the code, then the name: write code%sname (or kode%snama)", "baris judul berbunyi %q — kolomnya kode, lalu nama: tulis kode%snama (atau code%sname)"}, Visible(strings.Join(rec, string(r.Comma))), string(r.Comma), string(r.Comma))
+				c.add(line, "opdcsv.header_row_reads", Visible(strings.Join(rec, string(r.Comma))), string(r.Comma), string(r.Comma))
 				continue
 			}
 		}
 		if !utf8.ValidString(strings.Join(rec, "")) {
-			c.add(line, bi{"this row is not valid UTF-8 text — save the file as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)", "baris ini bukan teks UTF-8 yang sah — simpan berkas sebagai \"CSV UTF-8\" (di Excel: Save As, CSV UTF-8)"})
+			c.add(line, "opdcsv.row_not_valid_utf_8")
 			continue
 		}
 		if len(rec) == 1 {
-			c.add(line, bi{"this row has only one column — write the code and the name separated by %q", "baris ini hanya berisi satu kolom — tulis kode dan nama dipisahkan %q"}, string(r.Comma))
+			c.add(line, "opdcsv.row_only_one_column", string(r.Comma))
 			continue
 		}
 		if len(rec) != 2 {
-			c.add(line, bi{"this row has %d columns — write exactly two: code%sname", "baris ini berisi %d kolom — tulis tepat dua: kode%snama"}, len(rec), string(r.Comma))
+			c.add(line, "opdcsv.row_columns", len(rec), string(r.Comma))
 			continue
 		}
 		code, nm := strings.ToUpper(rec[0]), rec[1]
 		bad := false
 		if code == "" {
-			c.add(line, bi{"the code is empty — write the OPD's short code (e.g. DISKOMINFO) in the first column", "kode kosong — tulis kode singkat OPD (misalnya DISKOMINFO) di kolom pertama"})
+			c.add(line, "opdcsv.code_empty")
 			bad = true
 		} else if _, err := CheckOPDCode(code); err != nil {
 			c.input(line, err)
 			bad = true
 		} else if prev, dup := first[code]; dup {
-			c.add(line, bi{"code %s is already used on line %d — give each OPD its own code", "kode %s sudah dipakai di baris %d — beri setiap OPD kode sendiri"}, code, prev)
+			c.add(line, "opdcsv.code_already_used_line", code, prev)
 			bad = true
 		} else {
 			first[code] = line
 		}
 		if nm == "" {
-			c.add(line, bi{"the name of %s is empty — write the OPD's full name in the second column", "nama %s kosong — tulis nama lengkap OPD di kolom kedua"}, orCode(Visible(code)))
+			c.add(line, "opdcsv.name_empty", orCode(Visible(code)))
 			bad = true
 		} else if _, err := CheckOPDName(nm); err != nil {
 			if ie, ok := err.(*InputError); ok && code != "" {
@@ -145,17 +147,17 @@ func ParseOPDCSV(name string, data []byte) ([]OPDRow, error) {
 		return fail()
 	}
 	if len(rows) == 0 {
-		c.add(0, bi{"the file lists no OPDs — write one OPD per line as code,name (e.g. DISKOMINFO,Dinas Komunikasi dan Informatika)", "berkas ini tidak berisi OPD — tulis satu OPD per baris sebagai kode,nama (misalnya DISKOMINFO,Dinas Komunikasi dan Informatika)"})
+		c.add(0, "opdcsv.file_lists_no_opds")
 		return fail()
 	}
 	return rows, nil
 }
 
-func orCode(code string) bi {
+func orCode(code string) any {
 	if code == "" {
-		return bi{"this OPD", "OPD ini"}
+		return i18n.M("opdcsv.this_opd")
 	}
-	return bi{code, code}
+	return code
 }
 
 // looksLikeHeader is a first row made only of the header words (code,

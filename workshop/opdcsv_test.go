@@ -97,7 +97,7 @@ func TestParseOPDCSVRejects(t *testing.T) {
 				}
 			}
 			for _, p := range ce.Problems {
-				if p.File != "opd.csv" || !strings.Contains(p.Msg, " — ") || !strings.Contains(p.MsgID, " — ") || p.Msg == p.MsgID {
+				if p.File != "opd.csv" || !strings.Contains(p.Text("en"), " — ") || !strings.Contains(p.Text("id"), " — ") || p.Text("en") == p.Text("id") {
 					t.Errorf("each problem names the file and says what to fix in both languages: %+v", p)
 				}
 			}
