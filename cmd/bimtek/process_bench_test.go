@@ -9,18 +9,54 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// scaleDB writes a database of n scale-size sessions (80 OPDs x the
-// 90-indicator framework, about 87% answered, DESIGN section 10) and
-// returns its path and the id of the last session.
+// scaleFiles are the scale databases made in this test process, by number
+// of sessions; each benchmark run gets its own copy.
+var scaleFiles = struct {
+	sync.Mutex
+	path map[int]string
+	last map[int]int64
+}{path: map[int]string{}, last: map[int]int64{}}
+
+// scaleDB is a copy of a database of n scale-size sessions (80 OPDs x the
+// 90-indicator framework, about 87% answered, DESIGN section 10) in the
+// test's own folder, its path and the id of the last session. The first
+// call for n writes it (a minute for 50 sessions); later runs of the same
+// process copy that file.
 func scaleDB(b testing.TB, n int) (string, int64) {
 	b.Helper()
+	scaleFiles.Lock()
+	defer scaleFiles.Unlock()
+	src, ok := scaleFiles.path[n]
+	if !ok {
+		dir, err := os.MkdirTemp(filepath.Dir(binPath), "scale")
+		if err != nil {
+			b.Fatal(err)
+		}
+		src = filepath.Join(dir, "scale.db")
+		scaleFiles.last[n] = writeScaleDB(b, src, n)
+		scaleFiles.path[n] = src
+	}
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
 	db := filepath.Join(b.TempDir(), "scale.db")
+	if err := os.WriteFile(db, raw, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return db, scaleFiles.last[n]
+}
+
+// writeScaleDB writes n scale-size sessions into a new database at db.
+func writeScaleDB(b testing.TB, db string, n int) int64 {
+	b.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, db)
 	if err != nil {
@@ -54,7 +90,7 @@ func scaleDB(b testing.TB, n int) (string, int64) {
 			b.Fatal(err)
 		}
 	}
-	return db, id
+	return id
 }
 
 // BenchmarkExportProcess is DESIGN section 10's export target: the built
