@@ -27,3 +27,11 @@ func BenchmarkTNoArgs(b *testing.B) {
 		_ = T("en", "cli.open")
 	}
 }
+
+// BenchmarkTPlural is a sentence whose words follow its count: said by
+// the English message.Printer, which picks the form.
+func BenchmarkTPlural(b *testing.B) {
+	for b.Loop() {
+		_ = T("en", "home.count", 12)
+	}
+}
