@@ -29,7 +29,8 @@ type SaveResult struct {
 // one fsync, however many saves), in the order given, with the session's
 // lease confirmed first like every write. Each save is checked on its own
 // first (its source, indicators, levels and notes, as SetAnswerBy and
-// SetNoteBy check them) and written inside its own savepoint, so a save
+// SetNoteBy check them) and written inside its own savepoint (one of a
+// single change is atomic as the statement it is), so a save
 // refused for what it says (a level off the scale, an OPD removed
 // meanwhile) is left out with its reason in its SaveResult while the
 // others are written. When the transaction itself fails (the lock was
@@ -64,8 +65,13 @@ func (s *Store) WriteSaves(ctx context.Context, sessionID int64, saves []Save) (
 			if cs == nil {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `SAVEPOINT phone_save`); err != nil {
-				return err
+			// A save of one change needs no savepoint: a statement that
+			// fails leaves nothing of itself behind.
+			sp := len(cs) > 1
+			if sp {
+				if _, err := tx.ExecContext(ctx, `SAVEPOINT phone_save`); err != nil {
+					return err
+				}
 			}
 			at := s.now()
 			evs := make([]Event, 0, len(cs))
@@ -81,16 +87,20 @@ func (s *Store) WriteSaves(ctx context.Context, sessionID int64, saves []Save) (
 				}
 				evs = append(evs, ev)
 			}
-			if refusedErr != nil {
+			if refusedErr != nil && sp {
 				if _, err := tx.ExecContext(ctx, `ROLLBACK TO phone_save`); err != nil {
 					return err
 				}
+			}
+			if refusedErr != nil {
 				out[i].Err = refusedErr
 			} else {
 				out[i].Events = evs
 			}
-			if _, err := tx.ExecContext(ctx, `RELEASE phone_save`); err != nil {
-				return err
+			if sp {
+				if _, err := tx.ExecContext(ctx, `RELEASE phone_save`); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
