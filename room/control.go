@@ -91,7 +91,9 @@ func (s *Server) Status(ctx context.Context) ([]OPDStatus, error) {
 	})
 	s.mu.Lock()
 	for i := range out {
-		if c := s.seen[out[i].OPD.ID]; c != nil {
+		// A phone seen with a code reissued since (here or from the
+		// roster) is not this OPD's phone any more.
+		if c := s.seen[out[i].OPD.ID]; c != nil && c.code == out[i].Code {
 			out[i].LastSeen, out[i].Device = c.lastSeen, c.device
 			out[i].Connected = now.Sub(c.lastSeen) < connectedWithin
 		}

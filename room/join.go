@@ -109,7 +109,7 @@ func (s *Server) opd(w http.ResponseWriter, r *http.Request) (workshop.AccessCod
 	}
 	s.mu.Lock()
 	s.reached = true
-	s.seen[ac.OPDID] = &contact{lastSeen: s.cfg.Now(), device: device(r)}
+	s.seen[ac.OPDID] = &contact{lastSeen: s.cfg.Now(), device: device(r), code: ac.Code}
 	s.mu.Unlock()
 	return ac, nil
 }
@@ -198,7 +198,7 @@ func (s *Server) postJoin(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: cookieCode, Value: ac.Code, Path: "/", MaxAge: 12 * 3600, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	s.mu.Lock()
 	s.reached = true
-	s.seen[ac.OPDID] = &contact{lastSeen: s.cfg.Now(), device: device(r)}
+	s.seen[ac.OPDID] = &contact{lastSeen: s.cfg.Now(), device: device(r), code: ac.Code}
 	s.mu.Unlock()
 	http.Redirect(w, r, "/form", http.StatusSeeOther)
 }

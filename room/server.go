@@ -80,6 +80,7 @@ type Server struct {
 type contact struct {
 	lastSeen time.Time
 	device   string
+	code     string // the code the phone came with: a phone of a reissued code is not the OPD's any more
 }
 
 type addrLimiter struct {

@@ -496,3 +496,36 @@ func TestStaticFilesAreEmbedded(t *testing.T) {
 		}
 	}
 }
+
+// A code reissued elsewhere (the roster screen, through the open session)
+// takes the OPD's phone off the panel at once: the phone that came with
+// the old code is no longer shown as connected, nor its device.
+func TestReissuedElsewhereIsNotConnected(t *testing.T) {
+	e := newRoomEnv(t)
+	p := e.phone(t)
+	o := e.opds[0].ID
+	p.join(o)
+	status := func() OPDStatus {
+		t.Helper()
+		all, err := e.srv.Status(bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range all {
+			if s.OPD.ID == o {
+				return s
+			}
+		}
+		t.Fatalf("OPD %d not in the status", o)
+		return OPDStatus{}
+	}
+	if s := status(); !s.Connected || s.Device == "" {
+		t.Fatalf("after joining: %+v", s)
+	}
+	if _, err := e.st.ReissueAccessCode(bg, e.sid, o, nil); err != nil {
+		t.Fatal(err)
+	}
+	if s := status(); s.Connected || s.Device != "" || !s.LastSeen.IsZero() {
+		t.Errorf("after a reissue elsewhere: %+v, want not connected", s)
+	}
+}
