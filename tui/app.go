@@ -445,8 +445,17 @@ func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
 	switch msg.(type) {
 	case RosterChangedMsg, ScoresChangedMsg, CellChangedMsg:
 		var cmds []tea.Cmd
-		for _, s := range m.screens {
-			_, cmd := s.Update(msg)
+		shown := -1 // the phase on screen (also under the room panel)
+		if m.sess != nil {
+			shown = m.sess.State.Phase
+		}
+		for i, s := range m.screens {
+			sm := msg
+			if c, ok := msg.(ScoresChangedMsg); ok && i != shown {
+				c.Hidden = true
+				sm = c
+			}
+			_, cmd := s.Update(sm)
 			cmds = append(cmds, cmd)
 		}
 		return tea.Batch(cmds...)

@@ -55,9 +55,12 @@ type StatusMsg struct {
 	Plain bool // nothing was done: no ✔ before it
 }
 
-// ScoresChangedMsg tells every screen that answers changed (after undo or
-// an import), so cached layouts can be rebuilt.
-type ScoresChangedMsg struct{}
+// ScoresChangedMsg tells every screen that answers changed (a keystroke,
+// a phone, an undo or an import), so cached layouts can be rebuilt.
+// Hidden is set for the screens not on show: they only mark their layout
+// stale and rebuild it in Enter, so 80 phones saving while the grid is on
+// screen do not lay out the scoreboard and the gaps 80 times.
+type ScoresChangedMsg struct{ Hidden bool }
 
 // RosterChangedMsg tells every screen that the OPD list changed.
 type RosterChangedMsg struct{}

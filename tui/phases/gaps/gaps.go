@@ -156,6 +156,10 @@ func (g *Gaps) ShortHelp() []key.Binding {
 
 // Update handles the keys and the change messages.
 func (g *Gaps) Update(msg tea.Msg) (common.Page, tea.Cmd) {
+	if c, ok := msg.(common.ScoresChangedMsg); ok && c.Hidden {
+		g.dirty = true // Enter rebuilds and lays it out when it is shown
+		return g, nil
+	}
 	cmd := g.update(msg)
 	g.place()
 	return g, cmd

@@ -148,6 +148,9 @@ func (b *Scoreboard) ShortHelp() []key.Binding {
 // Update handles the scoreboard keys and the change messages.
 func (b *Scoreboard) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 	cmd := b.update(msg)
+	if c, ok := msg.(common.ScoresChangedMsg); ok && c.Hidden {
+		return b, cmd // marked dirty: Enter lays it out when it is shown
+	}
 	b.place()
 	return b, cmd
 }
