@@ -323,3 +323,39 @@ func TestRosterReissuesAccessCode(t *testing.T) {
 		t.Errorf("Esc left the code on screen:\n%s", frame)
 	}
 }
+
+// TestRoomPanelPhaseKeys: with the room panel open (server running, the
+// QR full screen or not), ] and [ close the panel and move the phase, as
+// everywhere else, and the server keeps running; on the last phase ] is
+// refused with a sentence and the panel stays.
+func TestRoomPanelPhaseKeys(t *testing.T) {
+	ra := newRoomApp(t, "id")
+	m := ra.m
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	press := func(k string) {
+		_, cmd := m.Update(phKey(k))
+		runCmd(m, cmd)
+	}
+	for _, full := range []bool{false, true} {
+		m.roomOpen, m.roomPanel.full = true, full
+		from := m.sess.State.Phase
+		press("]")
+		if m.roomOpen || m.sess.State.Phase != from+1 {
+			t.Errorf("full=%v ]: panel open %v, phase %d (was %d)", full, m.roomOpen, m.sess.State.Phase+1, from+1)
+		}
+		m.roomOpen = true
+		press("[")
+		if m.roomOpen || m.sess.State.Phase != from {
+			t.Errorf("full=%v [: panel open %v, phase %d (was %d)", full, m.roomOpen, m.sess.State.Phase+1, from+2)
+		}
+	}
+	if m.roomPanel.Running() == nil {
+		t.Fatal("moving the phase stopped room mode")
+	}
+	m.goPhase(len(m.sess.Phases()) - 1)
+	m.roomOpen = true
+	press("]")
+	if !m.roomOpen || !strings.Contains(screen(m), "Ini fase terakhir") {
+		t.Errorf("] on the last phase with the panel open: open %v\n%s", m.roomOpen, screen(m))
+	}
+}
