@@ -43,6 +43,8 @@ func init() {
 		"grid.item":            {"Item %d/%d", "Item %d/%d"},
 		"grid.levels":          {"Skala level (ketik angkanya; 0 = N/A)", "Level scale (type its number; 0 = N/A)"},
 		"grid.legend":          {"Item dimensi ini", "Items of this dimension"},
+		"grid.marks":           {"Tanda: * ada catatan (Enter membukanya) · %s diisi dari ponsel OPD", "Marks: * a note (Enter opens it) · %s answered on the OPD's phone"},
+		"grid.marks_help":      {"catatan · dari ponsel", "a note · from a phone"},
 		"grid.note_title":      {"Catatan untuk sel ini", "Note for this cell"},
 		"grid.note_hint":       {"Enter atau ctrl+s: simpan · Esc: batal (isi kosong menghapus catatan)", "Enter or ctrl+s: save · Esc: cancel (empty text removes the note)"},
 		"grid.note_ph":         {"Tulis catatan singkat…", "Write a short note…"},

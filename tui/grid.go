@@ -113,6 +113,9 @@ type gridKeys struct {
 	ByOPD                 key.Binding // one OPD's items on one screen
 	ByOPDBack             key.Binding // the same key in that view: back to the table
 	Reveal                key.Binding // show or hide the results (scores) to the room
+	// Marks is no key: the ? help explains the marks a cell may carry
+	// (* a note, ° a phone's answer) beside the keys.
+	Marks key.Binding
 }
 
 func newGridKeys(lang string, f *workshop.Framework) gridKeys {
@@ -155,6 +158,7 @@ func newGridKeys(lang string, f *workshop.Framework) gridKeys {
 		ByOPD:     keyHelp(lang, "o", "grid.key.by_opd", "o"),
 		ByOPDBack: keyHelp(lang, "o", "grid.key.by_opd_back", "o"),
 		Reveal:    keyHelp(lang, "r", "board.key.reveal", "r"),
+		Marks:     key.NewBinding(key.WithHelp("* "+phoneMark, assets.T(lang, "grid.marks_help"))),
 	}
 }
 
@@ -279,7 +283,9 @@ func (g *Grid) place() {
 func (g *Grid) Capturing() bool { return g.note != nil }
 
 // FullHelp is the ? help: the footer's keys.
-func (g *Grid) FullHelp() [][]key.Binding { return [][]key.Binding{g.ShortHelp()} }
+func (g *Grid) FullHelp() [][]key.Binding {
+	return [][]key.Binding{g.ShortHelp(), {g.keys.Marks}}
+}
 
 // ShortHelp lists the keys of the page for the footer.
 func (g *Grid) ShortHelp() []key.Binding {
@@ -795,7 +801,7 @@ func (g *Grid) layout(w, h int) gridLayout {
 	// The bottom panel: always when the window is large, or on Space
 	// (then the grid keeps only a few rows around the cursor).
 	if l.panel == gridPanelNone && nc > 0 && (h >= 30 && w >= 100 || g.detail) {
-		want := 1 + max(g.detailCount(g.bottomDetailW(w), 2), 1+g.legendRows(w-g.bottomDetailW(w)-3))
+		want := 1 + max(g.detailCount(g.bottomDetailW(w), 2), 2+g.legendRows(w-g.bottomDetailW(w)-3))
 		minRows, minPanel := min(n, 8), 7
 		if g.detail {
 			minRows, minPanel = min(n, 3), 4
@@ -809,7 +815,7 @@ func (g *Grid) layout(w, h int) gridLayout {
 	l.first = g.colLeft
 	if l.panel == gridPanelNone {
 		if spare := h - fixed - l.rows; spare >= 2 && nc > 0 {
-			l.legendH = min(spare, 1+g.legendRows(w))
+			l.legendH = min(spare, 2+g.legendRows(w))
 		}
 	}
 	return l
@@ -1567,6 +1573,13 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 			}
 		}
 		out = append(out, b.String())
+	}
+	// What the cells' marks mean, wrapped in the rows that are left.
+	for _, ln := range g.wrap(g.s.T("grid.marks", phoneMark), w) {
+		if len(out) >= h {
+			break
+		}
+		out = append(out, g.p.paint(gpBase, g.fit(ln, w)))
 	}
 	return out
 }

@@ -481,7 +481,7 @@ func TestGridGoldenScale(t *testing.T) {
 		want     []string
 	}{
 		{"grid-scale-80x20", 80, 20, 40, 12, []string{"OPD 28-41/80", "item 7-13/15", "OPD41"}},
-		{"grid-scale-200x56", 200, 56, 79, 14, []string{"OPD 42-80/80", "OPD80"}},
+		{"grid-scale-200x56", 200, 56, 79, 14, []string{"OPD 43-80/80", "OPD80"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1007,6 +1007,31 @@ func TestGridByOPDFooterSaysEachKeyOnce(t *testing.T) {
 			if h.Key == "o" && h.Desc != e.s.T("grid.key.by_opd_back") {
 				t.Errorf("%s: o in the per-OPD view reads %q", lang, h.Desc)
 			}
+		}
+	}
+}
+
+// TestLegendsExplainTheMarksInTheTextColour: the grid's legend says what
+// * (a note) and ° (a phone's answer) mean, and the ? help lists them;
+// the gaps and scoreboard legends are drawn in the legend colour: their
+// own packages' tests.
+func TestLegendsExplainTheMarksInTheTextColour(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := newGridEnv(t, lang, gridOPDs, gridAnswers)
+		v := strings.Join(strings.Fields(strings.ReplaceAll(ansi.Strip(view(e.g, 200, 56)), "│", " ")), " ")
+		if want := e.s.T("grid.marks", phoneMark); !strings.Contains(v, want) {
+			t.Errorf("%s: the grid's legend lacks %q:\n%s", lang, want, v)
+		}
+		var marks bool
+		for _, group := range e.g.FullHelp() {
+			for _, b := range group {
+				if b.Help().Key == "* "+phoneMark {
+					marks = true
+				}
+			}
+		}
+		if !marks {
+			t.Errorf("%s: the ? help does not explain * and %s", lang, phoneMark)
 		}
 	}
 }

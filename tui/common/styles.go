@@ -18,6 +18,7 @@ var Themes = []string{"dark", "light", "contrast"}
 type Palette struct {
 	Bg, Fg   color.Color
 	Muted    color.Color // secondary text: still high contrast, never thin grey
+	Legend   color.Color // what the marks and bars mean: read from the back of the room
 	Accent   color.Color
 	AccentFg color.Color // text on Accent
 	Good     color.Color
@@ -36,7 +37,7 @@ func palette(theme string) Palette {
 	switch theme {
 	case "light":
 		return Palette{
-			Bg: c("#FFFFFF"), Fg: c("#111111"), Muted: c("#3A3A3A"),
+			Bg: c("#FFFFFF"), Fg: c("#111111"), Muted: c("#3A3A3A"), Legend: c("#111111"),
 			Accent: c("#0B4F9C"), AccentFg: c("#FFFFFF"),
 			Good: c("#0A6B2E"), Warn: c("#8A5300"), Bad: c("#A4161A"), Border: c("#555555"),
 			CursorBg: c("#0B4F9C"), CursorFg: c("#FFFFFF"), CrossBg: c("#DCE8F7"),
@@ -45,7 +46,7 @@ func palette(theme string) Palette {
 		}
 	case "contrast":
 		return Palette{
-			Bg: c("#000000"), Fg: c("#FFFFFF"), Muted: c("#FFFFFF"),
+			Bg: c("#000000"), Fg: c("#FFFFFF"), Muted: c("#FFFFFF"), Legend: c("#FFFFFF"),
 			Accent: c("#00FFFF"), AccentFg: c("#000000"),
 			Good: c("#00FF00"), Warn: c("#FFFF00"), Bad: c("#FF5555"), Border: c("#FFFFFF"),
 			CursorBg: c("#FFFF00"), CursorFg: c("#000000"), CrossBg: c("#303030"),
@@ -54,7 +55,7 @@ func palette(theme string) Palette {
 		}
 	default: // dark
 		return Palette{
-			Bg: c("#101418"), Fg: c("#F2F2F2"), Muted: c("#C8CDD2"),
+			Bg: c("#101418"), Fg: c("#F2F2F2"), Muted: c("#C8CDD2"), Legend: c("#F2F2F2"),
 			Accent: c("#4FA3FF"), AccentFg: c("#000000"),
 			Good: c("#5FD37A"), Warn: c("#FFC247"), Bad: c("#FF6B6B"), Border: c("#8A949E"),
 			CursorBg: c("#FFC247"), CursorFg: c("#000000"), CrossBg: c("#24303C"),
@@ -71,6 +72,7 @@ type Styles struct {
 	Base     lipgloss.Style // plain text
 	Bold     lipgloss.Style
 	Muted    lipgloss.Style
+	Legend   lipgloss.Style // legend lines: the text colour, never a grey
 	Title    lipgloss.Style // screen titles
 	Header   lipgloss.Style // the top bar
 	Footer   lipgloss.Style // the key line
@@ -102,6 +104,7 @@ func NewStyles(theme string) *Styles {
 	s := &Styles{Theme: theme, P: p, Base: base}
 	s.Bold = base.Bold(true)
 	s.Muted = lipgloss.NewStyle().Foreground(p.Muted)
+	s.Legend = lipgloss.NewStyle().Foreground(p.Legend)
 	s.Title = lipgloss.NewStyle().Foreground(p.Accent).Bold(true)
 	s.Header = lipgloss.NewStyle().Foreground(p.AccentFg).Background(p.Accent).Bold(true)
 	s.Footer = lipgloss.NewStyle().Foreground(p.Fg)

@@ -95,6 +95,10 @@ func TestPaletteContrast(t *testing.T) {
 		}
 		atLeast("text on background", p.Fg, p.Bg, 7)
 		atLeast("secondary text", p.Muted, p.Bg, 4.5)
+		// Legends say what the marks, bars and colours mean: body text's
+		// contrast, and never a grey between text and background.
+		atLeast("legend text", p.Legend, p.Bg, 7)
+		atLeast("legend text (WCAG AA floor)", p.Legend, p.Bg, 4.5)
 		for name, c := range map[string]color.Color{"accent": p.Accent, "good": p.Good, "warn": p.Warn, "bad": p.Bad} {
 			atLeast(name+" text", c, p.Bg, 4.5)
 		}

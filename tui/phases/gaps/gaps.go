@@ -416,7 +416,7 @@ func (g *Gaps) render(w, h int) []string {
 	if g.editing {
 		foot = g.editorLines(w)
 	} else {
-		foot = []string{common.FitCell(st.Muted.Render(g.s.T("gaps.legend")), w)}
+		foot = []string{common.FitCell(st.Legend.Render(g.s.T("gaps.legend")), w)}
 	}
 	switch {
 	case w >= 150 && h >= 40:

@@ -291,3 +291,30 @@ func TestGapsCursorStaysOnTopUntilMoved(t *testing.T) {
 		t.Errorf("saved cursor moved to %s, want %s", cur.ElementKey, kept)
 	}
 }
+
+// TestGapsLegendInTheLegendColour: the line that says what the gap and
+// its marks mean is drawn in the legend colour (the text's), not the
+// muted grey, in every theme.
+func TestGapsLegendInTheLegendColour(t *testing.T) {
+	for _, theme := range common.Themes {
+		fx := tuitest.NewBoardEnv(t, "id")
+		st := common.NewStyles(theme)
+		fx.Sess.Styles = st
+		fx.Sess.State.Revealed = true
+		r, g, b, _ := st.P.Legend.RGBA()
+		sgr := fmt.Sprintf("38;2;%d;%d;%d", r>>8, g>>8, b>>8)
+		text := fx.Sess.T("gaps.legend")[:20]
+		found := false
+		for _, l := range strings.Split(tuitest.View(New(fx.Sess), 120, 36), "\n") {
+			if strings.Contains(ansi.Strip(l), text) {
+				found = true
+				if !strings.Contains(l, sgr) {
+					t.Errorf("%s: the gaps legend is not in the legend colour: %q", theme, l)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no gaps legend at 120x36", theme)
+		}
+	}
+}

@@ -682,7 +682,7 @@ func (b *Scoreboard) bars(w, h int) []string {
 		out = append(out, common.FitCell(line, w))
 	}
 	if len(out) < h {
-		out = append(out, common.FitCell(st.Muted.Render(s.T("board.bars_legend")), w))
+		out = append(out, common.FitCell(st.Legend.Render(s.T("board.bars_legend")), w))
 	}
 	return out
 }

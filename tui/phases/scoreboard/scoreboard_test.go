@@ -297,3 +297,30 @@ func TestRadarLegendInTheChartColours(t *testing.T) {
 		}
 	}
 }
+
+// TestBarsLegendInTheLegendColour: the line under the city bars that says
+// what ┃, the gap and ✔ mean is drawn in the legend colour (the text's),
+// not the muted grey, in every theme.
+func TestBarsLegendInTheLegendColour(t *testing.T) {
+	for _, theme := range common.Themes {
+		fx := tuitest.NewBoardEnv(t, "id")
+		st := common.NewStyles(theme)
+		fx.Sess.Styles = st
+		fx.Sess.State.Revealed = true
+		r, g, b, _ := st.P.Legend.RGBA()
+		sgr := fmt.Sprintf("38;2;%d;%d;%d", r>>8, g>>8, b>>8)
+		text := fx.Sess.T("board.bars_legend")[:20]
+		found := false
+		for _, l := range strings.Split(tuitest.View(New(fx.Sess), 80, 20), "\n") {
+			if strings.Contains(ansi.Strip(l), text) {
+				found = true
+				if !strings.Contains(l, sgr) {
+					t.Errorf("%s: the bars legend is not in the legend colour: %q", theme, l)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no bars legend at 80x20", theme)
+		}
+	}
+}
