@@ -96,6 +96,9 @@ type Model struct {
 	jumpSel  int
 	lastSave time.Time
 	quitting bool
+	// statusH is the lines the status takes (fitStatus): 1, or more for
+	// a long sentence.
+	statusH int
 	// Room mode: the panel (nil until first shown) and whether it is on
 	// screen.
 	roomPanel *Room
@@ -313,6 +316,7 @@ func (m *Model) Init() tea.Cmd {
 // Update routes messages: global keys first, then the screen on show.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.syncReveal()
+	defer m.fitStatus()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
@@ -364,7 +368,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportPrefsMsg:
 		if m.exportDlg == nil {
 			m.exportDlg = newExportDialog(msg, m.opt.Lang, m.styles)
-			m.exportDlg.SetSize(m.w, m.h-m.headerLines()-footerLines)
+			m.exportDlg.SetSize(m.w, m.h-m.headerLines()-m.footerH())
 		}
 		return m, nil
 	case exportChosenMsg:
@@ -395,7 +399,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // resize gives every page the body's size: the window less the header
 // and the footer.
 func (m *Model) resize() {
-	w, h := m.w, m.h-m.headerLines()-footerLines
+	w, h := m.w, m.h-m.headerLines()-m.footerH()
 	for _, p := range m.screens {
 		p.SetSize(w, h)
 	}
@@ -422,7 +426,7 @@ func (m *Model) headerLines() int {
 // newRoomPanel builds room mode's panel at the body's size.
 func (m *Model) newRoomPanel() *Room {
 	r := NewRoom(m.sess, m.roomStarter())
-	r.SetSize(m.w, m.h-m.headerLines()-footerLines)
+	r.SetSize(m.w, m.h-m.headerLines()-m.footerH())
 	return r
 }
 
@@ -917,7 +921,7 @@ func (m *Model) render() string {
 	header := m.header(w)
 	// The footer is always 3 lines (status and two of keys); it is built
 	// after the body, so it lists the keys of the layout just drawn.
-	bodyH := h - m.headerLines() - footerLines
+	bodyH := h - m.headerLines() - m.footerH()
 	var body string
 	switch {
 	case m.showHelp:
@@ -938,13 +942,66 @@ func (m *Model) render() string {
 		lines[i] = exactWidth(l, w)
 	}
 	lines = append(lines, exactLines(body, w, bodyH)...)
-	lines = append(lines, exactLines(m.footer(w), w, footerLines)...)
+	lines = append(lines, exactLines(m.footer(w), w, m.footerH())...)
 	return strings.Join(lines, "\n")
 }
 
-// footerLines is the height of the footer: the status line and two lines
-// of keys.
+// footerLines is the height of the footer with a one-line status: the
+// status line and two lines of keys.
 const footerLines = 3
+
+// maxStatusLines is as far as a long status (why typing stopped: the lock
+// was taken over) wraps before it is cut: the facilitator reads it whole.
+const maxStatusLines = 3
+
+// footerH is the footer's height now: the status's lines and two of keys.
+func (m *Model) footerH() int { return footerLines - 1 + max(1, m.statusH) }
+
+// statusLines is the status as it is drawn at width w: its mark (✘, ✔ or
+// none) and the sentence wrapped under itself, at most maxStatusLines.
+func (m *Model) statusLines(w int) []string {
+	if m.status == "" {
+		return []string{""}
+	}
+	mark := "✔ "
+	switch {
+	case m.statusBad:
+		mark = "✘ "
+	case m.statusPlain:
+		mark = ""
+	}
+	indent := strings.Repeat(" ", len([]rune(mark)))
+	if lipgloss.Width(mark+m.status) <= w {
+		return []string{mark + m.status}
+	}
+	text := wrapText(m.status, max(1, w-len([]rune(mark))))
+	if len(text) > maxStatusLines {
+		text = text[:maxStatusLines]
+		text[maxStatusLines-1] = ansi.Truncate(text[maxStatusLines-1]+" …", max(1, w-len([]rune(mark))), "…")
+	}
+	out := make([]string, len(text))
+	for i, l := range text {
+		if i == 0 {
+			out[i] = mark + l
+		} else {
+			out[i] = indent + l
+		}
+	}
+	return out
+}
+
+// fitStatus gives the status the lines it needs after every message: the
+// footer grows (and the page's body shrinks) while a long sentence is on
+// show, and gives the lines back when it goes.
+func (m *Model) fitStatus() {
+	if m.tooSmall() {
+		return
+	}
+	if n := len(m.statusLines(m.w)); n != max(1, m.statusH) {
+		m.statusH = n
+		m.resize()
+	}
+}
 
 // tooSmall is a window below the size the layouts are drawn for.
 func (m *Model) tooSmall() bool { return m.w < MinWidth || m.h < MinHeight }
@@ -1062,13 +1119,18 @@ func (m *Model) footer(w int) string {
 	st := m.styles
 	status := ""
 	if m.status != "" {
-		if m.statusBad {
-			status = st.Bad.Render("✘ " + m.status)
-		} else if m.statusPlain {
-			status = st.Bold.Render(m.status)
-		} else {
-			status = st.Good.Render("✔ " + m.status)
+		style := st.Good
+		switch {
+		case m.statusBad:
+			style = st.Bad
+		case m.statusPlain:
+			style = st.Bold
 		}
+		lines := m.statusLines(w)
+		for i, l := range lines {
+			lines[i] = style.Render(l)
+		}
+		status = strings.Join(lines, "\n")
 	}
 	hint := m.footerHint
 	var screen []string
@@ -1120,7 +1182,7 @@ func (m *Model) footer(w int) string {
 	for {
 		parts := append(append(append([]string{}, screen...), opt...), alw...)
 		if keys, ok := wrapParts(parts, w, 2); ok || len(screen)+len(opt) == 0 {
-			return ansi.Truncate(status, w, "…") + "\n" + keys
+			return status + "\n" + keys
 		}
 		if len(opt) > 0 {
 			opt = opt[:len(opt)-1]

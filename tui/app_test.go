@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -577,6 +578,56 @@ func TestPhaseChooserIsAList(t *testing.T) {
 		}
 		if m.jumping {
 			t.Fatalf("step %d %v: the chooser is still open", i, s.keys)
+		}
+	}
+}
+
+// TestLockLostSentenceShowsWhole: the sentence that says why typing
+// stopped (another bimtek took the session over) is never cut on the
+// status line: at 80 and 120 columns, in both languages, the footer grows
+// to hold it (the page gives up the rows), the frame keeps the window's
+// size, and the next key gives the rows back.
+func TestLockLostSentenceShowsWhole(t *testing.T) {
+	e := newAppEnv(t)
+	lost := &workshop.LockLostError{SessionID: e.id, HolderKnown: true,
+		Holder: workshop.Holder{PID: 482913, Host: "laptop-fasilitator-bappeda", Since: time.Date(2026, 12, 2, 9, 41, 0, 0, time.Local)}}
+	for _, lang := range []string{"id", "en"} {
+		for _, w := range []int{80, 120} {
+			m, err := New(withStore(e.st, Options{Lang: lang, Theme: "dark", Session: e.id, Now: e.clock.now}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+			e.keys(m, "g", "4") // the grid, where typing stops
+			m.Update(ErrMsg{Err: lost})
+			frame := screen(m)
+			lines := strings.Split(frame, "\n")
+			if len(lines) != 24 {
+				t.Errorf("%s %d: %d lines", lang, w, len(lines))
+			}
+			for i, l := range lines {
+				if lw := ansi.StringWidth(l); lw > w {
+					t.Errorf("%s %d: line %d is %d wide", lang, w, i, lw)
+				}
+			}
+			want := phrase.Sentence(lang, lost)
+			// Read as a person does: line after line (a long host name
+			// may break at its hyphen).
+			flat := strings.Join(strings.Fields(frame), "")
+			if !strings.Contains(flat, strings.Join(strings.Fields(want), "")) {
+				t.Errorf("%s %d: the sentence %q is not whole on screen:\n%s", lang, w, want, frame)
+			}
+			if strings.Contains(strings.Join(lines[len(lines)-5:], "\n"), "…") {
+				t.Errorf("%s %d: the footer cuts:\n%s", lang, w, frame)
+			}
+			if !strings.Contains(strings.Join(lines[len(lines)-2:], "\n"), "q ") {
+				t.Errorf("%s %d: the keys left the footer:\n%s", lang, w, frame)
+			}
+			e.keys(m, "down") // a move clears the status
+			if got := m.footerH(); got != footerLines {
+				t.Errorf("%s %d: the footer stays %d lines after the status went", lang, w, got)
+			}
+			m.Close()
 		}
 	}
 }
