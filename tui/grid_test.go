@@ -1035,3 +1035,41 @@ func TestLegendsExplainTheMarksInTheTextColour(t *testing.T) {
 		}
 	}
 }
+
+// TestGridEmojiRowsLineUp: an OPD named with an emoji and its variation
+// selector (📡🏙️) and a note with one keep their rows in line: the
+// selector is gone before the layout measures (xterm draws 🏙️ one column
+// wide, the width tables say two), so every row's first │ stands in the
+// same column. Kept as a golden frame.
+func TestGridEmojiRowsLineUp(t *testing.T) {
+	opds := []store.OPDInput{
+		{Code: "DISKOMINFO", Name: "Dinas Kominfo \U0001F4E1\U0001F3D9\uFE0F"},
+		{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"},
+		{Code: "DLH", Name: "Dinas Lingkungan Hidup \U0001F333\uFE0F"},
+	}
+	e := newGridEnv(t, "id", opds, []gridCell{{0, gkLayanan, workshop.Answer{Level: 3}, "Sudah daring \U0001F3D9\uFE0F"}})
+	v := view(e.g, 120, 20)
+	plain := ansi.Strip(v)
+	if strings.ContainsRune(plain, '\uFE0F') {
+		t.Errorf("a variation selector reached the screen:\n%s", plain)
+	}
+	bar := -1
+	for _, l := range strings.Split(plain, "\n") {
+		if !strings.Contains(l, "Dinas") && !strings.Contains(l, "Badan") {
+			continue
+		}
+		i := strings.Index(l, "│")
+		if i < 0 {
+			continue
+		}
+		col := ansi.StringWidth(l[:i])
+		if bar >= 0 && col != bar {
+			t.Errorf("row %q has its │ at column %d, the others at %d", l, col, bar)
+		}
+		bar = col
+	}
+	if bar < 0 {
+		t.Fatalf("no OPD rows:\n%s", plain)
+	}
+	golden(t, "grid-emoji-120x20", v)
+}

@@ -196,8 +196,9 @@ func escapeRune(r rune) string {
 // Visible returns s with every unsafe character (Unsafe) and every byte
 // that is not UTF-8 written as a visible escape (\x1b, \u202e, \xff): text
 // from an older database or a hostile file shown this way is harmless on
-// any terminal and still tells what was there. Text without such
-// characters is returned as is.
+// any terminal and still tells what was there. Emoji variation selectors
+// are dropped (dropVariationSelectors): stored before entry dropped them,
+// they would shift a row. Text without such characters is returned as is.
 func Visible(s string) string { return visible(s, false) }
 
 // VisibleLines is Visible keeping line breaks (notes may hold several
@@ -230,6 +231,8 @@ func visible(s string, lines bool) string {
 		case Unsafe(r):
 			b.WriteString(escapeRune(r))
 			changed = true
+		case r == vs15 || r == vs16:
+			changed = true // a terminal and the layout would disagree on its width
 		default:
 			b.WriteString(s[i : i+n])
 		}
@@ -239,6 +242,31 @@ func visible(s string, lines bool) string {
 		return s
 	}
 	return b.String()
+}
+
+// Emoji variation selectors: U+FE0E asks for the text presentation of
+// the character before it, U+FE0F for the emoji one. Terminals disagree
+// on the width they give: xterm draws 🏙️ (U+1F3D9 U+FE0F) one column wide
+// while the width tables (and so every layout measured with them) count
+// two, so each row holding one is shifted by a column. Without the
+// selector both agree (🏙 is one column, 📡 two), and the text still reads
+// the same.
+const (
+	vs15 = '\ufe0e'
+	vs16 = '\ufe0f'
+)
+
+// dropVariationSelectors removes the emoji variation selectors from s.
+func dropVariationSelectors(s string) string {
+	if !strings.ContainsRune(s, vs16) && !strings.ContainsRune(s, vs15) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == vs15 || r == vs16 {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // shortVisible is v made visible and cut to about 40 characters, for
@@ -280,7 +308,7 @@ func CheckText(f Field, s string, required bool) (string, error) {
 	if err := checkChars(f, s, lines); err != nil {
 		return "", err
 	}
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(dropVariationSelectors(s))
 	if lines {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 	}

@@ -125,3 +125,23 @@ func TestVisible(t *testing.T) {
 		}
 	}
 }
+
+// TestVariationSelectorsDropped: an emoji's variation selector (🏙️ is
+// U+1F3D9 U+FE0F) is dropped at entry and when stored text is read, so
+// the width the layout measures is the width xterm draws; the emoji stays.
+func TestVariationSelectorsDropped(t *testing.T) {
+	in := "DISKOMINFO \U0001F4E1\U0001F3D9\uFE0F Kota \u2764\uFE0E"
+	want := "DISKOMINFO \U0001F4E1\U0001F3D9 Kota \u2764"
+	for name, check := range map[string]func(string) (string, error){"OPD name": CheckOPDName, "note": CheckNote, "city": CheckCity} {
+		got, err := check(in)
+		if err != nil || got != want {
+			t.Errorf("%s: %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if got := Visible(in); got != want {
+		t.Errorf("Visible: %q, want %q", got, want)
+	}
+	if got := VisibleLines(in + "\n" + in); got != want+"\n"+want {
+		t.Errorf("VisibleLines: %q", got)
+	}
+}
