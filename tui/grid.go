@@ -1545,6 +1545,39 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 	}
 	out := []string{g.p.paint(gpBold, fitCell(g.s.T("grid.legend"), w))}
 	numW := len(strconv.Itoa(nc))
+	entry := func(i int) (string, uint8) {
+		col := t.cols[i]
+		name := g.s.Name(col.ind.Name)
+		if !t.grouped && name != g.s.Name(col.el.Name) {
+			name = g.s.Name(col.el.Name) + ": " + name
+		}
+		num := strconv.Itoa(col.num)
+		id := uint8(gpBase)
+		if i == g.s.State.Col {
+			id = gpCrossBold
+		}
+		return gridSpaces(numW-len(num)) + num + " " + name, id
+	}
+	if per == 1 && w > numW+8 {
+		// One column: each entry wraps under its text when the rows
+		// (the marks' line kept) hold them all, rather than being cut
+		// beside empty rows.
+		var wrapped []string
+		for i := 0; i < nc; i++ {
+			text, id := entry(i)
+			for j, ln := range g.wrap(text[numW+1:], w-numW-1) {
+				head := text[:numW+1]
+				if j > 0 {
+					head = gridSpaces(numW + 1)
+				}
+				wrapped = append(wrapped, g.p.paint(id, g.fit(head+ln, w)))
+			}
+		}
+		if 1+len(wrapped)+len(g.wrap(g.s.T("grid.marks", phoneMark), w)) <= h {
+			out = append(out, wrapped...)
+			rows = 0
+		}
+	}
 	for r := 0; r < rows; r++ {
 		var b strings.Builder
 		for c := 0; c < per; c++ {
