@@ -1137,6 +1137,8 @@ func (m *Model) footer(w int) string {
 	cur := m.current()
 	switch {
 	case m.showHelp:
+		// ?, Esc and q close the help; every other key waits
+		screen = append(screen, hint("?/Esc/q", m.t("frame.help_close_key")))
 	case m.exportDlg != nil:
 		for _, b := range m.exportDlg.ShortHelp() {
 			screen = append(screen, hint(b.Help().Key, b.Help().Desc))
@@ -1158,6 +1160,8 @@ func (m *Model) footer(w int) string {
 		// typing goes to the field: the global keys do not work now
 	case m.jumping:
 		// the chooser takes every key: any other closes it
+	case m.showHelp:
+		// the help takes every key: ] or [ do nothing, q closes it
 	case m.sess != nil:
 		// ] is not offered on the last phase, [ not on the first.
 		if p := m.sess.State.Phase; p < len(m.sess.Phases())-1 {

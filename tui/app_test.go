@@ -631,3 +631,30 @@ func TestLockLostSentenceShowsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpFooterOffersOnlyClosing: while the ? help is open every key but
+// ?, Esc and q waits (q closes the help, it does not quit), so its footer
+// offers closing it and no phase key or "q quit".
+func TestHelpFooterOffersOnlyClosing(t *testing.T) {
+	e := newAppEnv(t)
+	m := e.open(80, 24)
+	e.keys(m, "g", "4", "?")
+	lines := strings.Split(screen(m), "\n")
+	foot := strings.Join(lines[len(lines)-2:], "\n")
+	if !strings.Contains(foot, "?/Esc/q tutup bantuan") {
+		t.Errorf("the help's footer does not say how to close it:\n%s", foot)
+	}
+	for _, not := range []string{"]/PgDn", "[/PgUp", "q keluar"} {
+		if strings.Contains(foot, not) {
+			t.Errorf("the help's footer offers %q, which does not work there:\n%s", not, foot)
+		}
+	}
+	e.keys(m, "]")
+	if m.sess.State.Phase != 3 || !m.showHelp {
+		t.Errorf("] moved the phase under the help")
+	}
+	e.keys(m, "q")
+	if m.showHelp || m.quitting {
+		t.Errorf("q in the help: help %v, quitting %v; want it closed and the app running", m.showHelp, m.quitting)
+	}
+}
