@@ -103,7 +103,7 @@ func init() {
 		"err.import_lines_more":        {"dan %d baris lain", "and %d more"},
 		"err.import_other_session":     {"%s diekspor dari sesi lain (sesi %s, %s, tahap %s; baris %d), bukan dari sesi %d (%s, tahap %d), jadi tidak ada yang diimpor; impor ke sesi itu, atau tambahkan --force untuk tetap mengimpornya ke sini.", "%s was exported from another session (session %s, %s, tahap %s; line %d), not from session %d (%s, tahap %d), so nothing was imported; import it into that session, or add --force to import it here anyway."},
 		"err.import_empty":             {"%s tidak diimpor (tidak ada yang berubah); ekspor skor lagi dan mulai dari file itu.", "%s was not imported (nothing changed); export the scores again and start from that file."},
-		"err.locked":                   {"Sesi %d sedang dibuka di bimtek lain (pid %d di %s, sejak %s); tutup di sana dulu, tampilkan dengan: bimtek present %d, atau ambil alih sekarang dengan: bimtek open %d --take-over (bila bimtek itu sudah berhenti, kuncinya lepas sendiri pukul %s).", "Session %d is open in another bimtek (pid %d on %s, since %s); close it there first, watch it with: bimtek present %d, or take it over now with: bimtek open %d --take-over (if that bimtek has stopped, the lock frees itself at %s)."},
+		"err.locked":                   {"Sesi %d sedang dibuka di bimtek lain (pid %d di %s, sejak %s); tutup di sana dulu, tampilkan dengan: %s, atau ambil alih sekarang dengan: %s (bila bimtek itu sudah berhenti, kuncinya lepas sendiri pukul %s).", "Session %d is open in another bimtek (pid %d on %s, since %s); close it there first, watch it with: %s, or take it over now with: %s (if that bimtek has stopped, the lock frees itself at %s)."},
 	})
 }
 

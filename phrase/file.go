@@ -37,8 +37,9 @@ func fileSentence(lang string, err error) (msg string, ok bool) {
 	}
 	var le *workshop.LockedError
 	if errors.As(err, &le) {
+		present, takeOver := le.Commands()
 		return t("err.locked", le.SessionID, le.Holder.PID, le.Holder.Host, clockTime(le.Holder.Since),
-			le.SessionID, le.SessionID, clockTime(le.FreesAt)), true
+			present, takeOver, clockTime(le.FreesAt)), true
 	}
 	var ll *workshop.LockLostError
 	if errors.As(err, &ll) {

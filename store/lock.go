@@ -7,6 +7,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -115,7 +118,23 @@ func newToken() string {
 
 func (s *Store) lockedError(sessionID int64, h lockRow) *LockedError {
 	beat := time.Unix(0, h.heartbeat)
-	return &LockedError{SessionID: sessionID, Holder: h.holder(), FreesAt: beat.Add(s.staleAfter)}
+	le := &LockedError{SessionID: sessionID, Holder: h.holder(), FreesAt: beat.Add(s.staleAfter)}
+	// The commands the refusal names must open this file: --db unless it
+	// is the default database.
+	if def, err := DefaultPath(); err != nil || !samePath(def, s.path) {
+		le.DB = s.path
+	}
+	return le
+}
+
+// samePath compares two database paths as the system does: Windows and
+// macOS ignore case in file names.
+func samePath(a, b string) bool {
+	a, b = filepath.Clean(a), filepath.Clean(b)
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
 }
 
 func readLock(ctx context.Context, tx *sql.Tx, sessionID int64) (lockRow, bool, error) {

@@ -239,6 +239,11 @@ func TestHomeEditDeleteRefusedWhileLocked(t *testing.T) {
 	if v := e.view(); !strings.Contains(strings.Join(strings.Fields(v), " "), locked) || !e.h.Capturing() {
 		t.Errorf("the edit of a locked session does not say %q (form open %v):\n%s\n%v", locked, e.h.Capturing(), v, msgs)
 	}
+	// The commands it offers open this file, not the default database.
+	if v := strings.Join(strings.Fields(e.view()), " "); !strings.Contains(v, fmt.Sprintf("bimtek present %d --db %s,", e.ids[0], e.path)) ||
+		!strings.Contains(v, fmt.Sprintf("bimtek open %d --take-over --db %s ", e.ids[0], e.path)) {
+		t.Errorf("the lock's sentence drops --db %s:\n%s", e.path, e.view())
+	}
 	phDrive(t, e.h, phKey("esc"))
 
 	phDrive(t, e.h, phKey("d"))

@@ -3,6 +3,7 @@ package workshop
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -37,9 +38,41 @@ type LockedError struct {
 	SessionID int64
 	Holder    Holder
 	FreesAt   time.Time
+	// DB is the database file when it is not the default one (the user
+	// passed --db or BIMTEK_DB), so that the commands the sentence names
+	// open the same file; empty for the default database.
+	DB string
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("session %d is open in another bimtek (pid %d on %s, since %s); close it there first, watch it with `bimtek present %d`, or take it over with `bimtek open %d --take-over` (if that bimtek has stopped, the lock frees itself at %s)",
-		e.SessionID, e.Holder.PID, e.Holder.Host, ClockTime(e.Holder.Since), e.SessionID, e.SessionID, ClockTime(e.FreesAt))
+	present, takeOver := e.Commands()
+	return fmt.Sprintf("session %d is open in another bimtek (pid %d on %s, since %s); close it there first, watch it with `%s`, or take it over with `%s` (if that bimtek has stopped, the lock frees itself at %s)",
+		e.SessionID, e.Holder.PID, e.Holder.Host, ClockTime(e.Holder.Since), present, takeOver, ClockTime(e.FreesAt))
+}
+
+// Commands are the two commands the refusal offers, as they are typed:
+// watching the session (bimtek present ID) and taking it over (bimtek open
+// ID --take-over), each with --db when the database is not the default.
+func (e *LockedError) Commands() (present, takeOver string) {
+	present = fmt.Sprintf("bimtek present %d", e.SessionID)
+	takeOver = fmt.Sprintf("bimtek open %d --take-over", e.SessionID)
+	if e.DB != "" {
+		db := " --db " + ShellArg(e.DB)
+		present, takeOver = present+db, takeOver+db
+	}
+	return present, takeOver
+}
+
+// ShellArg quotes a path for a shell (and for cmd.exe) when it holds
+// anything beyond plain path characters, so a command with it works as
+// printed.
+func ShellArg(p string) string {
+	for _, r := range p {
+		ok := r == '/' || r == '\\' || r == '.' || r == '_' || r == '-' || r == ':' || r == '~' ||
+			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !ok {
+			return `"` + strings.ReplaceAll(p, `"`, `\"`) + `"`
+		}
+	}
+	return p
 }

@@ -927,9 +927,15 @@ func TestLockedSession(t *testing.T) {
 				t.Errorf("%v beside the holder: exit %d, stderr %q; want 1 and one line", args, r.code, r.stderr)
 			}
 			noNoise(t, r.stderr)
-			head, _, _ := strings.Cut(tr(lang, "err.locked", 1, pid, "HOST", "", 1), "HOST")
-			if !strings.HasPrefix(r.stderr, head) || !strings.Contains(r.stderr, "bimtek present 1") {
+			head, _, _ := strings.Cut(tr(lang, "err.locked", 1, pid, "HOST", "", "", "", ""), "HOST")
+			if !strings.HasPrefix(r.stderr, head) {
 				t.Errorf("%v: %q, want the locked sentence naming pid %d", args, r.stderr, pid)
+			}
+			// The --db given is kept in both commands the sentence offers.
+			for _, want := range []string{"bimtek present 1 --db " + db + ",", "bimtek open 1 --take-over --db " + db + " ("} {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("%v: %q does not offer %q", args, r.stderr, want)
+				}
 			}
 		}
 	}
