@@ -30,7 +30,7 @@ func init() {
 		"board.col.target":  {"Target", "Target"},
 		"board.col.gap":     {"Selisih", "Gap"},
 		"board.col.pred":    {"Predikat", "Rating"},
-		"board.bars_legend": {"┃ = target · selisih = target − skor (+ di bawah target) · ✔ tercapai", "┃ = target · gap = target − score (+ below target) · ✔ met"},
+		"board.bars_legend": {"┃ = target · selisih ke target: ▼ di bawah, ▲ di atas · ✔ tercapai", "┃ = target · gap to target: ▼ below, ▲ above · ✔ met"},
 
 		"board.index":      {"INDEKS KOTA", "CITY INDEX"},
 		"board.predikat":   {"Predikat: %s", "Rating: %s"},
@@ -70,7 +70,7 @@ func init() {
 		"gaps.col.bar":      {"Pada skala (┃ = target)", "On the scale (┃ = target)"},
 		"gaps.prio_mark":    {"★ prioritas", "★ priority"},
 		"gaps.title_hidden": {"Kesenjangan dan prioritas", "Gaps and priorities"},
-		"gaps.legend":       {"Selisih = target − skor: + berarti di bawah target, ✔ berarti tercapai.", "Gap = target − score: + means below target, ✔ means met."},
+		"gaps.legend":       {"Selisih = target − skor: ▼ di bawah target, ▲ di atas, ✔ tercapai.", "Gap = target − score: ▼ below target, ▲ above, ✔ met."},
 		"gaps.rows":         {"elemen %d–%d dari %d", "elements %d–%d of %d"},
 		"gaps.marked":       {"★ %s ditandai prioritas.", "★ %s marked as priority."},
 		"gaps.unmarked":     {"%s bukan prioritas lagi.", "%s is no longer a priority."},

@@ -18,3 +18,29 @@ func TestFormatNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestGapText: a gap (target − score) never reads as a bare "+0.60": below
+// the target it is ▼ and the amount, above it ▲ and ✔, on it ✔; the
+// amount is rounded half away from zero like every number shown.
+func TestGapText(t *testing.T) {
+	cases := []struct {
+		gap  float64
+		want string
+		met  bool
+	}{
+		{0.6, "▼ 0.60  ", false},
+		{3.5 - 2.72, "▼ 0.78  ", false},
+		{-0.2, "▲ 0.20 ✔", true},
+		{3.0 - 3.19, "▲ 0.19 ✔", true},
+		{0, "  0.00 ✔", true},
+		{0.004, "  0.00 ✔", true}, // rounds to 0.00: met, as the board says
+		{0.005, "▼ 0.01  ", false},
+		{-0.005, "▲ 0.01 ✔", true},
+	}
+	for _, c := range cases {
+		got, met := GapText(c.gap)
+		if got != c.want || met != c.met {
+			t.Errorf("GapText(%v) = %q, %v; want %q, %v", c.gap, got, met, c.want, c.met)
+		}
+	}
+}

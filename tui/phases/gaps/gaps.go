@@ -459,15 +459,17 @@ func (g *Gaps) editorLines(w int) []string {
 	return out
 }
 
-// gapCell formats a gap with its sign, and ✔ when the target is met.
+// gapCell says a gap with ▼ below the target, ▲ above it, and ✔ when the
+// target is met (common.GapText).
 func gapCell(st *common.Styles, gp workshop.Score) (string, lipgloss.Style) {
 	if !gp.OK {
 		return "—", st.Base
 	}
-	if workshop.Round2(gp.Value) <= 0 {
-		return common.Signed(gp.Value) + " ✔", st.Good
+	text, met := common.GapText(gp.Value)
+	if met {
+		return text, st.Good
 	}
-	return common.Signed(gp.Value) + "  ", st.Warn
+	return text, st.Warn
 }
 
 // statCells are the score, n, SD and min–max cells of a row.

@@ -661,13 +661,11 @@ func (b *Scoreboard) bars(w, h int) []string {
 		if ds.N > 0 {
 			score = common.Fmt2(ds.Mean)
 			g := workshop.Gap(t, ds.Score())
-			gap = common.Signed(g.Value)
-			if workshop.Round2(g.Value) <= 0 {
-				gap += " ✔"
+			var met bool
+			gap, met = common.GapText(g.Value)
+			gapStyle = st.Warn
+			if met {
 				gapStyle = st.Good
-			} else {
-				gap += "  "
-				gapStyle = st.Warn
 			}
 			if p, ok := f.Predikat(ds.Mean); ok {
 				pred = s.Name(p)
