@@ -111,6 +111,12 @@ type briefLayout struct {
 	elements int // 0 name only .. 4 with indicators and their descriptions
 	scale    int // 0 labels .. 2 labels with wrapped descriptions
 	descMax  int // lines of the dimension description (0: all)
+	// capped elements (at elements 1) wrap into one line each plus spare
+	// more lines among them, in order; an element cut short ends in "…".
+	// It replaces the one cut line per element when rows are left, so text
+	// wraps as far as the rows allow before it is cut.
+	capped bool
+	spare  int
 }
 
 // View draws the page at the size SetSize gave.
@@ -175,6 +181,13 @@ func (b *Briefing) fit(d *workshop.Dimension, w, h, big int, shrinkTitle bool) (
 	for _, step := range steps {
 		for len(out) > h && step(&l) {
 			out = b.render(d, w, l)
+		}
+	}
+	if l.elements == 0 && len(out) < h {
+		try := l
+		try.elements, try.capped, try.spare = 1, true, h-len(out)
+		if o := b.render(d, w, try); len(o) <= h {
+			return o, try
 		}
 	}
 	return out, l
@@ -279,6 +292,7 @@ func (b *Briefing) elementLines(d *workshop.Dimension, w int, l briefLayout) []s
 	s := b.s
 	st := s.Styles
 	out := []string{st.Bold.Render(s.T("brief.elements"))}
+	spare := l.spare // capped: the lines left for the elements' wrapping
 	indent := func(lines []string, pad string, style func(...string) string) {
 		for _, x := range lines {
 			out = append(out, pad+style(x))
@@ -296,7 +310,16 @@ func (b *Briefing) elementLines(d *workshop.Dimension, w int, l briefLayout) []s
 			continue
 		case l.elements == 1:
 			// Name and text run on together, wrapped under the name.
-			out = append(out, hangWrap("■ "+name, " — "+desc, w, 2, st.Accent, st.Base)...)
+			lines := hangWrap("■ "+name, " — "+desc, w, 2, st.Accent, st.Base)
+			if l.capped {
+				if len(lines) > 1+spare {
+					lines = lines[:1+spare]
+					last := lines[len(lines)-1]
+					lines[len(lines)-1] = ansi.Truncate(last, w-1, "") + st.Base.Render("…")
+				}
+				spare -= len(lines) - 1
+			}
+			out = append(out, lines...)
 			continue
 		}
 		out = append(out, st.Accent.Render(ansi.Truncate("■ "+name, w, "…")))

@@ -273,3 +273,33 @@ func TestBriefingOneTitleFont(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefingCutsOnlyWhenFull: at 80 columns and 18-22 rows (the body of
+// an 80x24 window and around it) an element's text is cut with "…" only
+// when every row of the slide is in use; before that it wraps into the
+// rows left (it was cut with rows free).
+func TestBriefingCutsOnlyWhenFull(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := tuitest.NewEnv(t, lang, tuitest.OPDs, false)
+		b := New(e.S)
+		for i := 0; i < 5*len(e.S.F().Dimensions); i++ {
+			page, h := i%len(e.S.F().Dimensions), 18+i/len(e.S.F().Dimensions)
+			e.S.State.Slide = page
+			v := tuitest.View(b, 80, h)
+			tuitest.CheckSize(t, "briefing", v, 80, h)
+			lines := strings.Split(ansi.Strip(v), "\n")
+			cut, empty := 0, h-len(lines) // rows the view did not draw are free too
+			for _, l := range lines {
+				if strings.HasPrefix(strings.TrimSpace(l), "■") && strings.HasSuffix(strings.TrimRight(l, " "), "…") {
+					cut++
+				}
+				if strings.TrimSpace(l) == "" {
+					empty++
+				}
+			}
+			if cut > 0 && empty > 0 {
+				t.Errorf("%s page %d at 80x%d: %d element lines cut with %d rows empty:\n%s", lang, page+1, h, cut, empty, ansi.Strip(v))
+			}
+		}
+	}
+}

@@ -129,6 +129,26 @@ func (w *WrapUp) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// completionLines are the completion's label and its value, the value
+// wrapped under itself within width rather than cut.
+func (w *WrapUp) completionLines(width int) []string {
+	s := w.s
+	st := s.Styles
+	comp := s.Board.City().Overall
+	label := s.T("wrap.completion")
+	val := s.T("wrap.completion_val", comp.Percent(), comp.Done, comp.Possible, len(s.Board.InScope()))
+	indent := 1 + common.CellWidth(label) + 2
+	parts := common.WrapText(val, max(12, width-indent))
+	if len(parts) == 0 {
+		parts = []string{""}
+	}
+	out := []string{" " + st.Bold.Render(label) + "  " + st.Base.Render(parts[0])}
+	for _, p := range parts[1:] {
+		out = append(out, strings.Repeat(" ", indent)+st.Base.Render(p))
+	}
+	return out
+}
+
 // wrapGap is one line of the largest gaps.
 type wrapGap struct {
 	name               string
@@ -146,9 +166,6 @@ func (w *WrapUp) view(width, h int) string {
 	city := s.Board.City()
 
 	title := common.FitCell(st.Title.Render(" "+s.T("wrap.title"))+st.Base.Render(" · "+s.Data.Session.City+" · "+s.T("frame.stage", common.Roman(s.Data.Session.Stage))), width)
-	comp := city.Overall
-	completion := " " + st.Bold.Render(s.T("wrap.completion")) + "  " +
-		st.Base.Render(s.T("wrap.completion_val", comp.Percent(), comp.Done, comp.Possible, len(s.Board.InScope())))
 	reopen := []string{}
 	for _, l := range common.WrapText(s.T("wrap.reopen"), width-2) {
 		reopen = append(reopen, " "+st.Base.Render(l))
@@ -164,7 +181,9 @@ func (w *WrapUp) view(width, h int) string {
 		}
 		lw := width * 11 / 20
 		rw := width - lw - 2
-		left := append(w.indexLines(size), "", completion, "")
+		left := append(w.indexLines(size), "")
+		left = append(left, w.completionLines(lw-2)...)
+		left = append(left, "")
 		left = append(left, w.gapLines(lw-2, f, city)...)
 		right := w.priorityLines(rw-2, f, city)
 		out := []string{title, ""}
@@ -187,6 +206,7 @@ func (w *WrapUp) view(width, h int) string {
 	// index, the gaps, the export and the reopen command always stay.
 	gaps := w.gapLines(width-2, f, city)
 	export := w.exportLines(width - 2)
+	completion := w.completionLines(width - 2)
 	build := func(index []string, prios []string, blanks bool) []string {
 		sep := func(out []string) []string {
 			if blanks {
@@ -197,7 +217,7 @@ func (w *WrapUp) view(width, h int) string {
 		out := sep([]string{title})
 		out = append(out, index...)
 		out = sep(out)
-		out = append(out, completion)
+		out = append(out, completion...)
 		out = sep(out)
 		out = append(out, gaps...)
 		if len(prios) > 0 {
