@@ -423,6 +423,7 @@ func brokenFramework(t *testing.T) (string, []int) {
 	}
 	var out []string
 	var bad []int
+	zeroed := false
 	for _, l := range strings.Split(string(b), "\n") {
 		out = append(out, l)
 		switch l {
@@ -432,9 +433,12 @@ func brokenFramework(t *testing.T) (string, []int) {
 		case "  - min: 1.8": // a band below the scale
 			out[len(out)-1] = "  - min: 0.2"
 			bad = append(bad, len(out))
-		case "    target: 3.5": // a weight of 0
-			out = append(out, "    weight: 0")
-			bad = append(bad, len(out))
+		case "    weight: 1": // a weight of 0, on the first dimension only
+			if !zeroed {
+				out[len(out)-1] = "    weight: 0"
+				bad = append(bad, len(out))
+				zeroed = true
+			}
 		case "      - key: governance.manajemen_birokrasi": // a duplicate key
 			out[len(out)-1] = "      - key: governance.layanan_publik"
 			bad = append(bad, len(out))
@@ -1594,6 +1598,10 @@ func TestFrameworkCommands(t *testing.T) {
 	for _, key := range assets.Frameworks() {
 		r := bt(t, "framework", "show", key)
 		mustOK(t, r)
+		// weights exist and what they do is said where a facilitator reads the file
+		if strings.Count(r.stdout, "\n    weight: 1\n") != 6 || !strings.Contains(r.stdout, "# weight:") {
+			t.Errorf("framework show %s does not show the dimensions' weight and what it means", key)
+		}
 		path := filepath.Join(dir, key+".yaml")
 		os.WriteFile(path, []byte(r.stdout), 0o644)
 		for _, lang := range langs {
