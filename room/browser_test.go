@@ -13,39 +13,10 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/bimtek/bimtek/internal/phonebrowser"
 	"github.com/bimtek/bimtek/live"
 	"github.com/bimtek/bimtek/workshop"
 )
-
-// chromiumPath is Debian's chromium, which .ci/run installs.
-const chromiumPath = "/usr/bin/chromium"
-
-// browser starts a headless chromium with a phone-sized window, or skips
-// the test saying why.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Skipf("no %s (apt-get install chromium, as .ci/run does): %v", chromiumPath, err)
-	}
-	if testing.Short() {
-		t.Skip("-short: no browser")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(360, 740),
-		chromedp.UserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
 
 // shots saves a screenshot of each phone page to $BIMTEK_SCREENSHOTS (when
 // set), to look at.
@@ -74,7 +45,7 @@ func (s shots) take(ctx context.Context, name string) {
 // answer arrives at the open session as a change from this phone, and is
 // in the file.
 func TestPhoneBrowserJoinsAndAnswers(t *testing.T) {
-	ctx := browser(t)
+	ctx := phonebrowser.Start(t)
 	e := newRoomEnv(t)
 	ls, err := live.Open(bg, e.st, e.sid, live.Options{})
 	if err != nil {
@@ -216,7 +187,7 @@ func TestPhoneBrowserJoinsAndAnswers(t *testing.T) {
 // TestPhoneFormWithoutJavaScript: the same form with scripts off posts
 // the whole dimension and comes back saved.
 func TestPhoneFormWithoutJavaScript(t *testing.T) {
-	ctx := browser(t)
+	ctx := phonebrowser.Start(t)
 	e := newRoomEnv(t)
 	srv := e.srv
 	addr, err := srv.Start("127.0.0.1:0")

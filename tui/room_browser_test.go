@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,38 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/chromedp/chromedp"
 
+	"github.com/bimtek/bimtek/internal/phonebrowser"
 	"github.com/bimtek/bimtek/workshop"
 )
-
-// chromiumPath is Debian's chromium, which .ci/run installs.
-const chromiumPath = "/usr/bin/chromium"
-
-// phoneBrowser starts a headless chromium the size of a phone (360x740),
-// or skips the test saying why.
-func phoneBrowser(t *testing.T) context.Context {
-	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Skipf("no %s (apt-get install chromium, as .ci/run does): %v", chromiumPath, err)
-	}
-	if testing.Short() {
-		t.Skip("-short: no browser")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(360, 740),
-		chromedp.UserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateScale(2), chromedp.EmulateMobile)); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
 
 // TestPhoneBrowserAnswerReachesTheGrid: the whole app on its grid with
 // room mode on 127.0.0.1 (the real server on the real open session), and
@@ -52,7 +22,7 @@ func phoneBrowser(t *testing.T) context.Context {
 // model receives the change, and the grid cell of that OPD and item
 // shows the phone's level with the phone's mark.
 func TestPhoneBrowserAnswerReachesTheGrid(t *testing.T) {
-	ctx := phoneBrowser(t)
+	ctx := phonebrowser.Start(t)
 	ra := newRoomApp(t, "id")
 	m := ra.m
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
