@@ -18,6 +18,7 @@ import (
 	"github.com/bimtek/bimtek/tui/phases/briefing"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/workshop"
@@ -246,7 +247,7 @@ func (m *Model) buildScreens() {
 var (
 	_ Page = (*Home)(nil)
 	_ Page = (*opening.Opening)(nil)
-	_ Page = (*Roster)(nil)
+	_ Page = (*roster.Roster)(nil)
 	_ Page = (*briefing.Briefing)(nil)
 	_ Page = (*Grid)(nil)
 	_ Page = (*scoreboard.Scoreboard)(nil)
@@ -260,7 +261,7 @@ func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
 	case workshop.PhaseOpening:
 		return opening.New(s)
 	case workshop.PhaseRoster:
-		return NewRoster(s)
+		return roster.New(s)
 	case workshop.PhaseBriefing:
 		return briefing.New(s)
 	case workshop.PhaseAssessment:

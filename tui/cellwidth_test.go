@@ -13,6 +13,7 @@ import (
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/workshop"
@@ -64,7 +65,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		s := testSess(t, st, d, lang, NewStyles("dark"), clock)
 		s.State.Revealed = true
-		screens := map[string]Page{"roster": NewRoster(s), "grid": NewGrid(s), "scoreboard": scoreboard.New(s),
+		screens := map[string]Page{"roster": roster.New(s), "grid": NewGrid(s), "scoreboard": scoreboard.New(s),
 			"gaps": gaps.New(s), "wrapup": wrapup.New(s), "opening": opening.New(s)}
 		for name, sc := range screens {
 			for _, size := range [][2]int{{80, 20}, {120, 36}, {200, 56}} {

@@ -95,3 +95,8 @@ const (
 
 func exportFileLines(files []string, w int) []string { return common.ExportFileLines(files, w) }
 func shortLeft(s string, w int) string               { return common.ShortLeft(s, w) }
+
+func cleanPath(s string) string { return common.CleanPath(s) }
+func problemLines(ps []workshop.Problem, lang string) string {
+	return common.ProblemLines(ps, lang)
+}

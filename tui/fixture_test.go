@@ -8,6 +8,7 @@ package tui
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -143,3 +144,12 @@ func view(p Page, w, h int) string { return tuitest.View(p, w, h) }
 
 // upd hands msg to page p and returns its command.
 func upd(p Page, msg tea.Msg) tea.Cmd { return tuitest.Update(p, msg) }
+
+// phCodes lists the OPDs' codes in roster order, space-separated.
+func phCodes(opds []workshop.OPD) string {
+	var c []string
+	for _, o := range opds {
+		c = append(c, o.Code)
+	}
+	return strings.Join(c, " ")
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -409,17 +408,6 @@ func readOPDCSV(path string) ([]workshop.OPDRow, error) {
 	return workshop.ParseOPDCSV(filepath.Base(path), data)
 }
 
-// problemLines renders problems one a line as "baris 3: …" (the file is
-// named once, around them).
-func problemLines(ps []workshop.Problem, lang string) string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		p.File = ""
-		lines[i] = p.In(lang)
-	}
-	return strings.Join(lines, "\n")
-}
-
 // firstLines keeps the first n lines of s and says how many were left out.
 func firstLines(s string, n int, lang string) string {
 	lines := strings.Split(s, "\n")
@@ -427,21 +415,6 @@ func firstLines(s string, n int, lang string) string {
 		return s
 	}
 	return strings.Join(lines[:n], "\n") + "\n" + assets.T(lang, "wrap.more", len(lines)-n)
-}
-
-// cleanPath accepts a path as people paste it: surrounding spaces or
-// quotes (Windows "Copy as path") and a leading ~ for the home folder.
-func cleanPath(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
-		s = strings.TrimSpace(s[1 : len(s)-1])
-	}
-	if s == "~" || strings.HasPrefix(s, "~/") || strings.HasPrefix(s, `~\`) {
-		if home, err := os.UserHomeDir(); err == nil {
-			s = filepath.Join(home, s[1:])
-		}
-	}
-	return s
 }
 
 // size lays huh's page out for a body of w x h, after every message

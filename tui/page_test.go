@@ -7,6 +7,7 @@ import (
 	"github.com/bimtek/bimtek/tui/phases/briefing"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/opening"
+	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
 )
@@ -20,7 +21,7 @@ func TestPagesKeepTheContract(t *testing.T) {
 		s := fx.sess
 		home := NewHome(nil, lang, NewStyles("dark"), phClock)
 		home.Update(sessionsLoadedMsg{list: phHomeList()})
-		pages := map[string]Page{"home": home, "opening": opening.New(s), "roster": NewRoster(s), "briefing": briefing.New(s),
+		pages := map[string]Page{"home": home, "opening": opening.New(s), "roster": roster.New(s), "briefing": briefing.New(s),
 			"grid": NewGrid(s), "scoreboard": scoreboard.New(s), "gaps": gaps.New(s), "wrapup": wrapup.New(s),
 			"room": NewRoom(s, nil)}
 		for _, revealed := range []bool{false, true} {

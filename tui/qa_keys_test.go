@@ -11,6 +11,7 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
+	"github.com/bimtek/bimtek/tui/phases/roster"
 )
 
 // TestKeyLabelsReadAlike: the footer names keys the same way on every
@@ -28,9 +29,9 @@ func TestKeyLabelsReadAlike(t *testing.T) {
 			t.Fatal("e did not open the target editor")
 		}
 		bindings = append(bindings, g.ShortHelp()...)
-		r := NewRoster(fx.sess)
+		r := roster.New(fx.sess)
 		bdRun(t, r, "i")
-		if r.mode != rosterImport {
+		if !r.Capturing() {
 			t.Fatal("i did not open the import")
 		}
 		imp := r.ShortHelp()

@@ -229,6 +229,15 @@ func Keys(keys ...string) []tea.Msg {
 	return out
 }
 
+// Typed is a text typed key by key.
+func Typed(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
 // View draws page p at a body of w x h, as the root does after a resize.
 func View(p common.Page, w, h int) string {
 	p.SetSize(w, h)
