@@ -15,6 +15,8 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
+	"github.com/bimtek/bimtek/tui/components/exportdialog"
+	"github.com/bimtek/bimtek/tui/home"
 	"github.com/bimtek/bimtek/tui/phases/briefing"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
 	"github.com/bimtek/bimtek/tui/phases/opening"
@@ -77,7 +79,7 @@ type Model struct {
 	hintStyles *Styles
 	hints      map[[2]string]string
 
-	home    *Home
+	home    *home.Home
 	sess    *Sess
 	screens []Page
 	release func() error
@@ -105,7 +107,7 @@ type Model struct {
 	roomPanel *Room
 	roomOpen  bool
 	// exportDlg is the in-app export's dialog while it is open.
-	exportDlg *exportDialog
+	exportDlg *exportdialog.Dialog
 	// Opened is the session that was open when the app stopped, so the
 	// command line can say how to reopen it.
 	Opened int64
@@ -137,7 +139,7 @@ func New(opt Options) (*Model, error) {
 		}
 		return m, nil
 	}
-	m.home = NewHome(opt.Sessions, opt.Lang, m.styles, opt.Now)
+	m.home = home.New(opt.Sessions, opt.Lang, m.styles, opt.Now)
 	m.resize()
 	return m, nil
 }
@@ -245,7 +247,7 @@ func (m *Model) buildScreens() {
 
 // Every page the root frames keeps the page contract.
 var (
-	_ Page = (*Home)(nil)
+	_ Page = (*home.Home)(nil)
 	_ Page = (*opening.Opening)(nil)
 	_ Page = (*roster.Roster)(nil)
 	_ Page = (*briefing.Briefing)(nil)
@@ -366,15 +368,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.openExport(m.sess.Data.Session.ID, "")
 		}
 		return m, nil
-	case exportPrefsMsg:
+	case exportdialog.PrefsMsg:
 		if m.exportDlg == nil {
-			m.exportDlg = newExportDialog(msg, m.opt.Lang, m.styles)
+			m.exportDlg = exportdialog.New(msg, m.opt.Lang, m.styles)
 			m.exportDlg.SetSize(m.w, m.h-m.headerLines()-m.footerH())
 		}
 		return m, nil
-	case exportChosenMsg:
+	case exportdialog.ChosenMsg:
 		return m, m.exportCmd(msg)
-	case exportCancelledMsg:
+	case exportdialog.CancelledMsg:
 		m.exportDlg = nil
 		return m, noticeCmd(m.t("export.cancelled"))
 	case ExportedMsg:
@@ -382,13 +384,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.exportDlg != nil {
 				// The dialog stays and says why (once: not in the status
 				// line too); nothing was written.
-				m.exportDlg.failed(phrase.Sentence(m.opt.Lang, msg.Err))
+				m.exportDlg.Failed(phrase.Sentence(m.opt.Lang, msg.Err))
 				return m, nil
 			}
 			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
 		} else {
 			m.exportDlg = nil
-			m.status, m.statusBad, m.statusPlain = exportStatus(m.opt.Lang, msg, m.w), false, false
+			m.status, m.statusBad, m.statusPlain = exportdialog.Status(m.opt.Lang, msg, m.w), false, false
 		}
 		return m, m.toScreen(msg)
 	case tea.KeyPressMsg:
@@ -782,7 +784,7 @@ func (m *Model) cycleTheme() tea.Cmd {
 		m.sess.Styles = m.styles
 	}
 	if m.home != nil {
-		m.home.styles = m.styles
+		m.home.SetStyles(m.styles)
 	}
 	m.resize() // the pages lay themselves out again in the new colours
 	var cmds []tea.Cmd
@@ -806,16 +808,16 @@ func (m *Model) openExport(id int64, name string) tea.Cmd {
 		ss := m.sess.Data.Session
 		name = ss.City + " · " + m.t("frame.stage", roman(ss.Stage))
 	}
-	return readExportPrefs(m.opt.Sessions, id, name, m.opt.ExportBase)
+	return exportdialog.ReadPrefs(m.opt.Sessions, id, name, m.opt.ExportBase)
 }
 
 // exportCmd writes the chosen export in the background.
-func (m *Model) exportCmd(c exportChosenMsg) tea.Cmd {
-	job := exportJob{st: m.opt.Sessions, id: c.id, kind: c.kind, dir: c.dir, lang: m.opt.Lang, now: m.opt.Now(), remember: !m.opt.ReadOnly}
-	if m.sess != nil && m.sess.Live != nil && m.sess.Live.ID() == c.id {
-		job.open = m.sess.Live // every committed change, as its owner holds it
+func (m *Model) exportCmd(c exportdialog.ChosenMsg) tea.Cmd {
+	job := exportdialog.Job{Sessions: m.opt.Sessions, ID: c.ID, Kind: c.Kind, Dir: c.Dir, Lang: m.opt.Lang, Now: m.opt.Now(), Remember: !m.opt.ReadOnly}
+	if m.sess != nil && m.sess.Live != nil && m.sess.Live.ID() == c.ID {
+		job.Open = m.sess.Live // every committed change, as its owner holds it
 	}
-	return job.run
+	return job.Run
 }
 
 // View frames the screen on show with the header and the footer.

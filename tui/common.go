@@ -32,6 +32,8 @@ type (
 	CellChangedMsg   = common.CellChangedMsg
 	ExportRequestMsg = common.ExportRequestMsg
 	ExportedMsg      = common.ExportedMsg
+	OpenSessionMsg   = common.OpenSessionMsg
+	ExportSessionMsg = common.ExportSessionMsg
 	ExportKind       = common.ExportKind
 )
 
@@ -95,8 +97,3 @@ const (
 
 func exportFileLines(files []string, w int) []string { return common.ExportFileLines(files, w) }
 func shortLeft(s string, w int) string               { return common.ShortLeft(s, w) }
-
-func cleanPath(s string) string { return common.CleanPath(s) }
-func problemLines(ps []workshop.Problem, lang string) string {
-	return common.ProblemLines(ps, lang)
-}

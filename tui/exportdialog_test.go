@@ -240,29 +240,3 @@ func TestHomeExportDialog(t *testing.T) {
 		}
 	}
 }
-
-// TestExportStatusShortensFromTheLeft: a long folder keeps its end (the
-// export's own folder name) and the file names; a line still too wide
-// says the number of files instead of cutting names.
-func TestExportStatusShortensFromTheLeft(t *testing.T) {
-	dir := "/home/fasilitator/Dokumen/Bimtek 2026/Kota Bengkulu/ekspor/bimtek-kota-bengkulu-tahap2-3-20261202-1030"
-	msg := ExportedMsg{Kind: ExportExcel, Dir: dir, Files: phExportFiles(dir)}
-	for _, w := range []int{80, 120, 200} {
-		got := exportStatus("id", msg, w)
-		if width := len([]rune(got)) + 2; width > w { // after "✔ "
-			t.Errorf("%d wide: %q is %d wide", w, got, width)
-		}
-		if !strings.Contains(got, "tahap2-3-20261202-1030") {
-			t.Errorf("%d wide: %q lost the export folder's name", w, got)
-		}
-	}
-	if got := exportStatus("id", msg, 200); got != "Excel Indonesia di "+dir+": scores.csv, opd_dimensions.csv, city_summary.csv, priorities.csv" {
-		t.Errorf("200 wide: %q", got)
-	}
-	if got := exportStatus("id", msg, 120); !strings.HasPrefix(got, "Excel Indonesia di …") || !strings.HasSuffix(got, "priorities.csv") {
-		t.Errorf("120 wide: %q, want the folder shortened from the left and every file name", got)
-	}
-	if got := exportStatus("id", msg, 80); !strings.HasPrefix(got, "Excel Indonesia: 4 berkas di …") {
-		t.Errorf("80 wide: %q, want the count and the folder shortened from the left", got)
-	}
-}

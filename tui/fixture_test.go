@@ -7,6 +7,8 @@ package tui
 
 import (
 	"context"
+	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -152,4 +154,27 @@ func phCodes(opds []workshop.OPD) string {
 		c = append(c, o.Code)
 	}
 	return strings.Join(c, " ")
+}
+
+// phCmdMsgs runs a command (and the batches it returns) to its messages,
+// leaving out cursor-blink timers, which only wait.
+func phCmdMsgs(c tea.Cmd) []tea.Msg {
+	if c == nil {
+		return nil
+	}
+	if name := runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name(); strings.Contains(name, "bubbles/v2/cursor.") {
+		return nil
+	}
+	msg := c()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, phCmdMsgs(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
 }

@@ -19,9 +19,7 @@ func TestPagesKeepTheContract(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		fx := newBdFixture(t, lang)
 		s := fx.sess
-		home := NewHome(nil, lang, NewStyles("dark"), phClock)
-		home.Update(sessionsLoadedMsg{list: phHomeList()})
-		pages := map[string]Page{"home": home, "opening": opening.New(s), "roster": roster.New(s), "briefing": briefing.New(s),
+		pages := map[string]Page{"opening": opening.New(s), "roster": roster.New(s), "briefing": briefing.New(s),
 			"grid": NewGrid(s), "scoreboard": scoreboard.New(s), "gaps": gaps.New(s), "wrapup": wrapup.New(s),
 			"room": NewRoom(s, nil)}
 		for _, revealed := range []bool{false, true} {

@@ -98,6 +98,17 @@ func NoticeCmd(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text, Plain: true} }
 }
 
+// OpenSessionMsg asks the root to open a session (from the home list or
+// right after the new-session form created it).
+type OpenSessionMsg struct{ ID int64 }
+
+// ExportSessionMsg asks the root to export a session of the home list; the
+// root answers with ExportedMsg.
+type ExportSessionMsg struct {
+	ID   int64
+	Name string // "Kota Bandung · Tahap II", for the dialog
+}
+
 // ExportRequestMsg asks the root to export the open session (the wrap-up's
 // x key; ctrl+e anywhere does the same through the root).
 type ExportRequestMsg struct{}

@@ -1,4 +1,4 @@
-package tui
+package home
 
 import (
 	"context"
@@ -17,17 +17,6 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// OpenSessionMsg asks the root to open a session (from the home list or
-// right after the new-session form created it).
-type OpenSessionMsg struct{ ID int64 }
-
-// ExportSessionMsg asks the root to export a session of the home list; the
-// root answers with ExportedMsg.
-type ExportSessionMsg struct {
-	ID   int64
-	Name string // "Kota Bandung · Tahap II", for the dialog
-}
-
 // sessionsLoadedMsg carries the session list read by Home.Load.
 type sessionsLoadedMsg struct {
 	list []workshop.SessionSummary
@@ -38,9 +27,9 @@ type sessionsLoadedMsg struct {
 // database, newest activity first, and the new-session form.
 type Home struct {
 	common.Size
-	st     Sessions
+	st     common.Sessions
 	lang   string
-	styles *Styles
+	styles *common.Styles
 	now    func() time.Time
 	keys   homeKeys
 
@@ -59,7 +48,7 @@ type Home struct {
 	// The last export written from this screen: its session, what it was
 	// and its files (full paths).
 	exportID    int64
-	exportKind  ExportKind
+	exportKind  common.ExportKind
 	exportFiles []string
 }
 
@@ -72,28 +61,31 @@ type homeKeys struct {
 
 func newHomeKeys(lang string) homeKeys {
 	return homeKeys{
-		Up:       keyHelp(lang, "↑/↓", "home.key.move", "up", "k", "pgup"),
+		Up:       common.KeyHelp(lang, "↑/↓", "home.key.move", "up", "k", "pgup"),
 		Down:     key.NewBinding(key.WithKeys("down", "j", "pgdown")),
-		Open:     keyHelp(lang, "Enter", "home.key.open", "enter"),
-		New:      keyHelp(lang, "n", "home.key.new", "n"),
-		Export:   keyHelp(lang, "x", "home.key.export", "x"),
-		Edit:     keyHelp(lang, "e", "home.key.edit", "e"),
-		Delete:   keyHelp(lang, "d/Del", "home.key.delete", "d", "delete"),
-		Yes:      keyHelp(lang, "y", "home.key.yes", "y", "Y"),
-		No:       keyHelp(lang, "N/Esc", "home.key.no", "n", "N", "esc"),
-		FormNext: keyHelp(lang, "Enter/Tab", "new.key.next", "enter", "tab"),
-		FormBack: keyHelp(lang, "Shift+Tab", "new.key.back", "shift+tab"),
-		Cancel:   keyHelp(lang, "Esc", "new.key.cancel", "esc"),
+		Open:     common.KeyHelp(lang, "Enter", "home.key.open", "enter"),
+		New:      common.KeyHelp(lang, "n", "home.key.new", "n"),
+		Export:   common.KeyHelp(lang, "x", "home.key.export", "x"),
+		Edit:     common.KeyHelp(lang, "e", "home.key.edit", "e"),
+		Delete:   common.KeyHelp(lang, "d/Del", "home.key.delete", "d", "delete"),
+		Yes:      common.KeyHelp(lang, "y", "home.key.yes", "y", "Y"),
+		No:       common.KeyHelp(lang, "N/Esc", "home.key.no", "n", "N", "esc"),
+		FormNext: common.KeyHelp(lang, "Enter/Tab", "new.key.next", "enter", "tab"),
+		FormBack: common.KeyHelp(lang, "Shift+Tab", "new.key.back", "shift+tab"),
+		Cancel:   common.KeyHelp(lang, "Esc", "new.key.cancel", "esc"),
 	}
 }
 
-// NewHome builds the home screen; call Load to read the session list.
-func NewHome(st Sessions, lang string, styles *Styles, now func() time.Time) *Home {
+// New builds the home screen; call Load to read the session list.
+func New(st common.Sessions, lang string, styles *common.Styles, now func() time.Time) *Home {
 	if now == nil {
 		now = time.Now
 	}
 	return &Home{st: st, lang: lang, styles: styles, now: now, keys: newHomeKeys(lang)}
 }
+
+// SetStyles gives the page the theme's styles (the theme key).
+func (h *Home) SetStyles(st *common.Styles) { h.styles = st }
 
 func (h *Home) t(key string, args ...any) string { return assets.T(h.lang, key, args...) }
 
@@ -165,20 +157,20 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 	case sessionsLoadedMsg:
 		h.setList(msg.list, msg.err)
 		if msg.err != nil {
-			return errCmd(msg.err)
+			return common.ErrCmd(msg.err)
 		}
 		return nil
 	case sessionCreatedMsg:
 		if msg.err != nil {
 			if h.form != nil {
-				return tea.Batch(errCmd(msg.err), h.form.failed(msg.err))
+				return tea.Batch(common.ErrCmd(msg.err), h.form.failed(msg.err))
 			}
-			return errCmd(msg.err)
+			return common.ErrCmd(msg.err)
 		}
 		h.form = nil
 		id := msg.id
-		return tea.Batch(h.Load(), statusCmd(h.t("new.created", id)), func() tea.Msg { return OpenSessionMsg{ID: id} })
-	case ExportedMsg:
+		return tea.Batch(h.Load(), common.StatusCmd(h.t("new.created", id)), func() tea.Msg { return common.OpenSessionMsg{ID: id} })
+	case common.ExportedMsg:
 		if msg.Err == nil {
 			h.exportID, h.exportKind, h.exportFiles = msg.ID, msg.Kind, msg.Files
 		}
@@ -194,10 +186,10 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 		}
 		h.edit = nil
 		d := msg.det
-		return tea.Batch(h.Load(), statusCmd(h.t("home.edited", msg.id, d.City, roman(d.Stage), unsetText(d.Date), unsetText(d.Venue), unsetText(d.Facilitator))))
+		return tea.Batch(h.Load(), common.StatusCmd(h.t("home.edited", msg.id, d.City, common.Roman(d.Stage), unsetText(d.Date), unsetText(d.Venue), unsetText(d.Facilitator))))
 	case deleteAskMsg:
 		if msg.err != nil {
-			return errCmd(msg.err)
+			return common.ErrCmd(msg.err)
 		}
 		if s, ok := h.selected(); ok && s.ID == msg.id && h.form == nil && h.edit == nil {
 			h.deleting = &deleteAsk{id: msg.id, name: msg.name, scores: msg.scores}
@@ -205,12 +197,12 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case sessionDeletedMsg:
 		if msg.err != nil {
-			return errCmd(msg.err)
+			return common.ErrCmd(msg.err)
 		}
 		if h.exportID == msg.id {
 			h.exportID, h.exportFiles = 0, nil
 		}
-		return tea.Batch(h.Load(), statusCmd(h.t("home.deleted", msg.name)))
+		return tea.Batch(h.Load(), common.StatusCmd(h.t("home.deleted", msg.name)))
 	}
 	if h.form != nil {
 		return h.updateForm(msg)
@@ -218,7 +210,7 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 	if h.edit != nil {
 		if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" && !h.edit.busy {
 			h.edit = nil
-			return noticeCmd(h.t("edit.cancelled"))
+			return common.NoticeCmd(h.t("edit.cancelled"))
 		}
 		return h.edit.update(msg, h.st)
 	}
@@ -235,7 +227,7 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 		case "n", "N", "esc":
 			name := h.deleting.name
 			h.deleting = nil
-			return noticeCmd(h.t("home.delete_kept", name))
+			return common.NoticeCmd(h.t("home.delete_kept", name))
 		}
 		return nil // any other key: the question stays until it is answered
 	}
@@ -259,11 +251,11 @@ func (h *Home) update(msg tea.Msg) tea.Cmd {
 	case "enter":
 		if s, ok := h.selected(); ok {
 			id := s.ID
-			return func() tea.Msg { return OpenSessionMsg{ID: id} }
+			return func() tea.Msg { return common.OpenSessionMsg{ID: id} }
 		}
 	case "x":
 		if s, ok := h.selected(); ok {
-			msg := ExportSessionMsg{ID: s.ID, Name: s.City + " · " + h.t("frame.stage", roman(s.Stage))}
+			msg := common.ExportSessionMsg{ID: s.ID, Name: s.City + " · " + h.t("frame.stage", common.Roman(s.Stage))}
 			return func() tea.Msg { return msg }
 		}
 	case "n":
@@ -292,7 +284,7 @@ func unsetText(v string) string {
 func (h *Home) updateForm(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" && !h.form.busy {
 		h.form = nil
-		return noticeCmd(h.t("new.cancelled"))
+		return common.NoticeCmd(h.t("new.cancelled"))
 	}
 	return h.form.Update(msg)
 }
@@ -334,7 +326,7 @@ func (h *Home) move(d int) {
 	if len(h.list) == 0 {
 		return
 	}
-	h.row = clamp(h.row+d, 0, len(h.list)-1)
+	h.row = common.Clamp(h.row+d, 0, len(h.list)-1)
 }
 
 // View draws the page at the size SetSize gave.
@@ -358,13 +350,13 @@ func (h *Home) layout(w, ht int) (string, int) {
 	if h.loaded && h.loadErr == nil && len(h.list) > 0 {
 		title += st.Base.Render(" · " + h.t("home.count", len(h.list)))
 	}
-	out = append(out, fitCell(title, w), "")
+	out = append(out, common.FitCell(title, w), "")
 	switch {
 	case !h.loaded:
 		out = append(out, " "+st.Base.Render(h.t("home.loading")))
 		return strings.Join(out, "\n"), h.top
 	case h.loadErr != nil:
-		for _, l := range wrapText(h.t("home.load_failed", phrase.Sentence(h.lang, h.loadErr)), w-2) {
+		for _, l := range common.WrapText(h.t("home.load_failed", phrase.Sentence(h.lang, h.loadErr)), w-2) {
 			out = append(out, " "+st.Bad.Render(l))
 		}
 		return strings.Join(out, "\n"), h.top
@@ -387,7 +379,7 @@ func (h *Home) layout(w, ht int) (string, int) {
 	if h.row >= top+rows {
 		top = h.row - rows + 1
 	}
-	top = clamp(top, 0, max(0, len(h.list)-rows))
+	top = common.Clamp(top, 0, max(0, len(h.list)-rows))
 
 	cols := h.columns(w)
 	out = append(out, h.tableRow(cols, w, nil, -1))
@@ -406,7 +398,7 @@ func (h *Home) emptyView(w, ht int) []string {
 		lines = append(lines, "", "")
 	}
 	lines = append(lines, "   "+st.Title.Render(h.t("home.welcome")), "")
-	for _, l := range wrapText(h.t("home.empty"), min(w-6, 72)) {
+	for _, l := range common.WrapText(h.t("home.empty"), min(w-6, 72)) {
 		lines = append(lines, "   "+st.Base.Render(l))
 	}
 	return lines
@@ -433,7 +425,7 @@ func (h *Home) columns(w int) []homeCol {
 	cols := []homeCol{
 		{head: head("home.col.id"), width: idW, right: true, cell: func(s workshop.SessionSummary) string { return fmt.Sprint(s.ID) }},
 		{head: head("home.col.city"), cell: func(s workshop.SessionSummary) string { return s.City }},
-		{head: head("home.col.stage"), width: 5, cell: func(s workshop.SessionSummary) string { return roman(s.Stage) }},
+		{head: head("home.col.stage"), width: 5, cell: func(s workshop.SessionSummary) string { return common.Roman(s.Stage) }},
 		{head: head("home.col.date"), width: 10, cell: func(s workshop.SessionSummary) string { return s.Date }},
 		{head: head("home.col.opds"), width: 9, right: true, cell: func(s workshop.SessionSummary) string { return fmt.Sprintf("%d/%d", s.Present, s.OPDs) }},
 		{head: head("home.col.done"), width: 6, right: true, cell: func(s workshop.SessionSummary) string {
@@ -495,7 +487,7 @@ func (h *Home) tableRow(cols []homeCol, w int, s *workshop.SessionSummary, i int
 	case s == nil:
 		return st.Bold.Render(line)
 	case i == h.row:
-		return st.Selected.Render(fitCell(line, w-1))
+		return st.Selected.Render(common.FitCell(line, w-1))
 	}
 	return st.Base.Render(line)
 }
@@ -518,11 +510,11 @@ func (h *Home) detailLines(w int) []string {
 	// facilitator has to find.
 	lines := []string{""}
 	add := func(style lipgloss.Style, text string) {
-		for _, l := range wrapText(text, w-2) {
+		for _, l := range common.WrapText(text, w-2) {
 			lines = append(lines, " "+style.Render(l))
 		}
 	}
-	add(st.Accent, joinNonEmpty(" · ", h.t("home.selected", s.ID, s.City, roman(s.Stage)), stageShort(h.lang, s.Stage)))
+	add(st.Accent, common.JoinNonEmpty(" · ", h.t("home.selected", s.ID, s.City, common.Roman(s.Stage)), common.StageShort(h.lang, s.Stage)))
 	add(st.Base, fmt.Sprintf("%s: %s · %s: %s · %s: %s",
 		h.t("home.col.venue"), unset(s.Venue), h.t("home.col.facil"), unset(s.Facilitator), h.t("home.col.framework"), unset(s.FrameworkKey)))
 	if a := h.deleting; a != nil && a.id == s.ID {
@@ -536,7 +528,7 @@ func (h *Home) detailLines(w int) []string {
 	// line (the status line said it once; this stays while it is chosen).
 	if h.exportID == s.ID && len(h.exportFiles) > 0 {
 		add(st.Bold, h.t("home.last_export", h.exportKind.Label(h.lang)))
-		for _, l := range exportFileLines(h.exportFiles, w-4) {
+		for _, l := range common.ExportFileLines(h.exportFiles, w-4) {
 			lines = append(lines, "   "+st.Base.Render(l))
 		}
 	}

@@ -1,4 +1,4 @@
-package tui
+package home
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -33,7 +34,7 @@ func phHomeList() []store.SessionSummary {
 }
 
 func TestHomeOrderAndKeys(t *testing.T) {
-	h := NewHome(nil, "id", NewStyles("dark"), phClock)
+	h := New(nil, "id", common.NewStyles("dark"), phClock)
 	upd(h, sessionsLoadedMsg{list: phHomeList()})
 	var ids []int64
 	for _, s := range h.list {
@@ -57,15 +58,15 @@ func TestHomeOrderAndKeys(t *testing.T) {
 		h.row = 0
 		phDrive(t, h, phKeys(c.keys...)...)
 		msgs := phDrive(t, h, phKey("enter"))
-		got, ok := phHas[OpenSessionMsg](msgs)
+		got, ok := phHas[common.OpenSessionMsg](msgs)
 		if !ok || got.ID != c.want {
-			t.Errorf("after %v Enter sent %v, want OpenSessionMsg{%d}", c.keys, msgs, c.want)
+			t.Errorf("after %v Enter sent %v, want common.OpenSessionMsg{%d}", c.keys, msgs, c.want)
 		}
 	}
 	h.row = 2
 	msgs := phDrive(t, h, phKey("x"))
-	if got, ok := phHas[ExportSessionMsg](msgs); !ok || got.ID != 9 || got.Name != "Kota Yogyakarta · Tahap III" {
-		t.Errorf("x sent %v, want ExportSessionMsg{9}", msgs)
+	if got, ok := phHas[common.ExportSessionMsg](msgs); !ok || got.ID != 9 || got.Name != "Kota Yogyakarta · Tahap III" {
+		t.Errorf("x sent %v, want common.ExportSessionMsg{9}", msgs)
 	}
 	// A reload keeps the selection on the same session.
 	upd(h, sessionsLoadedMsg{list: phHomeList()[:3]})
@@ -106,7 +107,7 @@ func TestHomeWithStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	h := NewHome(st, "id", NewStyles("dark"), phClock)
+	h := New(st, "id", common.NewStyles("dark"), phClock)
 	phDrive(t, h, h.Load()())
 	if !h.loaded || len(h.list) != 0 {
 		t.Fatalf("empty database: loaded %v, %d sessions", h.loaded, len(h.list))
@@ -140,7 +141,7 @@ func TestHomeWithStore(t *testing.T) {
 		t.Errorf("listed %d, %d; want the newest activity first: %d, %d", h.list[0].ID, h.list[1].ID, ids[1], ids[0])
 	}
 	msgs := phDrive(t, h, phKey("enter"))
-	got, ok := phHas[OpenSessionMsg](msgs)
+	got, ok := phHas[common.OpenSessionMsg](msgs)
 	if !ok || got.ID != h.list[0].ID {
 		t.Errorf("Enter sent %v, want the first listed session %d", msgs, h.list[0].ID)
 	}
@@ -150,7 +151,7 @@ func TestHomeWithStore(t *testing.T) {
 }
 
 func TestHomeGolden(t *testing.T) {
-	h := NewHome(nil, "id", NewStyles("dark"), phClock)
+	h := New(nil, "id", common.NewStyles("dark"), phClock)
 	if v := ansi.Strip(view(h, 80, 20)); !strings.Contains(v, "Memuat") {
 		t.Errorf("before the list arrives: %q", v)
 	}
@@ -159,14 +160,14 @@ func TestHomeGolden(t *testing.T) {
 	phGolden(t, "home", h)
 
 	dir := "/home/fasilitator/bimtek/ekspor/kota-malang-2025-06-12"
-	upd(h, ExportedMsg{ID: 11, Kind: ExportExcel, Dir: dir, Files: phExportFiles(dir)})
+	upd(h, common.ExportedMsg{ID: 11, Kind: common.ExportExcel, Dir: dir, Files: phExportFiles(dir)})
 	golden(t, "home-exported-120x36", view(h, 120, 36))
 
-	en := NewHome(nil, "en", NewStyles("dark"), phClock)
+	en := New(nil, "en", common.NewStyles("dark"), phClock)
 	upd(en, sessionsLoadedMsg{list: phHomeList()})
 	golden(t, "home-en-120x36", view(en, 120, 36))
 
-	empty := NewHome(nil, "id", NewStyles("dark"), phClock)
+	empty := New(nil, "id", common.NewStyles("dark"), phClock)
 	upd(empty, sessionsLoadedMsg{})
 	phGolden(t, "home-empty", empty)
 
@@ -178,7 +179,7 @@ func TestHomeGolden(t *testing.T) {
 		s.LastActivity = phClock().Add(-time.Duration(i) * time.Hour)
 		many = append(many, s)
 	}
-	m := NewHome(nil, "id", NewStyles("dark"), phClock)
+	m := New(nil, "id", common.NewStyles("dark"), phClock)
 	m.Update(sessionsLoadedMsg{list: many})
 	phDrive(t, m, phKeys("end")...)
 	v := ansi.Strip(view(m, 80, 20))
@@ -189,7 +190,7 @@ func TestHomeGolden(t *testing.T) {
 }
 
 func TestHomeFitsEverySize(t *testing.T) {
-	h := NewHome(nil, "id", NewStyles("dark"), phClock)
+	h := New(nil, "id", common.NewStyles("dark"), phClock)
 	upd(h, sessionsLoadedMsg{list: phHomeList()})
 	for w := 80; w <= 220; w += 7 {
 		for ht := 10; ht <= 60; ht += 5 {
@@ -203,7 +204,7 @@ func TestHomeFitsEverySize(t *testing.T) {
 // and the whole export folder (the facilitator must find it), wrapping
 // rather than ending in "…".
 func TestHomeDetailWrapsInsteadOfCutting(t *testing.T) {
-	h := NewHome(nil, "id", NewStyles("dark"), phClock)
+	h := New(nil, "id", common.NewStyles("dark"), phClock)
 	long := phHomeList()
 	long[0].City = "Kabupaten Kepulauan Seribu Utara dan Selatan Provinsi Daerah Khusus Ibukota Jakarta"
 	long[0].Facilitator = "Dr. Ir. Hj. Sri Mulyani Indrawati, M.Sc., Tim Ahli Gerakan Menuju 100 Smart City"
@@ -211,7 +212,7 @@ func TestHomeDetailWrapsInsteadOfCutting(t *testing.T) {
 	upd(h, sessionsLoadedMsg{list: long})
 	phDrive(t, h, phKeys("end")...) // session 3, the long one
 	exportDir := "/home/fasilitator/Dokumen/Bimtek/bimtek-kabupaten-kepulauan-seribu-utara-dan-selatan-tahap1-3-20250520-1030"
-	upd(h, ExportedMsg{ID: 3, Kind: ExportCSV, Dir: exportDir, Files: phExportFiles(exportDir)})
+	upd(h, common.ExportedMsg{ID: 3, Kind: common.ExportCSV, Dir: exportDir, Files: phExportFiles(exportDir)})
 	for _, w := range []int{80, 120} {
 		v := ansi.Strip(view(h, w, 36))
 		flat := strings.Join(strings.Fields(v), "")

@@ -1,4 +1,4 @@
-package tui
+package home
 
 // Correcting and deleting a session from the home screen: e opens the
 // session's details pre-filled (the same checks as `bimtek edit`), d or
@@ -19,6 +19,7 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -59,7 +60,7 @@ type sessionDeletedMsg struct {
 // (I-IV or 1-4), date (blank allowed), venue, facilitator.
 type editSessionForm struct {
 	lang   string
-	styles *Styles
+	styles *common.Styles
 	id     int64
 
 	fields [editFields]textinput.Model
@@ -73,12 +74,12 @@ type editKeys struct {
 	Save, Next, Cancel key.Binding
 }
 
-func newEditSessionForm(s workshop.SessionSummary, lang string, styles *Styles) *editSessionForm {
+func newEditSessionForm(s workshop.SessionSummary, lang string, styles *common.Styles) *editSessionForm {
 	f := &editSessionForm{lang: lang, styles: styles, id: s.ID}
-	values := [editFields]string{s.City, roman(s.Stage), s.Date, s.Venue, s.Facilitator}
+	values := [editFields]string{s.City, common.Roman(s.Stage), s.Date, s.Venue, s.Facilitator}
 	placeholders := [editFields]string{"edit.city_ph", "edit.stage_ph", "edit.date_ph", "edit.venue_ph", "edit.facilitator_ph"}
 	for i := range f.fields {
-		f.fields[i] = newTextField(styles, assets.T(lang, placeholders[i]))
+		f.fields[i] = common.NewTextField(styles, assets.T(lang, placeholders[i]))
 		f.fields[i].CharLimit = 400
 		f.fields[i].SetValue(values[i])
 		f.fields[i].CursorEnd()
@@ -89,9 +90,9 @@ func newEditSessionForm(s workshop.SessionSummary, lang string, styles *Styles) 
 
 func (f *editSessionForm) keys() editKeys {
 	return editKeys{
-		Save:   keyHelp(f.lang, "Enter", "edit.key.save", "enter"),
-		Next:   keyHelp(f.lang, "Tab/↓", "edit.key.next", "tab", "down", "shift+tab", "up"),
-		Cancel: keyHelp(f.lang, "Esc", "edit.key.cancel", "esc"),
+		Save:   common.KeyHelp(f.lang, "Enter", "edit.key.save", "enter"),
+		Next:   common.KeyHelp(f.lang, "Tab/↓", "edit.key.next", "tab", "down", "shift+tab", "up"),
+		Cancel: common.KeyHelp(f.lang, "Esc", "edit.key.cancel", "esc"),
 	}
 }
 
@@ -139,7 +140,7 @@ func (f *editSessionForm) check() (workshop.SessionDetails, bool) {
 }
 
 // update takes the form's keys; save is the background write it asks for.
-func (f *editSessionForm) update(msg tea.Msg, st Sessions) tea.Cmd {
+func (f *editSessionForm) update(msg tea.Msg, st common.Sessions) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
@@ -206,13 +207,13 @@ func (f *editSessionForm) view(w, h int) string {
 	inner := w - 2
 	out := []string{" " + st.Title.Render(t("edit.title", f.id)), ""}
 	for i := range f.fields {
-		label := st.Bold.Render(fitCell(labels[i], lw))
+		label := st.Bold.Render(common.FitCell(labels[i], lw))
 		if i == f.focus {
-			label = st.Accent.Render(fitCell(labels[i], lw))
+			label = st.Accent.Render(common.FitCell(labels[i], lw))
 		}
 		out = append(out, "   "+label+" "+f.fields[i].View())
 		if f.errs[i] != "" {
-			for _, l := range wrapText("✘ "+f.errs[i], inner-lw-4) {
+			for _, l := range common.WrapText("✘ "+f.errs[i], inner-lw-4) {
 				out = append(out, "   "+strings.Repeat(" ", lw+1)+st.Bad.Render(l))
 			}
 		}
@@ -222,11 +223,11 @@ func (f *editSessionForm) view(w, h int) string {
 	case f.busy:
 		out = append(out, "   "+st.Bold.Render(t("edit.saving")))
 	case f.err != "":
-		for _, l := range wrapText("✘ "+f.err, inner-2) {
+		for _, l := range common.WrapText("✘ "+f.err, inner-2) {
 			out = append(out, "   "+st.Bad.Render(l))
 		}
 	}
-	for _, l := range wrapText(t("edit.hint"), inner-2) {
+	for _, l := range common.WrapText(t("edit.hint"), inner-2) {
 		out = append(out, "   "+st.Base.Render(l))
 	}
 	if len(out) > h {
@@ -243,9 +244,9 @@ type deleteAsk struct {
 }
 
 // askDelete reads how many scores the session holds, for the question.
-func askDelete(st Sessions, s workshop.SessionSummary, lang string) tea.Cmd {
+func askDelete(st common.Sessions, s workshop.SessionSummary, lang string) tea.Cmd {
 	id := s.ID
-	name := assets.T(lang, "home.delete_name", s.City, roman(s.Stage))
+	name := assets.T(lang, "home.delete_name", s.City, common.Roman(s.Stage))
 	return func() tea.Msg {
 		d, err := st.Load(context.Background(), id)
 		if err != nil {
@@ -256,7 +257,7 @@ func askDelete(st Sessions, s workshop.SessionSummary, lang string) tea.Cmd {
 }
 
 // deleteSession removes the session in the background.
-func deleteSession(st Sessions, a deleteAsk) tea.Cmd {
+func deleteSession(st common.Sessions, a deleteAsk) tea.Cmd {
 	return func() tea.Msg {
 		err := st.DeleteSession(context.Background(), a.id)
 		if err != nil {

@@ -1,4 +1,4 @@
-package tui
+package home
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -44,7 +45,7 @@ func newHomeEnv(t *testing.T, lang string) *homeEnv {
 	importTestScores(t, st, e.ids[0], rows)
 	e.scores = len(rows)
 	e.ids[1], _ = createTestSession(t, st, store.NewSession{City: "Kota Contoh", Stage: 1, Framework: elemenFramework(t), OPDs: opds})
-	e.h = NewHome(st, lang, NewStyles("dark"), phClock)
+	e.h = New(st, lang, common.NewStyles("dark"), phClock)
 	upd(e.h, e.h.Load()())
 	e.h.SetSize(120, 36)
 	e.selectSession(e.ids[0])
@@ -125,7 +126,7 @@ func TestHomeEditSession(t *testing.T) {
 			t.Errorf("the refusals do not name %q:\n%s", want, v)
 		}
 	}
-	if _, ok := phHas[StatusMsg](msgs); ok {
+	if _, ok := phHas[common.StatusMsg](msgs); ok {
 		t.Errorf("a refused form said it saved: %v", msgs)
 	}
 	if d := e.stored()[e.ids[0]]; d.Session.City != "Kota Bengkulu" || d.Session.Stage != 2 || d.Session.Date != "2026-02-20" {
@@ -142,7 +143,7 @@ func TestHomeEditSession(t *testing.T) {
 	e.retype("Gedung Serba Guna")
 	msgs = phDrive(t, e.h, phKey("enter"))
 	phNoErr(t, msgs)
-	if st, ok := phHas[StatusMsg](msgs); !ok || !strings.Contains(st.Text, "Kota Bengkulu Utara · Tahap III · 2026-03-02 · Gedung Serba Guna · Tim Kominfo") {
+	if st, ok := phHas[common.StatusMsg](msgs); !ok || !strings.Contains(st.Text, "Kota Bengkulu Utara · Tahap III · 2026-03-02 · Gedung Serba Guna · Tim Kominfo") {
 		t.Errorf("the save said %v", msgs)
 	}
 	if e.h.Capturing() {
@@ -168,7 +169,7 @@ func TestHomeEditSession(t *testing.T) {
 	phDrive(t, e.h, phKey("e"))
 	e.retype("Kota Lain")
 	msgs = phDrive(t, e.h, phKey("esc"))
-	if st, ok := phHas[StatusMsg](msgs); !ok || !st.Plain {
+	if st, ok := phHas[common.StatusMsg](msgs); !ok || !st.Plain {
 		t.Errorf("Esc said %v, want a plain notice", msgs)
 	}
 	if d := e.stored()[e.ids[0]]; d.Session.City != "Kota Bengkulu Utara" {
@@ -191,7 +192,7 @@ func TestHomeDeleteSession(t *testing.T) {
 			t.Errorf("x answered the question: %v", msgs)
 		}
 		msgs = phDrive(t, e.h, phKey(no))
-		if st, ok := phHas[StatusMsg](msgs); !ok || !st.Plain || !strings.Contains(st.Text, "tetap ada") {
+		if st, ok := phHas[common.StatusMsg](msgs); !ok || !st.Plain || !strings.Contains(st.Text, "tetap ada") {
 			t.Errorf("%s said %v, want a plain notice that it stays", no, msgs)
 		}
 		if len(e.stored()) != 2 {
@@ -201,7 +202,7 @@ func TestHomeDeleteSession(t *testing.T) {
 	phDrive(t, e.h, phKey("delete"))
 	msgs := phDrive(t, e.h, phKey("y"))
 	phNoErr(t, msgs)
-	if st, ok := phHas[StatusMsg](msgs); !ok || st.Plain || !strings.Contains(st.Text, "Terhapus: sesi Kota Bengkulu Tahap II") {
+	if st, ok := phHas[common.StatusMsg](msgs); !ok || st.Plain || !strings.Contains(st.Text, "Terhapus: sesi Kota Bengkulu Tahap II") {
 		t.Errorf("y said %v", msgs)
 	}
 	got := e.stored()
@@ -248,7 +249,7 @@ func TestHomeEditDeleteRefusedWhileLocked(t *testing.T) {
 
 	phDrive(t, e.h, phKey("d"))
 	msgs = phDrive(t, e.h, phKey("y"))
-	em, ok := phHas[ErrMsg](msgs)
+	em, ok := phHas[common.ErrMsg](msgs)
 	var le *workshop.LockedError
 	if !ok || !errors.As(em.Err, &le) {
 		t.Errorf("deleting a locked session said %v, want the lock error", msgs)
@@ -263,7 +264,7 @@ func TestHomeEditDeleteRefusedWhileLocked(t *testing.T) {
 // question, as the room sees them, in both languages.
 func TestHomeEditGolden(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
-		h := NewHome(nil, lang, NewStyles("dark"), phClock)
+		h := New(nil, lang, common.NewStyles("dark"), phClock)
 		upd(h, sessionsLoadedMsg{list: phHomeList()})
 		phDrive(t, h, phKey("e"))
 		phDrive(t, h, phKey("tab"))
@@ -279,5 +280,5 @@ func TestHomeEditGolden(t *testing.T) {
 }
 
 func assetsName(lang string, s workshop.SessionSummary) string {
-	return NewHome(nil, lang, nil, nil).t("home.delete_name", s.City, roman(s.Stage))
+	return New(nil, lang, nil, nil).t("home.delete_name", s.City, common.Roman(s.Stage))
 }

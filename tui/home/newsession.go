@@ -1,4 +1,4 @@
-package tui
+package home
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -37,9 +38,9 @@ type sessionCreatedMsg struct {
 // huh. Its values live here (huh writes them through pointers), so the
 // form can be rebuilt with the same answers after a failed submit.
 type newSessionForm struct {
-	st     Sessions
+	st     common.Sessions
 	lang   string
-	styles *Styles
+	styles *common.Styles
 	now    func() time.Time
 
 	form *huh.Form
@@ -77,7 +78,7 @@ type newSessionForm struct {
 	waited int
 }
 
-func newNewSessionForm(st Sessions, lang string, styles *Styles, now func() time.Time) *newSessionForm {
+func newNewSessionForm(st common.Sessions, lang string, styles *common.Styles, now func() time.Time) *newSessionForm {
 	f := &newSessionForm{
 		st: st, lang: lang, styles: styles, now: now,
 		stage: 1,
@@ -101,11 +102,11 @@ func (f *newSessionForm) build() {
 	for _, l := range labels {
 		lw = max(lw, lipgloss.Width(l))
 	}
-	pad := func(l string) string { return fitCell(l, lw) + " " }
+	pad := func(l string) string { return common.FitCell(l, lw) + " " }
 
 	stages := make([]huh.Option[int], 0, 4)
 	for i := 1; i <= 4; i++ {
-		stages = append(stages, huh.NewOption(f.t("new.stage.option", roman(i), stageShort(f.lang, i)), i))
+		stages = append(stages, huh.NewOption(f.t("new.stage.option", common.Roman(i), common.StageShort(f.lang, i)), i))
 	}
 	var frameworks []huh.Option[string]
 	for _, k := range assets.Frameworks() {
@@ -354,7 +355,7 @@ func (f *newSessionForm) checkFrameworkPath(s string) error {
 	if f.backing {
 		return nil
 	}
-	p := cleanPath(s)
+	p := common.CleanPath(s)
 	if p == "" {
 		return errors.New(f.t("new.framework.empty"))
 	}
@@ -379,7 +380,7 @@ func (f *newSessionForm) checkCSVPath(s string) error {
 	if f.backing {
 		return nil
 	}
-	p := cleanPath(s)
+	p := common.CleanPath(s)
 	if p == "" {
 		return errors.New(f.t("new.csv.empty"))
 	}
@@ -391,7 +392,7 @@ func (f *newSessionForm) checkCSVPath(s string) error {
 		f.csvRows = nil
 		var ce *workshop.OPDCSVError
 		if errors.As(err, &ce) {
-			return errors.New(f.t("new.csv.bad", len(ce.Problems), firstLines(problemLines(ce.Problems, f.lang), 6, f.lang)))
+			return errors.New(f.t("new.csv.bad", len(ce.Problems), firstLines(common.ProblemLines(ce.Problems, f.lang), 6, f.lang)))
 		}
 		return errors.New(f.t("new.csv.open", p))
 	}
@@ -437,7 +438,7 @@ func (f *newSessionForm) size(w, h int) {
 // the keys.
 func (f *newSessionForm) View(w, h int) string {
 	st := f.styles
-	out := []string{fitCell(st.Title.Render(" "+f.t("new.title")), w), ""}
+	out := []string{common.FitCell(st.Title.Render(" "+f.t("new.title")), w), ""}
 	if f.busy {
 		out = append(out, " "+st.Base.Render(f.t("home.creating")))
 		return strings.Join(out, "\n")
@@ -460,7 +461,7 @@ func (f *newSessionForm) View(w, h int) string {
 // huhTheme dresses the form in the app's palette: bold titles, no faint
 // grey for anything that matters, errors in the warning colour with a
 // symbol.
-func huhTheme(st *Styles) huh.Theme {
+func huhTheme(st *common.Styles) huh.Theme {
 	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
 		p := st.P
 		t := huh.ThemeBase(isDark)

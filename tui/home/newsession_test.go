@@ -1,11 +1,9 @@
-package tui
+package home
 
 import (
 	"context"
 	"os"
 	"path/filepath"
-	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -14,12 +12,13 @@ import (
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/common"
 )
 
 func phHomeStore(t *testing.T) (*store.Store, *Home) {
 	t.Helper()
 	st, _ := openTestStore(t, "bimtek.db")
-	h := NewHome(st, "id", NewStyles("dark"), phClock)
+	h := New(st, "id", common.NewStyles("dark"), phClock)
 	phDrive(t, h, h.Load()())
 	return st, h
 }
@@ -60,9 +59,9 @@ func TestNewSessionFormByKeys(t *testing.T) {
 	}
 	msgs = phDrive(t, h, phKey("enter"))
 	phNoErr(t, msgs)
-	open, ok := phHas[OpenSessionMsg](msgs)
+	open, ok := phHas[common.OpenSessionMsg](msgs)
 	if !ok {
-		t.Fatalf("no OpenSessionMsg after submit: %v (form error %q)", msgs, phFormErr(h))
+		t.Fatalf("no common.OpenSessionMsg after submit: %v (form error %q)", msgs, phFormErr(h))
 	}
 	if h.Capturing() {
 		t.Errorf("the form is still open after the session was created")
@@ -125,7 +124,7 @@ func TestNewSessionFormRefuses(t *testing.T) {
 	if h.Capturing() {
 		t.Fatalf("Esc did not close the form")
 	}
-	if _, ok := phHas[OpenSessionMsg](msgs); ok {
+	if _, ok := phHas[common.OpenSessionMsg](msgs); ok {
 		t.Errorf("Esc opened a session")
 	}
 	list, err := st.ListSessions(context.Background())
@@ -144,7 +143,7 @@ func TestNewSessionSubmit(t *testing.T) {
 	fwPath := phWriteFile(t, "kerangka saya.yaml", string(yaml))
 	broken := phWriteFile(t, "rusak.yaml", "key: x\nname: {id: X}\ndimensions: []\n")
 
-	f := newNewSessionForm(st, "id", NewStyles("dark"), phClock)
+	f := newNewSessionForm(st, "id", common.NewStyles("dark"), phClock)
 	if f.date != "" || f.dateOrToday() != "2025-06-12" {
 		t.Errorf("the date field holds %q (want empty, today %q as its suggestion)", f.date, f.dateOrToday())
 	}
@@ -197,8 +196,8 @@ func TestCleanPath(t *testing.T) {
 		{"", ""},
 	}
 	for _, c := range cases {
-		if got := cleanPath(c.in); got != c.want {
-			t.Errorf("cleanPath(%q) = %q, want %q", c.in, got, c.want)
+		if got := common.CleanPath(c.in); got != c.want {
+			t.Errorf("common.CleanPath(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -212,10 +211,10 @@ func TestNewSessionCreateFails(t *testing.T) {
 	phDrive(t, h, keys...)
 	st.Close() // the file goes away under the form
 	msgs := phDrive(t, h, phKey("enter"))
-	if _, ok := phHas[ErrMsg](msgs); !ok {
+	if _, ok := phHas[common.ErrMsg](msgs); !ok {
 		t.Fatalf("no error after a failed create: %v", msgs)
 	}
-	if _, ok := phHas[OpenSessionMsg](msgs); ok {
+	if _, ok := phHas[common.OpenSessionMsg](msgs); ok {
 		t.Fatalf("a failed create opened a session")
 	}
 	if !h.Capturing() || h.form.busy {
@@ -255,7 +254,7 @@ func TestNewSessionFormKeepsFastTyping(t *testing.T) {
 		msgs = append(msgs, phDrive(t, h, phCmdMsgs(c)...)...)
 	}
 	phNoErr(t, msgs)
-	open, ok := phHas[OpenSessionMsg](msgs)
+	open, ok := phHas[common.OpenSessionMsg](msgs)
 	if !ok {
 		t.Fatalf("no session created: %v (form error %q)", msgs, phFormErr(h))
 	}
@@ -268,36 +267,13 @@ func TestNewSessionFormKeepsFastTyping(t *testing.T) {
 	}
 }
 
-// phCmdMsgs runs a command (and the batches it returns) to its messages,
-// leaving out cursor-blink timers, which only wait.
-func phCmdMsgs(c tea.Cmd) []tea.Msg {
-	if c == nil {
-		return nil
-	}
-	if name := runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name(); strings.Contains(name, "bubbles/v2/cursor.") {
-		return nil
-	}
-	msg := c()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, phCmdMsgs(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
-}
-
 // phFormSession drives the home screen's form with keys and returns the
 // session it created.
 func phFormSession(t *testing.T, st *store.Store, h *Home, keys ...tea.Msg) store.Session {
 	t.Helper()
 	msgs := phDrive(t, h, keys...)
 	phNoErr(t, msgs)
-	open, ok := phHas[OpenSessionMsg](msgs)
+	open, ok := phHas[common.OpenSessionMsg](msgs)
 	if !ok {
 		t.Fatalf("no session created: %v (form error %q)", msgs, phFormErr(h))
 	}
@@ -352,7 +328,7 @@ func TestNewSessionFrameworkFollowsTahap(t *testing.T) {
 	}
 	// Chosen by hand, then the tahap changed: the choice stays.
 	st, _ := phHomeStore(t)
-	f := newNewSessionForm(st, "id", NewStyles("dark"), phClock)
+	f := newNewSessionForm(st, "id", common.NewStyles("dark"), phClock)
 	if f.framework != "pilar" {
 		t.Fatalf("a new form (tahap I) starts with %q, want pilar", f.framework)
 	}
