@@ -71,8 +71,10 @@ type Model struct {
 
 	// paint's theme colours, made for paintStyles.
 	paintStyles *Styles
-	paintBG     string
-	paintFG     string
+	// drawn is the frame Update drew while a digit committed; View shows it.
+	drawn   string
+	paintBG string
+	paintFG string
 
 	// hints are the footer's key hints already styled, made for
 	// hintStyles: the footer is drawn every frame, its hints rarely change.
@@ -317,86 +319,116 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update routes messages: global keys first, then the screen on show.
+//
+// A digit's commit overlaps the drawing of its frame: the grid's answer is
+// written on the owner's goroutine while the frame with it is drawn here,
+// and Update returns (so the frame can reach the terminal) only once the
+// commit has returned. A commit that failed puts the cell and the cursor
+// back, and the frame is drawn again with the sentence that says why.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	defer m.syncReveal()
-	defer m.fitStatus()
+	s := m.sess
+	if s != nil {
+		s.BeginOverlap()
+	}
+	m.drawn = ""
+	cmd := m.update(msg)
+	m.fitStatus()
+	m.syncReveal()
+	if s == nil || s != m.sess {
+		return m, cmd
+	}
+	if !s.Pending() {
+		_ = s.Settle() // nothing in flight: ends the overlap
+		return m, cmd
+	}
+	frame := m.paint(m.render())
+	if err := s.Settle(); err != nil {
+		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, err), true, false
+		m.fitStatus()
+		return m, cmd
+	}
+	m.drawn = frame
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
 		m.resize()
-		return m, nil
+		return nil
 	case tickMsg:
-		return m, tea.Batch(m.onTick(), m.roomTick())
+		return tea.Batch(m.onTick(), m.roomTick())
 	case changeMsg:
-		return m, m.onChange(msg.c)
+		return m.onChange(msg.c)
 	case RoomStartedMsg, RoomCloseMsg, RoomStoppedMsg, roomStatusMsg:
-		return m, m.onRoom(msg)
+		return m.onRoom(msg)
 	case followMsg:
 		if m.sess != nil && m.sess.ReadOnly {
-			return m, m.follow(msg)
+			return m.follow(msg)
 		}
-		return m, nil
+		return nil
 	case ErrMsg:
 		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
-		return m, nil
+		return nil
 	case StatusMsg:
 		m.status, m.statusBad, m.statusPlain = msg.Text, false, msg.Plain
-		return m, nil
+		return nil
 	case OpenSessionMsg:
 		if m.sess != nil {
-			return m, nil
+			return nil
 		}
 		open, ro := m.opt.Open, m.opt.ReadOnly
-		return m, func() tea.Msg { return loadSession(open, msg.ID, ro) }
+		return func() tea.Msg { return loadSession(open, msg.ID, ro) }
 	case sessionLoadedMsg:
 		if msg.err != nil {
 			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.err), true, false
-			return m, nil
+			return nil
 		}
 		if m.sess != nil { // a second Enter while the first was loading
 			if msg.release != nil {
 				_ = msg.release()
 			}
-			return m, nil
+			return nil
 		}
 		m.show(msg)
-		return m, m.enterPhase()
+		return m.enterPhase()
 	case ExportSessionMsg:
-		return m, m.openExport(msg.ID, msg.Name)
+		return m.openExport(msg.ID, msg.Name)
 	case ExportRequestMsg:
 		if m.sess != nil {
-			return m, m.openExport(m.sess.Data.Session.ID, "")
+			return m.openExport(m.sess.Data.Session.ID, "")
 		}
-		return m, nil
+		return nil
 	case exportdialog.PrefsMsg:
 		if m.exportDlg == nil {
 			m.exportDlg = exportdialog.New(msg, m.opt.Lang, m.styles)
 			m.exportDlg.SetSize(m.w, m.h-m.headerLines()-m.footerH())
 		}
-		return m, nil
+		return nil
 	case exportdialog.ChosenMsg:
-		return m, m.exportCmd(msg)
+		return m.exportCmd(msg)
 	case exportdialog.CancelledMsg:
 		m.exportDlg = nil
-		return m, noticeCmd(m.t("export.cancelled"))
+		return noticeCmd(m.t("export.cancelled"))
 	case ExportedMsg:
 		if msg.Err != nil {
 			if m.exportDlg != nil {
 				// The dialog stays and says why (once: not in the status
 				// line too); nothing was written.
 				m.exportDlg.Failed(phrase.Sentence(m.opt.Lang, msg.Err))
-				return m, nil
+				return nil
 			}
 			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
 		} else {
 			m.exportDlg = nil
 			m.status, m.statusBad, m.statusPlain = exportdialog.Status(m.opt.Lang, msg, m.w), false, false
 		}
-		return m, m.toScreen(msg)
+		return m.toScreen(msg)
 	case tea.KeyPressMsg:
-		return m, m.onKey(msg)
+		return m.onKey(msg)
 	}
-	return m, m.toScreen(msg)
+	return m.toScreen(msg)
 }
 
 // resize gives every page the body's size: the window less the header
@@ -822,7 +854,12 @@ func (m *Model) exportCmd(c exportdialog.ChosenMsg) tea.Cmd {
 
 // View frames the screen on show with the header and the footer.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.paint(m.render()))
+	frame := m.drawn // drawn by Update while the answer committed
+	if frame == "" {
+		frame = m.paint(m.render())
+	}
+	m.drawn = ""
+	v := tea.NewView(frame)
 	v.AltScreen = true
 	v.BackgroundColor = m.styles.P.Bg
 	v.ForegroundColor = m.styles.P.Fg

@@ -43,6 +43,25 @@ type Sess struct {
 	phone     map[int64]map[string]bool // cells a phone wrote last (room mode)
 	lastSaved []byte
 	ctx       context.Context
+
+	// overlap lets SetAnswer start its commit and return while it runs
+	// (BeginOverlap ... Settle); pending is that commit, failed its error
+	// once it was undone; before is the cursor when the key came.
+	overlap bool
+	pending *pendingAnswer
+	failed  error
+	before  UIState
+}
+
+// pendingAnswer is an answer shown before its commit returned: what the
+// copy held before, to put back if the commit fails.
+type pendingAnswer struct {
+	done             chan error
+	opdID            int64
+	key              string
+	old              workshop.Answer
+	oldPhone         bool
+	oldSaved, oldSet []byte
 }
 
 // NewSess wraps a copy of the session's data (d, which the Sess keeps; l
@@ -117,22 +136,50 @@ func (s *Sess) Ctx() context.Context {
 // (the grid moves its cursor on before it writes), then shows it. One
 // transaction: a keystroke costs one durable commit, and the score and
 // the cursor can never be saved apart.
+//
+// Between BeginOverlap and Settle (the root model's Update of one key) the
+// commit runs on its own goroutine while the screens draw the frame with
+// the answer in it; Settle waits for the commit before that frame may be
+// shown, and a failed commit puts the copy back as it was, so the frame
+// that reaches the terminal is still only what is on disk.
 func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) error {
 	if s.ReadOnly {
 		return ErrReadOnly
+	}
+	if err := s.wait(); err != nil {
+		return err
 	}
 	state, err := json.Marshal(s.State)
 	if err != nil {
 		return fmt.Errorf("encode screen state: %w", err)
 	}
-	if string(state) == string(s.lastSaved) {
-		_, err = s.Live.SetAnswer(s.ctx, workshop.Keyboard, opdID, indicatorKey, a)
-	} else {
-		_, err = s.Live.SetAnswerAndState(s.ctx, workshop.Keyboard, opdID, indicatorKey, a, state)
-	}
-	if err != nil {
+	// Everything the commit reads is taken here: on its own goroutine it
+	// touches nothing of the copy.
+	l, ctx, sameState := s.Live, s.ctx, string(state) == string(s.lastSaved)
+	commit := func() error {
+		var err error
+		if sameState {
+			_, err = l.SetAnswer(ctx, workshop.Keyboard, opdID, indicatorKey, a)
+		} else {
+			_, err = l.SetAnswerAndState(ctx, workshop.Keyboard, opdID, indicatorKey, a, state)
+		}
 		return err
 	}
+	if !s.overlap {
+		if err := commit(); err != nil {
+			return err
+		}
+		s.lastSaved = state
+		s.Data.UIState = state
+		s.Board.Set(opdID, indicatorKey, a)
+		s.markSource(workshop.Keyboard, opdID, indicatorKey)
+		return nil
+	}
+	p := &pendingAnswer{done: make(chan error, 1), opdID: opdID, key: indicatorKey,
+		old: s.Board.Answer(opdID, indicatorKey), oldPhone: s.FromPhone(opdID, indicatorKey),
+		oldSaved: s.lastSaved, oldSet: s.Data.UIState}
+	go func() { p.done <- commit() }()
+	s.pending = p
 	s.lastSaved = state
 	s.Data.UIState = state
 	s.Board.Set(opdID, indicatorKey, a)
@@ -140,10 +187,60 @@ func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) er
 	return nil
 }
 
+// BeginOverlap lets the next SetAnswer return before its commit (the root
+// model calls it before it hands a key on, and Settle before the frame
+// is shown).
+func (s *Sess) BeginOverlap() {
+	s.overlap = !s.ReadOnly
+	s.before = s.State
+}
+
+// Pending says whether an answer is shown whose commit has not returned.
+func (s *Sess) Pending() bool { return s.pending != nil }
+
+// Settle waits for the answer's commit started since BeginOverlap and ends
+// the overlap. When the commit failed, the copy and the cursor are as they
+// were before the key and the error says why.
+func (s *Sess) Settle() error {
+	err := s.wait()
+	s.overlap = false
+	if err == nil {
+		err = s.failed
+	}
+	s.failed = nil
+	return err
+}
+
+// wait lets the answer in flight commit before anything else is written
+// or read back, so the writes of one key reach the owner in their order.
+func (s *Sess) wait() error {
+	p := s.pending
+	if p == nil {
+		return nil
+	}
+	s.pending = nil
+	err := <-p.done
+	if err == nil {
+		return nil
+	}
+	s.Board.Set(p.opdID, p.key, p.old)
+	if p.oldPhone {
+		s.markSource(workshop.Source{Kind: workshop.SourcePhone}, p.opdID, p.key)
+	}
+	s.lastSaved, s.Data.UIState = p.oldSaved, p.oldSet
+	s.State.Tab, s.State.Row, s.State.Col = s.before.Tab, s.before.Row, s.before.Col
+	s.failed = err
+	s.overlap = false // what follows in this key waits for nothing
+	return err
+}
+
 // SetNote commits one note, then shows it.
 func (s *Sess) SetNote(opdID int64, indicatorKey, note string) error {
 	if s.ReadOnly {
 		return ErrReadOnly
+	}
+	if err := s.wait(); err != nil {
+		return err
 	}
 	if _, err := s.Live.SetNote(s.ctx, workshop.Keyboard, opdID, indicatorKey, note); err != nil {
 		return err
@@ -168,6 +265,9 @@ func (s *Sess) undoRedo(fn func(context.Context) (workshop.Event, bool, error)) 
 	if s.ReadOnly {
 		return workshop.Event{}, false, ErrReadOnly
 	}
+	if err := s.wait(); err != nil {
+		return workshop.Event{}, false, err
+	}
 	ev, ok, err := fn(s.ctx)
 	if err != nil || !ok {
 		return ev, ok, err
@@ -181,6 +281,7 @@ func (s *Sess) undoRedo(fn func(context.Context) (workshop.Event, bool, error)) 
 // an import, or in the projector view when the facilitator wrote
 // something), keeping this screen's UI state.
 func (s *Sess) Reload() error {
+	_ = s.wait() // a failed answer is put back first; Settle tells it
 	d := s.Live.Snapshot()
 	d.UIState = s.Data.UIState
 	s.Data = d
@@ -230,6 +331,9 @@ func (s *Sess) Follow(d *workshop.Data) {
 func (s *Sess) SaveState() error {
 	if s.ReadOnly {
 		return nil
+	}
+	if err := s.wait(); err != nil {
+		return err
 	}
 	b, err := json.Marshal(s.State)
 	if err != nil {
