@@ -19,6 +19,7 @@ import (
 	"github.com/bimtek/bimtek/tui/home"
 	"github.com/bimtek/bimtek/tui/phases/briefing"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
+	"github.com/bimtek/bimtek/tui/phases/grid"
 	"github.com/bimtek/bimtek/tui/phases/opening"
 	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
@@ -253,7 +254,7 @@ var (
 	_ Page = (*opening.Opening)(nil)
 	_ Page = (*roster.Roster)(nil)
 	_ Page = (*briefing.Briefing)(nil)
-	_ Page = (*Grid)(nil)
+	_ Page = (*grid.Grid)(nil)
 	_ Page = (*scoreboard.Scoreboard)(nil)
 	_ Page = (*gaps.Gaps)(nil)
 	_ Page = (*wrapup.WrapUp)(nil)
@@ -269,7 +270,7 @@ func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
 	case workshop.PhaseBriefing:
 		return briefing.New(s)
 	case workshop.PhaseAssessment:
-		return NewGrid(s)
+		return grid.New(s)
 	case workshop.PhaseScoreboard:
 		return scoreboard.New(s)
 	case workshop.PhaseGaps:

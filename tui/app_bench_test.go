@@ -52,18 +52,13 @@ func gridPhase(m *Model) int {
 }
 
 // walkBack keeps the cursor inside the grid: at the last cell the walk
-// starts again at the first.
+// starts again at the first. The scale session's OPDs are all present,
+// so the grid's rows are the board's present OPDs.
 func walkBack(m *Model) {
-	var g *Grid
-	for _, sc := range m.screens {
-		if x, ok := sc.(*Grid); ok {
-			g = x
-		}
-	}
-	if g == nil {
-		return
-	}
-	if st := &m.sess.State; st.Row == len(g.present)-1 && st.Col == len(g.tab().cols)-1 {
+	st := &m.sess.State
+	rows := len(m.sess.Board.Present())
+	cols := len(m.sess.F().Dimensions[st.Tab].Indicators())
+	if st.Row == rows-1 && st.Col == cols-1 {
 		st.Row, st.Col = 0, 0
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
+	"github.com/bimtek/bimtek/tui/phases/grid"
 	"github.com/bimtek/bimtek/tui/phases/opening"
 	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
@@ -65,7 +66,7 @@ func TestJavaneseNameKeepsRowsInTheWindow(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		s := testSess(t, st, d, lang, NewStyles("dark"), clock)
 		s.State.Revealed = true
-		screens := map[string]Page{"roster": roster.New(s), "grid": NewGrid(s), "scoreboard": scoreboard.New(s),
+		screens := map[string]Page{"roster": roster.New(s), "grid": grid.New(s), "scoreboard": scoreboard.New(s),
 			"gaps": gaps.New(s), "wrapup": wrapup.New(s), "opening": opening.New(s)}
 		for name, sc := range screens {
 			for _, size := range [][2]int{{80, 20}, {120, 36}, {200, 56}} {

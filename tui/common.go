@@ -66,12 +66,7 @@ func cellWidth(s string) int                     { return common.CellWidth(s) }
 func cellTrunc(s string, w int, t string) string { return common.CellTrunc(s, w, t) }
 func fitCell(s string, w int) string             { return common.FitCell(s, w) }
 func fitCellRight(s string, w int) string        { return common.FitCellRight(s, w) }
-func centerCell(s string, w int) string          { return common.CenterCell(s, w) }
 func clamp(v, lo, hi int) int                    { return common.Clamp(v, lo, hi) }
-
-const margin = common.Margin
-
-func withMargin(body string) string { return common.WithMargin(body) }
 
 func errCmd(err error) tea.Cmd      { return common.ErrCmd(err) }
 func statusCmd(text string) tea.Cmd { return common.StatusCmd(text) }
@@ -85,8 +80,6 @@ func wrapText(s string, w int) []string               { return common.WrapText(s
 func clock(d time.Duration) string                    { return common.Clock(d) }
 func roman(n int) string                              { return common.Roman(n) }
 func fitLines(lines []string, h int) []string         { return common.FitLines(lines, h) }
-
-func toggleReveal(s *Sess) tea.Cmd { return common.ToggleReveal(s) }
 
 // The export choices, by their old names.
 const (

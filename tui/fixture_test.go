@@ -9,7 +9,6 @@ import (
 	"context"
 	"reflect"
 	"runtime"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"github.com/bimtek/bimtek/internal/tuitest"
 	"github.com/bimtek/bimtek/live"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/phases/grid"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -80,19 +80,6 @@ func createTestSession(t testing.TB, st *store.Store, n store.NewSession) (int64
 func loadTestSession(t testing.TB, st *store.Store, id int64) *store.Data {
 	t.Helper()
 	return tuitest.Load(t, st, id)
-}
-
-// markAbsent marks the OPDs with these codes as not present.
-func markAbsent(t testing.TB, st *store.Store, id int64, opds []workshop.OPD, codes ...string) {
-	t.Helper()
-	for _, o := range opds {
-		if slices.Contains(codes, o.Code) {
-			o.Present = false
-			if err := st.UpdateOPD(context.Background(), id, o); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 }
 
 // importTestScores stores rows (nothing when there are none).
@@ -177,4 +164,34 @@ func phCmdMsgs(c tea.Cmd) []tea.Msg {
 		return nil
 	}
 	return []tea.Msg{msg}
+}
+
+// gridEnv is the assessment grid's session (tuitest.NewGridEnv) as the
+// root's tests open it: its database and its id.
+type gridEnv struct {
+	st *store.Store
+	id int64
+}
+
+var (
+	gridOPDs    = tuitest.GridOPDs
+	gridAnswers = tuitest.GridAnswers
+	gridClock   = tuitest.GridClock
+)
+
+// phoneMark is the mark the grid draws after a phone's answer.
+const phoneMark = grid.PhoneMark
+
+// newGridEnv stores the grid's session with cells.
+func newGridEnv(t testing.TB, lang string, opds []store.OPDInput, cells []tuitest.GridCell) *gridEnv {
+	t.Helper()
+	e := tuitest.NewGridEnv(t, lang, opds, cells)
+	return &gridEnv{st: e.St, id: e.ID}
+}
+
+// newGridScaleEnv stores the scale session (80 OPDs x 90 indicators).
+func newGridScaleEnv(t testing.TB) *gridEnv {
+	t.Helper()
+	e := tuitest.NewScaleEnv(t)
+	return &gridEnv{st: e.St, id: e.ID}
 }

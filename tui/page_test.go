@@ -6,6 +6,7 @@ import (
 	"github.com/bimtek/bimtek/tui/common/pagetest"
 	"github.com/bimtek/bimtek/tui/phases/briefing"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
+	"github.com/bimtek/bimtek/tui/phases/grid"
 	"github.com/bimtek/bimtek/tui/phases/opening"
 	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
@@ -20,7 +21,7 @@ func TestPagesKeepTheContract(t *testing.T) {
 		fx := newBdFixture(t, lang)
 		s := fx.sess
 		pages := map[string]Page{"opening": opening.New(s), "roster": roster.New(s), "briefing": briefing.New(s),
-			"grid": NewGrid(s), "scoreboard": scoreboard.New(s), "gaps": gaps.New(s), "wrapup": wrapup.New(s),
+			"grid": grid.New(s), "scoreboard": scoreboard.New(s), "gaps": gaps.New(s), "wrapup": wrapup.New(s),
 			"room": NewRoom(s, nil)}
 		for _, revealed := range []bool{false, true} {
 			s.State.Revealed = revealed

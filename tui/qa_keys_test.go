@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/tui/phases/gaps"
+	"github.com/bimtek/bimtek/tui/phases/grid"
 	"github.com/bimtek/bimtek/tui/phases/roster"
 )
 
@@ -57,7 +57,7 @@ func TestGridNamesUseTheSpareWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := testSess(t, st, d, "id", NewStyles("dark"), bdClock)
-	g := NewGrid(s)
+	g := grid.New(s)
 	cases := []struct {
 		w, h int
 		want string
@@ -95,7 +95,7 @@ func TestGridTabsWholeAt80(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"id", "en"} {
-		g := NewGrid(testSess(t, st, d, lang, NewStyles("dark"), bdClock))
+		g := grid.New(testSess(t, st, d, lang, NewStyles("dark"), bdClock))
 		tabs := ansi.Strip(strings.Split(view(g, 80, 20), "\n")[0])
 		for _, want := range []string{"Governance", "Branding", "Economy", "Living", "Society", "Environment"} {
 			if !strings.Contains(tabs, want+" ") {
@@ -104,31 +104,6 @@ func TestGridTabsWholeAt80(t *testing.T) {
 		}
 		if w := ansi.StringWidth(tabs); w > 80 {
 			t.Errorf("%s: tab bar %d wide", lang, w)
-		}
-	}
-}
-
-// TestProjectorFooterOffersNoRefusedKey: the projector view's footer (on
-// the wall, in front of the room) lists no key that the projector refuses
-// or that the facilitator's screen overrides: no scoring (the scoreboard's
-// reveal and sort, the gaps' priorities and target: their own packages'
-// tests).
-func TestProjectorFooterOffersNoRefusedKey(t *testing.T) {
-	fx := newBdFixture(t, "id")
-	s := fx.sess
-	s.ReadOnly = true
-	g := NewGrid(s)
-	refused := map[string][]key.Binding{
-		"grid": {g.keys.Level, g.keys.NA, g.keys.Clear, g.keys.Note},
-	}
-	shown := map[string][]key.Binding{"grid": g.ShortHelp()}
-	for name, bs := range shown {
-		for _, h := range bs {
-			for _, r := range refused[name] {
-				if h.Help() == r.Help() {
-					t.Errorf("%s: projector footer offers %q %q", name, h.Help().Key, h.Help().Desc)
-				}
-			}
 		}
 	}
 }

@@ -1,9 +1,10 @@
-package tui
+package grid
 
 import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/bimtek/bimtek/tui/common"
 )
 
 // BenchmarkGridKeystroke is DESIGN section 10's "one keystroke in the
@@ -20,7 +21,7 @@ func BenchmarkGridKeystroke(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if cmd := upd(e.g, digits[i%len(digits)]); cmd != nil {
-			if m, ok := cmd().(ErrMsg); ok {
+			if m, ok := cmd().(common.ErrMsg); ok {
 				b.Fatal(m.Err)
 			}
 		}
@@ -41,7 +42,7 @@ func BenchmarkGridMove(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if cmd := upd(e.g, moves[i%len(moves)]); cmd != nil {
-			if m, ok := cmd().(ErrMsg); ok {
+			if m, ok := cmd().(common.ErrMsg); ok {
 				b.Fatal(m.Err)
 			}
 		}

@@ -1,4 +1,4 @@
-package tui
+package grid
 
 import (
 	"fmt"
@@ -158,12 +158,12 @@ func newGridKeys(lang string, f *workshop.Framework) gridKeys {
 		ByOPD:     keyHelp(lang, "o", "grid.key.by_opd", "o"),
 		ByOPDBack: keyHelp(lang, "o", "grid.key.by_opd_back", "o"),
 		Reveal:    keyHelp(lang, "r", "board.key.reveal", "r"),
-		Marks:     key.NewBinding(key.WithHelp("* "+phoneMark, assets.T(lang, "grid.marks_help"))),
+		Marks:     key.NewBinding(key.WithHelp("* "+PhoneMark, assets.T(lang, "grid.marks_help"))),
 	}
 }
 
-// NewGrid builds the assessment screen on the session's cursor.
-func NewGrid(s *Sess) *Grid {
+// New builds the assessment screen on the session's cursor.
+func New(s *Sess) *Grid {
 	g := &Grid{s: s, keys: newGridKeys(s.Lang, s.F()), wraps: map[gridWrapKey][]string{},
 		fits: map[gridWrapKey]string{}, scores: map[gridScoreKey]string{}}
 	g.rebuild()
@@ -1573,7 +1573,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 				wrapped = append(wrapped, g.p.paint(id, g.fit(head+ln, w)))
 			}
 		}
-		if 1+len(wrapped)+len(g.wrap(g.s.T("grid.marks", phoneMark), w)) <= h {
+		if 1+len(wrapped)+len(g.wrap(g.s.T("grid.marks", PhoneMark), w)) <= h {
 			out = append(out, wrapped...)
 			rows = 0
 		}
@@ -1608,7 +1608,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 		out = append(out, b.String())
 	}
 	// What the cells' marks mean, wrapped in the rows that are left.
-	for _, ln := range g.wrap(g.s.T("grid.marks", phoneMark), w) {
+	for _, ln := range g.wrap(g.s.T("grid.marks", PhoneMark), w) {
 		if len(out) >= h {
 			break
 		}
@@ -1886,8 +1886,9 @@ func (c *gridCells) prepare(g *Grid, w int) {
 	}
 }
 
-// phoneMark follows a cell whose last change came from the OPD's phone.
-const phoneMark = "°"
+// PhoneMark follows a cell whose last change came from the OPD's phone
+// (room mode).
+const PhoneMark = "°"
 
 func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string) string {
 	var text string
@@ -1903,7 +1904,7 @@ func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string
 		text += "*"
 	}
 	if phone {
-		text += phoneMark
+		text += PhoneMark
 	}
 	id := gpBase
 	switch {

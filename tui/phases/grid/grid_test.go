@@ -1,4 +1,4 @@
-package tui
+package grid
 
 import (
 	"context"
@@ -6,37 +6,30 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/internal/tuitest"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// gridOPDs is the fixed roster of the grid tests: a very long name, a
-// Javanese-script name, and one OPD that is not present.
-var gridOPDs = []store.OPDInput{
-	{Code: "DISKOMINFO", Name: "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Kepulauan Seribu Utara"},
-	{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"},
-	{Code: "DINKES", Name: "Dinas Kesehatan"},
-	{Code: "KRATON", Name: "ꦥꦤꦶꦠꦿꦏꦫꦠꦺꦴꦤ꧀ ꦔꦪꦺꦴꦒꦾꦏꦂꦠ"},
-	{Code: "DISDUKCAPIL", Name: "Dinas Kependudukan dan Pencatatan Sipil"},
-	{Code: "DPMPTSP", Name: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"},
-	{Code: "DLH", Name: "Dinas Lingkungan Hidup"},
-	{Code: "SATPOLPP", Name: "Satuan Polisi Pamong Praja"}, // marked absent
-	{Code: "DISHUB", Name: "Dinas Perhubungan"},
-}
-
-var gridClock = func() time.Time { return time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC) }
+// The grid's fixed roster and answers are tuitest's: the root's tests
+// open the same sessions.
+var (
+	gridOPDs    = tuitest.GridOPDs
+	gridAnswers = tuitest.GridAnswers
+)
 
 type gridEnv struct {
 	t    testing.TB
 	path string
 	st   *store.Store
 	id   int64
-	s    *Sess
+	s    *common.Sess
 	g    *Grid
 }
 
@@ -45,46 +38,20 @@ type gridEnv struct {
 // note). present OPDs have indexes 0-6 and 8 of gridOPDs.
 func newGridEnv(t testing.TB, lang string, opds []store.OPDInput, rows []gridCell) *gridEnv {
 	t.Helper()
-	st, path := openTestStore(t, "bimtek.db")
-	id, d := createTestSession(t, st, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2025-03-14", Framework: elemenFramework(t), OPDs: opds})
-	markAbsent(t, st, id, d.OPDs, "SATPOLPP")
-	var imp []store.ScoreRow
-	for _, r := range rows {
-		imp = append(imp, store.ScoreRow{OPDID: d.OPDs[r.opd].ID, IndicatorKey: r.key, Answer: r.a, Note: r.note})
-	}
-	importTestScores(t, st, id, imp)
-	d = loadTestSession(t, st, id)
-	s := testSess(t, st, d, lang, NewStyles("dark"), gridClock)
-	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
+	return gridEnvOf(t, tuitest.NewGridEnv(t, lang, opds, rows))
 }
 
-type gridCell struct {
-	opd  int
-	key  string
-	a    workshop.Answer
-	note string
+func gridEnvOf(t testing.TB, e *tuitest.GridEnv) *gridEnv {
+	return &gridEnv{t: t, path: e.Path, st: e.St, id: e.ID, s: e.Sess, g: New(e.Sess)}
 }
+
+type gridCell = tuitest.GridCell
 
 const (
-	gkLayanan   = "governance.layanan_publik.1"
-	gkBirokrasi = "governance.manajemen_birokrasi.1"
-	gkKebijakan = "governance.kebijakan_publik.1"
+	gkLayanan   = tuitest.KeyLayanan
+	gkBirokrasi = tuitest.KeyBirokrasi
+	gkKebijakan = tuitest.KeyKebijakan
 )
-
-// gridAnswers is the fixed session of the golden views.
-var gridAnswers = []gridCell{
-	{0, gkLayanan, workshop.Answer{Level: 4}, ""},
-	{0, gkBirokrasi, workshop.Answer{Level: 3}, ""},
-	{0, gkKebijakan, workshop.Answer{Level: 5}, ""},
-	{1, gkLayanan, workshop.Answer{Level: 3}, ""},
-	{1, gkBirokrasi, workshop.Answer{NA: true}, "Belum ada aplikasi kepegawaian sendiri"},
-	{1, gkKebijakan, workshop.Answer{Level: 2}, ""},
-	{2, gkLayanan, workshop.Answer{Level: 2}, "Perlu SOP layanan daring"},
-	{3, gkLayanan, workshop.Answer{Level: 1}, ""},
-	{3, gkKebijakan, workshop.Answer{Level: 3}, ""},
-	{4, gkBirokrasi, workshop.Answer{Level: 4}, ""},
-	{0, "branding.pariwisata.1", workshop.Answer{Level: 2}, ""},
-}
 
 // stored reopens the database and returns the stored cell of the OPD with
 // that code: what survives a restart, not what the screen holds.
@@ -106,7 +73,7 @@ func (e *gridEnv) stored(code, key string) (workshop.Answer, string) {
 }
 
 // storedState reopens the database and decodes the saved UI state.
-func (e *gridEnv) storedState() UIState { return storedUIState(e.t, e.path, e.id) }
+func (e *gridEnv) storedState() common.UIState { return storedUIState(e.t, e.path, e.id) }
 
 // press sends keys and returns the messages their commands produced.
 func (e *gridEnv) press(keys ...tea.KeyPressMsg) []tea.Msg {
@@ -230,7 +197,7 @@ func TestGridKeysWriteAndMove(t *testing.T) {
 			e.at(tc.tab, tc.row, tc.col)
 			msgs := e.press(tc.keys...)
 			for _, m := range msgs {
-				if em, ok := m.(ErrMsg); ok {
+				if em, ok := m.(common.ErrMsg); ok {
 					t.Errorf("unexpected error %q", em.Err)
 				}
 			}
@@ -327,9 +294,9 @@ func TestGridNoteEditor(t *testing.T) {
 			for i, k := range tc.keys {
 				if cmd := upd(e.g, k); cmd != nil {
 					switch m := cmd().(type) {
-					case StatusMsg:
+					case common.StatusMsg:
 						status = m.Text
-					case ErrMsg:
+					case common.ErrMsg:
 						t.Fatalf("key %d: %v", i, m.Err)
 					}
 				}
@@ -396,7 +363,7 @@ func TestGridViewUpdatesCityScoreOnEveryKey(t *testing.T) {
 	}
 	for i, st := range steps {
 		for _, m := range e.press(st.keys...) {
-			if em, ok := m.(ErrMsg); ok {
+			if em, ok := m.(common.ErrMsg); ok {
 				t.Fatal(em.Err)
 			}
 		}
@@ -460,7 +427,7 @@ func TestGridGoldenEmpty(t *testing.T) {
 	golden(t, "grid-empty-80x20", v)
 	// Keys do nothing harmful on an empty grid.
 	for _, m := range e.press(gkText("3"), gkDown, gkBackspace, gkEnter, gkTab) {
-		if _, ok := m.(ErrMsg); ok {
+		if _, ok := m.(common.ErrMsg); ok {
 			t.Errorf("a key on the empty grid failed: %v", m)
 		}
 	}
@@ -507,24 +474,7 @@ func TestGridGoldenScale(t *testing.T) {
 // OPDs and their sheets, stored through the real store.
 func newGridScaleEnv(t testing.TB) *gridEnv {
 	t.Helper()
-	f := workshop.ScaleFramework()
-	opds := workshop.ScaleOPDs(80)
-	st, path := openTestStore(t, "bimtek.db")
-	in := make([]store.OPDInput, len(opds))
-	for i, o := range opds {
-		in[i] = store.OPDInput{Code: o.Code, Name: o.Name}
-	}
-	id, d := createTestSession(t, st, store.NewSession{City: "Kota Skala", Stage: 2, Framework: f, OPDs: in})
-	sheets := workshop.ScaleSheets(f, opds, 7)
-	var rows []store.ScoreRow
-	for i, o := range opds {
-		for k, a := range sheets[o.ID] {
-			rows = append(rows, store.ScoreRow{OPDID: d.OPDs[i].ID, IndicatorKey: k, Answer: a})
-		}
-	}
-	importTestScores(t, st, id, rows)
-	s := testSess(t, st, loadTestSession(t, st, id), "id", NewStyles("dark"), gridClock)
-	return &gridEnv{t: t, path: path, st: st, id: id, s: s, g: NewGrid(s)}
+	return gridEnvOf(t, tuitest.NewScaleEnv(t))
 }
 
 // Every size from the minimum body up, in both fixtures, with the detail
@@ -574,8 +524,8 @@ func TestGridRosterChangedClampsCursor(t *testing.T) {
 	if err := e.s.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	if cmd := upd(e.g, RosterChangedMsg{}); cmd != nil {
-		if m, ok := cmd().(ErrMsg); ok {
+	if cmd := upd(e.g, common.RosterChangedMsg{}); cmd != nil {
+		if m, ok := cmd().(common.ErrMsg); ok {
 			t.Fatal(m.Err)
 		}
 	}
@@ -619,7 +569,7 @@ func TestGridScoresChangedShowsUndo(t *testing.T) {
 	if _, _, err := e.s.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	upd(e.g, ScoresChangedMsg{})
+	upd(e.g, common.ScoresChangedMsg{})
 	if a, _ := e.stored("DISHUB", gkLayanan); a != (workshop.Answer{}) {
 		t.Errorf("undo left %+v", a)
 	}
@@ -636,7 +586,7 @@ func TestGridReadOnlyWritesNothing(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("want one message, got %v", msgs)
 	}
-	if _, ok := msgs[0].(ErrMsg); !ok {
+	if _, ok := msgs[0].(common.ErrMsg); !ok {
 		t.Errorf("want an error, got %v", msgs[0])
 	}
 	if a, _ := e.stored("DISKOMINFO", gkLayanan); a.Level != 4 {
@@ -672,9 +622,9 @@ func TestGridHelpBothLanguages(t *testing.T) {
 	}
 }
 
-// gridHeat must follow Styles.HeatFor, the one rule of heat colours.
+// gridHeat must follow common.Styles.HeatFor, the one rule of heat colours.
 func TestGridHeatIndexFollowsHeatFor(t *testing.T) {
-	st := NewStyles("dark")
+	st := common.NewStyles("dark")
 	for _, v := range []float64{0, 0.4, 1, 1.49, 1.5, 2.2, 2.5, 3.49, 3.5, 4.5, 5, 6.3} {
 		for _, ok := range []bool{true, false} {
 			want := st.HeatFor(v, ok).Render("x")
@@ -689,7 +639,7 @@ func TestGridHeatIndexFollowsHeatFor(t *testing.T) {
 func TestGridThemeChange(t *testing.T) {
 	e := newGridEnv(t, "id", gridOPDs, gridAnswers)
 	dark := view(e.g, 120, 36)
-	e.s.Styles = NewStyles("light")
+	e.s.Styles = common.NewStyles("light")
 	light := view(e.g, 120, 36)
 	if dark == light {
 		t.Errorf("the view did not follow the theme")
@@ -911,8 +861,8 @@ func TestGridUndoMovesCursor(t *testing.T) {
 	if _, _, err := e.s.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	upd(e.g, ScoresChangedMsg{})
-	upd(e.g, CellChangedMsg{OPDID: e.g.present[3].ID, IndicatorKey: "branding.bisnis.1"})
+	upd(e.g, common.ScoresChangedMsg{})
+	upd(e.g, common.CellChangedMsg{OPDID: e.g.present[3].ID, IndicatorKey: "branding.bisnis.1"})
 	if st := e.s.State; st.Tab != 1 || st.Row != 3 || st.Col != 1 {
 		t.Errorf("cursor after undo = %d/%d/%d, want 1/3/1", st.Tab, st.Row, st.Col)
 	}
@@ -925,7 +875,7 @@ func TestGridUndoMovesCursor(t *testing.T) {
 // of every dimension its whole heading (the side panel keeps its room).
 func TestGridHeadersFullAt200Columns(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
-		e := newGridEnv(t, lang, phOPDs, nil)
+		e := newGridEnv(t, lang, tuitest.OPDs, nil)
 		for tab, d := range e.s.F().Dimensions {
 			e.s.State.Tab = tab
 			v := ansi.Strip(view(e.g, 200, 55))
@@ -947,7 +897,7 @@ func TestGridHeadersFullAt200Columns(t *testing.T) {
 // the start of the first form; in the table view n still goes down the
 // dimension's rows.
 func TestGridByOPDNextEmptyStaysInTheForm(t *testing.T) {
-	f := elemenFramework(t)
+	f := tuitest.Elemen(t)
 	var rows []gridCell
 	for _, d := range f.Dimensions {
 		for _, el := range d.Elements {
@@ -955,7 +905,7 @@ func TestGridByOPDNextEmptyStaysInTheForm(t *testing.T) {
 				// DISKOMINFO leaves Manajemen Birokrasi (governance item
 				// 2) and Industri (economy item 1) open.
 				if ind.Key != gkBirokrasi && ind.Key != "economy.industri.1" {
-					rows = append(rows, gridCell{0, ind.Key, workshop.Answer{Level: 3}, ""})
+					rows = append(rows, gridCell{OPD: 0, Key: ind.Key, A: workshop.Answer{Level: 3}})
 				}
 			}
 		}
@@ -1019,19 +969,19 @@ func TestLegendsExplainTheMarksInTheTextColour(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		e := newGridEnv(t, lang, gridOPDs, gridAnswers)
 		v := strings.Join(strings.Fields(strings.ReplaceAll(ansi.Strip(view(e.g, 200, 56)), "│", " ")), " ")
-		if want := e.s.T("grid.marks", phoneMark); !strings.Contains(v, want) {
+		if want := e.s.T("grid.marks", PhoneMark); !strings.Contains(v, want) {
 			t.Errorf("%s: the grid's legend lacks %q:\n%s", lang, want, v)
 		}
 		var marks bool
 		for _, group := range e.g.FullHelp() {
 			for _, b := range group {
-				if b.Help().Key == "* "+phoneMark {
+				if b.Help().Key == "* "+PhoneMark {
 					marks = true
 				}
 			}
 		}
 		if !marks {
-			t.Errorf("%s: the ? help does not explain * and %s", lang, phoneMark)
+			t.Errorf("%s: the ? help does not explain * and %s", lang, PhoneMark)
 		}
 	}
 }
@@ -1047,7 +997,7 @@ func TestGridEmojiRowsLineUp(t *testing.T) {
 		{Code: "BAPPEDA", Name: "Badan Perencanaan Pembangunan Daerah"},
 		{Code: "DLH", Name: "Dinas Lingkungan Hidup \U0001F333\uFE0F"},
 	}
-	e := newGridEnv(t, "id", opds, []gridCell{{0, gkLayanan, workshop.Answer{Level: 3}, "Sudah daring \U0001F3D9\uFE0F"}})
+	e := newGridEnv(t, "id", opds, []gridCell{{OPD: 0, Key: gkLayanan, A: workshop.Answer{Level: 3}, Note: "Sudah daring \U0001F3D9\uFE0F"}})
 	v := view(e.g, 120, 20)
 	plain := ansi.Strip(v)
 	if strings.ContainsRune(plain, '\uFE0F') {
@@ -1072,4 +1022,22 @@ func TestGridEmojiRowsLineUp(t *testing.T) {
 		t.Fatalf("no OPD rows:\n%s", plain)
 	}
 	golden(t, "grid-emoji-120x20", v)
+}
+
+// TestProjectorFooterOffersNoRefusedKey: the projector view's grid footer
+// (on the wall, in front of the room) lists no scoring key, which the
+// projector refuses.
+func TestProjectorFooterOffersNoRefusedKey(t *testing.T) {
+	fx := tuitest.NewBoardEnv(t, "id")
+	s := fx.Sess
+	s.ReadOnly = true
+	g := New(s)
+	refused := []key.Binding{g.keys.Level, g.keys.NA, g.keys.Clear, g.keys.Note}
+	for _, h := range g.ShortHelp() {
+		for _, r := range refused {
+			if h.Help() == r.Help() {
+				t.Errorf("projector footer offers %q %q", h.Help().Key, h.Help().Desc)
+			}
+		}
+	}
 }
