@@ -24,6 +24,7 @@ import (
 	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
+	"github.com/bimtek/bimtek/tui/roompanel"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -55,7 +56,7 @@ type Options struct {
 	DefaultDB string
 	// StartRoom starts room mode's server (nil: no room mode here);
 	// PhoneCells reads the cells phones wrote last, for the grid's marks.
-	StartRoom  RoomStarter
+	StartRoom  roompanel.ServerStarter
 	PhoneCells func(ctx context.Context, sessionID int64) (map[int64]map[string]bool, error)
 	// Listen starts room mode at once on this address (bimtek open
 	// --listen 0.0.0.0:8080); empty leaves it to the room key.
@@ -107,7 +108,7 @@ type Model struct {
 	statusH int
 	// Room mode: the panel (nil until first shown) and whether it is on
 	// screen.
-	roomPanel *Room
+	roomPanel *roompanel.Panel
 	roomOpen  bool
 	// exportDlg is the in-app export's dialog while it is open.
 	exportDlg *exportdialog.Dialog
@@ -258,7 +259,7 @@ var (
 	_ Page = (*scoreboard.Scoreboard)(nil)
 	_ Page = (*gaps.Gaps)(nil)
 	_ Page = (*wrapup.WrapUp)(nil)
-	_ Page = (*Room)(nil)
+	_ Page = (*roompanel.Panel)(nil)
 )
 
 func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
@@ -362,7 +363,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.onTick(), m.roomTick())
 	case changeMsg:
 		return m.onChange(msg.c)
-	case RoomStartedMsg, RoomCloseMsg, RoomStoppedMsg, roomStatusMsg:
+	case roompanel.StartedMsg, roompanel.CloseMsg, roompanel.StoppedMsg, roompanel.PhonesMsg:
 		return m.onRoom(msg)
 	case followMsg:
 		if m.sess != nil && m.sess.ReadOnly {
@@ -460,8 +461,8 @@ func (m *Model) headerLines() int {
 }
 
 // newRoomPanel builds room mode's panel at the body's size.
-func (m *Model) newRoomPanel() *Room {
-	r := NewRoom(m.sess, m.roomStarter())
+func (m *Model) newRoomPanel() *roompanel.Panel {
+	r := roompanel.New(m.sess, m.opt.StartRoom)
 	r.SetSize(m.w, m.h-m.headerLines()-m.footerH())
 	return r
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/bimtek/bimtek/tui/phases/roster"
 	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
+	"github.com/bimtek/bimtek/tui/roompanel"
 )
 
 // TestPagesKeepTheContract: every page, in both languages, with results
@@ -22,7 +23,7 @@ func TestPagesKeepTheContract(t *testing.T) {
 		s := fx.sess
 		pages := map[string]Page{"opening": opening.New(s), "roster": roster.New(s), "briefing": briefing.New(s),
 			"grid": grid.New(s), "scoreboard": scoreboard.New(s), "gaps": gaps.New(s), "wrapup": wrapup.New(s),
-			"room": NewRoom(s, nil)}
+			"room": roompanel.New(s, nil)}
 		for _, revealed := range []bool{false, true} {
 			s.State.Revealed = revealed
 			for name, p := range pages {

@@ -19,6 +19,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bimtek/bimtek/room"
+	"github.com/bimtek/bimtek/tui/roompanel"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -71,7 +72,7 @@ func BenchmarkRoom80Phones(b *testing.B) {
 		}
 	}
 	m.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
-	m.Update(RoomCloseMsg{})
+	m.Update(roompanel.CloseMsg{})
 	for m.sess.State.Phase != gridPhase(m) {
 		m.Update(phKey("]"))
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/bimtek/bimtek/room"
 	"github.com/bimtek/bimtek/store"
+	"github.com/bimtek/bimtek/tui/roompanel"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -54,6 +55,18 @@ func newRoomApp(t *testing.T, lang string) *roomApp {
 	ra.m = m
 	ra.base = "http://" + m.roomPanel.Running().Addr.String()
 	return ra
+}
+
+// setFull shows the QR code alone (full) or beside the list with the
+// panel's f key, as the facilitator does.
+func setFull(t *testing.T, m *Model, full bool) {
+	t.Helper()
+	if m.roomPanel.Full() != full {
+		m.Update(phKey("f"))
+	}
+	if m.roomPanel.Full() != full {
+		t.Fatalf("f did not make the QR full=%v", full)
+	}
 }
 
 // pump hands the changes that arrived to Update until cond holds.
@@ -179,7 +192,7 @@ func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
 			for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
 				m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 				for _, full := range []bool{false, true} {
-					m.roomPanel.full = full
+					setFull(t, m, full)
 					lines := strings.Split(m.render(), "\n")
 					if len(lines) != size[1] {
 						t.Errorf("%s %s %v full=%v: %d lines", lang, theme, size, full, len(lines))
@@ -195,7 +208,7 @@ func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
 				}
 			}
 		}
-		m.roomPanel.full = false
+		setFull(t, m, false)
 		srv := m.roomPanel.Running().Srv
 		fw := m.sess.F()
 		m.Update(phKey("2"))
@@ -215,7 +228,7 @@ func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
 			}
 		}
 		m.Update(phKey("x"))
-		if _, cmd := m.Update(RoomStoppedMsg{}); cmd != nil || m.roomPanel.Running() != nil {
+		if _, cmd := m.Update(roompanel.StoppedMsg{}); cmd != nil || m.roomPanel.Running() != nil {
 			t.Errorf("x did not stop room mode")
 		}
 		if _, err := http.Get(ra.base + "/"); err == nil {
@@ -337,7 +350,8 @@ func TestRoomPanelPhaseKeys(t *testing.T) {
 		runCmd(m, cmd)
 	}
 	for _, full := range []bool{false, true} {
-		m.roomOpen, m.roomPanel.full = true, full
+		m.roomOpen = true
+		setFull(t, m, full)
 		from := m.sess.State.Phase
 		press("]")
 		if m.roomOpen || m.sess.State.Phase != from+1 {

@@ -2,11 +2,13 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/bimtek/bimtek/tui/roompanel"
 )
 
 // The root model's part of room mode: the key that shows the panel, the
-// phones' requests run on the program's goroutine, and the server stopped
-// with the session.
+// panel's messages routed to it, and the server stopped with the session.
+// The panel (package roompanel) starts, watches and stops the server.
 
 // startRoom starts room mode now on addr (bimtek open --listen) and shows
 // its panel.
@@ -17,8 +19,6 @@ func (m *Model) startRoom(addr string) error {
 	if err := m.roomPanel.Start(addr); err != nil {
 		return err
 	}
-	rm := m.roomPanel.Running()
-	rm.Srv.SetRevealed(m.sess.State.Revealed)
 	m.roomOpen = true
 	return nil
 }
@@ -33,43 +33,34 @@ func (m *Model) toggleRoom() tea.Cmd {
 	}
 	m.roomOpen = !m.roomOpen
 	if m.roomOpen {
-		return m.roomPanel.statusCmd()
+		return m.roomPanel.Refresh()
 	}
 	return nil
 }
 
 // onRoom handles room mode's messages.
 func (m *Model) onRoom(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RoomCloseMsg:
+	switch msg.(type) {
+	case roompanel.CloseMsg:
 		m.roomOpen = false
 		return nil
-	case RoomStoppedMsg:
+	case roompanel.StoppedMsg:
 		m.stopRoom()
 		m.status, m.statusBad = m.t("room.stopped"), false
 		return nil
-	case RoomStartedMsg:
-		if m.roomPanel == nil {
-			return nil
-		}
-		cmd := m.roomPanel.update(msg)
-		if msg.Err != nil || msg.RM == nil {
-			return cmd
-		}
-		msg.RM.Srv.SetRevealed(m.sess.State.Revealed)
-		return cmd
 	}
-	if m.roomPanel != nil {
-		return m.roomPanel.update(msg)
+	if m.roomPanel == nil {
+		return nil
 	}
-	return nil
+	_, cmd := m.roomPanel.Update(msg)
+	return cmd
 }
 
 // syncReveal tells the server at once when the results are hidden or
 // shown: a phone never sees a score the projector does not.
 func (m *Model) syncReveal() {
-	if m.roomPanel != nil && m.roomPanel.Running() != nil && m.sess != nil {
-		m.roomPanel.Running().Srv.SetRevealed(m.sess.State.Revealed)
+	if m.roomPanel != nil && m.sess != nil {
+		m.roomPanel.SyncReveal()
 	}
 }
 
@@ -79,9 +70,9 @@ func (m *Model) roomTick() tea.Cmd {
 	if m.roomPanel == nil || m.roomPanel.Running() == nil || m.sess == nil {
 		return nil
 	}
-	m.roomPanel.Running().Srv.SetRevealed(m.sess.State.Revealed)
+	m.roomPanel.SyncReveal()
 	if m.roomOpen {
-		return m.roomPanel.statusCmd()
+		return m.roomPanel.Refresh()
 	}
 	return nil
 }
@@ -89,8 +80,7 @@ func (m *Model) roomTick() tea.Cmd {
 // stopRoom stops the server: waiting phones are answered, the listener
 // closes. Every answer a phone was told is saved is already committed.
 func (m *Model) stopRoom() {
-	if m.roomPanel != nil && m.roomPanel.Running() != nil {
-		_ = m.roomPanel.Running().Srv.Close()
-		m.roomPanel.Stopped()
+	if m.roomPanel != nil {
+		m.roomPanel.Stop()
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/bimtek/bimtek/room"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/tui"
+	"github.com/bimtek/bimtek/tui/roompanel"
 )
 
 // defaultRoomPort is where room mode listens unless --listen says
@@ -23,7 +24,7 @@ const defaultRoomPort = "8080"
 
 // roomStarter starts room mode's server on an open session: the codes
 // of OPDs that have none are issued first, so every OPD can join.
-func roomStarter(now func() time.Time) tui.RoomStarter {
+func roomStarter(now func() time.Time) roompanel.ServerStarter {
 	return func(l tui.Live, addr string) (*room.Server, net.Addr, error) {
 		ctx := context.Background()
 		if _, err := l.EnsureAccessCodes(ctx, nil); err != nil {
