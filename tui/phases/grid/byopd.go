@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -110,7 +111,7 @@ func (g *Grid) nextEmptyOfOPD() tea.Cmd {
 			}
 		}
 	}
-	return statusCmd(g.s.T("grid.all_answered"))
+	return common.StatusCmd(g.s.T("grid.all_answered"))
 }
 
 // opdLine is one line of the per-OPD view; item is true for an item line.
@@ -139,12 +140,12 @@ func (g *Grid) viewByOPD(w, h int) (string, int) {
 		head += " (" + s.T("grid.absent") + ")"
 	}
 	info := " · " + s.T("grid.opd_pos", st.Row+1, len(g.present)) + " · " + s.T("grid.opd_done", done, items)
-	out = append(out, g.p.paint(gpSelected, fitCell(cellTrunc(head, max(1, w-cellWidth(info)), "…")+info, w)))
+	out = append(out, g.p.paint(gpSelected, common.FitCell(common.CellTrunc(head, max(1, w-common.CellWidth(info)), "…")+info, w)))
 
 	// The answer column: wide enough for "▶4 Terpadu dan Terukur◀".
 	ansW := 8
 	for _, lv := range s.F().Scale {
-		ansW = max(ansW, cellWidth(strconv.Itoa(lv.Value)+" "+s.Name(lv.Label))+2)
+		ansW = max(ansW, common.CellWidth(strconv.Itoa(lv.Value)+" "+s.Name(lv.Label))+2)
 	}
 	ansW = min(ansW, max(8, w/3))
 	numW := len(strconv.Itoa(len(g.tab().cols)))
@@ -165,11 +166,11 @@ func (g *Grid) viewByOPD(w, h int) (string, int) {
 		title := s.Name(t.dim.Name)
 		if s.State.Revealed {
 			if sc := res.Dimensions[t.dim.Key]; sc.OK {
-				title += " · " + s.T("grid.score") + " " + bdFmt2(sc.Value) + " " + g.predikat(sc)
+				title += " · " + s.T("grid.score") + " " + common.Fmt2(sc.Value) + " " + g.predikat(sc)
 			}
 		}
 		title += " · " + strconv.Itoa(res.Done[t.dim.Key]) + "/" + strconv.Itoa(len(t.cols))
-		body = append(body, opdLine{text: g.p.paint(gpAccent, fitCell(title, w))})
+		body = append(body, opdLine{text: g.p.paint(gpAccent, common.FitCell(title, w))})
 		for ci, c := range t.cols {
 			on := ti == st.Tab && ci == st.Col
 			if on {
@@ -186,18 +187,18 @@ func (g *Grid) viewByOPD(w, h int) (string, int) {
 			var ans string
 			switch {
 			case on && g.hold != nil && g.hold.mark:
-				ans = g.p.paint(gpBadCell, centerCell("✗"+strconv.Itoa(g.hold.digit), ansW))
+				ans = g.p.paint(gpBadCell, common.CenterCell("✗"+strconv.Itoa(g.hold.digit), ansW))
 			case on:
-				ans = g.p.paint(gpCursor, centerCell("▶"+g.opdAnswer(a)+"◀", ansW))
+				ans = g.p.paint(gpCursor, common.CenterCell("▶"+g.opdAnswer(a)+"◀", ansW))
 			default:
-				ans = g.p.paint(g.answerStyle(a), centerCell(g.opdAnswer(a), ansW))
+				ans = g.p.paint(g.answerStyle(a), common.CenterCell(g.opdAnswer(a), ansW))
 			}
 			lid := gpBase
 			if on {
 				lid = gpCrossBold
 			}
-			num := g.p.paint(lid, "  "+fitCellRight(strconv.Itoa(c.num), numW)+" ")
-			body = append(body, opdLine{text: num + ans + g.p.paint(lid, " "+fitCell(label, labelW)), item: true, on: on})
+			num := g.p.paint(lid, "  "+common.FitCellRight(strconv.Itoa(c.num), numW)+" ")
+			body = append(body, opdLine{text: num + ans + g.p.paint(lid, " "+common.FitCell(label, labelW)), item: true, on: on})
 		}
 	}
 
@@ -208,7 +209,7 @@ func (g *Grid) viewByOPD(w, h int) (string, int) {
 		scale = append(scale, strconv.Itoa(lv.Value)+" "+s.Name(lv.Label))
 	}
 	scale = append(scale, "0 "+s.T("grid.na"))
-	foot = append(foot, g.p.paint(gpBase, fitCell(strings.Join(scale, " · "), w)))
+	foot = append(foot, g.p.paint(gpBase, common.FitCell(strings.Join(scale, " · "), w)))
 
 	room := max(1, h-len(out)-len(foot))
 	top := 0

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -19,10 +20,10 @@ func (g *Grid) infoLines(w int) []string {
 	lines := slices.Clone(g.wrap("✗ "+g.hold.text, w))
 	if len(lines) > 2 {
 		lines = lines[:2]
-		lines[1] = cellTrunc(lines[1]+" …", w, "…")
+		lines[1] = common.CellTrunc(lines[1]+" …", w, "…")
 	}
 	for i, l := range lines {
-		lines[i] = g.p.paint(gpBad, fitCell(l, w))
+		lines[i] = g.p.paint(gpBad, common.FitCell(l, w))
 	}
 	return lines
 }
@@ -38,21 +39,21 @@ func (g *Grid) infoLine(w int) string {
 	// The OPD and the item each get a share of the line, so the answer
 	// stays in sight after a long name.
 	share := max(12, w/3)
-	head := "▶ " + cellTrunc(gridOPDLabel(opd), share, "…") + " · " + cellTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share, "…") + " → "
-	used := cellWidth(head)
-	b.WriteString(g.p.paint(gpAccent, fitCell(head, min(used, w))))
+	head := "▶ " + common.CellTrunc(gridOPDLabel(opd), share, "…") + " · " + common.CellTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share, "…") + " → "
+	used := common.CellWidth(head)
+	b.WriteString(g.p.paint(gpAccent, common.FitCell(head, min(used, w))))
 	if used >= w {
 		return b.String()
 	}
 	ans := g.answerText(a)
-	ansW := min(cellWidth(ans), w-used)
-	b.WriteString(g.p.paint(g.answerStyle(a), fitCell(ans, ansW)))
+	ansW := min(common.CellWidth(ans), w-used)
+	b.WriteString(g.p.paint(g.answerStyle(a), common.FitCell(ans, ansW)))
 	used += ansW
 	rest := ""
 	if note := g.s.Note(opd.ID, col.ind.Key); note != "" && used+4 < w {
 		rest = " · " + g.s.T("grid.note_label") + ": " + gridOneLine(note)
 	}
-	b.WriteString(g.p.paint(gpBase, fitCell(rest, w-used))) // to exactly w
+	b.WriteString(g.p.paint(gpBase, common.FitCell(rest, w-used))) // to exactly w
 	return b.String()
 }
 
@@ -100,8 +101,8 @@ func (g *Grid) detailLines(w, maxDesc int, long bool) []string {
 	}
 	// Every line is exactly w wide: the bottom panel sets the legend
 	// beside it without measuring painted text.
-	col := t.cols[clamp(st.Col, 0, len(t.cols)-1)]
-	opd := g.present[clamp(st.Row, 0, len(g.present)-1)]
+	col := t.cols[common.Clamp(st.Col, 0, len(t.cols)-1)]
+	opd := g.present[common.Clamp(st.Row, 0, len(g.present)-1)]
 	a := s.Board.Answer(opd.ID, col.ind.Key)
 	out := make([]string, 0, 16)
 	title := s.T("grid.item", col.num, len(t.cols)) + " · " + s.Name(col.el.Name)
@@ -126,9 +127,9 @@ func (g *Grid) detailLines(w, maxDesc int, long bool) []string {
 			mark = "▶ "
 		}
 		digit := g.p.paint(gpHeat0+uint8(gridHeat(float64(lv.Value), true)), " "+strconv.Itoa(lv.Value)+" ")
-		label := cellTrunc(" "+s.Name(lv.Label), w-5, "…")
+		label := common.CellTrunc(" "+s.Name(lv.Label), w-5, "…")
 		head := g.p.paint(gpBold, mark) + digit + g.p.paint(gpBold, label)
-		used := 5 + cellWidth(label)
+		used := 5 + common.CellWidth(label)
 		d := s.Name(lv.Description)
 		switch {
 		case d == "" || used+3 >= w:
@@ -161,8 +162,8 @@ func (g *Grid) detailCount(w, maxDesc int) int {
 	if len(t.cols) == 0 || len(g.present) == 0 || w < 8 {
 		return 0
 	}
-	col := t.cols[clamp(s.State.Col, 0, len(t.cols)-1)]
-	opd := g.present[clamp(s.State.Row, 0, len(g.present)-1)]
+	col := t.cols[common.Clamp(s.State.Col, 0, len(t.cols)-1)]
+	opd := g.present[common.Clamp(s.State.Row, 0, len(g.present)-1)]
 	n := 2 + len(s.F().Scale) + len(g.wrap(s.Name(col.ind.Name), w)) + min(maxDesc, len(g.wrap(s.Name(col.ind.Description), w)))
 	if note := s.Note(opd.ID, col.ind.Key); note != "" {
 		n += min(3, len(g.wrap(s.T("grid.note_label")+": "+gridOneLine(note), w)))

@@ -33,7 +33,7 @@ import (
 // caches of rendered cells (see gridPainter).
 type Grid struct {
 	common.Size
-	s    *Sess
+	s    *common.Sess
 	keys gridKeys
 
 	board   *workshop.Board // the board the caches below were built from
@@ -64,7 +64,7 @@ type Grid struct {
 	scores map[gridScoreKey]string
 	// The tab bar of the last frame and what it was drawn from.
 	tabBarKey  string
-	tabBarSt   *Styles
+	tabBarSt   *common.Styles
 	tabBarLine string
 }
 
@@ -93,7 +93,7 @@ type gridHold struct {
 }
 
 // New builds the assessment screen on the session's cursor.
-func New(s *Sess) *Grid {
+func New(s *common.Sess) *Grid {
 	g := &Grid{s: s, keys: newGridKeys(s.Lang, s.F()), wraps: map[gridWrapKey][]string{},
 		fits: map[gridWrapKey]string{}, scores: map[gridScoreKey]string{}}
 	g.rebuild()
@@ -128,18 +128,18 @@ func (g *Grid) rebuild() {
 	}
 	g.labelW = 0
 	for _, o := range g.present {
-		g.labelW = max(g.labelW, cellWidth(gridOPDLabel(o)))
+		g.labelW = max(g.labelW, common.CellWidth(gridOPDLabel(o)))
 	}
 	nc := 0
 	for _, t := range g.tabs {
 		nc = max(nc, len(t.cols))
 	}
 	n := len(g.present)
-	g.cornerW = max(cellWidth(s.T("grid.city_row")),
-		cellWidth(s.T("grid.rows", n, n, n)), cellWidth(s.T("grid.cols", nc, nc, nc)))
-	g.predW = cellWidth(s.T("grid.predikat"))
+	g.cornerW = max(common.CellWidth(s.T("grid.city_row")),
+		common.CellWidth(s.T("grid.rows", n, n, n)), common.CellWidth(s.T("grid.cols", nc, nc, nc)))
+	g.predW = common.CellWidth(s.T("grid.predikat"))
 	for _, b := range f.Bands {
-		g.predW = max(g.predW, cellWidth(s.Name(b.Predikat)))
+		g.predW = max(g.predW, common.CellWidth(s.Name(b.Predikat)))
 	}
 	g.rowLb = gridRowLabels{}
 	g.clampCursor()
@@ -154,22 +154,22 @@ func (g *Grid) sync() {
 
 func (g *Grid) clampCursor() {
 	st := &g.s.State
-	st.Tab = clamp(st.Tab, 0, len(g.tabs)-1)
-	st.Row = clamp(st.Row, 0, len(g.present)-1)
-	st.Col = clamp(st.Col, 0, len(g.tab().cols)-1)
+	st.Tab = common.Clamp(st.Tab, 0, len(g.tabs)-1)
+	st.Row = common.Clamp(st.Row, 0, len(g.present)-1)
+	st.Col = common.Clamp(st.Col, 0, len(g.tab().cols)-1)
 }
 
 func (g *Grid) tab() *gridTab {
 	if len(g.tabs) == 0 {
 		return &gridTab{dim: &workshop.Dimension{}}
 	}
-	return &g.tabs[clamp(g.s.State.Tab, 0, len(g.tabs)-1)]
+	return &g.tabs[common.Clamp(g.s.State.Tab, 0, len(g.tabs)-1)]
 }
 
 // saveState writes the cursor (only when it changed).
 func (g *Grid) saveState() tea.Cmd {
 	if err := g.s.SaveState(); err != nil {
-		return errCmd(err)
+		return common.ErrCmd(err)
 	}
 	return nil
 }
@@ -184,7 +184,7 @@ func (g *Grid) Enter() tea.Cmd {
 
 // SetSize gives the grid its body and scrolls the cursor into sight.
 func (g *Grid) SetSize(w, h int) {
-	g.W, g.H = max(0, w-margin), h // the left margin is View's
+	g.W, g.H = max(0, w-common.Margin), h // the left margin is View's
 	g.place()
 }
 

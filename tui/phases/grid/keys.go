@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -49,30 +50,30 @@ func newGridKeys(lang string, f *workshop.Framework) gridKeys {
 		Down:      key.NewBinding(key.WithKeys("down", "j")),
 		Left:      key.NewBinding(key.WithKeys("left", "h")),
 		Right:     key.NewBinding(key.WithKeys("right", "l")),
-		Move:      keyHelp(lang, "←↓↑→/hjkl", "grid.key.move", "up", "down", "left", "right", "h", "j", "k", "l"),
-		MoveItem:  keyHelp(lang, "↑/↓", "grid.key.move_item", "up", "down", "j", "k"),
-		MoveOPD:   keyHelp(lang, "←/→", "grid.key.move_opd", "left", "right", "h", "l"),
-		Level:     keyHelp(lang, levels, "grid.key.level", digits...),
-		NA:        keyHelp(lang, "0", "grid.key.na", "0"),
-		Clear:     keyHelp(lang, "⌫/Del", "grid.key.clear", "backspace", "delete"),
-		Note:      keyHelp(lang, "Enter", "grid.key.note", "enter"),
+		Move:      common.KeyHelp(lang, "←↓↑→/hjkl", "grid.key.move", "up", "down", "left", "right", "h", "j", "k", "l"),
+		MoveItem:  common.KeyHelp(lang, "↑/↓", "grid.key.move_item", "up", "down", "j", "k"),
+		MoveOPD:   common.KeyHelp(lang, "←/→", "grid.key.move_opd", "left", "right", "h", "l"),
+		Level:     common.KeyHelp(lang, levels, "grid.key.level", digits...),
+		NA:        common.KeyHelp(lang, "0", "grid.key.na", "0"),
+		Clear:     common.KeyHelp(lang, "⌫/Del", "grid.key.clear", "backspace", "delete"),
+		Note:      common.KeyHelp(lang, "Enter", "grid.key.note", "enter"),
 		NextTab:   key.NewBinding(key.WithKeys("tab")),
 		PrevTab:   key.NewBinding(key.WithKeys("shift+tab")),
-		Tabs:      keyHelp(lang, "Tab/⇧Tab", "grid.key.tab", "tab", "shift+tab"),
-		Home:      keyHelp(lang, "Home/End", "grid.key.ends", "home"),
+		Tabs:      common.KeyHelp(lang, "Tab/⇧Tab", "grid.key.tab", "tab", "shift+tab"),
+		Home:      common.KeyHelp(lang, "Home/End", "grid.key.ends", "home"),
 		End:       key.NewBinding(key.WithKeys("end")),
 		PageUp:    key.NewBinding(key.WithKeys("ctrl+u", "shift+up")),
 		PageDown:  key.NewBinding(key.WithKeys("ctrl+d", "shift+down")),
-		Page:      keyHelp(lang, "ctrl+u/ctrl+d", "grid.key.page", "ctrl+u", "ctrl+d", "shift+up", "shift+down"),
-		Detail:    keyHelp(lang, assets.T(lang, "grid.space"), "grid.key.detail", "space"),
+		Page:      common.KeyHelp(lang, "ctrl+u/ctrl+d", "grid.key.page", "ctrl+u", "ctrl+d", "shift+up", "shift+down"),
+		Detail:    common.KeyHelp(lang, assets.T(lang, "grid.space"), "grid.key.detail", "space"),
 		Close:     key.NewBinding(key.WithKeys("esc")),
-		Save:      keyHelp(lang, "Enter/ctrl+s", "grid.key.save", "enter", "ctrl+s"),
-		Cancel:    keyHelp(lang, "Esc", "grid.key.cancel", "esc"),
-		NextEmpty: keyHelp(lang, "n", "grid.key.next_empty", "n"),
-		AllOPDs:   keyHelp(lang, "a", "grid.key.all", "a"),
-		ByOPD:     keyHelp(lang, "o", "grid.key.by_opd", "o"),
-		ByOPDBack: keyHelp(lang, "o", "grid.key.by_opd_back", "o"),
-		Reveal:    keyHelp(lang, "r", "board.key.reveal", "r"),
+		Save:      common.KeyHelp(lang, "Enter/ctrl+s", "grid.key.save", "enter", "ctrl+s"),
+		Cancel:    common.KeyHelp(lang, "Esc", "grid.key.cancel", "esc"),
+		NextEmpty: common.KeyHelp(lang, "n", "grid.key.next_empty", "n"),
+		AllOPDs:   common.KeyHelp(lang, "a", "grid.key.all", "a"),
+		ByOPD:     common.KeyHelp(lang, "o", "grid.key.by_opd", "o"),
+		ByOPDBack: common.KeyHelp(lang, "o", "grid.key.by_opd_back", "o"),
+		Reveal:    common.KeyHelp(lang, "r", "board.key.reveal", "r"),
 		Marks:     key.NewBinding(key.WithHelp("* "+PhoneMark, assets.T(lang, "grid.marks_help"))),
 	}
 }

@@ -2,6 +2,8 @@ package grid
 
 import (
 	"fmt"
+
+	"github.com/bimtek/bimtek/tui/common"
 )
 
 type gridPanel int
@@ -55,15 +57,15 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 	case gw >= 100:
 		labelCap = 28
 	}
-	cwMax := clamp(gw/6, 16, 28)
-	l.labelW = clamp(max(g.labelW+2, g.cornerW), 12, labelCap)
-	l.scoreW = max(gridScoreW, cellWidth(g.s.T("grid.score"))+2)
+	cwMax := common.Clamp(gw/6, 16, 28)
+	l.labelW = common.Clamp(max(g.labelW+2, g.cornerW), 12, labelCap)
+	l.scoreW = max(gridScoreW, common.CellWidth(g.s.T("grid.score"))+2)
 	l.predW, l.doneW = 0, 0
 	if gw >= 110 {
 		l.predW = g.predW + 1
 	}
 	if gw >= 140 {
-		l.doneW = 1 + max(cellWidth(g.s.T("grid.done")), len(fmt.Sprintf("%d/%d", nc, nc)),
+		l.doneW = 1 + max(common.CellWidth(g.s.T("grid.done")), len(fmt.Sprintf("%d/%d", nc, nc)),
 			len(g.s.T("grid.city_n", len(g.present))))
 	}
 	trail := 1 + l.scoreW + l.predW + l.doneW
@@ -77,8 +79,8 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 		l.cw, l.vis = gridMinCellW, 0
 		return
 	}
-	l.cw = clamp(avail/nc-1, gridMinCellW, cwMax)
-	l.vis = clamp(avail/(l.cw+1), 1, nc)
+	l.cw = common.Clamp(avail/nc-1, gridMinCellW, cwMax)
+	l.vis = common.Clamp(avail/(l.cw+1), 1, nc)
 	if l.vis*(l.cw+1) > avail { // narrower than one minimum cell
 		l.cw = max(1, avail-1)
 	}
@@ -96,7 +98,7 @@ func (g *Grid) layout(w, h int) gridLayout {
 	t := g.tab()
 	nc, n := len(t.cols), len(g.present)
 	if w >= 150 && nc > 0 {
-		sideW := clamp(w*3/10, 44, 64)
+		sideW := common.Clamp(w*3/10, 44, 64)
 		g.fitColumns(&l, w-sideW-1)
 		if l.vis == nc && l.cw >= 7 {
 			// Columns grow to their full heading while the panel keeps
@@ -144,7 +146,7 @@ func (g *Grid) layout(w, h int) gridLayout {
 			l.byDetail = !(h >= 30 && w >= 100)
 		}
 	}
-	l.rows = clamp(h-fixed-l.panelH, 1, max(1, n))
+	l.rows = common.Clamp(h-fixed-l.panelH, 1, max(1, n))
 	l.first = g.colLeft
 	if l.panel == gridPanelNone {
 		if spare := h - fixed - l.rows; spare >= 2 && nc > 0 {
@@ -176,5 +178,5 @@ func gridScrollTo(top, cur, size, n int) int {
 	if cur >= top+size {
 		top = cur - size + 1
 	}
-	return clamp(top, 0, max(0, n-size))
+	return common.Clamp(top, 0, max(0, n-size))
 }

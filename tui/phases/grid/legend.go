@@ -3,6 +3,8 @@ package grid
 import (
 	"strconv"
 	"strings"
+
+	"github.com/bimtek/bimtek/tui/common"
 )
 
 // sidePanel: the OPD of the cursor row in full, the item detail and the
@@ -15,7 +17,7 @@ func (g *Grid) sidePanel(w, h int) []string {
 		out = append(out, g.p.paint(gpSelected, gridPad(ln, w)))
 	}
 	a := s.Board.Answer(opd.ID, g.tab().cols[s.State.Col].ind.Key)
-	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), fitCell(g.answerText(a), w-cellWidth(s.T("grid.answer")+": "))), "")
+	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), common.FitCell(g.answerText(a), w-common.CellWidth(s.T("grid.answer")+": "))), "")
 	out = append(out, g.detailLines(w, 6, true)...)
 	if room := h - len(out) - 1; room >= 2 {
 		out = append(out, "")
@@ -31,8 +33,8 @@ func (g *Grid) sidePanel(w, h int) []string {
 func (g *Grid) bottomPanel(w, h int, byDetail bool) []string {
 	top := strings.Repeat("─", w)
 	if byDetail { // opened with Space: say how to close it
-		top = "── " + g.s.T("grid.detail_hint") + " " + strings.Repeat("─", max(0, w-5-cellWidth(g.s.T("grid.detail_hint"))))
-		top = cellTrunc(top, w, "…")
+		top = "── " + g.s.T("grid.detail_hint") + " " + strings.Repeat("─", max(0, w-5-common.CellWidth(g.s.T("grid.detail_hint"))))
+		top = common.CellTrunc(top, w, "…")
 	}
 	out := []string{g.p.paint(gpBorder, top)}
 	dw := g.bottomDetailW(w)
@@ -92,7 +94,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 	if cellW < 8 {
 		return nil
 	}
-	out := []string{g.p.paint(gpBold, fitCell(g.s.T("grid.legend"), w))}
+	out := []string{g.p.paint(gpBold, common.FitCell(g.s.T("grid.legend"), w))}
 	numW := len(strconv.Itoa(nc))
 	entry := func(i int) (string, uint8) {
 		col := t.cols[i]

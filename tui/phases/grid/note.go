@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -20,7 +21,7 @@ type gridNote struct {
 
 func (g *Grid) openNote() tea.Cmd {
 	if g.s.ReadOnly {
-		return errCmd(errReadOnly)
+		return common.ErrCmd(common.ErrReadOnly)
 	}
 	st := g.s.State
 	opd := g.present[st.Row]
@@ -67,13 +68,13 @@ func (g *Grid) updateNote(m tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if err := g.s.SetNote(n.opd.ID, n.col.ind.Key, text); err != nil {
-			return errCmd(err) // the editor stays open: the text is not lost
+			return common.ErrCmd(err) // the editor stays open: the text is not lost
 		}
 		g.note = nil
 		if text == "" {
-			return statusCmd(g.s.T("grid.note_gone"))
+			return common.StatusCmd(g.s.T("grid.note_gone"))
 		}
-		return statusCmd(g.s.T("grid.note_saved"))
+		return common.StatusCmd(g.s.T("grid.note_saved"))
 	}
 	var cmd tea.Cmd
 	g.note.ta, cmd = g.note.ta.Update(m)
@@ -86,8 +87,8 @@ func (g *Grid) noteBox(w int) []string {
 	inner := bw - 4 // place gave the editor this width
 	s := g.s
 	lines := []string{
-		g.p.paint(gpAccent, fitCell(s.T("grid.note_title"), inner)),
-		g.p.paint(gpBold, fitCell(s.T("grid.opd_label")+": "+gridOPDLabel(n.opd), inner)),
+		g.p.paint(gpAccent, common.FitCell(s.T("grid.note_title"), inner)),
+		g.p.paint(gpBold, common.FitCell(s.T("grid.opd_label")+": "+gridOPDLabel(n.opd), inner)),
 	}
 	item := g.wrap(strconv.Itoa(n.col.num)+" "+g.colShort(g.tab(), n.col)+" — "+s.Name(n.col.ind.Name), inner)
 	for i, ln := range item {
@@ -125,7 +126,7 @@ func (g *Grid) overlay(lines, box []string, w, h, cursorY int) []string {
 	bh := len(box)
 	bw := 0
 	for _, b := range box {
-		bw = max(bw, cellWidth(b))
+		bw = max(bw, common.CellWidth(b))
 	}
 	x := max(0, (w-bw)/2)
 	y := max(1, (h-bh)/2)
@@ -136,7 +137,7 @@ func (g *Grid) overlay(lines, box []string, w, h, cursorY int) []string {
 			y = above
 		}
 	}
-	y = clamp(y, 0, max(0, h-bh))
+	y = common.Clamp(y, 0, max(0, h-bh))
 	for i, bl := range box {
 		li := y + i
 		if li >= len(lines) {

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -39,13 +40,13 @@ type gridPaintKey struct {
 // gridPainter renders (style, text) once and remembers the result, so a frame
 // of a few thousand cells costs map lookups, not style renders.
 type gridPainter struct {
-	st     *Styles
+	st     *common.Styles
 	styles [gpCount]lipgloss.Style
 	cache  map[gridPaintKey]string
 }
 
 // use switches to the session's styles (the theme can change at any time).
-func (p *gridPainter) use(st *Styles) {
+func (p *gridPainter) use(st *common.Styles) {
 	if p.st == st && p.cache != nil {
 		return
 	}
@@ -96,7 +97,7 @@ const (
 // in room mode or not, in the three states.
 type gridCells struct {
 	w     int
-	st    *Styles
+	st    *common.Styles
 	cells [11][4][3]string // [kind][note | phone<<1][state]
 	// Separators before a column: a bar between elements, on the cursor
 	// row or not.
@@ -144,7 +145,7 @@ func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string
 	id := gpBase
 	switch {
 	case state == gridCellCursor:
-		return g.p.paint(gpCursor, centerCell("▶"+text+"◀", w))
+		return g.p.paint(gpCursor, common.CenterCell("▶"+text+"◀", w))
 	case kind >= 1 && kind <= 9:
 		id = gpHeat0 + uint8(gridHeat(float64(kind), true))
 	case state == gridCellCross:
@@ -152,7 +153,7 @@ func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string
 	case kind == 10:
 		id = gpHeat0
 	}
-	return g.p.paint(id, centerCell(text, w))
+	return g.p.paint(id, common.CenterCell(text, w))
 }
 
 func (c *gridCells) get(g *Grid, a workshop.Answer, note, phone bool, state int) string {
@@ -176,7 +177,7 @@ func (c *gridCells) get(g *Grid, a workshop.Answer, note, phone bool, state int)
 // gridRowLabels caches the painted row labels of the current width.
 type gridRowLabels struct {
 	w, n   int
-	st     *Styles
+	st     *common.Styles
 	plain  []string
 	active []string
 }
@@ -189,13 +190,13 @@ func (r *gridRowLabels) get(g *Grid, row, w int, on bool) string {
 	}
 	if on {
 		if r.active[row] == "" {
-			r.active[row] = g.p.paint(gpSelected, "▶ "+fitCell(gridOPDLabel(g.present[row]), w-2))
+			r.active[row] = g.p.paint(gpSelected, "▶ "+common.FitCell(gridOPDLabel(g.present[row]), w-2))
 		}
 		return r.active[row]
 	}
 	if r.plain[row] == "" {
 		o := g.present[row]
-		text := fitCell(gridOPDLabel(o), w-2)
+		text := common.FitCell(gridOPDLabel(o), w-2)
 		code := strings.TrimSpace(o.Code)
 		lead := "  "
 		if !o.Present { // shown with every OPD (a): marked as not in the room

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
@@ -44,7 +45,7 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 	}
 	var b strings.Builder
 	if l.heads == 2 {
-		b.WriteString(g.p.paint(gpBold, fitCell(rowsInfo, l.labelW)))
+		b.WriteString(g.p.paint(gpBold, common.FitCell(rowsInfo, l.labelW)))
 		if t.grouped {
 			g.visibleGroups(l, func(from, to int) {
 				spanW := (to-from+1)*(l.cw+1) - 1
@@ -53,7 +54,7 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 				if cols[from].elIx == cols[st.Col].elIx {
 					id = gpCrossBold
 				}
-				b.WriteString(g.p.paint(id, fitCell(g.s.Name(cols[from].el.Name), spanW)))
+				b.WriteString(g.p.paint(id, common.FitCell(g.s.Name(cols[from].el.Name), spanW)))
 			})
 		} else {
 			b.WriteString(strings.Repeat(" ", l.vis*(l.cw+1)))
@@ -62,9 +63,9 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 		b.WriteString(gridSpaces(l.gw - (l.labelW + l.vis*(l.cw+1) + 1)))
 		body = append(body, b.String())
 		b.Reset()
-		b.WriteString(g.p.paint(gpBold, fitCell(colsInfo, l.labelW)))
+		b.WriteString(g.p.paint(gpBold, common.FitCell(colsInfo, l.labelW)))
 	} else {
-		b.WriteString(g.p.paint(gpBold, fitCell(rowsInfo, l.labelW)))
+		b.WriteString(g.p.paint(gpBold, common.FitCell(rowsInfo, l.labelW)))
 	}
 	for i := l.first; i < l.first+l.vis && i < nc; i++ {
 		b.WriteString(g.sep(g.sepBefore(i, l), false))
@@ -74,18 +75,18 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 		}
 		num := strconv.Itoa(cols[i].num)
 		if t.grouped && l.cw < 12 { // a few letters of a statement help nobody
-			b.WriteString(g.p.paint(id, centerCell(num, l.cw)))
+			b.WriteString(g.p.paint(id, common.CenterCell(num, l.cw)))
 		} else {
-			b.WriteString(g.p.paint(id, fitCell(num+" "+g.colShort(t, cols[i]), l.cw)))
+			b.WriteString(g.p.paint(id, common.FitCell(num+" "+g.colShort(t, cols[i]), l.cw)))
 		}
 	}
 	b.WriteString(g.p.paint(gpBorder, "│"))
-	b.WriteString(g.p.paint(gpBold, centerCell(g.s.T("grid.score"), l.scoreW)))
+	b.WriteString(g.p.paint(gpBold, common.CenterCell(g.s.T("grid.score"), l.scoreW)))
 	if l.predW > 0 {
-		b.WriteString(g.p.paint(gpBold, " "+fitCell(g.s.T("grid.predikat"), l.predW-1)))
+		b.WriteString(g.p.paint(gpBold, " "+common.FitCell(g.s.T("grid.predikat"), l.predW-1)))
 	}
 	if l.doneW > 0 {
-		b.WriteString(g.p.paint(gpBold, " "+fitCell(g.s.T("grid.done"), l.doneW-1)))
+		b.WriteString(g.p.paint(gpBold, " "+common.FitCell(g.s.T("grid.done"), l.doneW-1)))
 	}
 	b.WriteString(gridSpaces(l.gw - l.rowW()))
 	return append(body, b.String())
@@ -95,7 +96,7 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 func (g *Grid) headWidth(t *gridTab) int {
 	w := 0
 	for _, c := range t.cols {
-		w = max(w, cellWidth(strconv.Itoa(c.num)+" "+g.colShort(t, c)))
+		w = max(w, common.CellWidth(strconv.Itoa(c.num)+" "+g.colShort(t, c)))
 	}
 	return w
 }
@@ -143,7 +144,7 @@ func (g *Grid) rowLine(l *gridLayout, row int) string {
 			state = gridCellCross
 		}
 		if state == gridCellCursor && g.hold != nil && g.hold.mark {
-			b.WriteString(g.p.paint(gpBadCell, centerCell("✗"+strconv.Itoa(g.hold.digit), l.cw)))
+			b.WriteString(g.p.paint(gpBadCell, common.CenterCell("✗"+strconv.Itoa(g.hold.digit), l.cw)))
 			continue
 		}
 		b.WriteString(g.cells.get(g, sheet[k], hasNote, g.s.FromPhone(opd.ID, k), state))
@@ -189,9 +190,9 @@ func (g *Grid) scoreCell(sc workshop.Score, w int) string {
 	if len(g.scores) > 4096 {
 		clear(g.scores)
 	}
-	v := g.p.paint(gpBase, centerCell("–", w))
+	v := g.p.paint(gpBase, common.CenterCell("–", w))
 	if sc.OK {
-		v = g.p.paint(gpHeat0+uint8(gridHeat(sc.Value, true)), centerCell(bdFmt2(sc.Value), w))
+		v = g.p.paint(gpHeat0+uint8(gridHeat(sc.Value, true)), common.CenterCell(common.Fmt2(sc.Value), w))
 	}
 	g.scores[k] = v
 	return v
@@ -200,7 +201,7 @@ func (g *Grid) scoreCell(sc workshop.Score, w int) string {
 type gridScoreKey struct {
 	v, w int
 	ok   bool
-	st   *Styles
+	st   *common.Styles
 }
 
 func (g *Grid) predikat(sc workshop.Score) string {
@@ -215,7 +216,9 @@ func (g *Grid) predikat(sc workshop.Score) string {
 
 // hiddenCell stands for a score while the results are hidden from the
 // room: the grid still shows the cells being entered, never an aggregate.
-func (g *Grid) hiddenCell(w int) string { return g.p.paint(gpBorder, centerCell("░░░", w)) }
+func (g *Grid) hiddenCell(w int) string {
+	return g.p.paint(gpBorder, common.CenterCell("░░░", w))
+}
 
 // cityLine: the city's element scores under their columns, and the
 // dimension score (mean over the OPDs that have one, with n); while the
@@ -225,12 +228,12 @@ func (g *Grid) cityLine(l *gridLayout) string {
 	city := g.s.Board.City()
 	var b strings.Builder
 	if !g.s.State.Revealed {
-		b.WriteString(g.p.paint(gpBold, fitCell(g.s.T("grid.city_row"), l.labelW)))
+		b.WriteString(g.p.paint(gpBold, common.FitCell(g.s.T("grid.city_row"), l.labelW)))
 		b.WriteString(g.p.paint(gpBorder, "│"))
-		b.WriteString(g.p.paint(gpBase, fitCell(" "+g.s.T("grid.hidden"), l.gw-l.labelW-1)))
+		b.WriteString(g.p.paint(gpBase, common.FitCell(" "+g.s.T("grid.hidden"), l.gw-l.labelW-1)))
 		return b.String()
 	}
-	b.WriteString(g.p.paint(gpBold, fitCell(g.s.T("grid.city_row"), l.labelW)))
+	b.WriteString(g.p.paint(gpBold, common.FitCell(g.s.T("grid.city_row"), l.labelW)))
 	g.visibleGroups(l, func(from, to int) {
 		spanW := (to-from+1)*(l.cw+1) - 1
 		b.WriteString(g.sep(g.sepBefore(from, l), false))
@@ -241,10 +244,10 @@ func (g *Grid) cityLine(l *gridLayout) string {
 	ds := city.Dimensions[t.dim.Key]
 	b.WriteString(g.scoreCell(ds.Score(), l.scoreW))
 	if l.predW > 0 {
-		b.WriteString(g.p.paint(gpBold, " "+fitCell(g.predikat(ds.Score()), l.predW-1)))
+		b.WriteString(g.p.paint(gpBold, " "+common.FitCell(g.predikat(ds.Score()), l.predW-1)))
 	}
 	if l.doneW > 0 {
-		b.WriteString(g.p.paint(gpBase, " "+fitCell(g.s.T("grid.city_n", ds.N), l.doneW-1)))
+		b.WriteString(g.p.paint(gpBase, " "+common.FitCell(g.s.T("grid.city_n", ds.N), l.doneW-1)))
 	}
 	b.WriteString(gridSpaces(l.gw - l.rowW()))
 	return b.String()
@@ -257,7 +260,7 @@ func (g *Grid) summaryLine(w int) string {
 	ds := city.Dimensions[t.dim.Key]
 	score := "–"
 	if ds.N > 0 {
-		score = bdFmt2(ds.Mean)
+		score = common.Fmt2(ds.Mean)
 	}
 	c := city.Completion[t.dim.Key]
 	text := g.s.T("grid.summary", g.s.Name(t.dim.Name), score, g.predikat(ds.Score()), ds.N,
@@ -265,5 +268,5 @@ func (g *Grid) summaryLine(w int) string {
 	if !g.s.State.Revealed {
 		text = g.s.T("grid.summary_hidden", g.s.Name(t.dim.Name), c.Done, c.Possible, c.Percent())
 	}
-	return g.p.paint(gpBold, fitCell(text, w))
+	return g.p.paint(gpBold, common.FitCell(text, w))
 }

@@ -5,12 +5,13 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
 )
 
 // Text helpers: display widths, never bytes.
 
-// fit is fitCell remembered: the same labels are fitted every frame.
+// fit is common.FitCell remembered: the same labels are fitted every frame.
 func (g *Grid) fit(s string, w int) string {
 	k := gridWrapKey{s, w}
 	if v, ok := g.fits[k]; ok {
@@ -19,7 +20,7 @@ func (g *Grid) fit(s string, w int) string {
 	if len(g.fits) > 4096 {
 		clear(g.fits)
 	}
-	v := fitCell(s, w)
+	v := common.FitCell(s, w)
 	g.fits[k] = v
 	return v
 }
@@ -34,7 +35,7 @@ func gridSpaces(n int) string {
 
 // gridPad pads s (styled or not; never truncating) to w.
 func gridPad(s string, w int) string {
-	if sw := cellWidth(s); sw < w {
+	if sw := common.CellWidth(s); sw < w {
 		return s + strings.Repeat(" ", w-sw)
 	}
 	return s

@@ -20,10 +20,10 @@ func (g *Grid) Update(msg tea.Msg) (common.Page, tea.Cmd) {
 func (g *Grid) update(msg tea.Msg) tea.Cmd {
 	g.sync()
 	switch m := msg.(type) {
-	case RosterChangedMsg, ScoresChangedMsg:
+	case common.RosterChangedMsg, common.ScoresChangedMsg:
 		g.rebuild()
 		return g.saveState()
-	case CellChangedMsg:
+	case common.CellChangedMsg:
 		return g.focus(m.OPDID, m.IndicatorKey)
 	case tea.KeyPressMsg:
 		if g.note != nil {
@@ -53,7 +53,7 @@ func (g *Grid) updateKey(m tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(m, k.AllOPDs):
 		return g.toggleAll()
 	case key.Matches(m, k.Reveal):
-		return toggleReveal(g.s)
+		return common.ToggleReveal(g.s)
 	case key.Matches(m, k.ByOPD):
 		g.hold = nil
 		st.ByOPD = !st.ByOPD
@@ -188,7 +188,7 @@ func (g *Grid) nextEmpty() tea.Cmd {
 			}
 		}
 	}
-	return statusCmd(g.s.T("grid.all_answered"))
+	return common.StatusCmd(g.s.T("grid.all_answered"))
 }
 
 // toggleAll shows every OPD of the roster as a row, or only the present
@@ -212,7 +212,7 @@ func (g *Grid) toggleAll() tea.Cmd {
 	if st.GridAll {
 		text = g.s.T("grid.all_opds")
 	}
-	return tea.Batch(cmd, statusCmd(text))
+	return tea.Batch(cmd, common.StatusCmd(text))
 }
 
 // focus puts the cursor on a cell that changed elsewhere (an undo or a
@@ -272,7 +272,7 @@ func (g *Grid) write(a workshop.Answer, advance bool) tea.Cmd {
 	if g.s.Board.Answer(opd.ID, col.ind.Key) != a {
 		if err := g.s.SetAnswer(opd.ID, col.ind.Key, a); err != nil {
 			st.Tab, st.Row, st.Col = before.Tab, before.Row, before.Col
-			return errCmd(err)
+			return common.ErrCmd(err)
 		}
 	} else if cmd := g.saveState(); cmd != nil {
 		return cmd

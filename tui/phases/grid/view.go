@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bimtek/bimtek/tui/common"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -13,7 +14,7 @@ func (g *Grid) View() string {
 	if g.W <= 0 {
 		return ""
 	}
-	return withMargin(g.view(g.W, g.H))
+	return common.WithMargin(g.view(g.W, g.H))
 }
 
 // view draws the tab bar, the grid with its headers, the city row, a
@@ -115,7 +116,7 @@ func (g *Grid) tabBar(w int) string {
 		c := city.Completion[f.Dimensions[i].Key]
 		pcts[i] = strconv.Itoa(c.Percent()) + "%"
 	}
-	active := clamp(g.s.State.Tab, 0, n-1)
+	active := common.Clamp(g.s.State.Tab, 0, n-1)
 	key := fmt.Sprint(w, active, pcts)
 	if g.tabBarKey == key && g.tabBarSt == g.s.Styles {
 		return g.tabBarLine
@@ -127,7 +128,7 @@ func (g *Grid) tabBar(w int) string {
 			sum = 1
 		}
 		for i := range names {
-			sum += cellWidth(names[i]) + 1 + len(pcts[i])
+			sum += common.CellWidth(names[i]) + 1 + len(pcts[i])
 			switch {
 			case !tight:
 				sum += 2 // the tab's padding
