@@ -3,7 +3,6 @@ package tui
 import (
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bimtek/bimtek/tui/common"
@@ -54,32 +53,21 @@ func NewSess(l Live, d *workshop.Data, lang string, styles *Styles, now func() t
 	return common.NewSess(l, d, lang, styles, now)
 }
 
-func keyHelp(lang, label, helpKey string, keys ...string) key.Binding {
-	return common.KeyHelp(lang, label, helpKey, keys...)
-}
 func newGlobalKeys(lang string) GlobalKeys { return common.NewGlobalKeys(lang) }
 
-func lineWidth(s string) int                     { return common.LineWidth(s) }
-func exactLines(s string, w, h int) []string     { return common.ExactLines(s, w, h) }
-func exactWidth(l string, w int) string          { return common.ExactWidth(l, w) }
-func cellWidth(s string) int                     { return common.CellWidth(s) }
-func cellTrunc(s string, w int, t string) string { return common.CellTrunc(s, w, t) }
-func fitCell(s string, w int) string             { return common.FitCell(s, w) }
-func fitCellRight(s string, w int) string        { return common.FitCellRight(s, w) }
-func clamp(v, lo, hi int) int                    { return common.Clamp(v, lo, hi) }
+func lineWidth(s string) int                 { return common.LineWidth(s) }
+func exactLines(s string, w, h int) []string { return common.ExactLines(s, w, h) }
+func exactWidth(l string, w int) string      { return common.ExactWidth(l, w) }
+func fitCell(s string, w int) string         { return common.FitCell(s, w) }
+func fitCellRight(s string, w int) string    { return common.FitCellRight(s, w) }
 
 func errCmd(err error) tea.Cmd      { return common.ErrCmd(err) }
 func statusCmd(text string) tea.Cmd { return common.StatusCmd(text) }
 func noticeCmd(text string) tea.Cmd { return common.NoticeCmd(text) }
 
-func bdFmt2(v float64) string { return common.Fmt2(v) }
-
-func joinNonEmpty(sep string, parts ...string) string { return common.JoinNonEmpty(sep, parts...) }
-func stageShort(lang string, stage int) string        { return common.StageShort(lang, stage) }
-func wrapText(s string, w int) []string               { return common.WrapText(s, w) }
-func clock(d time.Duration) string                    { return common.Clock(d) }
-func roman(n int) string                              { return common.Roman(n) }
-func fitLines(lines []string, h int) []string         { return common.FitLines(lines, h) }
+func wrapText(s string, w int) []string { return common.WrapText(s, w) }
+func clock(d time.Duration) string      { return common.Clock(d) }
+func roman(n int) string                { return common.Roman(n) }
 
 // The export choices, by their old names.
 const (
@@ -87,6 +75,3 @@ const (
 	ExportCSV   = common.ExportCSV
 	ExportPack  = common.ExportPack
 )
-
-func exportFileLines(files []string, w int) []string { return common.ExportFileLines(files, w) }
-func shortLeft(s string, w int) string               { return common.ShortLeft(s, w) }

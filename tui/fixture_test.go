@@ -22,9 +22,6 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// phSizes are the body sizes of an 80x24, 120x40 and 200x60 terminal.
-var phSizes = tuitest.Sizes
-
 // openTestStore opens a new database file called name in a fresh test
 // directory; it is closed when the test ends.
 func openTestStore(t testing.TB, name string) (*store.Store, string) {
@@ -100,18 +97,9 @@ func reopenData(t testing.TB, path string, id int64) *store.Data {
 	return tuitest.Reopen(t, path, id)
 }
 
-// storedUIState is the UI state saved for session id, read as reopenData.
-func storedUIState(t testing.TB, path string, id int64) UIState {
-	t.Helper()
-	return tuitest.StoredUIState(t, path, id)
-}
-
 // phKey is a key as the terminal sends it: a name ("enter", "shift+tab")
 // or the text typed.
 func phKey(s string) tea.KeyPressMsg { return tuitest.Key(s) }
-
-// phKeys turns key names into messages.
-func phKeys(keys ...string) []tea.Msg { return tuitest.Keys(keys...) }
 
 // phTyped is a text typed key by key.
 func phTyped(s string) []tea.Msg {
@@ -122,26 +110,8 @@ func phTyped(s string) []tea.Msg {
 	return out
 }
 
-// phCheckSize: never wider than w, never more than h lines.
-func phCheckSize(t *testing.T, name, v string, w, h int) {
-	t.Helper()
-	tuitest.CheckSize(t, name, v, w, h)
-}
-
 // view draws page p at a body of w x h, as the root does after a resize.
 func view(p Page, w, h int) string { return tuitest.View(p, w, h) }
-
-// upd hands msg to page p and returns its command.
-func upd(p Page, msg tea.Msg) tea.Cmd { return tuitest.Update(p, msg) }
-
-// phCodes lists the OPDs' codes in roster order, space-separated.
-func phCodes(opds []workshop.OPD) string {
-	var c []string
-	for _, o := range opds {
-		c = append(c, o.Code)
-	}
-	return strings.Join(c, " ")
-}
 
 // phCmdMsgs runs a command (and the batches it returns) to its messages,
 // leaving out cursor-blink timers, which only wait.
