@@ -119,6 +119,9 @@ type Session struct {
 	// writers counts the writes waiting in lockWrite; the drainer gives
 	// them the mutex first.
 	writers atomic.Int32
+	// keyWaits says whether a write waits in lockWrite (a test replaces
+	// it to make a keystroke arrive in the middle of a group).
+	keyWaits func() bool
 	// groups counts the group commits (one transaction each).
 	groups atomic.Int64
 }

@@ -15,8 +15,10 @@ import (
 // events into memory and numbers them in that one order, and only then
 // answers each waiting save. Saves that arrive while a transaction is in
 // flight go together into the next one. The keyboard does not queue: a
-// keystroke takes the mutex as before, so it waits at most for the one
-// transaction in flight, never behind the queue.
+// keystroke takes the mutex as before, and a transaction in flight
+// commits after the save it is writing when a keystroke waits, so the
+// keystroke waits for one save and one commit at most, never for the
+// rest of the group or the queue behind it.
 
 // maxGroup bounds the saves of one transaction, so a keystroke that
 // arrives meanwhile waits for a bounded commit.
@@ -100,13 +102,25 @@ func (s *Session) commitGroup(group []*pendingSave) {
 		// The phones' requests each have their own context; the group's
 		// transaction belongs to none of them, so one phone hanging up
 		// cannot fail the others' saves.
-		res, err := s.st.WriteSaves(context.Background(), s.id, saves)
+		// A keystroke that starts waiting meanwhile ends the transaction
+		// after the save being written: it then waits for that save and
+		// the commit, not for the rest of the group, which goes back to
+		// the front of the queue.
+		waits := s.keyWaits
+		if waits == nil {
+			waits = func() bool { return s.writers.Load() > 0 }
+		}
+		res, n, err := s.st.WriteSavesUntil(context.Background(), s.id, saves, func() bool { return !waits() })
 		if err != nil {
 			err = s.failed(err)
 			for i := range results {
 				results[i].err = err
 			}
 		} else {
+			if n < len(group) {
+				s.requeue(group[n:])
+				group, results = group[:n], results[:n]
+			}
 			for i, p := range group {
 				results[i] = savedResult{events: res[i].Events, err: res[i].Err}
 				if res[i].Err != nil {
@@ -122,6 +136,14 @@ func (s *Session) commitGroup(group []*pendingSave) {
 	for i, p := range group {
 		p.done <- results[i]
 	}
+}
+
+// requeue puts saves a transaction left out back at the front of the
+// queue, in their order, before the saves that arrived meanwhile.
+func (s *Session) requeue(rest []*pendingSave) {
+	s.gmu.Lock()
+	s.queue = append(append([]*pendingSave(nil), rest...), s.queue...)
+	s.gmu.Unlock()
 }
 
 // lockWrite takes the ordered path's mutex for a write that does not

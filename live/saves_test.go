@@ -353,3 +353,88 @@ func drainerWaiting(s *Session) bool {
 	defer s.gmu.Unlock()
 	return s.draining && len(s.queue) == 0
 }
+
+// TestKeystrokeWaitsForOneSaveNotTheGroup: a keystroke that arrives while
+// a group of saves is being written waits only for the save being written:
+// the transaction commits after it, the keystroke goes next, and the rest
+// of the group follows in a later transaction, in its order. Six phones
+// save while the path is busy: the first is a group alone, the other five
+// the next group; the keystroke arrives after that group's first save.
+func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
+	fx := newFixture(t)
+	s := fx.s
+	saves := allSaves(fx)[:6]
+	var keyEv workshop.Event
+	var keyErr error
+	keyDone := make(chan struct{})
+	asked := 0
+	s.keyWaits = func() bool {
+		asked++
+		if asked == 1 { // before the second save of the group of five
+			go func() {
+				defer close(keyDone)
+				keyEv, keyErr = s.SetAnswer(bg, Keyboard, fx.opds[2].ID, fx.keys[5], workshop.Answer{Level: 4})
+			}()
+			for s.writers.Load() == 0 {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		return s.writers.Load() > 0
+	}
+	s.mu.Lock() // a transaction in flight
+	var wg sync.WaitGroup
+	ids := make([]int64, len(saves))
+	errs := make([]error, len(saves))
+	for i, p := range saves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			evs, err := s.SaveCells(bg, p.src(), p.opd, p.edits())
+			errs[i] = err
+			if err == nil {
+				ids[i] = evs[0].ID
+			}
+		}()
+		if i == 0 {
+			for !drainerWaiting(s) {
+				time.Sleep(time.Millisecond)
+			}
+		} else {
+			queued(s, i) // in this order
+		}
+	}
+	groupsBefore := s.groups.Load()
+	s.mu.Unlock()
+	wg.Wait()
+	if asked == 0 {
+		t.Fatal("the group never asked whether a keystroke waits")
+	}
+	<-keyDone
+	if keyErr != nil {
+		t.Fatal(keyErr)
+	}
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("save %d: %v", i, err)
+		}
+	}
+	// Saves 0 and 1 before the keystroke, 2-5 after it, each in its order.
+	for i := 1; i < len(ids); i++ {
+		if ids[i] <= ids[i-1] {
+			t.Errorf("save %d is event %d, after save %d's %d", i, ids[i], i-1, ids[i-1])
+		}
+	}
+	if !(ids[1] < keyEv.ID && keyEv.ID < ids[2]) {
+		t.Errorf("the keystroke is event %d; saves are %v: it should come right after save 1", keyEv.ID, ids)
+	}
+	// three group transactions: {0}, {1} cut short, {2..5}
+	if got := s.groups.Load() - groupsBefore; got != 3 {
+		t.Errorf("%d group commits, want 3", got)
+	}
+	d := fx.reopened(t)
+	for _, p := range saves {
+		if got := d.Sheets()[p.opd][p.key]; got.Level != p.level {
+			t.Errorf("OPD %d %s = %+v in the file, want level %d", p.opd, p.key, got, p.level)
+		}
+	}
+}

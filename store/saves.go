@@ -37,6 +37,26 @@ type SaveResult struct {
 // taken over, the disk is full, the commit failed) err is that failure
 // and nothing of any save was written: the results are then nil.
 func (s *Store) WriteSaves(ctx context.Context, sessionID int64, saves []Save) ([]SaveResult, error) {
+	out, _, err := s.WriteSavesUntil(ctx, sessionID, saves, nil)
+	return out, err
+}
+
+// WriteSavesUntil is WriteSaves that can end its transaction early: before
+// each save after the first, more (when not nil) is asked, and when it
+// says no, the transaction commits the saves written so far. n is how many
+// of saves the results and the commit cover (the first n, all of them
+// unless more said no); the rest were not looked at and are to be written
+// later. The group commit of room mode uses it to let a keystroke in
+// between two saves instead of after the whole group.
+func (s *Store) WriteSavesUntil(ctx context.Context, sessionID int64, saves []Save, more func() bool) ([]SaveResult, int, error) {
+	out, err := s.writeSaves(ctx, sessionID, saves, more)
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, len(out), nil
+}
+
+func (s *Store) writeSaves(ctx context.Context, sessionID int64, saves []Save, more func() bool) ([]SaveResult, error) {
 	fr, err := s.frame(ctx, sessionID)
 	if err != nil {
 		return nil, err
@@ -62,6 +82,10 @@ func (s *Store) WriteSaves(ctx context.Context, sessionID int64, saves []Save) (
 	err = s.writeSession(ctx, sessionID, op, func(tx *sql.Tx) error {
 		stmt := tx.StmtContext(ctx, s.stmts.apply)
 		for i, cs := range valid {
+			if i > 0 && more != nil && !more() {
+				out = out[:i] // the rest waits for the next transaction
+				break
+			}
 			if cs == nil {
 				continue
 			}

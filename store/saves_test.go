@@ -145,3 +145,47 @@ func TestWriteSavesFailedTransactionWritesNothing(t *testing.T) {
 		t.Fatalf("scores written by a failed group: %+v", d.Scores)
 	}
 }
+
+// WriteSavesUntil commits the saves written before more says no and
+// reports how many those are; it always writes the first, and the rest is
+// neither written nor looked at (a later transaction writes it).
+func TestWriteSavesUntilCommitsThePrefix(t *testing.T) {
+	s, path := openTemp(t)
+	id, opds := newSession(t, s, "A", "B", "C")
+	release, err := s.Acquire(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	save := func(o workshop.OPD, level int) Save {
+		return Save{Src: phoneOf(o), OPDID: o.ID, Edits: []workshop.CellEdit{{Key: "governance.e1.i1", SetAnswer: true, Answer: workshop.Answer{Level: level}}}}
+	}
+	saves := []Save{save(opds[0], 2), save(opds[1], 3), save(opds[2], 4)}
+	asked := 0
+	res, n, err := s.WriteSavesUntil(bg, id, saves, func() bool { asked++; return asked < 2 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// asked before save 1 (yes) and before save 2 (no): two written
+	if n != 2 || len(res) != 2 || asked != 2 {
+		t.Fatalf("n = %d, %d results, asked %d times; want 2, 2, 2", n, len(res), asked)
+	}
+	res, n, err = s.WriteSavesUntil(bg, id, saves[n:], func() bool { return false })
+	if err != nil || n != 1 || len(res) != 1 || res[0].Err != nil {
+		t.Fatalf("the rest: n = %d, %+v, %v; want the one save written", n, res, err)
+	}
+	s2, err := Open(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	d, err := s2.Load(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range opds {
+		if got := d.Sheets()[o.ID]["governance.e1.i1"]; got.Level != i+2 {
+			t.Errorf("%s = %+v in the file, want level %d", o.Code, got, i+2)
+		}
+	}
+}
