@@ -49,18 +49,29 @@ var (
 	entries    = map[string]Msg{}
 	plurals    = map[string]Plural{}
 	duplicates []string
+	plainTable atomic.Pointer[plain]
 	compiled   atomic.Pointer[printers]
 	buildErrs  []error
 )
 
-// printers is the catalogue compiled: one message.Printer per language,
-// and the keys it holds.
+// plain is what T needs to say a plain entry: its text in each language,
+// and every key of the catalogue. It is made from the entries in one pass
+// of two maps, so a command that says only plain sentences (most of the
+// command line: its help texts, an export) never compiles the catalogue.
+type plain struct {
+	keys map[string]bool
+	// id and en hold the entries without a plural: said without
+	// arguments, such a sentence is its text as written ("100%" stays
+	// "100%").
+	id, en map[string]string
+}
+
+// printers is the catalogue compiled: one message.Printer per language.
+// Compiling every entry into a catalog.Builder is most of the cost of the
+// catalogue (a few milliseconds at start), so it is done only when a
+// plural sentence or a Printer is first asked for.
 type printers struct {
 	id, en *message.Printer
-	keys   map[string]bool
-	// plain holds the entries without a plural: said without arguments,
-	// such a sentence is its text as written ("100%" stays "100%").
-	plainID, plainEN map[string]string
 }
 
 var (
@@ -85,6 +96,7 @@ func Register(m map[string]Msg) {
 		}
 		entries[k] = v
 	}
+	plainTable.Store(nil)
 	compiled.Store(nil)
 }
 
@@ -98,14 +110,42 @@ func RegisterPlural(m map[string]Plural) {
 		}
 		plurals[k] = v
 	}
+	plainTable.Store(nil)
 	compiled.Store(nil)
 }
 
 func register(m map[string]Msg) { Register(m) }
 
+// plainEntries makes the plain table after the init functions, and again
+// only if an entry is added later.
+func plainEntries() *plain {
+	if p := plainTable.Load(); p != nil {
+		return p
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if p := plainTable.Load(); p != nil {
+		return p
+	}
+	p := &plain{
+		keys: make(map[string]bool, len(entries)+len(plurals)),
+		id:   make(map[string]string, len(entries)),
+		en:   make(map[string]string, len(entries)),
+	}
+	for k, m := range entries {
+		p.keys[k] = true
+		p.id[k], p.en[k] = m.ID, m.EN
+	}
+	for k := range plurals {
+		p.keys[k] = true
+	}
+	plainTable.Store(p)
+	return p
+}
+
 // build compiles the entries into a catalog.Builder and a printer per
-// language. It runs once after the init functions, and again only if an
-// entry is added later.
+// language. It runs once, when the first plural sentence or Printer is
+// asked for, and again only if an entry is added later.
 func build() *printers {
 	if p := compiled.Load(); p != nil {
 		return p
@@ -131,20 +171,9 @@ func build() *printers {
 		set(tagEN, k, plural.Selectf(p.Arg, "%d", plural.One, p.One, plural.Other, p.Other))
 	}
 	buildErrs = errs
-	keys := make(map[string]bool, len(entries)+len(plurals))
-	plainID := make(map[string]string, len(entries))
-	plainEN := make(map[string]string, len(entries))
-	for k, m := range entries {
-		keys[k] = true
-		plainID[k], plainEN[k] = m.ID, m.EN
-	}
-	for k := range plurals {
-		keys[k] = true
-	}
 	p := &printers{
-		id:   message.NewPrinter(tagID, message.Catalog(b)),
-		en:   message.NewPrinter(tagEN, message.Catalog(b)),
-		keys: keys, plainID: plainID, plainEN: plainEN,
+		id: message.NewPrinter(tagID, message.Catalog(b)),
+		en: message.NewPrinter(tagEN, message.Catalog(b)),
 	}
 	compiled.Store(p)
 	return p
@@ -173,21 +202,21 @@ func Printer(lang string) *message.Printer {
 // what that printer would (TestPrinterAsFmt holds every entry to it) at a
 // twentieth of its cost: the screens say dozens of sentences a frame.
 func T(lang, key string, args ...any) string {
-	p := build()
-	pr, plain := p.id, p.plainID
+	t := plainEntries()
+	texts := t.id
 	if lang == "en" {
-		pr, plain = p.en, p.plainEN
+		texts = t.en
 	}
-	if s, ok := plain[key]; ok {
+	if s, ok := texts[key]; ok {
 		if len(args) == 0 {
 			return s
 		}
 		return fmt.Sprintf(s, localize(lang, args)...)
 	}
-	if !p.keys[key] {
+	if !t.keys[key] {
 		return key
 	}
-	return pr.Sprintf(key, Args(lang, args)...)
+	return Printer(lang).Sprintf(key, Args(lang, args)...)
 }
 
 // localize says every Localized argument in lang.
