@@ -1,47 +1,101 @@
 package report
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bimtek/bimtek/workshop"
 )
 
-// csvOut builds one CSV file in memory in the chosen flavour.
+// csvOut builds one CSV file in memory in the chosen flavour: RFC 4180,
+// CRLF line ends, written byte for byte as encoding/csv's Writer with
+// UseCRLF writes it (TestCSVCellsAsEncodingCSV holds it to that), but
+// appended straight to one buffer, so that a cell written the same on
+// every row (the framework's names in scores.csv) can be encoded once.
 type csvOut struct {
-	buf   bytes.Buffer
-	w     *csv.Writer
+	buf   []byte
+	comma byte
 	excel bool
 }
 
 func newCSVOut(excel bool) *csvOut {
-	o := &csvOut{excel: excel}
+	o := &csvOut{excel: excel, comma: ','}
 	if excel {
-		o.buf.Write(utf8BOM)
-	}
-	o.w = csv.NewWriter(&o.buf)
-	o.w.UseCRLF = true
-	if excel {
-		o.w.Comma = ';'
+		o.buf = append(o.buf, utf8BOM...)
+		o.comma = ';'
 	}
 	return o
 }
 
 // row writes one record; cells must already be formatted with text/num.
 func (o *csvOut) row(cells []string) {
-	// Write only fails when the underlying writer fails; a bytes.Buffer does
-	// not, and finish reports any error the csv.Writer kept.
-	_ = o.w.Write(cells)
+	for i, c := range cells {
+		if i > 0 {
+			o.buf = append(o.buf, o.comma)
+		}
+		o.buf = appendCell(o.buf, c, o.comma)
+	}
+	o.buf = append(o.buf, '\r', '\n')
 }
 
-func (o *csvOut) finish() ([]byte, error) {
-	o.w.Flush()
-	if err := o.w.Error(); err != nil {
-		return nil, err
+// cells encodes cells as a run of a record, each cell followed by the
+// separator, for a part of a row that repeats (see scores).
+func (o *csvOut) cells(cells ...string) []byte {
+	var b []byte
+	for _, c := range cells {
+		b = appendCell(b, c, o.comma)
+		b = append(b, o.comma)
 	}
-	return o.buf.Bytes(), nil
+	return b
+}
+
+func (o *csvOut) finish() ([]byte, error) { return o.buf, nil }
+
+// appendCell appends one cell as encoding/csv writes it: quoted when it
+// holds the separator, a quote or a line break, starts with a space, or
+// is \. (which Postgres reads as the end of data); inside quotes a quote
+// is doubled, a line break is written CRLF and a lone CR is dropped.
+func appendCell(b []byte, field string, comma byte) []byte {
+	if !needsQuotes(field, comma) {
+		return append(b, field...)
+	}
+	b = append(b, '"')
+	for len(field) > 0 {
+		i := strings.IndexAny(field, "\"\r\n")
+		if i < 0 {
+			i = len(field)
+		}
+		b = append(b, field[:i]...)
+		field = field[i:]
+		if len(field) > 0 {
+			switch field[0] {
+			case '"':
+				b = append(b, '"', '"')
+			case '\n':
+				b = append(b, '\r', '\n')
+			}
+			field = field[1:]
+		}
+	}
+	return append(b, '"')
+}
+
+func needsQuotes(field string, comma byte) bool {
+	if field == "" {
+		return false
+	}
+	if field == `\.` {
+		return true
+	}
+	for i := 0; i < len(field); i++ {
+		if c := field[i]; c == '\n' || c == '\r' || c == '"' || c == comma {
+			return true
+		}
+	}
+	r1, _ := utf8.DecodeRuneInString(field)
+	return unicode.IsSpace(r1)
 }
 
 // num formats a score-like number: 2 decimals, half away from zero, never

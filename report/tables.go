@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -73,62 +74,79 @@ func completion(o *csvOut, c workshop.Completion) string {
 func (x *exporter) scores(o *csvOut) {
 	o.row(scoresHeader)
 
-	stored := x.storedRows()
-
-	// The framework part of each row does not depend on the OPD: format it
-	// once.
-	type item struct {
-		key   string
-		cells [6]string // dimension_key .. indicator
-	}
-	var items []item
+	// The framework part of each row does not depend on the OPD, and the
+	// OPD part not on the indicator: each is encoded once, with the
+	// separators after it.
+	var items [][]byte // dimension_key .. indicator
+	at := map[string][]int{}
 	for _, d := range x.f.Dimensions {
 		for _, e := range d.Elements {
 			for _, ind := range e.Indicators {
-				items = append(items, item{ind.Key, [6]string{
+				at[ind.Key] = append(at[ind.Key], len(items))
+				items = append(items, o.cells(
 					text(d.Key), text(d.Name.In(x.lang)),
 					text(e.Key), text(e.Name.In(x.lang)),
 					text(ind.Key), text(ind.Name.In(x.lang)),
-				}})
+				))
 			}
 		}
 	}
-	labels := make(map[int]string, len(x.f.Scale))
+	labels := make(map[int][]byte, len(x.f.Scale))
 	for _, l := range x.f.Scale {
-		labels[l.Value] = text(l.Label.In(x.lang))
+		labels[l.Value] = appendCell(nil, text(l.Label.In(x.lang)), o.comma)
 	}
+	stored := x.storedByItem(at, len(items))
 
 	// One allocation up front instead of repeated doubling: a row of the
 	// scale fixture is about 250 bytes.
-	o.buf.Grow(len(x.d.OPDs) * len(items) * 256)
+	o.buf = slices.Grow(o.buf, len(x.d.OPDs)*len(items)*256)
 
 	s := x.d.Session
-	sessionID, city, stage := strconv.FormatInt(s.ID, 10), text(s.City), strconv.Itoa(s.Stage)
-	cells := make([]string, len(scoresHeader))
+	session := o.cells(strconv.FormatInt(s.ID, 10), text(s.City), strconv.Itoa(s.Stage))
 	for _, opd := range x.d.OPDs {
-		code, name := text(opd.Code), text(opd.Name)
+		prefix := append(append([]byte(nil), session...), o.cells(text(opd.Code), text(opd.Name))...)
 		rows := stored[opd.ID]
-		for _, it := range items {
-			cells = append(cells[:0], sessionID, city, stage, code, name)
-			cells = append(cells, it.cells[:]...)
-			level, label, na, note, updated := "", "", "0", "", ""
-			if r := rows[it.key]; r != nil {
-				switch {
-				case r.Answer.NA:
-					na = "1"
-				case r.Answer.Level > 0:
-					level = strconv.Itoa(r.Answer.Level)
-					label = labels[r.Answer.Level]
-				}
-				note = text(r.Note)
-				if !r.UpdatedAt.IsZero() {
-					updated = r.UpdatedAt.UTC().Format(time.RFC3339)
-				}
+		for ii, cells := range items {
+			b := append(o.buf, prefix...)
+			b = append(b, cells...)
+			var r *workshop.ScoreRow
+			if rows != nil {
+				r = rows[ii]
 			}
-			cells = append(cells, level, label, na, note, updated)
-			o.row(cells)
+			b = x.scoreTail(o, b, r, labels)
+			o.buf = append(b, '\r', '\n')
 		}
 	}
+}
+
+// scoreTail appends the stored part of a scores.csv row (level,
+// level_label, not_applicable, note, updated_at) for the row r, nil when
+// the cell was never written.
+func (x *exporter) scoreTail(o *csvOut, b []byte, r *workshop.ScoreRow, labels map[int][]byte) []byte {
+	if r == nil {
+		return append(b, o.comma, o.comma, '0', o.comma, o.comma)
+	}
+	na := byte('0')
+	switch {
+	case r.Answer.NA:
+		na = '1'
+		b = append(b, o.comma, o.comma)
+	case r.Answer.Level > 0:
+		b = strconv.AppendInt(b, int64(r.Answer.Level), 10)
+		b = append(b, o.comma)
+		b = append(b, labels[r.Answer.Level]...)
+		b = append(b, o.comma)
+	default:
+		b = append(b, o.comma, o.comma)
+	}
+	b = append(b, na, o.comma)
+	b = appendCell(b, text(r.Note), o.comma)
+	b = append(b, o.comma)
+	if !r.UpdatedAt.IsZero() {
+		// RFC 3339 in UTC never needs quotes.
+		b = r.UpdatedAt.UTC().AppendFormat(b, time.RFC3339)
+	}
+	return b
 }
 
 // storedRows indexes the stored rows by OPD and indicator; a later
@@ -143,6 +161,30 @@ func (x *exporter) storedRows() map[int64]map[string]*workshop.ScoreRow {
 			stored[r.OPDID] = m
 		}
 		m[r.IndicatorKey] = r
+	}
+	return stored
+}
+
+// storedByItem is storedRows with the rows of each OPD in a slice by the
+// indicator's places in the framework (at, of n indicators), as scores.csv
+// walks them; a later duplicate wins here too. A row of an indicator the
+// framework does not have is left out: scores.csv has no line for it.
+func (x *exporter) storedByItem(at map[string][]int, n int) map[int64][]*workshop.ScoreRow {
+	stored := make(map[int64][]*workshop.ScoreRow, len(x.d.OPDs))
+	for i := range x.d.Scores {
+		r := &x.d.Scores[i]
+		places := at[r.IndicatorKey]
+		if len(places) == 0 {
+			continue
+		}
+		m := stored[r.OPDID]
+		if m == nil {
+			m = make([]*workshop.ScoreRow, n)
+			stored[r.OPDID] = m
+		}
+		for _, ii := range places {
+			m[ii] = r
+		}
 	}
 	return stored
 }
