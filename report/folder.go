@@ -122,7 +122,49 @@ func WriteFolder(dir string, files []File) ([]string, error) {
 	return writeFolder(osFS{}, dir, files)
 }
 
-func writeFolder(fsys fileSystem, dir string, files []File) (paths []string, err error) {
+func writeFolder(fsys fileSystem, dir string, files []File) ([]string, error) {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	w, err := beginFolder(fsys, dir, names)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		w.add(f)
+	}
+	return w.commit()
+}
+
+// folderWriter is one export folder on its way (see WriteFolder): begun
+// when its checks passed and its hidden folder was made, then each file is
+// added as soon as it is ready and written and synced on a goroutine of
+// its own, so that one file's sync (the disk's work) overlaps the making
+// of the next (the processor's); commit waits for every file, syncs the
+// folder and renames it into place. Every file is synced before the folder
+// is, and the folder before the rename, as when they were written one
+// after the other.
+type folderWriter struct {
+	fsys    fileSystem
+	dir     string   // the export folder
+	parent  string   // its parent
+	tmp     string   // the hidden folder being written
+	order   []string // the file names, in the order given
+	seen    map[string]bool
+	exists  bool     // dir is there already (an older export)
+	created []string // parent folders this export made
+
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	errs map[string]error // a file that failed, by name
+	done bool
+}
+
+// beginFolder checks that dir may become an export of the files named,
+// makes its missing parents and the hidden folder, and removes the
+// leftovers of interrupted exports beside it.
+func beginFolder(fsys fileSystem, dir string, names []string) (w *folderWriter, err error) {
 	if abs, aerr := filepath.Abs(dir); aerr == nil {
 		dir = abs
 	}
@@ -132,11 +174,11 @@ func writeFolder(fsys fileSystem, dir string, files []File) (paths []string, err
 		return nil, fmt.Errorf("export to %s: choose a folder below it, such as %s", dir, filepath.Join(dir, "bimtek-export"))
 	}
 	seen := map[string]bool{}
-	for _, f := range files {
-		if f.Name == "" || f.Name != filepath.Base(f.Name) || strings.HasPrefix(f.Name, ".") || seen[f.Name] {
-			return nil, fmt.Errorf("export to %s: the file name %q cannot be used", dir, f.Name)
+	for _, n := range names {
+		if n == "" || n != filepath.Base(n) || strings.HasPrefix(n, ".") || seen[n] {
+			return nil, fmt.Errorf("export to %s: the file name %q cannot be used", dir, n)
 		}
-		seen[f.Name] = true
+		seen[n] = true
 	}
 	defer func() {
 		if err != nil && isDiskFull(err) {
@@ -151,9 +193,7 @@ func writeFolder(fsys fileSystem, dir string, files []File) (paths []string, err
 	defer func() {
 		if err != nil {
 			// The in-app export must not leave an empty folder behind.
-			for i := len(created) - 1; i >= 0; i-- {
-				_ = os.Remove(created[i])
-			}
+			removeCreated(created)
 		}
 	}()
 	cleanLeftovers(parent)
@@ -174,44 +214,97 @@ func writeFolder(fsys fileSystem, dir string, files []File) (paths []string, err
 		return nil, fmt.Errorf("export to %s: create a folder in %s: %w", dir, parent, err)
 	}
 	track(tmp, true)
-	defer track(tmp, false)
-	defer func() {
-		if err != nil {
-			_ = os.RemoveAll(tmp)
-		}
-	}()
 	if err := os.Chmod(tmp, 0o700); err != nil {
+		_ = os.RemoveAll(tmp)
+		track(tmp, false)
 		return nil, fmt.Errorf("export to %s: %w", dir, err)
 	}
-	for _, f := range files {
-		if err := writeFile(fsys, tmp, f); err != nil {
-			return nil, fmt.Errorf("export to %s: write %s: %w", dir, f.Name, err)
+	return &folderWriter{fsys: fsys, dir: dir, parent: parent, tmp: tmp, order: names, seen: seen,
+		exists: exists, created: created, errs: map[string]error{}}, nil
+}
+
+// add writes one of the files named at begin into the hidden folder and
+// syncs it, on a goroutine of its own; commit reports how it went.
+func (w *folderWriter) add(f File) {
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		if err := writeFile(w.fsys, w.tmp, f); err != nil {
+			w.mu.Lock()
+			w.errs[f.Name] = err
+			w.mu.Unlock()
+		}
+	}()
+}
+
+// abort waits for the files under way and removes the hidden folder (and
+// the parents this export made): nothing of the export is left.
+func (w *folderWriter) abort() {
+	if w.done {
+		return
+	}
+	w.done = true
+	w.wg.Wait()
+	_ = os.RemoveAll(w.tmp)
+	track(w.tmp, false)
+	removeCreated(w.created)
+}
+
+// commit waits for every file, then puts the folder in place (see
+// WriteFolder) and returns the paths of the files in dir, in the order
+// named at begin. On a failure nothing of the export is left.
+func (w *folderWriter) commit() (paths []string, err error) {
+	dir := w.dir
+	defer func() {
+		if err != nil && isDiskFull(err) {
+			err = &DiskFullError{Dir: dir, Err: err}
+		}
+	}()
+	w.wg.Wait()
+	defer func() {
+		if err != nil {
+			w.abort()
+		}
+	}()
+	for _, n := range w.order {
+		if ferr := w.errs[n]; ferr != nil {
+			return nil, fmt.Errorf("export to %s: write %s: %w", dir, n, ferr)
 		}
 	}
-	if exists {
-		if err := carryOver(dir, tmp, seen); err != nil {
+	if w.exists {
+		if err := carryOver(dir, w.tmp, w.seen); err != nil {
 			return nil, fmt.Errorf("export to %s: keep the other export's files: %w", dir, err)
 		}
 	}
-	if err := syncDir(tmp); err != nil {
+	if err := syncDir(w.tmp); err != nil {
 		return nil, fmt.Errorf("export to %s: %w", dir, err)
 	}
-	if exists {
-		err = replaceDir(tmp, dir)
+	if w.exists {
+		err = replaceDir(w.tmp, dir)
 	} else {
-		err = os.Rename(tmp, dir)
+		err = os.Rename(w.tmp, dir)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("export to %s: %w", dir, err)
 	}
+	w.done = true
+	track(w.tmp, false)
 	// From here on the export is in place; a failed sync of the parent only
 	// means the rename may not yet be on the disk.
-	_ = syncDir(parent)
-	paths = make([]string, len(files))
-	for i, f := range files {
-		paths[i] = filepath.Join(dir, f.Name)
+	_ = syncDir(w.parent)
+	paths = make([]string, len(w.order))
+	for i, n := range w.order {
+		paths[i] = filepath.Join(dir, n)
 	}
 	return paths, nil
+}
+
+// removeCreated removes the parent folders an export made, innermost
+// first.
+func removeCreated(created []string) {
+	for i := len(created) - 1; i >= 0; i-- {
+		_ = os.Remove(created[i])
+	}
 }
 
 // swap is swapDirs; a test replaces it to take the path of Windows.

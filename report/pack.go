@@ -165,15 +165,15 @@ type packNote struct {
 func newPackModel(d *workshop.Data, lang string) *packModel {
 	x := newExporter(d, Options{Lang: lang})
 	f := x.f
-	city := x.board.City()
+	city := x.board().City()
 	m := &packModel{
 		x:             x,
 		lang:          lang,
 		session:       d.Session,
 		frameworkName: f.Name.In(lang),
 		opds:          len(d.OPDs),
-		present:       len(x.board.Present()),
-		inScope:       len(x.board.InScope()),
+		present:       len(x.board().Present()),
+		inScope:       len(x.board().InScope()),
 		items:         f.ItemCount(),
 		completion:    city.Overall,
 		index:         city.Index,
@@ -184,7 +184,7 @@ func newPackModel(d *workshop.Data, lang string) *packModel {
 
 	for _, dim := range f.Dimensions {
 		st := city.Dimensions[dim.Key]
-		target := x.board.Target(dim.Key)
+		target := x.board().Target(dim.Key)
 		p := packDim{
 			key: dim.Key, name: dim.Name.In(lang),
 			score: st.Score(), predikat: x.predikatIn(st.Score()),
@@ -198,11 +198,11 @@ func newPackModel(d *workshop.Data, lang string) *packModel {
 	}
 
 	scope := map[int64]bool{}
-	for _, o := range x.board.InScope() {
+	for _, o := range x.board().InScope() {
 		scope[o.ID] = true
 	}
 	for _, o := range d.OPDs {
-		r := x.board.OPDResult(o.ID)
+		r := x.board().OPDResult(o.ID)
 		row := packOPD{code: o.Code, name: o.Name, present: o.Present, inScope: scope[o.ID], overall: r.Overall,
 			predikat: x.predikatIn(r.Overall), items: m.items}
 		for _, dim := range f.Dimensions {
@@ -216,11 +216,11 @@ func newPackModel(d *workshop.Data, lang string) *packModel {
 	}
 
 	names := x.names()
-	for _, g := range f.GapsByDimension(city, x.board.Targets) {
+	for _, g := range f.GapsByDimension(city, x.board().Targets) {
 		m.dimGaps = append(m.dimGaps, packGap{dimKey: g.DimensionKey, dimName: names[g.DimensionKey],
 			stat: g.Stat, target: g.Target, gap: g.Gap})
 	}
-	for _, g := range f.GapsByElement(city, x.board.Targets) {
+	for _, g := range f.GapsByElement(city, x.board().Targets) {
 		m.elemGaps = append(m.elemGaps, packGap{dimKey: g.DimensionKey, dimName: names[g.DimensionKey],
 			elemKey: g.ElementKey, elem: names[g.ElementKey], stat: g.Stat, target: g.Target, gap: g.Gap})
 	}
@@ -368,9 +368,9 @@ func round2(v float64) float64 {
 // screen does.
 func (m *packModel) spread() []packGap {
 	names := m.x.names()
-	city := m.x.board.City()
+	city := m.x.board().City()
 	var out []packGap
-	for _, g := range m.x.f.SpreadByElement(city, m.x.board.Targets) {
+	for _, g := range m.x.f.SpreadByElement(city, m.x.board().Targets) {
 		out = append(out, packGap{dimKey: g.DimensionKey, dimName: names[g.DimensionKey],
 			elemKey: g.ElementKey, elem: names[g.ElementKey], stat: g.Stat, target: g.Target, gap: g.Gap})
 	}

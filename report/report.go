@@ -101,14 +101,33 @@ func Export(dir string, d *workshop.Data, opt Options) (Result, error) {
 }
 
 func export(dir string, d *workshop.Data, opt Options, fsys fileSystem) (Result, error) {
-	files, err := CSVFiles(d, opt)
+	x, err := csvExporter(d, opt)
 	if err != nil {
 		return Result{}, err
 	}
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	paths, err := writeFolder(fsys, dir, files)
+	tables := x.tables()
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		names[i] = t.name
+	}
+	w, err := beginFolder(fsys, dir, names)
+	if err != nil {
+		return Result{}, err
+	}
+	// Each file goes to the disk as soon as it is made: scores.csv, most
+	// of the export, is written and synced while the others are made.
+	for _, t := range tables {
+		b, err := x.render(t)
+		if err != nil {
+			w.abort()
+			return Result{}, err
+		}
+		w.add(File{Name: t.name, Data: b})
+	}
+	paths, err := w.commit()
 	if err != nil {
 		return Result{}, err
 	}
@@ -120,6 +139,24 @@ func export(dir string, d *workshop.Data, opt Options, fsys fileSystem) (Result,
 // more files into the same folder (a report pack) passes them all to
 // WriteFolder together.
 func CSVFiles(d *workshop.Data, opt Options) ([]File, error) {
+	x, err := csvExporter(d, opt)
+	if err != nil {
+		return nil, err
+	}
+	tables := x.tables()
+	out := make([]File, 0, len(tables))
+	for _, t := range tables {
+		b, err := x.render(t)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Name: t.name, Data: b})
+	}
+	return out, nil
+}
+
+// csvExporter checks what an export needs and makes its exporter.
+func csvExporter(d *workshop.Data, opt Options) (*exporter, error) {
 	if d == nil || d.Session.Framework == nil {
 		return nil, errors.New("export: the session has no framework; reopen the session and try again")
 	}
@@ -131,26 +168,35 @@ func CSVFiles(d *workshop.Data, opt Options) ([]File, error) {
 		return nil, fmt.Errorf("export: unknown language %q; use id or en", opt.Lang)
 	}
 	x := newExporter(d, opt)
-	files := []struct {
-		name  string
-		write func(*csvOut)
-	}{
+	x.excel = opt.Excel
+	return x, nil
+}
+
+// table is one CSV file of an export and what writes its rows.
+type table struct {
+	name  string
+	write func(*csvOut)
+}
+
+// tables are the export's files in their order.
+func (x *exporter) tables() []table {
+	return []table{
 		{ScoresFile, x.scores},
 		{OPDDimensionsFile, x.opdDimensions},
 		{CitySummaryFile, x.citySummary},
 		{PrioritiesFile, x.priorities},
 	}
-	out := make([]File, 0, len(files))
-	for _, f := range files {
-		w := newCSVOut(opt.Excel)
-		f.write(w)
-		b, err := w.finish()
-		if err != nil {
-			return nil, fmt.Errorf("export %s: %w", f.name, err)
-		}
-		out = append(out, File{Name: f.name, Data: b})
+}
+
+// render makes one file of the export in the exporter's flavour.
+func (x *exporter) render(t table) ([]byte, error) {
+	w := newCSVOut(x.excel)
+	t.write(w)
+	b, err := w.finish()
+	if err != nil {
+		return nil, fmt.Errorf("export %s: %w", t.name, err)
 	}
-	return out, nil
+	return b, nil
 }
 
 // DefaultDir is the folder name an export gets when the user gives none:

@@ -31,17 +31,22 @@ type exporter struct {
 	d     *workshop.Data
 	f     *workshop.Framework
 	lang  string
-	board *workshop.Board
+	excel bool            // the Excel flavour (CSV files only)
+	b     *workshop.Board // made by board at its first use
 }
 
 func newExporter(d *workshop.Data, opt Options) *exporter {
-	f := d.Session.Framework
-	return &exporter{
-		d:     d,
-		f:     f,
-		lang:  opt.Lang,
-		board: workshop.NewBoard(f, d.OPDs, d.Sheets(), d.Targets),
+	return &exporter{d: d, f: d.Session.Framework, lang: opt.Lang}
+}
+
+// board is the session scored by workshop.Board, made when a file first
+// needs a score: scores.csv needs none, so it is written while the board
+// is made.
+func (x *exporter) board() *workshop.Board {
+	if x.b == nil {
+		x.b = workshop.NewBoard(x.f, x.d.OPDs, x.d.Sheets(), x.d.Targets)
 	}
+	return x.b
 }
 
 // predikat is the band label of a score in the export language, empty when
@@ -202,7 +207,7 @@ func (x *exporter) opdDimensions(o *csvOut) {
 	items := x.f.ItemCount()
 	cells := make([]string, 0, len(header))
 	for _, opd := range x.d.OPDs {
-		r := x.board.OPDResult(opd.ID)
+		r := x.board().OPDResult(opd.ID)
 		cells = append(cells[:0], text(opd.Code), text(opd.Name))
 		done := 0
 		for _, d := range x.f.Dimensions {
@@ -222,7 +227,7 @@ func (x *exporter) opdDimensions(o *csvOut) {
 // over the OPDs in scope, then the city index row.
 func (x *exporter) citySummary(o *csvOut) {
 	o.row(citySummaryHeader)
-	city := x.board.City()
+	city := x.board().City()
 	stat := func(st workshop.Stat) (mn, mx, sd string) {
 		if st.N == 0 {
 			return "", "", ""
@@ -233,7 +238,7 @@ func (x *exporter) citySummary(o *csvOut) {
 	for _, d := range x.f.Dimensions {
 		st := city.Dimensions[d.Key]
 		score := st.Score()
-		target := x.board.Target(d.Key)
+		target := x.board().Target(d.Key)
 		mn, mx, sd := stat(st)
 		o.row([]string{
 			text(d.Key), text(d.Name.In(x.lang)),
@@ -268,15 +273,15 @@ func (x *exporter) indexRow() (target float64, st workshop.Stat) {
 		if w == 0 {
 			w = 1 // the framework's default weight (DESIGN section 3)
 		}
-		targetSum += x.board.Target(d.Key) * w
+		targetSum += x.board().Target(d.Key) * w
 		weightSum += w
 	}
 	if weightSum > 0 {
 		target = targetSum / weightSum
 	}
 	overall := make([]float64, 0, len(x.d.OPDs))
-	for _, opd := range x.board.InScope() {
-		if s := x.board.OPDResult(opd.ID).Overall; s.OK {
+	for _, opd := range x.board().InScope() {
+		if s := x.board().OPDResult(opd.ID).Overall; s.OK {
 			overall = append(overall, s.Value)
 		}
 	}
@@ -332,7 +337,7 @@ func (x *exporter) priorityRows() []priorityRow {
 			elements[d.Elements[ei].Key] = where{d, &d.Elements[ei]}
 		}
 	}
-	city := x.board.City()
+	city := x.board().City()
 	seen := make(map[string]bool, len(x.d.Priorities))
 	var out []priorityRow
 	for _, key := range x.d.Priorities {
@@ -342,7 +347,7 @@ func (x *exporter) priorityRows() []priorityRow {
 		}
 		seen[key] = true
 		st := city.Elements[key]
-		target := x.board.Target(w.d.Key)
+		target := x.board().Target(w.d.Key)
 		out = append(out, priorityRow{d: w.d, e: w.e, stat: st, target: target, gap: workshop.Gap(target, st.Score())})
 	}
 	return out
