@@ -514,6 +514,7 @@ func (a *app) exportCmd() *cobra.Command {
 		Short: a.t("cli.export"),
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			collectOnlyNearLimit()
 			id, err := a.idArg(args)
 			if err != nil {
 				return err
