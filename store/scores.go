@@ -180,7 +180,12 @@ func (s *Store) SetAnswerAndStateBy(ctx context.Context, src workshop.Source, se
 		state = []byte{}
 	}
 	var ev Event
-	err = s.writeSession(ctx, sessionID, fmt.Sprintf("the answer of OPD %d to %s", opdID, indicatorKey), func(tx *sql.Tx) error {
+	// The lease is confirmed by the statement that saves the cursor (it
+	// changes no row when the lease is gone): the keystroke's transaction
+	// is three statements, not four. Inside one transaction, confirming
+	// last is as safe as first: nothing commits unless it holds.
+	l := s.leaseOf(sessionID)
+	err = s.writeSessionLease(ctx, sessionID, fmt.Sprintf("the answer of OPD %d to %s", opdID, indicatorKey), l == nil, func(tx *sql.Tx) error {
 		at := s.now()
 		var err error
 		ev, _, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx,
@@ -188,8 +193,21 @@ func (s *Store) SetAnswerAndStateBy(ctx context.Context, src workshop.Source, se
 		if err != nil {
 			return err
 		}
-		_, err = tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, state, sessionID)
-		return err
+		if l == nil {
+			_, err = tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, state, sessionID)
+			return err
+		}
+		res, err := tx.StmtContext(ctx, s.stmts.leasedUIState).ExecContext(ctx, state, sessionID, l.token)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return err
+		}
+		if err := s.confirmLease(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		return noSession(sessionID)
 	})
 	if err != nil {
 		return Event{}, err

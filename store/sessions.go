@@ -23,6 +23,12 @@ func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error)
 // this Store holds the session's lock, the transaction first confirms that
 // the lock is still this Store's, and refuses with ErrLockLost otherwise.
 func (s *Store) writeSession(ctx context.Context, sessionID int64, op string, fn func(tx *sql.Tx) error) error {
+	return s.writeSessionLease(ctx, sessionID, op, true, fn)
+}
+
+// writeSessionLease is writeSession; with confirm false, fn confirms the
+// lease itself (in a statement it runs anyway) before it returns nil.
+func (s *Store) writeSessionLease(ctx context.Context, sessionID int64, op string, confirm bool, fn func(tx *sql.Tx) error) error {
 	if err := s.writable(op); err != nil {
 		return err
 	}
@@ -30,7 +36,7 @@ func (s *Store) writeSession(ctx context.Context, sessionID int64, op string, fn
 	if err != nil {
 		return s.fail(op, err)
 	}
-	if sessionID > 0 {
+	if sessionID > 0 && confirm {
 		if err := s.confirmLease(ctx, tx, sessionID); err != nil {
 			tx.Rollback()
 			return s.fail(op, err)

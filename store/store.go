@@ -614,13 +614,20 @@ func (s *Store) enableWAL(ctx context.Context) error {
 // reused by every call (Tx.StmtContext on the one connection), which spares
 // SQLite from parsing them again on every keystroke.
 type stmts struct {
-	apply, touch, uiState, lease *sql.Stmt
+	apply, touch, uiState, leasedUIState, lease *sql.Stmt
 }
 
 // uiStateSQL keeps the TUI's screen state of a session.
 // It lives on the session's row (migration 6), the row a keystroke already
 // writes, so saving the cursor with an answer costs no page of its own.
 const uiStateSQL = `UPDATE sessions SET ui_state = ? WHERE id = ?`
+
+// leasedUIStateSQL is uiStateSQL that also confirms the lease (token ?3):
+// it changes no row when another process holds the session, so the
+// keystroke's transaction confirms the lease without a statement of its
+// own.
+const leasedUIStateSQL = `UPDATE sessions SET ui_state = ?1 WHERE id = ?2
+	AND EXISTS (SELECT 1 FROM locks WHERE session_id = ?2 AND token = ?3)`
 
 func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 	for _, p := range []struct {
@@ -630,6 +637,7 @@ func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 		{&st.apply, applySQL},
 		{&st.touch, `UPDATE sessions SET updated_at = ? WHERE id = ?`},
 		{&st.uiState, uiStateSQL},
+		{&st.leasedUIState, leasedUIStateSQL},
 		{&st.lease, `SELECT pid, host, since, heartbeat, token, started FROM locks WHERE session_id = ?`},
 	} {
 		stmt, err := db.PrepareContext(ctx, p.query)
@@ -643,7 +651,7 @@ func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (st *stmts) close() {
-	for _, p := range []*sql.Stmt{st.apply, st.touch, st.uiState, st.lease} {
+	for _, p := range []*sql.Stmt{st.apply, st.touch, st.uiState, st.leasedUIState, st.lease} {
 		if p != nil {
 			p.Close() // later use fails with "statement is closed", never panics
 		}
