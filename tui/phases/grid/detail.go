@@ -91,8 +91,13 @@ func (g *Grid) bottomDetailW(w int) int {
 
 // detailLines describes the cursor's item: its name and description, the
 // level scale with the current answer marked, and the cell's note. long
-// wraps level descriptions (side panel); else one line per level.
-func (g *Grid) detailLines(w, maxDesc int, long bool) []string {
+// wraps each level's description under it (side panel); else one line per
+// level, its description cut. In h rows (h > 0) a long form that does not
+// fit keeps every level: the level of the cell's answer, then the others
+// in scale order, are wrapped while the rows hold them, the rest take one
+// line each, and only when even that does not fit is the item's
+// description shortened.
+func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 	s := g.s
 	st := s.State
 	t := g.tab()
@@ -104,27 +109,17 @@ func (g *Grid) detailLines(w, maxDesc int, long bool) []string {
 	col := t.cols[common.Clamp(st.Col, 0, len(t.cols)-1)]
 	opd := g.present[common.Clamp(st.Row, 0, len(g.present)-1)]
 	a := s.Board.Answer(opd.ID, col.ind.Key)
-	out := make([]string, 0, 16)
-	title := s.T("grid.item", col.num, len(t.cols)) + " · " + s.Name(col.el.Name)
-	out = append(out, g.p.paint(gpAccent, g.fit(title, w)))
-	for _, ln := range g.wrap(s.Name(col.ind.Name), w) {
-		out = append(out, g.p.paint(gpBold, g.fit(ln, w)))
-	}
-	desc := g.wrap(s.Name(col.ind.Description), w)
-	for i, ln := range desc {
-		if i == maxDesc-1 && len(desc) > maxDesc {
-			ln = ansi.Truncate(ln+" …", w, "…")
-		}
-		out = append(out, g.p.paint(gpBase, g.fit(ln, w)))
-		if i == maxDesc-1 {
-			break
-		}
-	}
-	out = append(out, g.p.paint(gpBold, g.fit(s.T("grid.levels"), w)))
-	for _, lv := range s.F().Scale {
+	scale := s.F().Scale
+
+	// Each level's line with its description cut, and its wrapped form.
+	short := make([]string, len(scale))
+	wrapped := make([][]string, len(scale))
+	answered := -1 // the index of the answer's level
+	for li, lv := range scale {
 		mark := "  "
 		if !a.NA && a.Level == lv.Value {
 			mark = "▶ "
+			answered = li
 		}
 		digit := g.p.paint(gpHeat0+uint8(gridHeat(float64(lv.Value), true)), " "+strconv.Itoa(lv.Value)+" ")
 		label := common.CellTrunc(" "+s.Name(lv.Label), w-5, "…")
@@ -133,25 +128,87 @@ func (g *Grid) detailLines(w, maxDesc int, long bool) []string {
 		d := s.Name(lv.Description)
 		switch {
 		case d == "" || used+3 >= w:
-			out = append(out, head+gridSpaces(w-used))
-		case long:
-			out = append(out, head+gridSpaces(w-used))
-			for _, ln := range g.wrap(d, w-5) {
-				out = append(out, "     "+g.p.paint(gpBase, g.fit(ln, w-5)))
-			}
+			short[li] = head + gridSpaces(w-used)
+			wrapped[li] = []string{short[li]}
 		default:
-			out = append(out, head+g.p.paint(gpBase, g.fit(": "+d, w-used)))
+			short[li] = head + g.p.paint(gpBase, g.fit(": "+d, w-used))
+			wrapped[li] = []string{head + gridSpaces(w-used)}
+			for _, ln := range g.wrap(d, w-5) {
+				wrapped[li] = append(wrapped[li], "     "+g.p.paint(gpBase, g.fit(ln, w-5)))
+			}
 		}
 	}
-	if note := s.Note(opd.ID, col.ind.Key); note != "" {
-		for i, ln := range g.wrap(s.T("grid.note_label")+": "+gridOneLine(note), w) {
+	var note []string
+	if text := s.Note(opd.ID, col.ind.Key); text != "" {
+		for i, ln := range g.wrap(s.T("grid.note_label")+": "+gridOneLine(text), w) {
 			if i == 3 {
 				break
 			}
-			out = append(out, g.p.paint(gpBase, g.fit(ln, w)))
+			note = append(note, g.p.paint(gpBase, g.fit(ln, w)))
 		}
 	}
-	return out
+
+	name := g.wrap(s.Name(col.ind.Name), w)
+	desc := g.wrap(s.Name(col.ind.Description), w)
+	nDesc := min(maxDesc, len(desc))
+	// Rows for the levels: what the title, the name, the description, the
+	// scale's heading and the note leave.
+	levelRows := func() int { return h - (1 + len(name) + nDesc + 1 + len(note)) }
+	if long && h > 0 {
+		for nDesc > 1 && levelRows() < len(scale) {
+			nDesc--
+		}
+	}
+	levels := short
+	if long {
+		levels = nil
+		wide := make([]bool, len(scale))
+		if h <= 0 {
+			for li := range wide {
+				wide[li] = true
+			}
+		} else {
+			spare := levelRows() - len(scale)
+			order := make([]int, 0, len(scale))
+			if answered >= 0 {
+				order = append(order, answered)
+			}
+			for li := range scale {
+				if li != answered {
+					order = append(order, li)
+				}
+			}
+			for _, li := range order {
+				if more := len(wrapped[li]) - 1; more <= spare {
+					wide[li] = true
+					spare -= more
+				}
+			}
+		}
+		for li := range scale {
+			if wide[li] {
+				levels = append(levels, wrapped[li]...)
+			} else {
+				levels = append(levels, short[li])
+			}
+		}
+	}
+
+	out := make([]string, 0, 4+len(name)+nDesc+len(levels)+len(note))
+	title := s.T("grid.item", col.num, len(t.cols)) + " · " + s.Name(col.el.Name)
+	out = append(out, g.p.paint(gpAccent, g.fit(title, w)))
+	for _, ln := range name {
+		out = append(out, g.p.paint(gpBold, g.fit(ln, w)))
+	}
+	for i, ln := range desc[:nDesc] {
+		if i == nDesc-1 && len(desc) > nDesc {
+			ln = ansi.Truncate(ln+" …", w, "…")
+		}
+		out = append(out, g.p.paint(gpBase, g.fit(ln, w)))
+	}
+	out = append(out, g.p.paint(gpBold, g.fit(s.T("grid.levels"), w)))
+	out = append(out, levels...)
+	return append(out, note...)
 }
 
 // detailCount is how many lines detailLines gives (short form), without

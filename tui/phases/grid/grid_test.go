@@ -403,6 +403,9 @@ func TestGridGolden(t *testing.T) {
 		{name: "grid-all-opds-120x36", lang: "en", w: 120, h: 36, row: 7, col: 0, keys: gridTyped("a")},
 		{name: "grid-by-opd-80x24", lang: "id", w: 80, h: 24, row: 1, col: 1, keys: gridTyped("o")},
 		{name: "grid-by-opd-200x60", lang: "en", w: 200, h: 60, row: 0, col: 2, keys: gridTyped("o")},
+		// The side panel with fewer rows than the levels wrapped in full:
+		// the answer's level 5 wrapped, the others on one line each.
+		{name: "grid-side-tight-160x26", lang: "id", w: 160, h: 26, row: 0, col: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

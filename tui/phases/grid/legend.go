@@ -18,7 +18,7 @@ func (g *Grid) sidePanel(w, h int) []string {
 	}
 	a := s.Board.Answer(opd.ID, g.tab().cols[s.State.Col].ind.Key)
 	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), common.FitCell(g.answerText(a), w-common.CellWidth(s.T("grid.answer")+": "))), "")
-	out = append(out, g.detailLines(w, 6, true)...)
+	out = append(out, g.detailLines(w, 6, true, h-len(out))...)
 	if room := h - len(out) - 1; room >= 2 {
 		out = append(out, "")
 		out = append(out, g.legendLinesCols(w, room, 1)...)
@@ -38,7 +38,7 @@ func (g *Grid) bottomPanel(w, h int, byDetail bool) []string {
 	}
 	out := []string{g.p.paint(gpBorder, top)}
 	dw := g.bottomDetailW(w)
-	det := g.detailLines(dw, 2, false)
+	det := g.detailLines(dw, 2, false, 0)
 	var leg []string
 	lw := w - dw - 3
 	if dw < w && lw >= 20 {
