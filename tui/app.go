@@ -892,18 +892,24 @@ func (m *Model) paint(frame string) string {
 // Each line ends with a full reset. It is one pass over the bytes: the
 // escapes are found with IndexByte and everything between them is copied
 // whole.
+//
+// A reset and the theme's colours go out as one sequence, merged with the
+// style that follows at once ("\x1b[m" + theme + "\x1b[1;38;2;...m"
+// becomes "\x1b[0;1;38;2;...;48;...m"), leaving out a theme colour that
+// style sets itself: the cells are the same, and the terminal (and Bubble
+// Tea's renderer, which reads every frame) gets about half the bytes.
 func paintFrame(frame, bg, fg string) string {
-	base := bg + fg
+	p := painter{bg: bg, fg: fg, bgP: sgrParams(bg), fgP: sgrParams(fg)}
 	var b strings.Builder
-	b.Grow(len(frame) + len(frame)/4 + 64*(len(base)+4))
+	b.Grow(len(frame) + len(frame)/8 + 64*(len(bg)+len(fg)+4))
 	for {
 		j := strings.IndexByte(frame, '\n')
 		line := frame
 		if j >= 0 {
 			line = frame[:j]
 		}
-		b.WriteString(base)
-		paintLine(&b, line, base, bg, fg)
+		line = p.reset(&b, line, "\x1b[")
+		p.line(&b, line)
 		b.WriteString("\x1b[m")
 		if j < 0 {
 			return b.String()
@@ -913,8 +919,17 @@ func paintFrame(frame, bg, fg string) string {
 	}
 }
 
-// paintLine writes line with the theme's colours put back after each reset.
-func paintLine(b *strings.Builder, line, base, bg, fg string) {
+// painter holds the theme's colours as sequences and as SGR parameters.
+type painter struct{ bg, fg, bgP, fgP string }
+
+// sgrParams is the parameters of an SGR sequence ("48;2;1;2;3" of
+// "\x1b[48;2;1;2;3m").
+func sgrParams(seq string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(seq, "\x1b["), "m")
+}
+
+// line writes line with the theme's colours put back after each reset.
+func (p *painter) line(b *strings.Builder, line string) {
 	for {
 		j := strings.IndexByte(line, 0x1b)
 		if j < 0 {
@@ -925,24 +940,124 @@ func paintLine(b *strings.Builder, line, base, bg, fg string) {
 		line = line[j:]
 		switch {
 		case strings.HasPrefix(line, "\x1b[m"):
-			b.WriteString("\x1b[m")
-			b.WriteString(base)
-			line = line[3:]
+			line = p.reset(b, line[3:], "\x1b[0")
 		case strings.HasPrefix(line, "\x1b[0m"):
-			b.WriteString("\x1b[0m")
-			b.WriteString(base)
-			line = line[4:]
+			line = p.reset(b, line[4:], "\x1b[0")
 		case strings.HasPrefix(line, "\x1b[49m"):
-			b.WriteString(bg)
+			b.WriteString(p.bg)
 			line = line[5:]
 		case strings.HasPrefix(line, "\x1b[39m"):
-			b.WriteString(fg)
+			b.WriteString(p.fg)
 			line = line[5:]
 		default:
 			b.WriteByte(0x1b)
 			line = line[1:]
 		}
 	}
+}
+
+// reset writes a reset (start: "\x1b[0", or "\x1b[" where the line
+// starts, after the last line's reset) with the theme's colours, merged
+// with the style that follows it in rest when there is one, and returns
+// what is left of rest. At the end of a line it writes nothing: the
+// line's own reset follows.
+func (p *painter) reset(b *strings.Builder, rest, start string) string {
+	if rest == "" && start != "\x1b[" {
+		return rest
+	}
+	params, n := plainSGR(rest)
+	setsFG, setsBG := false, false
+	if n > 0 {
+		var ok bool
+		setsFG, setsBG, ok = sgrSets(params)
+		if !ok {
+			n = 0
+		}
+	}
+	b.WriteString(start)
+	sep := start != "\x1b["
+	put := func(params string) {
+		if sep {
+			b.WriteByte(';')
+		}
+		b.WriteString(params)
+		sep = true
+	}
+	if !setsBG {
+		put(p.bgP)
+	}
+	if !setsFG {
+		put(p.fgP)
+	}
+	if n > 0 {
+		put(params)
+		rest = rest[n:]
+	}
+	b.WriteByte('m')
+	return rest
+}
+
+// plainSGR reads an SGR sequence at the start of s made only of digits
+// and semicolons: its parameters and its length (0: none there).
+func plainSGR(s string) (string, int) {
+	if !strings.HasPrefix(s, "\x1b[") {
+		return "", 0
+	}
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 'm':
+			if i == 2 {
+				return "", 0 // a reset: not a style to merge
+			}
+			return s[2:i], i + 1
+		case c == ';' || (c >= '0' && c <= '9'):
+		default:
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+// sgrSets says whether the SGR parameters set the text colour and the
+// background; ok is false when they also reset something (0, 39, 49) or
+// cannot be read, and the sequence is then not merged.
+func sgrSets(params string) (fg, bg, ok bool) {
+	for params != "" {
+		var c string
+		c, params, _ = strings.Cut(params, ";")
+		switch c {
+		case "", "0", "39", "49":
+			return false, false, false
+		case "38", "48", "58":
+			var mode string
+			mode, params, _ = strings.Cut(params, ";")
+			skip := 0
+			switch mode {
+			case "5":
+				skip = 1
+			case "2":
+				skip = 3
+			default:
+				return false, false, false
+			}
+			for range skip {
+				var v string
+				v, params, _ = strings.Cut(params, ";")
+				if v == "" {
+					return false, false, false
+				}
+			}
+			fg, bg = fg || c == "38", bg || c == "48"
+		default:
+			if len(c) == 2 && (c[0] == '3' || c[0] == '9') && c[1] >= '0' && c[1] <= '7' {
+				fg = true
+			}
+			if (len(c) == 2 && c[0] == '4' && c[1] >= '0' && c[1] <= '7') || (len(c) == 3 && c[:2] == "10" && c[2] >= '0' && c[2] <= '7') {
+				bg = true
+			}
+		}
+	}
+	return fg, bg, true
 }
 
 // sgrColor is the SGR sequence setting a 24-bit colour: code 38 for the

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/phrase"
@@ -407,18 +408,28 @@ func TestPaintGivesEveryCellTheThemeBackground(t *testing.T) {
 	}
 	defer m.Close()
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	bg := sgrColor(48, m.styles.P.Bg)
-	frame := m.View().Content
-	for i, l := range strings.Split(frame, "\n") {
-		if !strings.HasPrefix(l, bg) {
-			t.Fatalf("line %d does not start on the theme background: %q", i, l[:min(len(l), 40)])
+	for _, keys := range [][]string{nil, {"]"}, {"g", "4"}, {"g", "5", "r"}} {
+		e.keys(m, keys...)
+		frame := m.View().Content
+		for i, l := range strings.Split(frame, "\n") {
+			if w := ansi.StringWidth(l); w != 100 {
+				t.Fatalf("%v: line %d is %d wide, want the window's 100", keys, i, w)
+			}
 		}
-		if w := ansi.StringWidth(l); w != 100 {
-			t.Fatalf("line %d is %d wide, want the window's 100", i, w)
-		}
-		// After every reset the background comes back.
-		if strings.Count(l, "\x1b[m") != strings.Count(l, "\x1b[m"+bg)+1 {
-			t.Fatalf("line %d has a reset not followed by the background: %q", i, l)
+		// Every cell as a terminal draws it: a background and a text
+		// colour of the theme or of its own style, never the terminal's.
+		buf := uv.NewScreenBuffer(100, 30)
+		uv.NewStyledString(frame).Draw(buf, buf.Bounds())
+		for y := range 30 {
+			for x := range 100 {
+				c := buf.CellAt(x, y)
+				if c == nil || c.Content == "" {
+					continue // the right half of a wide character
+				}
+				if c.Style.Bg == nil || c.Style.Fg == nil {
+					t.Fatalf("%v: cell %d,%d (%q) has the terminal's own colours: %+v", keys, x, y, c.Content, c.Style)
+				}
+			}
 		}
 	}
 }
