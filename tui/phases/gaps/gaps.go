@@ -425,16 +425,31 @@ func (g *Gaps) render(w, h int) []string {
 		rw := w - lw - 3
 		top := common.JoinBlocks(g.dimTable(lw), lw, g.priorityList(rw, len(g.dims)+2), rw, " │ ", len(g.dims)+2, st)
 		bh := h - len(top) - 1 - len(foot)
-		bottom := common.JoinBlocks(g.elementTable(lw, bh), lw, g.spreadList(rw, bh), rw, " │ ", bh, st)
+		bottom := common.JoinBlocks(g.elementTable(lw, bh), lw, g.spreadList(rw, bh, false), rw, " │ ", bh, st)
 		out := append(top, "")
 		out = append(out, bottom...)
 		return append(out, foot...)
 	case w >= 110 && h >= 30:
 		g.compact = false
-		lw := w * 3 / 5
+		// The dimension table takes the width its names need, the list
+		// of where the OPDs disagree the rest.
+		lw := min(w*3/5, g.dimTableWidth())
 		rw := w - lw - 3
 		th := len(g.dims) + 2
-		top := common.JoinBlocks(g.dimTable(lw), lw, g.spreadList(rw, th), rw, " │ ", th, st)
+		spread := g.spreadList(rw, th, false)
+		// Names too long for the list wrap under themselves when the
+		// element table below keeps every row it has now.
+		if wrapped := g.spreadList(rw, th, true); len(wrapped) > th {
+			elRows := h - th - 1 - len(foot) - 2
+			more := len(wrapped) - th
+			n := len(g.els)
+			keepsRows := elRows-more >= n
+			keepsSpacing := elRows < 2*n-1 || elRows-more >= 2*n-1
+			if keepsRows && keepsSpacing {
+				spread, th = wrapped, len(wrapped)
+			}
+		}
+		top := common.JoinBlocks(g.dimTable(lw), lw, spread, rw, " │ ", th, st)
 		out := append(top, "")
 		out = append(out, g.elementTable(w, h-len(out)-len(foot))...)
 		return append(out, foot...)
@@ -684,8 +699,11 @@ func (g *Gaps) elementTable(w, h int) []string {
 	return out
 }
 
-// spreadList shows where the OPDs disagree most: elements by SD.
-func (g *Gaps) spreadList(w, h int) []string {
+// spreadList shows where the OPDs disagree most: elements by SD. With
+// wrap, each of the first h-2 elements' names that is wider than its
+// column continues under itself (indented) instead of being cut with …,
+// and the list is as long as that takes.
+func (g *Gaps) spreadList(w, h int, wrap bool) []string {
 	s := g.s
 	st := s.Styles
 	cols := []gapCol{{s.T("gaps.col.element"), 0, false}, {s.T("gaps.col.sd"), 5, true}, {s.T("gaps.col.range"), 10, false}, {s.T("gaps.col.n"), 5, true}}
@@ -693,16 +711,61 @@ func (g *Gaps) spreadList(w, h int) []string {
 		cols[i].w = max(cols[i].w, ansi.StringWidth(cols[i].title))
 	}
 	cols = layoutCols(cols, 0, w)
+	nameW := cols[0].w
 	out := []string{common.FitCell(st.Title.Render(s.T("gaps.disagree")), w), g.headerLine(cols, w)}
-	for _, r := range g.spread {
-		if len(out) >= h {
+	for i, r := range g.spread {
+		if i >= h-2 {
 			break
 		}
 		_, n, sd, rng := statCells(r)
-		name := g.elementName(r.ElementKey) + " · " + g.dimName(r.DimensionKey)
-		out = append(out, common.FitCell(renderCells(cols, []string{name, st.Bold.Render(sd), rng, n}), w))
+		el, dim := g.elementName(r.ElementKey), g.dimName(r.DimensionKey)
+		name := el + " · " + dim
+		lines := []string{name}
+		if wrap && common.CellWidth(name) > nameW {
+			lines = spreadName(el, dim, nameW)
+		}
+		out = append(out, common.FitCell(renderCells(cols, []string{lines[0], st.Bold.Render(sd), rng, n}), w))
+		for _, l := range lines[1:] {
+			out = append(out, common.FitCell(renderCells(cols, []string{"  " + l, "", "", ""}), w))
+		}
 	}
 	return out
+}
+
+// spreadName breaks "element · dimension" into lines: the first nameW
+// wide, the others indented under it (the caller adds the indent); the
+// dimension goes to a line of its own rather than leave "·" at a line's
+// end.
+func spreadName(el, dim string, nameW int) []string {
+	lines := common.WrapText(el, nameW)
+	if len(lines) > 1 {
+		lines = append(lines[:1], common.WrapText(strings.Join(lines[1:], " "), nameW-2)...)
+	}
+	last := len(lines) - 1
+	lw := nameW
+	if last > 0 {
+		lw = nameW - 2
+	}
+	if common.CellWidth(lines[last]+" · "+dim) <= lw {
+		lines[last] += " · " + dim
+		return lines
+	}
+	return append(lines, common.WrapText("· "+dim, nameW-2)...)
+}
+
+// dimTableWidth is the width the dimension table needs beside the spread
+// list (its number columns without the bar and the predikat): its longest
+// dimension name, or its title when that is wider.
+func (g *Gaps) dimTableWidth() int {
+	s := g.s
+	w := ansi.StringWidth(s.T("gaps.col.dim"))
+	for _, r := range g.dims {
+		w = max(w, common.CellWidth(g.dimName(r.DimensionKey)))
+	}
+	for _, c := range g.numberCols(false) {
+		w += 1 + c.w
+	}
+	return max(w, ansi.StringWidth(s.T("gaps.dims")))
 }
 
 // priorityList shows the chosen priorities in marking order.

@@ -318,3 +318,58 @@ func TestGapsLegendInTheLegendColour(t *testing.T) {
 		}
 	}
 }
+
+// TestSpreadNameBreaks: a name too wide for the spread list breaks under
+// itself, the dimension after the element's last words when they fit, on
+// a line of its own otherwise (never a "·" left at a line's end).
+func TestSpreadNameBreaks(t *testing.T) {
+	cases := []struct {
+		el, dim string
+		w       int
+		want    []string
+	}{
+		{"Environmental protection", "Environment", 37, []string{"Environmental protection", "· Environment"}},
+		{"Industry ecosystem", "Economy", 38, []string{"Industry ecosystem · Economy"}},
+		{"Financial transaction ecosystem", "Economy", 24, []string{"Financial transaction", "ecosystem · Economy"}},
+		{"Financial transaction ecosystem", "Environment", 24, []string{"Financial transaction", "ecosystem", "· Environment"}},
+	}
+	for _, c := range cases {
+		if got := spreadName(c.el, c.dim, c.w); !slices.Equal(got, c.want) {
+			t.Errorf("spreadName(%q, %q, %d) = %q, want %q", c.el, c.dim, c.w, got, c.want)
+		}
+	}
+}
+
+// TestSpreadListShowsWholeNamesAt120: at 120 columns the dimension table
+// takes the width its names need and the spread list the rest, so every
+// element of the list is named whole (wrapped, not cut with …) in both
+// languages, and the element table keeps all its rows.
+func TestSpreadListShowsWholeNamesAt120(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		fx := tuitest.NewBoardEnv(t, lang)
+		fx.Sess.State.Revealed = true
+		g := New(fx.Sess)
+		v := ansi.Strip(tuitest.View(g, 120, 36))
+		if strings.Contains(v, "…") {
+			t.Errorf("%s: a name is cut:\n%s", lang, v)
+		}
+		lines := strings.Split(v, "\n")
+		for _, r := range g.spread[:len(g.dims)] {
+			el := g.elementName(r.ElementKey)
+			found := false
+			for _, l := range lines {
+				if _, right, ok := strings.Cut(l, "│"); ok && strings.Contains(right, el) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: the spread list does not name %q whole:\n%s", lang, el, v)
+			}
+		}
+		for _, r := range g.els {
+			if !strings.Contains(v, g.elementName(r.ElementKey)) {
+				t.Errorf("%s: the element table lost %q:\n%s", lang, g.elementName(r.ElementKey), v)
+			}
+		}
+	}
+}
