@@ -92,11 +92,11 @@ func (g *Grid) bottomDetailW(w int) int {
 // detailLines describes the cursor's item: its name and description, the
 // level scale with the current answer marked, and the cell's note. long
 // wraps each level's description under it (side panel); else one line per
-// level, its description cut. In h rows (h > 0) a long form that does not
-// fit keeps every level: the level of the cell's answer, then the others
-// in scale order, are wrapped while the rows hold them, the rest take one
-// line each, and only when even that does not fit is the item's
-// description shortened.
+// level, its description cut. In h rows (h > 0) every level stays: a long
+// form that does not fit wraps the level of the cell's answer, then the
+// others in scale order, while the rows hold them, the rest taking one
+// line each; and when even one line a level does not fit, the item's
+// description and then its name are shortened first.
 func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 	s := g.s
 	st := s.State
@@ -153,10 +153,19 @@ func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 	nDesc := min(maxDesc, len(desc))
 	// Rows for the levels: what the title, the name, the description, the
 	// scale's heading and the note leave.
-	levelRows := func() int { return h - (1 + len(name) + nDesc + 1 + len(note)) }
-	if long && h > 0 {
+	nName := len(name)
+	levelRows := func() int { return h - (1 + nName + nDesc + 1 + len(note)) }
+	if h > 0 {
+		// Short of rows for one line a level: the description goes down
+		// to a line, the item's name to a line, then the description goes.
 		for nDesc > 1 && levelRows() < len(scale) {
 			nDesc--
+		}
+		for nName > 1 && levelRows() < len(scale) {
+			nName--
+		}
+		if nDesc > 0 && levelRows() < len(scale) {
+			nDesc = 0
 		}
 	}
 	levels := short
@@ -194,10 +203,13 @@ func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 		}
 	}
 
-	out := make([]string, 0, 4+len(name)+nDesc+len(levels)+len(note))
+	out := make([]string, 0, 2+nName+nDesc+len(levels)+len(note))
 	title := s.T("grid.item", col.num, len(t.cols)) + " · " + s.Name(col.el.Name)
 	out = append(out, g.p.paint(gpAccent, g.fit(title, w)))
-	for _, ln := range name {
+	for i, ln := range name[:nName] {
+		if i == nName-1 && len(name) > nName {
+			ln = ansi.Truncate(ln+" …", w, "…")
+		}
 		out = append(out, g.p.paint(gpBold, g.fit(ln, w)))
 	}
 	for i, ln := range desc[:nDesc] {

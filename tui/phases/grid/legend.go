@@ -38,7 +38,7 @@ func (g *Grid) bottomPanel(w, h int, byDetail bool) []string {
 	}
 	out := []string{g.p.paint(gpBorder, top)}
 	dw := g.bottomDetailW(w)
-	det := g.detailLines(dw, 2, false, 0)
+	det := g.detailLines(dw, 2, false, h-1)
 	var leg []string
 	lw := w - dw - 3
 	if dw < w && lw >= 20 {

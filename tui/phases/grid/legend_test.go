@@ -59,3 +59,30 @@ func TestGridSidePanelKeepsEveryLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestGridDetailPanelKeepsEveryLevel: the detail panel Space opens under
+// a small grid names every level of the scale, on every item of the
+// dimension: the item's description gives up lines before a level is
+// dropped at the panel's foot (level 5 was gone at 80x24 on Kebijakan
+// Publik).
+func TestGridDetailPanelKeepsEveryLevel(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		e := newGridEnv(t, lang, gridOPDs, gridAnswers)
+		e.press(gkSpace)
+		for col := 0; col < 3; col++ {
+			e.at(0, 0, col)
+			for _, size := range [][2]int{{80, 19}, {80, 20}, {90, 18}, {100, 19}} {
+				w, h := size[0], size[1]
+				v := ansi.Strip(view(e.g, w, h))
+				if !strings.Contains(v, e.s.T("grid.levels")) {
+					t.Fatalf("%s %dx%d: no detail panel:\n%s", lang, w, h, v)
+				}
+				for _, lv := range e.s.F().Scale {
+					if want := lv.Label.In(lang); !strings.Contains(v, want) {
+						t.Errorf("%s %dx%d item %d: level %d %q is not in the panel:\n%s", lang, w, h, col+1, lv.Value, want, v)
+					}
+				}
+			}
+		}
+	}
+}
