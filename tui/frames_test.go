@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/bimtek/bimtek/assets"
+	"github.com/bimtek/bimtek/internal/tuitest"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -20,20 +20,7 @@ import (
 // seed 1) in a new database.
 func demoSession(t *testing.T) (*store.Store, int64, string) {
 	t.Helper()
-	st, path := openTestStore(t, "demo.db")
-	f := elemenFramework(t)
-	var opds []store.OPDInput
-	for _, p := range assets.PresetOPDs()[:20] {
-		opds = append(opds, store.OPDInput{Code: p.Code, Name: p.Name})
-	}
-	id, d := createTestSession(t, st, store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2026-11-28",
-		Venue: "Aula Bappeda", Facilitator: "Tim Fasilitator", Framework: f, OPDs: opds})
-	var rows []store.ScoreRow
-	for _, a := range workshop.DemoAnswers(f, d.OPDs, 1) {
-		rows = append(rows, store.ScoreRow{OPDID: a.OPDID, IndicatorKey: a.IndicatorKey, Answer: a.Answer, Note: a.Note})
-	}
-	importTestScores(t, st, id, rows)
-	return st, id, path
+	return tuitest.Demo(t)
 }
 
 // TestFrameGolden keeps the whole window of every phase of the demo

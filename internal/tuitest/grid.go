@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/store"
 	"github.com/bimtek/bimtek/tui/common"
 	"github.com/bimtek/bimtek/workshop"
@@ -132,4 +133,29 @@ func importRows(t testing.TB, st *store.Store, id int64, rows []store.ScoreRow) 
 	if _, err := st.ImportScores(context.Background(), id, rows); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Demo creates the session `bimtek demo` makes (20 preset OPDs, seed 1)
+// in a new database and returns the store, the session's id and the
+// database's path.
+func Demo(t testing.TB) (*store.Store, int64, string) {
+	t.Helper()
+	st, path := OpenStore(t, "demo.db")
+	f := Elemen(t)
+	var opds []store.OPDInput
+	for _, p := range assets.PresetOPDs()[:20] {
+		opds = append(opds, store.OPDInput{Code: p.Code, Name: p.Name})
+	}
+	id, err := st.CreateSession(context.Background(), store.NewSession{City: "Kota Contoh", Stage: 1, Date: "2026-11-28",
+		Venue: "Aula Bappeda", Facilitator: "Tim Fasilitator", Framework: f, OPDs: opds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Load(t, st, id)
+	var rows []store.ScoreRow
+	for _, a := range workshop.DemoAnswers(f, d.OPDs, 1) {
+		rows = append(rows, store.ScoreRow{OPDID: a.OPDID, IndicatorKey: a.IndicatorKey, Answer: a.Answer, Note: a.Note})
+	}
+	importRows(t, st, id, rows)
+	return st, id, path
 }
