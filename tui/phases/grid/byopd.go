@@ -135,7 +135,7 @@ func (g *Grid) viewByOPD(w, h int) (string, int) {
 		done += res.Done[t.dim.Key]
 	}
 	var out []string
-	head := "▶ " + gridOPDLabel(opd)
+	head := "▶ " + opdLabel(opd)
 	if !opd.Present {
 		head += " (" + s.T("grid.absent") + ")"
 	}
@@ -216,7 +216,7 @@ func (g *Grid) viewByOPD(w, h int) (string, int) {
 	if len(body) > room {
 		// Keep the cursor in sight, moving as little as possible (place
 		// keeps the top that View then finds again).
-		top = gridScrollTo(g.opdTop, cursor, room, len(body))
+		top = scrollTo(g.opdTop, cursor, room, len(body))
 	}
 	for i := top; i < len(body) && i < top+room; i++ {
 		out = append(out, body[i].text)
@@ -225,7 +225,7 @@ func (g *Grid) viewByOPD(w, h int) (string, int) {
 		out = append(out, "")
 	}
 	out = append(out, foot...)
-	return gridJoin(out, h), top
+	return joinLines(out, h), top
 }
 
 // opdAnswer is an answer as the per-OPD view writes it: the level with its

@@ -39,7 +39,7 @@ func (g *Grid) infoLine(w int) string {
 	// The OPD and the item each get a share of the line, so the answer
 	// stays in sight after a long name.
 	share := max(12, w/3)
-	head := "▶ " + common.CellTrunc(gridOPDLabel(opd), share, "…") + " · " + common.CellTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share, "…") + " → "
+	head := "▶ " + common.CellTrunc(opdLabel(opd), share, "…") + " · " + common.CellTrunc(strconv.Itoa(col.num)+" "+g.colShort(t, col), share, "…") + " → "
 	used := common.CellWidth(head)
 	b.WriteString(g.p.paint(gpAccent, common.FitCell(head, min(used, w))))
 	if used >= w {
@@ -51,7 +51,7 @@ func (g *Grid) infoLine(w int) string {
 	used += ansW
 	rest := ""
 	if note := g.s.Note(opd.ID, col.ind.Key); note != "" && used+4 < w {
-		rest = " · " + g.s.T("grid.note_label") + ": " + gridOneLine(note)
+		rest = " · " + g.s.T("grid.note_label") + ": " + oneLine(note)
 	}
 	b.WriteString(g.p.paint(gpBase, common.FitCell(rest, w-used))) // to exactly w
 	return b.String()
@@ -72,12 +72,12 @@ func (g *Grid) answerText(a workshop.Answer) string {
 
 func (g *Grid) answerStyle(a workshop.Answer) uint8 {
 	if a.Level > 0 && !a.NA {
-		return gpHeat0 + uint8(gridHeat(float64(a.Level), true))
+		return gpHeat0 + uint8(heat(float64(a.Level), true))
 	}
 	return gpBold
 }
 
-func gridOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // ---------------------------------------------------------------------
 // Detail panel, legend and overlays
@@ -121,18 +121,18 @@ func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 			mark = "▶ "
 			answered = li
 		}
-		digit := g.p.paint(gpHeat0+uint8(gridHeat(float64(lv.Value), true)), " "+strconv.Itoa(lv.Value)+" ")
+		digit := g.p.paint(gpHeat0+uint8(heat(float64(lv.Value), true)), " "+strconv.Itoa(lv.Value)+" ")
 		label := common.CellTrunc(" "+s.Name(lv.Label), w-5, "…")
 		head := g.p.paint(gpBold, mark) + digit + g.p.paint(gpBold, label)
 		used := 5 + common.CellWidth(label)
 		d := s.Name(lv.Description)
 		switch {
 		case d == "" || used+3 >= w:
-			short[li] = head + gridSpaces(w-used)
+			short[li] = head + spaces(w-used)
 			wrapped[li] = []string{short[li]}
 		default:
 			short[li] = head + g.p.paint(gpBase, g.fit(": "+d, w-used))
-			wrapped[li] = []string{head + gridSpaces(w-used)}
+			wrapped[li] = []string{head + spaces(w-used)}
 			for _, ln := range g.wrap(d, w-5) {
 				wrapped[li] = append(wrapped[li], "     "+g.p.paint(gpBase, g.fit(ln, w-5)))
 			}
@@ -140,7 +140,7 @@ func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 	}
 	var note []string
 	if text := s.Note(opd.ID, col.ind.Key); text != "" {
-		for i, ln := range g.wrap(s.T("grid.note_label")+": "+gridOneLine(text), w) {
+		for i, ln := range g.wrap(s.T("grid.note_label")+": "+oneLine(text), w) {
 			if i == 3 {
 				break
 			}
@@ -235,7 +235,7 @@ func (g *Grid) detailCount(w, maxDesc int) int {
 	opd := g.present[common.Clamp(s.State.Row, 0, len(g.present)-1)]
 	n := 2 + len(s.F().Scale) + len(g.wrap(s.Name(col.ind.Name), w)) + min(maxDesc, len(g.wrap(s.Name(col.ind.Description), w)))
 	if note := s.Note(opd.ID, col.ind.Key); note != "" {
-		n += min(3, len(g.wrap(s.T("grid.note_label")+": "+gridOneLine(note), w)))
+		n += min(3, len(g.wrap(s.T("grid.note_label")+": "+oneLine(note), w)))
 	}
 	return n
 }

@@ -30,15 +30,15 @@ import (
 //
 // View is called on every frame with up to 80 OPDs x 90 indicators in the
 // session, so it draws only the visible rows and columns and paints from
-// caches of rendered cells (see gridPainter).
+// caches of rendered cells (see painter).
 type Grid struct {
 	common.Size
 	s    *common.Sess
-	keys gridKeys
+	keys keyMap
 
 	board   *workshop.Board // the board the caches below were built from
 	present []workshop.OPD  // the rows: present OPDs in roster order
-	tabs    []gridTab       // per dimension, in framework order
+	tabs    []tabCols       // per dimension, in framework order
 	labelW  int             // widest row label (code + name)
 	cornerW int             // widest text of the label column besides names
 	predW   int             // widest predikat label (and its heading)
@@ -49,44 +49,44 @@ type Grid struct {
 	pageRows        int // OPD rows on screen at the last View (page keys)
 	opdTop          int // first line shown in the per-OPD view
 
-	detail bool      // Space: the detail panel where the size does not show it anyway
-	note   *gridNote // the open note editor, nil when closed
+	detail bool        // Space: the detail panel where the size does not show it anyway
+	note   *noteEditor // the open note editor, nil when closed
 	// hold is a refusal that stands: a digit off the scale, or a digit at
 	// the last cell. Further digits are not taken until Esc or a move, so
 	// a typo never shifts the entries after it (DESIGN section 5).
-	hold *gridHold
+	hold *refusal
 
-	p      gridPainter
-	cells  gridCells
-	rowLb  gridRowLabels
-	wraps  map[gridWrapKey][]string
-	fits   map[gridWrapKey]string
-	scores map[gridScoreKey]string
+	p      painter
+	cells  cellCache
+	rowLb  rowLabels
+	wraps  map[wrapKey][]string
+	fits   map[wrapKey]string
+	scores map[scoreKey]string
 	// The tab bar of the last frame and what it was drawn from.
 	tabBarKey  string
 	tabBarSt   *common.Styles
 	tabBarLine string
 }
 
-// gridTab is one dimension's columns.
-type gridTab struct {
+// tabCols is one dimension's columns.
+type tabCols struct {
 	dim  *workshop.Dimension
-	cols []gridCol
+	cols []column
 	// grouped is true when an element has more than one indicator: the
 	// header then needs a row of element headings above the items.
 	grouped bool
 }
 
-// gridCol is one indicator column.
-type gridCol struct {
+// column is one indicator column.
+type column struct {
 	ind  *workshop.Indicator
 	el   *workshop.Element
 	elIx int // index of the element inside the dimension
 	num  int // 1-based position in the tab, as in the legend
 }
 
-// gridHold is a standing refusal at the cursor cell.
-type gridHold struct {
+// refusal is a standing refusal at the cursor cell.
+type refusal struct {
 	text  string
 	digit int  // the refused digit, drawn in the cell; 0 when the cell keeps its answer
 	mark  bool // the cell is marked with the refused digit
@@ -94,8 +94,8 @@ type gridHold struct {
 
 // New builds the assessment screen on the session's cursor.
 func New(s *common.Sess) *Grid {
-	g := &Grid{s: s, keys: newGridKeys(s.Lang, s.F()), wraps: map[gridWrapKey][]string{},
-		fits: map[gridWrapKey]string{}, scores: map[gridScoreKey]string{}}
+	g := &Grid{s: s, keys: newKeyMap(s.Lang, s.F()), wraps: map[wrapKey][]string{},
+		fits: map[wrapKey]string{}, scores: map[scoreKey]string{}}
 	g.rebuild()
 	return g
 }
@@ -114,21 +114,21 @@ func (g *Grid) rebuild() {
 	g.tabs = g.tabs[:0]
 	for di := range f.Dimensions {
 		d := &f.Dimensions[di]
-		t := gridTab{dim: d}
+		t := tabCols{dim: d}
 		for ei := range d.Elements {
 			e := &d.Elements[ei]
 			if len(e.Indicators) > 1 {
 				t.grouped = true
 			}
 			for ii := range e.Indicators {
-				t.cols = append(t.cols, gridCol{ind: &e.Indicators[ii], el: e, elIx: ei, num: len(t.cols) + 1})
+				t.cols = append(t.cols, column{ind: &e.Indicators[ii], el: e, elIx: ei, num: len(t.cols) + 1})
 			}
 		}
 		g.tabs = append(g.tabs, t)
 	}
 	g.labelW = 0
 	for _, o := range g.present {
-		g.labelW = max(g.labelW, common.CellWidth(gridOPDLabel(o)))
+		g.labelW = max(g.labelW, common.CellWidth(opdLabel(o)))
 	}
 	nc := 0
 	for _, t := range g.tabs {
@@ -141,7 +141,7 @@ func (g *Grid) rebuild() {
 	for _, b := range f.Bands {
 		g.predW = max(g.predW, common.CellWidth(s.Name(b.Predikat)))
 	}
-	g.rowLb = gridRowLabels{}
+	g.rowLb = rowLabels{}
 	g.clampCursor()
 }
 
@@ -159,9 +159,9 @@ func (g *Grid) clampCursor() {
 	st.Col = common.Clamp(st.Col, 0, len(g.tab().cols)-1)
 }
 
-func (g *Grid) tab() *gridTab {
+func (g *Grid) tab() *tabCols {
 	if len(g.tabs) == 0 {
-		return &gridTab{dim: &workshop.Dimension{}}
+		return &tabCols{dim: &workshop.Dimension{}}
 	}
 	return &g.tabs[common.Clamp(g.s.State.Tab, 0, len(g.tabs)-1)]
 }

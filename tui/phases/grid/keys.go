@@ -11,7 +11,7 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-type gridKeys struct {
+type keyMap struct {
 	Up, Down, Left, Right key.Binding
 	Move                  key.Binding // for the help: every move key
 	MoveItem, MoveOPD     key.Binding // the same keys in the per-OPD view: items, OPDs
@@ -34,7 +34,7 @@ type gridKeys struct {
 	Marks key.Binding
 }
 
-func newGridKeys(lang string, f *workshop.Framework) gridKeys {
+func newKeyMap(lang string, f *workshop.Framework) keyMap {
 	var digits []string
 	for d := 1; d <= 9; d++ {
 		if _, ok := f.LevelOf(d); ok {
@@ -45,7 +45,7 @@ func newGridKeys(lang string, f *workshop.Framework) gridKeys {
 	if len(digits) == 0 {
 		digits = []string{"1"} // a scale beyond one digit: the key is refused with a sentence
 	}
-	return gridKeys{
+	return keyMap{
 		Up:        key.NewBinding(key.WithKeys("up", "k")),
 		Down:      key.NewBinding(key.WithKeys("down", "j")),
 		Left:      key.NewBinding(key.WithKeys("left", "h")),

@@ -6,17 +6,17 @@ import (
 	"github.com/bimtek/bimtek/tui/common"
 )
 
-type gridPanel int
+type panelKind int
 
 const (
-	gridPanelNone gridPanel = iota
-	gridPanelSide
-	gridPanelBottom
+	panelNone panelKind = iota
+	panelSide
+	panelBottom
 )
 
-// gridLayout is the arithmetic of one frame; it is cheap and recomputed
+// frameLayout is the arithmetic of one frame; it is cheap and recomputed
 // every View.
-type gridLayout struct {
+type frameLayout struct {
 	w, h       int
 	gw         int // width of the grid (w minus a side panel)
 	labelW     int
@@ -28,7 +28,7 @@ type gridLayout struct {
 	heads      int // header lines: 1, or 2 with element headings / ranges
 	rule       bool
 	rows       int // OPD rows on screen
-	panel      gridPanel
+	panel      panelKind
 	panelW     int
 	panelH     int
 	byDetail   bool // the bottom panel is there only because of Space
@@ -36,17 +36,17 @@ type gridLayout struct {
 }
 
 // rowW is the width of a grid row: label, cells, score and extras.
-func (l *gridLayout) rowW() int {
+func (l *frameLayout) rowW() int {
 	return l.labelW + l.vis*(l.cw+1) + 1 + l.scoreW + l.predW + l.doneW
 }
 
 const (
-	gridMinCellW = 6 // "▶N/A*◀"
-	gridScoreW   = 6
+	minCellW  = 6 // "▶N/A*◀"
+	scoreColW = 6
 )
 
 // fitColumns sizes the columns for a grid gw wide.
-func (g *Grid) fitColumns(l *gridLayout, gw int) {
+func (g *Grid) fitColumns(l *frameLayout, gw int) {
 	t := g.tab()
 	nc := len(t.cols)
 	l.gw = gw
@@ -59,7 +59,7 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 	}
 	cwMax := common.Clamp(gw/6, 16, 28)
 	l.labelW = common.Clamp(max(g.labelW+2, g.cornerW), 12, labelCap)
-	l.scoreW = max(gridScoreW, common.CellWidth(g.s.T("grid.score"))+2)
+	l.scoreW = max(scoreColW, common.CellWidth(g.s.T("grid.score"))+2)
 	l.predW, l.doneW = 0, 0
 	if gw >= 110 {
 		l.predW = g.predW + 1
@@ -69,17 +69,17 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 			len(g.s.T("grid.city_n", len(g.present))))
 	}
 	trail := 1 + l.scoreW + l.predW + l.doneW
-	if gw-l.labelW-trail < gridMinCellW+1 { // very narrow: give up the extras first
+	if gw-l.labelW-trail < minCellW+1 { // very narrow: give up the extras first
 		l.predW, l.doneW = 0, 0
 		trail = 1 + l.scoreW
-		l.labelW = max(4, min(l.labelW, gw-trail-gridMinCellW-1))
+		l.labelW = max(4, min(l.labelW, gw-trail-minCellW-1))
 	}
 	avail := gw - l.labelW - trail
 	if nc == 0 {
-		l.cw, l.vis = gridMinCellW, 0
+		l.cw, l.vis = minCellW, 0
 		return
 	}
-	l.cw = common.Clamp(avail/nc-1, gridMinCellW, cwMax)
+	l.cw = common.Clamp(avail/nc-1, minCellW, cwMax)
 	l.vis = common.Clamp(avail/(l.cw+1), 1, nc)
 	if l.vis*(l.cw+1) > avail { // narrower than one minimum cell
 		l.cw = max(1, avail-1)
@@ -93,8 +93,8 @@ func (g *Grid) fitColumns(l *gridLayout, gw int) {
 	}
 }
 
-func (g *Grid) layout(w, h int) gridLayout {
-	l := gridLayout{w: w, h: h}
+func (g *Grid) layout(w, h int) frameLayout {
+	l := frameLayout{w: w, h: h}
 	t := g.tab()
 	nc, n := len(t.cols), len(g.present)
 	if w >= 150 && nc > 0 {
@@ -115,10 +115,10 @@ func (g *Grid) layout(w, h int) gridLayout {
 			}
 			// Width the grid does not use goes to the panel's text.
 			used := l.rowW() + 1
-			l.panel, l.panelW, l.gw = gridPanelSide, w-used, used
+			l.panel, l.panelW, l.gw = panelSide, w-used, used
 		}
 	}
-	if l.panel != gridPanelSide {
+	if l.panel != panelSide {
 		g.fitColumns(&l, w)
 	}
 	l.heads = 1
@@ -135,20 +135,20 @@ func (g *Grid) layout(w, h int) gridLayout {
 	}
 	// The bottom panel: always when the window is large, or on Space
 	// (then the grid keeps only a few rows around the cursor).
-	if l.panel == gridPanelNone && nc > 0 && (h >= 30 && w >= 100 || g.detail) {
+	if l.panel == panelNone && nc > 0 && (h >= 30 && w >= 100 || g.detail) {
 		want := 1 + max(g.detailCount(g.bottomDetailW(w), 2), 2+g.legendRows(w-g.bottomDetailW(w)-3))
 		minRows, minPanel := min(n, 8), 7
 		if g.detail {
 			minRows, minPanel = min(n, 3), 4
 		}
 		if room := h - fixed - minRows; room >= minPanel {
-			l.panel, l.panelH = gridPanelBottom, min(want, room)
+			l.panel, l.panelH = panelBottom, min(want, room)
 			l.byDetail = !(h >= 30 && w >= 100)
 		}
 	}
 	l.rows = common.Clamp(h-fixed-l.panelH, 1, max(1, n))
 	l.first = g.colLeft
-	if l.panel == gridPanelNone {
+	if l.panel == panelNone {
 		if spare := h - fixed - l.rows; spare >= 2 && nc > 0 {
 			l.legendH = min(spare, 2+g.legendRows(w))
 		}
@@ -157,18 +157,18 @@ func (g *Grid) layout(w, h int) gridLayout {
 }
 
 // scroll keeps the cursor inside the visible rows and columns.
-func (g *Grid) scroll(l *gridLayout) {
+func (g *Grid) scroll(l *frameLayout) {
 	st := g.s.State
 	n, nc := len(g.present), len(g.tab().cols)
-	g.rowTop = gridScrollTo(g.rowTop, st.Row, l.rows, n)
-	g.colLeft = gridScrollTo(g.colLeft, st.Col, l.vis, nc)
+	g.rowTop = scrollTo(g.rowTop, st.Row, l.rows, n)
+	g.colLeft = scrollTo(g.colLeft, st.Col, l.vis, nc)
 	l.first = g.colLeft
 	g.pageRows = l.rows
 }
 
-// gridScrollTo moves top as little as possible so that cur is within
+// scrollTo moves top as little as possible so that cur is within
 // [top, top+size), never leaving blank space after the last item.
-func gridScrollTo(top, cur, size, n int) int {
+func scrollTo(top, cur, size, n int) int {
 	if size <= 0 {
 		return 0
 	}

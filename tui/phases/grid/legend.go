@@ -13,8 +13,8 @@ func (g *Grid) sidePanel(w, h int) []string {
 	s := g.s
 	opd := g.present[s.State.Row]
 	var out []string
-	for _, ln := range g.wrap(s.T("grid.opd_label")+": "+gridOPDLabel(opd), w) {
-		out = append(out, g.p.paint(gpSelected, gridPad(ln, w)))
+	for _, ln := range g.wrap(s.T("grid.opd_label")+": "+opdLabel(opd), w) {
+		out = append(out, g.p.paint(gpSelected, pad(ln, w)))
 	}
 	a := s.Board.Answer(opd.ID, g.tab().cols[s.State.Col].ind.Key)
 	out = append(out, g.p.paint(gpBold, s.T("grid.answer")+": ")+g.p.paint(g.answerStyle(a), common.FitCell(g.answerText(a), w-common.CellWidth(s.T("grid.answer")+": "))), "")
@@ -45,7 +45,7 @@ func (g *Grid) bottomPanel(w, h int, byDetail bool) []string {
 		leg = g.legendLinesCols(lw, h-1, 0)
 	}
 	for i := 0; i < h-1 && (i < len(det) || i < len(leg)); i++ {
-		line := gridSpaces(dw) // detail lines are exactly dw wide
+		line := spaces(dw) // detail lines are exactly dw wide
 		if i < len(det) {
 			line = det[i]
 		}
@@ -64,11 +64,11 @@ func (g *Grid) bottomPanel(w, h int, byDetail bool) []string {
 // title).
 func (g *Grid) legendRows(w int) int {
 	nc := len(g.tab().cols)
-	per := max(1, w/gridLegendColW)
+	per := max(1, w/legendColW)
 	return (nc + per - 1) / per
 }
 
-const gridLegendColW = 38
+const legendColW = 38
 
 func (g *Grid) legendLines(w, h int) []string { return g.legendLinesCols(w, h, 0) }
 
@@ -83,7 +83,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 	}
 	per := ncol
 	if per <= 0 {
-		per = max(1, w/gridLegendColW)
+		per = max(1, w/legendColW)
 	}
 	rows := (nc + per - 1) / per
 	if rows > h-1 { // not all fit: more columns of shorter names
@@ -107,7 +107,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 		if i == g.s.State.Col {
 			id = gpCrossBold
 		}
-		return gridSpaces(numW-len(num)) + num + " " + name, id
+		return spaces(numW-len(num)) + num + " " + name, id
 	}
 	if per == 1 && w > numW+8 {
 		// One column: each entry wraps under its text when the rows
@@ -119,7 +119,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 			for j, ln := range g.wrap(text[numW+1:], w-numW-1) {
 				head := text[:numW+1]
 				if j > 0 {
-					head = gridSpaces(numW + 1)
+					head = spaces(numW + 1)
 				}
 				wrapped = append(wrapped, g.p.paint(id, g.fit(head+ln, w)))
 			}
@@ -142,7 +142,7 @@ func (g *Grid) legendLinesCols(w, h, ncol int) []string {
 				name = g.s.Name(col.el.Name) + ": " + name
 			}
 			num := strconv.Itoa(col.num)
-			text := gridSpaces(numW-len(num)) + num + " " + name
+			text := spaces(numW-len(num)) + num + " " + name
 			id := gpBase
 			if i == g.s.State.Col {
 				id = gpCrossBold

@@ -13,9 +13,9 @@ import (
 	"github.com/bimtek/bimtek/workshop"
 )
 
-type gridNote struct {
+type noteEditor struct {
 	opd workshop.OPD
-	col gridCol
+	col column
 	ta  textarea.Model
 }
 
@@ -34,7 +34,7 @@ func (g *Grid) openNote() tea.Cmd {
 	ta.SetStyles(g.noteStyles())
 	ta.SetHeight(3)
 	ta.SetValue(g.s.Note(opd.ID, col.ind.Key))
-	g.note = &gridNote{opd: opd, col: col, ta: ta}
+	g.note = &noteEditor{opd: opd, col: col, ta: ta}
 	return g.note.ta.Focus()
 }
 
@@ -88,7 +88,7 @@ func (g *Grid) noteBox(w int) []string {
 	s := g.s
 	lines := []string{
 		g.p.paint(gpAccent, common.FitCell(s.T("grid.note_title"), inner)),
-		g.p.paint(gpBold, common.FitCell(s.T("grid.opd_label")+": "+gridOPDLabel(n.opd), inner)),
+		g.p.paint(gpBold, common.FitCell(s.T("grid.opd_label")+": "+opdLabel(n.opd), inner)),
 	}
 	item := g.wrap(strconv.Itoa(n.col.num)+" "+g.colShort(g.tab(), n.col)+" — "+s.Name(n.col.ind.Name), inner)
 	for i, ln := range item {
@@ -111,7 +111,7 @@ func (g *Grid) box(lines []string, bw, maxH int) []string {
 		lines = lines[:maxH-2]
 	}
 	for i, ln := range lines {
-		lines[i] = gridPad(ln, bw-4)
+		lines[i] = pad(ln, bw-4)
 	}
 	out := g.s.Styles.Box.Width(bw).Render(strings.Join(lines, "\n"))
 	return strings.Split(out, "\n")

@@ -12,7 +12,7 @@ import (
 
 // Caches of rendered text: lipgloss renders only what changed.
 
-// Style ids of the gridPainter.
+// Style ids of the painter.
 const (
 	gpBase uint8 = iota
 	gpBold
@@ -32,26 +32,26 @@ const (
 	gpCount      = gpHeat0 + 6
 )
 
-type gridPaintKey struct {
+type paintKey struct {
 	id   uint8
 	text string
 }
 
-// gridPainter renders (style, text) once and remembers the result, so a frame
+// painter renders (style, text) once and remembers the result, so a frame
 // of a few thousand cells costs map lookups, not style renders.
-type gridPainter struct {
+type painter struct {
 	st     *common.Styles
 	styles [gpCount]lipgloss.Style
-	cache  map[gridPaintKey]string
+	cache  map[paintKey]string
 }
 
 // use switches to the session's styles (the theme can change at any time).
-func (p *gridPainter) use(st *common.Styles) {
+func (p *painter) use(st *common.Styles) {
 	if p.st == st && p.cache != nil {
 		return
 	}
 	p.st = st
-	p.cache = make(map[gridPaintKey]string, 512)
+	p.cache = make(map[paintKey]string, 512)
 	P := st.P
 	p.styles[gpBase] = st.Base
 	p.styles[gpBold] = st.Bold
@@ -72,8 +72,8 @@ func (p *gridPainter) use(st *common.Styles) {
 	}
 }
 
-func (p *gridPainter) paint(id uint8, text string) string {
-	k := gridPaintKey{id, text}
+func (p *painter) paint(id uint8, text string) string {
+	k := paintKey{id, text}
 	if v, ok := p.cache[k]; ok {
 		return v
 	}
@@ -87,15 +87,15 @@ func (p *gridPainter) paint(id uint8, text string) string {
 
 // Cell states.
 const (
-	gridCellPlain = iota
-	gridCellCross
-	gridCellCursor
+	cellPlain = iota
+	cellCross
+	cellCursor
 )
 
-// gridCells holds every rendered cell of the current width: levels 0-9
+// cellCache holds every rendered cell of the current width: levels 0-9
 // (0: unanswered) and N/A, with or without a note, written last by a phone
 // in room mode or not, in the three states.
-type gridCells struct {
+type cellCache struct {
 	w     int
 	st    *common.Styles
 	cells [11][4][3]string // [kind][note | phone<<1][state]
@@ -104,7 +104,7 @@ type gridCells struct {
 	sepEl, sepElCross, sepCross string
 }
 
-func (c *gridCells) prepare(g *Grid, w int) {
+func (c *cellCache) prepare(g *Grid, w int) {
 	if c.w == w && c.st == g.s.Styles {
 		return
 	}
@@ -116,7 +116,7 @@ func (c *gridCells) prepare(g *Grid, w int) {
 	for kind := 0; kind < 11; kind++ {
 		for mark := 0; mark < 4; mark++ {
 			for state := 0; state < 3; state++ {
-				c.cells[kind][mark][state] = gridRenderCell(g, kind, mark&1 == 1, mark&2 == 2, state, w, na)
+				c.cells[kind][mark][state] = renderCell(g, kind, mark&1 == 1, mark&2 == 2, state, w, na)
 			}
 		}
 	}
@@ -126,7 +126,7 @@ func (c *gridCells) prepare(g *Grid, w int) {
 // (room mode).
 const PhoneMark = "°"
 
-func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string) string {
+func renderCell(g *Grid, kind int, note, phone bool, state, w int, na string) string {
 	var text string
 	switch {
 	case kind == 10:
@@ -144,11 +144,11 @@ func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string
 	}
 	id := gpBase
 	switch {
-	case state == gridCellCursor:
+	case state == cellCursor:
 		return g.p.paint(gpCursor, common.CenterCell("▶"+text+"◀", w))
 	case kind >= 1 && kind <= 9:
-		id = gpHeat0 + uint8(gridHeat(float64(kind), true))
-	case state == gridCellCross:
+		id = gpHeat0 + uint8(heat(float64(kind), true))
+	case state == cellCross:
 		id = gpCrossBold
 	case kind == 10:
 		id = gpHeat0
@@ -156,7 +156,7 @@ func gridRenderCell(g *Grid, kind int, note, phone bool, state, w int, na string
 	return g.p.paint(id, common.CenterCell(text, w))
 }
 
-func (c *gridCells) get(g *Grid, a workshop.Answer, note, phone bool, state int) string {
+func (c *cellCache) get(g *Grid, a workshop.Answer, note, phone bool, state int) string {
 	kind := a.Level
 	if a.NA {
 		kind = 10
@@ -169,20 +169,20 @@ func (c *gridCells) get(g *Grid, a workshop.Answer, note, phone bool, state int)
 		n |= 2
 	}
 	if kind < 0 || kind > 10 { // a level beyond one digit (imported): painted on demand
-		return gridRenderCell(g, min(9, max(0, kind)), note, phone, state, c.w, "")
+		return renderCell(g, min(9, max(0, kind)), note, phone, state, c.w, "")
 	}
 	return c.cells[kind][n][state]
 }
 
-// gridRowLabels caches the painted row labels of the current width.
-type gridRowLabels struct {
+// rowLabels caches the painted row labels of the current width.
+type rowLabels struct {
 	w, n   int
 	st     *common.Styles
 	plain  []string
 	active []string
 }
 
-func (r *gridRowLabels) get(g *Grid, row, w int, on bool) string {
+func (r *rowLabels) get(g *Grid, row, w int, on bool) string {
 	if r.w != w || r.st != g.s.Styles || r.n != len(g.present) {
 		r.w, r.st, r.n = w, g.s.Styles, len(g.present)
 		r.plain = make([]string, len(g.present))
@@ -190,13 +190,13 @@ func (r *gridRowLabels) get(g *Grid, row, w int, on bool) string {
 	}
 	if on {
 		if r.active[row] == "" {
-			r.active[row] = g.p.paint(gpSelected, "▶ "+common.FitCell(gridOPDLabel(g.present[row]), w-2))
+			r.active[row] = g.p.paint(gpSelected, "▶ "+common.FitCell(opdLabel(g.present[row]), w-2))
 		}
 		return r.active[row]
 	}
 	if r.plain[row] == "" {
 		o := g.present[row]
-		text := common.FitCell(gridOPDLabel(o), w-2)
+		text := common.FitCell(opdLabel(o), w-2)
 		code := strings.TrimSpace(o.Code)
 		lead := "  "
 		if !o.Present { // shown with every OPD (a): marked as not in the room

@@ -10,7 +10,7 @@ import (
 )
 
 // visibleGroups yields the runs of visible columns that share an element.
-func (g *Grid) visibleGroups(l *gridLayout, fn func(from, to int)) {
+func (g *Grid) visibleGroups(l *frameLayout, fn func(from, to int)) {
 	cols := g.tab().cols
 	end := min(l.first+l.vis, len(cols))
 	for i := l.first; i < end; {
@@ -24,12 +24,12 @@ func (g *Grid) visibleGroups(l *gridLayout, fn func(from, to int)) {
 }
 
 // sep is the separator before column i: a bar between elements.
-func (g *Grid) sepBefore(i int, l *gridLayout) bool {
+func (g *Grid) sepBefore(i int, l *frameLayout) bool {
 	cols := g.tab().cols
 	return i == l.first || cols[i].elIx != cols[i-1].elIx
 }
 
-func (g *Grid) headerLines(body []string, l *gridLayout) []string {
+func (g *Grid) headerLines(body []string, l *frameLayout) []string {
 	t := g.tab()
 	st := g.s.State
 	cols := t.cols
@@ -60,7 +60,7 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 			b.WriteString(strings.Repeat(" ", l.vis*(l.cw+1)))
 		}
 		b.WriteString(g.p.paint(gpBorder, "│"))
-		b.WriteString(gridSpaces(l.gw - (l.labelW + l.vis*(l.cw+1) + 1)))
+		b.WriteString(spaces(l.gw - (l.labelW + l.vis*(l.cw+1) + 1)))
 		body = append(body, b.String())
 		b.Reset()
 		b.WriteString(g.p.paint(gpBold, common.FitCell(colsInfo, l.labelW)))
@@ -88,12 +88,12 @@ func (g *Grid) headerLines(body []string, l *gridLayout) []string {
 	if l.doneW > 0 {
 		b.WriteString(g.p.paint(gpBold, " "+common.FitCell(g.s.T("grid.done"), l.doneW-1)))
 	}
-	b.WriteString(gridSpaces(l.gw - l.rowW()))
+	b.WriteString(spaces(l.gw - l.rowW()))
 	return append(body, b.String())
 }
 
 // headWidth is the width of the widest column heading ("1 Name").
-func (g *Grid) headWidth(t *gridTab) int {
+func (g *Grid) headWidth(t *tabCols) int {
 	w := 0
 	for _, c := range t.cols {
 		w = max(w, common.CellWidth(strconv.Itoa(c.num)+" "+g.colShort(t, c)))
@@ -103,7 +103,7 @@ func (g *Grid) headWidth(t *gridTab) int {
 
 // colShort is the header label of a column: the element name when each
 // element has one indicator, else the indicator name.
-func (g *Grid) colShort(t *gridTab, c gridCol) string {
+func (g *Grid) colShort(t *tabCols, c column) string {
 	if t.grouped {
 		return g.s.Name(c.ind.Name)
 	}
@@ -122,7 +122,7 @@ func (g *Grid) sep(element, cross bool) string {
 	return " "
 }
 
-func (g *Grid) rowLine(l *gridLayout, row int) string {
+func (g *Grid) rowLine(l *frameLayout, row int) string {
 	st := g.s.State
 	t := g.tab()
 	opd := g.present[row]
@@ -136,14 +136,14 @@ func (g *Grid) rowLine(l *gridLayout, row int) string {
 		k := t.cols[i].ind.Key
 		b.WriteString(g.sep(g.sepBefore(i, l), on))
 		_, hasNote := notes[k]
-		state := gridCellPlain
+		state := cellPlain
 		switch {
 		case on && i == st.Col:
-			state = gridCellCursor
+			state = cellCursor
 		case on || i == st.Col:
-			state = gridCellCross
+			state = cellCross
 		}
-		if state == gridCellCursor && g.hold != nil && g.hold.mark {
+		if state == cellCursor && g.hold != nil && g.hold.mark {
 			b.WriteString(g.p.paint(gpBadCell, common.CenterCell("✗"+strconv.Itoa(g.hold.digit), l.cw)))
 			continue
 		}
@@ -173,14 +173,14 @@ func (g *Grid) rowLine(l *gridLayout, row int) string {
 		done := strconv.Itoa(res.Done[t.dim.Key]) + "/" + strconv.Itoa(len(t.cols))
 		b.WriteString(g.p.paint(back, " "+g.fit(done, l.doneW-1)))
 	}
-	b.WriteString(gridSpaces(l.gw - l.rowW()))
+	b.WriteString(spaces(l.gw - l.rowW()))
 	return b.String()
 }
 
 // scoreCell paints a score centred in w columns, in its heat colour.
 // Scores repeat a lot (two decimals, 1-5), so the painted cells are kept.
 func (g *Grid) scoreCell(sc workshop.Score, w int) string {
-	k := gridScoreKey{w: w, st: g.s.Styles}
+	k := scoreKey{w: w, st: g.s.Styles}
 	if sc.OK {
 		k.ok, k.v = true, int(math.Round(workshop.Round2(sc.Value)*100))
 	}
@@ -192,13 +192,13 @@ func (g *Grid) scoreCell(sc workshop.Score, w int) string {
 	}
 	v := g.p.paint(gpBase, common.CenterCell("–", w))
 	if sc.OK {
-		v = g.p.paint(gpHeat0+uint8(gridHeat(sc.Value, true)), common.CenterCell(common.Fmt2(sc.Value), w))
+		v = g.p.paint(gpHeat0+uint8(heat(sc.Value, true)), common.CenterCell(common.Fmt2(sc.Value), w))
 	}
 	g.scores[k] = v
 	return v
 }
 
-type gridScoreKey struct {
+type scoreKey struct {
 	v, w int
 	ok   bool
 	st   *common.Styles
@@ -223,7 +223,7 @@ func (g *Grid) hiddenCell(w int) string {
 // cityLine: the city's element scores under their columns, and the
 // dimension score (mean over the OPDs that have one, with n); while the
 // results are hidden, a line saying so.
-func (g *Grid) cityLine(l *gridLayout) string {
+func (g *Grid) cityLine(l *frameLayout) string {
 	t := g.tab()
 	city := g.s.Board.City()
 	var b strings.Builder
@@ -249,7 +249,7 @@ func (g *Grid) cityLine(l *gridLayout) string {
 	if l.doneW > 0 {
 		b.WriteString(g.p.paint(gpBase, " "+common.FitCell(g.s.T("grid.city_n", ds.N), l.doneW-1)))
 	}
-	b.WriteString(gridSpaces(l.gw - l.rowW()))
+	b.WriteString(spaces(l.gw - l.rowW()))
 	return b.String()
 }
 

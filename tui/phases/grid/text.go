@@ -13,7 +13,7 @@ import (
 
 // fit is common.FitCell remembered: the same labels are fitted every frame.
 func (g *Grid) fit(s string, w int) string {
-	k := gridWrapKey{s, w}
+	k := wrapKey{s, w}
 	if v, ok := g.fits[k]; ok {
 		return v
 	}
@@ -25,23 +25,23 @@ func (g *Grid) fit(s string, w int) string {
 	return v
 }
 
-// gridSpaces is n spaces (none when n <= 0).
-func gridSpaces(n int) string {
+// spaces is n spaces (none when n <= 0).
+func spaces(n int) string {
 	if n <= 0 {
 		return ""
 	}
 	return strings.Repeat(" ", n)
 }
 
-// gridPad pads s (styled or not; never truncating) to w.
-func gridPad(s string, w int) string {
+// pad pads s (styled or not; never truncating) to w.
+func pad(s string, w int) string {
 	if sw := common.CellWidth(s); sw < w {
 		return s + strings.Repeat(" ", w-sw)
 	}
 	return s
 }
 
-type gridWrapKey struct {
+type wrapKey struct {
 	text string
 	w    int
 }
@@ -51,14 +51,14 @@ func (g *Grid) wrap(text string, w int) []string {
 	if text == "" || w <= 0 {
 		return nil
 	}
-	k := gridWrapKey{text, w}
+	k := wrapKey{text, w}
 	if v, ok := g.wraps[k]; ok {
 		return v
 	}
 	if len(g.wraps) > 512 {
 		clear(g.wraps)
 	}
-	v := strings.Split(ansi.Wrap(gridOneLine(text), w, ""), "\n")
+	v := strings.Split(ansi.Wrap(oneLine(text), w, ""), "\n")
 	for i := range v {
 		v[i] = strings.TrimRight(v[i], " ")
 	}
@@ -74,9 +74,9 @@ func (g *Grid) wrapPainted(id uint8, text string, w int) []string {
 	return out
 }
 
-// gridOPDLabel is how an OPD is named on a row: its code, then its name.
-func gridOPDLabel(o workshop.OPD) string {
-	code, name := strings.TrimSpace(o.Code), gridOneLine(o.Name)
+// opdLabel is how an OPD is named on a row: its code, then its name.
+func opdLabel(o workshop.OPD) string {
+	code, name := strings.TrimSpace(o.Code), oneLine(o.Name)
 	switch {
 	case code == "":
 		return name
@@ -86,9 +86,9 @@ func gridOPDLabel(o workshop.OPD) string {
 	return code + " " + name
 }
 
-// gridHeat is the heat step of a score, by the rule of Styles.HeatFor
+// heat is the heat step of a score, by the rule of Styles.HeatFor
 // (a test keeps the two in step): 0 for none, else the nearest level 1-5.
-func gridHeat(score float64, ok bool) int {
+func heat(score float64, ok bool) int {
 	if !ok {
 		return 0
 	}

@@ -63,7 +63,7 @@ func (g *Grid) updateKey(m tea.KeyPressMsg) tea.Cmd {
 	if nRows == 0 || nCols == 0 {
 		return nil
 	}
-	if d, ok := gridDigit(m); ok {
+	if d, ok := digitOf(m); ok {
 		if g.hold != nil {
 			return nil // the refusal stands: the digit is not taken
 		}
@@ -114,8 +114,8 @@ func (g *Grid) updateKey(m tea.KeyPressMsg) tea.Cmd {
 	return g.saveState()
 }
 
-// gridDigit reads a plain digit key (not ctrl+1 and the like).
-func gridDigit(m tea.KeyPressMsg) (int, bool) {
+// digitOf reads a plain digit key (not ctrl+1 and the like).
+func digitOf(m tea.KeyPressMsg) (int, bool) {
 	t := m.String()
 	if len(t) == 1 && t[0] >= '0' && t[0] <= '9' {
 		return int(t[0] - '0'), true
@@ -142,7 +142,7 @@ func (g *Grid) moveTab(d int) tea.Cmd {
 }
 
 // empty reports whether a cell of the grid has no answer (nor N/A).
-func (g *Grid) empty(row int, col gridCol) bool {
+func (g *Grid) empty(row int, col column) bool {
 	return !g.s.Board.Answer(g.present[row].ID, col.ind.Key).Answered()
 }
 
@@ -249,7 +249,7 @@ func (g *Grid) typeDigit(d int) tea.Cmd {
 	f := g.s.F()
 	if _, ok := f.LevelOf(d); !ok {
 		lo, hi := f.MinLevel(), f.MaxLevel()
-		g.hold = &gridHold{text: g.s.T("grid.out_of_scale", d, lo, hi, lo, hi), digit: d, mark: true}
+		g.hold = &refusal{text: g.s.T("grid.out_of_scale", d, lo, hi, lo, hi), digit: d, mark: true}
 		return nil
 	}
 	return g.write(workshop.Answer{Level: d}, true)
@@ -284,7 +284,7 @@ func (g *Grid) write(a workshop.Answer, advance bool) tea.Cmd {
 		if st.ByOPD {
 			text = g.s.T("grid.opd_last")
 		}
-		g.hold = &gridHold{text: text}
+		g.hold = &refusal{text: text}
 	}
 	return nil
 }

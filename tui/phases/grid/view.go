@@ -32,15 +32,15 @@ func (g *Grid) view(w, h int) string {
 	case len(g.present) == 0:
 		lines = append(lines, "")
 		lines = append(lines, g.wrapPainted(gpBold, g.s.T("grid.no_present"), w)...)
-		return gridJoin(lines, h)
+		return joinLines(lines, h)
 	case len(t.cols) == 0:
 		lines = append(lines, "")
 		lines = append(lines, g.wrapPainted(gpBold, g.s.T("grid.no_items"), w)...)
-		return gridJoin(lines, h)
+		return joinLines(lines, h)
 	case g.s.State.ByOPD:
 		v, _ := g.viewByOPD(w, h)
 		if g.note != nil {
-			v = gridJoin(g.overlay(strings.Split(v, "\n"), g.noteBox(w), w, h, 1), h)
+			v = joinLines(g.overlay(strings.Split(v, "\n"), g.noteBox(w), w, h, 1), h)
 		}
 		return v
 	}
@@ -59,7 +59,7 @@ func (g *Grid) view(w, h int) string {
 	body = append(body, g.cityLine(&l), g.summaryLine(l.gw))
 	body = append(body, g.infoLines(l.gw)...)
 
-	if l.panel == gridPanelSide {
+	if l.panel == panelSide {
 		// The panel runs down the right from below the tab bar; the grid
 		// and its summary stay together on the left.
 		side := g.sidePanel(l.panelW-2, h-1)
@@ -80,7 +80,7 @@ func (g *Grid) view(w, h int) string {
 	}
 	lines = append(lines, body...)
 	switch {
-	case l.panel == gridPanelBottom:
+	case l.panel == panelBottom:
 		lines = append(lines, g.bottomPanel(w, l.panelH, l.byDetail)...)
 	case l.legendH > 0:
 		lines = append(lines, g.legendLines(w, l.legendH)...)
@@ -92,10 +92,10 @@ func (g *Grid) view(w, h int) string {
 		cursorY := 1 + l.heads + (g.s.State.Row - g.rowTop)
 		lines = g.overlay(lines, g.noteBox(w), w, h, cursorY)
 	}
-	return gridJoin(lines, h)
+	return joinLines(lines, h)
 }
 
-func gridJoin(lines []string, h int) string {
+func joinLines(lines []string, h int) string {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
@@ -139,7 +139,7 @@ func (g *Grid) tabBar(w int) string {
 		return sum
 	}
 	if total() > w {
-		names = gridDropSharedWord(names)
+		names = dropSharedWord(names)
 	}
 	if total() > w {
 		tight = true
@@ -176,8 +176,8 @@ func (g *Grid) tabBar(w int) string {
 	return out
 }
 
-// gridDropSharedWord removes a first word every name shares ("Smart").
-func gridDropSharedWord(names []string) []string {
+// dropSharedWord removes a first word every name shares ("Smart").
+func dropSharedWord(names []string) []string {
 	if len(names) < 2 {
 		return names
 	}

@@ -178,14 +178,14 @@ func TestGridViewFitsEverySize(t *testing.T) {
 	}
 }
 
-// gridHeat must follow common.Styles.HeatFor, the one rule of heat colours.
+// heat must follow common.Styles.HeatFor, the one rule of heat colours.
 func TestGridHeatIndexFollowsHeatFor(t *testing.T) {
 	st := common.NewStyles("dark")
 	for _, v := range []float64{0, 0.4, 1, 1.49, 1.5, 2.2, 2.5, 3.49, 3.5, 4.5, 5, 6.3} {
 		for _, ok := range []bool{true, false} {
 			want := st.HeatFor(v, ok).Render("x")
-			if got := st.Heat[gridHeat(v, ok)].Render("x"); got != want {
-				t.Errorf("gridHeat(%v, %v) = %d: %q, HeatFor gives %q", v, ok, gridHeat(v, ok), got, want)
+			if got := st.Heat[heat(v, ok)].Render("x"); got != want {
+				t.Errorf("heat(%v, %v) = %d: %q, HeatFor gives %q", v, ok, heat(v, ok), got, want)
 			}
 		}
 	}
