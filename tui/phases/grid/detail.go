@@ -130,13 +130,24 @@ func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 		case d == "" || used+3 >= w:
 			short[li] = head + spaces(w-used)
 			wrapped[li] = []string{short[li]}
-		default:
-			short[li] = head + g.p.paint(gpBase, g.fit(": "+d, w-used))
+		case long: // the one-line form is made below only when it is used
+			short[li] = head
 			wrapped[li] = []string{head + spaces(w-used)}
 			for _, ln := range g.wrap(d, w-5) {
 				wrapped[li] = append(wrapped[li], "     "+g.p.paint(gpBase, g.fit(ln, w-5)))
 			}
+		default:
+			short[li] = head + g.p.paint(gpBase, g.fit(": "+d, w-used))
 		}
+	}
+	// oneLineOf is level li on one line, its description cut.
+	oneLineOf := func(li int) string {
+		if len(wrapped[li]) <= 1 || !long {
+			return short[li]
+		}
+		label := common.CellTrunc(" "+s.Name(scale[li].Label), w-5, "…")
+		used := 5 + common.CellWidth(label)
+		return short[li] + g.p.paint(gpBase, g.fit(": "+s.Name(scale[li].Description), w-used))
 	}
 	var note []string
 	if text := s.Note(opd.ID, col.ind.Key); text != "" {
@@ -198,7 +209,7 @@ func (g *Grid) detailLines(w, maxDesc int, long bool, h int) []string {
 			if wide[li] {
 				levels = append(levels, wrapped[li]...)
 			} else {
-				levels = append(levels, short[li])
+				levels = append(levels, oneLineOf(li))
 			}
 		}
 	}
