@@ -224,15 +224,25 @@ func beginFolder(fsys fileSystem, dir string, names []string) (w *folderWriter, 
 }
 
 // add writes one of the files named at begin into the hidden folder and
-// syncs it, on a goroutine of its own; commit reports how it went.
+// syncs it: the file is created here, in the order the files are added,
+// and written, synced and closed on a goroutine of its own; commit
+// reports how it went.
 func (w *folderWriter) add(f File) {
+	fail := func(err error) {
+		w.mu.Lock()
+		w.errs[f.Name] = err
+		w.mu.Unlock()
+	}
+	file, err := w.fsys.Create(filepath.Join(w.tmp, f.Name))
+	if err != nil {
+		fail(err)
+		return
+	}
 	w.wg.Add(1)
 	go func() {
 		defer w.wg.Done()
-		if err := writeFile(w.fsys, w.tmp, f); err != nil {
-			w.mu.Lock()
-			w.errs[f.Name] = err
-			w.mu.Unlock()
+		if err := fill(file, f.Data); err != nil {
+			fail(err)
 		}
 	}()
 }
@@ -317,7 +327,12 @@ func writeFile(fsys fileSystem, dir string, f File) error {
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(f.Data)
+	return fill(w, f.Data)
+}
+
+// fill writes a new file's data, makes it private, syncs and closes it.
+func fill(w tempFile, data []byte) error {
+	_, err := w.Write(data)
 	if err == nil {
 		err = w.Chmod(0o600)
 	}

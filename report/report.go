@@ -117,11 +117,15 @@ func export(dir string, d *workshop.Data, opt Options, fsys fileSystem) (Result,
 	if err != nil {
 		return Result{}, err
 	}
-	// Each file goes to the disk as soon as it is made: scores.csv, most
-	// of the export, is written and synced while the others are made.
+	// scores.csv needs no score: the board is made beside it, on the
+	// other core. Each file goes to the disk as soon as it is made:
+	// scores.csv, most of the export, is written and synced while the
+	// others are made.
+	go x.board()
 	for _, t := range tables {
 		b, err := x.render(t)
 		if err != nil {
+			x.board() // the caller's data is left alone once Export returns
 			w.abort()
 			return Result{}, err
 		}

@@ -3,6 +3,7 @@ package report
 import (
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/bimtek/bimtek/workshop"
@@ -31,8 +32,10 @@ type exporter struct {
 	d     *workshop.Data
 	f     *workshop.Framework
 	lang  string
-	excel bool            // the Excel flavour (CSV files only)
-	b     *workshop.Board // made by board at its first use
+	excel bool // the Excel flavour (CSV files only)
+
+	once sync.Once
+	b    *workshop.Board // made by board at its first use
 }
 
 func newExporter(d *workshop.Data, opt Options) *exporter {
@@ -40,12 +43,12 @@ func newExporter(d *workshop.Data, opt Options) *exporter {
 }
 
 // board is the session scored by workshop.Board, made when a file first
-// needs a score: scores.csv needs none, so it is written while the board
-// is made.
+// needs a score (scores.csv needs none, so the export makes the board
+// beside it) and then shared.
 func (x *exporter) board() *workshop.Board {
-	if x.b == nil {
+	x.once.Do(func() {
 		x.b = workshop.NewBoard(x.f, x.d.OPDs, x.d.Sheets(), x.d.Targets)
-	}
+	})
 	return x.b
 }
 

@@ -11,7 +11,10 @@ type tempFile interface {
 	Close() error
 }
 
-// fileSystem creates the files of an export folder.
+// fileSystem creates the files of an export folder. Create is called on
+// one goroutine, in the order of the files; each file's own methods may
+// then run on a goroutine of its own (the folder writer syncs one file
+// while it makes the next).
 type fileSystem interface {
 	Create(path string) (tempFile, error)
 }
