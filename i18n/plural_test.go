@@ -48,6 +48,12 @@ func TestPluralSentences(t *testing.T) {
 		{"en", "cli.frameworks.items", []any{M("count.dimensions", 6), M("count.items", 18)}, "6 dimensions, 18 items"},
 		{"en", "cli.frameworks.items", []any{M("count.dimensions", 0), M("count.items", 2)}, "0 dimensions, 2 items"},
 		{"id", "cli.frameworks.items", []any{M("count.dimensions", 1), M("count.items", 2)}, "1 dimensi, 2 butir"},
+		// The import's summaries: eight counts, each a phrase.
+		{"en", "cli.import.done", importCounts(3, 5, 2, 1, 1, 1, 1, 0), "Read 3 rows; 5 cells changed: 2 levels set, 1 level cleared, 1 cell marked N/A, 1 note changed; 1 answer and 0 notes left empty in the file were kept."},
+		{"en", "cli.import.done", importCounts(1, 1, 1, 0, 0, 0, 2, 1), "Read 1 row; 1 cell changed: 1 level set, 0 levels cleared, 0 cells marked N/A, 0 notes changed; 2 answers and 1 note left empty in the file were kept."},
+		{"id", "cli.import.done", importCounts(3, 5, 2, 1, 1, 1, 1, 0), "Dibaca 3 baris; 5 sel diubah: 2 level diisi, 1 level dikosongkan, 1 sel ditandai N/A, 1 catatan diubah; 1 jawaban dan 0 catatan yang kosong di file dibiarkan."},
+		{"en", "cli.import.dry", importCounts(2, 0, 0, 0, 0, 0, 0, 0), "Dry run, nothing was written. Read 2 rows; 0 cells would change: 0 levels set, 0 levels cleared, 0 cells marked N/A, 0 notes changed; 0 answers and 0 notes left empty in the file would be kept."},
+		{"id", "cli.import.dry", importCounts(1, 1, 0, 1, 0, 0, 0, 1), "Uji coba, tidak ada yang ditulis. Dibaca 1 baris; 1 sel akan berubah: 0 level diisi, 1 level dikosongkan, 0 sel ditandai N/A, 0 catatan diubah; 0 jawaban dan 1 catatan yang kosong di file akan dibiarkan."},
 		{"en", "roster.preset_added", []any{M("count.opds", 1), 2}, "1 OPD added from the typical list; 2 already on the roster."},
 		{"en", "roster.preset_added", []any{M("count.opds", 2), 0}, "2 OPDs added from the typical list; 0 already on the roster."},
 		// A count past 1,000 keeps fmt's digits in both languages.
@@ -84,4 +90,12 @@ func TestEveryPluralChooses(t *testing.T) {
 			}
 		}
 	}
+}
+
+// importCounts are the phrases bimtek import says its eight counts with
+// (rows read, cells changed, levels set, levels cleared, cells marked N/A,
+// notes changed, answers kept, notes kept).
+func importCounts(rows, cells, set, cleared, na, notes, kept, keptNotes int) []any {
+	return []any{M("count.rows", rows), M("count.cells", cells), M("count.levels", set), M("count.levels", cleared),
+		M("count.cells", na), M("count.notes", notes), M("count.answers", kept), M("count.notes", keptNotes)}
 }

@@ -22,8 +22,8 @@ func init() {
 		"cli.framework.ok":       {"%s benar: %s, %s.", "%s is valid: %s, %s."},
 		"cli.list.empty":         {"Belum ada sesi. Buat dengan: bimtek new --city NAMA --stage 1, atau coba: bimtek demo", "No sessions yet. Create one with: bimtek new --city NAME --stage 1, or try: bimtek demo"},
 		"cli.list.header":        {"ID\tKOTA\tTAHAP\tTANGGAL\tHADIR/OPD\tKELENGKAPAN\tAKTIVITAS TERAKHIR", "ID\tCITY\tSTAGE\tDATE\tPRESENT/OPDS\tCOMPLETION\tLAST ACTIVITY"},
-		"cli.import.done":        {"Baris dibaca: %d; sel diubah: %d (level diisi %d, dikosongkan %d, N/A %d, catatan %d); dibiarkan karena kosong di file: jawaban %d, catatan %d.", "Rows read: %d; cells changed: %d (levels set %d, cleared %d, N/A %d, notes %d); kept because the file leaves them empty: answers %d, notes %d."},
-		"cli.import.dry":         {"Uji coba, tidak ada yang ditulis. Baris dibaca: %d; sel yang akan berubah: %d (level diisi %d, dikosongkan %d, N/A %d, catatan %d); dibiarkan karena kosong di file: jawaban %d, catatan %d.", "Dry run, nothing was written. Rows read: %d; cells that would change: %d (levels set %d, cleared %d, N/A %d, notes %d); kept because the file leaves them empty: answers %d, notes %d."},
+		"cli.import.done":        {"Dibaca %s; %s diubah: %s diisi, %s dikosongkan, %s ditandai N/A, %s diubah; %s dan %s yang kosong di file dibiarkan.", "Read %s; %s changed: %s set, %s cleared, %s marked N/A, %s changed; %s and %s left empty in the file were kept."},
+		"cli.import.dry":         {"Uji coba, tidak ada yang ditulis. Dibaca %s; %s akan berubah: %s diisi, %s dikosongkan, %s ditandai N/A, %s diubah; %s dan %s yang kosong di file akan dibiarkan.", "Dry run, nothing was written. Read %s; %s would change: %s set, %s cleared, %s marked N/A, %s changed; %s and %s left empty in the file would be kept."},
 		"cli.import.change":      {"%s %s (baris %d): %s -> %s", "%s %s (line %d): %s -> %s"},
 		"cli.import.change_note": {"%s %s (baris %d): catatan %s -> %s", "%s %s (line %d): note %s -> %s"},
 		"cli.import.unanswered":  {"kosong", "empty"},
@@ -129,11 +129,18 @@ func init() {
 	})
 }
 
-// Counts said inside other sentences ("%s, %s": "6 dimensions, 18 items").
+// Counts said inside other sentences ("%s, %s": "6 dimensions, 18 items";
+// cli.import.done and .dry take count.rows, count.cells, count.levels
+// twice, count.cells, count.notes, count.answers and count.notes).
 func init() {
 	registerPlural(map[string]Plural{
 		"count.dimensions": {Arg: 1, ID: "%d dimensi", One: "%d dimension", Other: "%d dimensions"},
 		"count.items":      {Arg: 1, ID: "%d butir", One: "%d item", Other: "%d items"},
 		"count.opds":       {Arg: 1, ID: "%d OPD", One: "%d OPD", Other: "%d OPDs"},
+		"count.rows":       {Arg: 1, ID: "%d baris", One: "%d row", Other: "%d rows"},
+		"count.cells":      {Arg: 1, ID: "%d sel", One: "%d cell", Other: "%d cells"},
+		"count.levels":     {Arg: 1, ID: "%d level", One: "%d level", Other: "%d levels"},
+		"count.answers":    {Arg: 1, ID: "%d jawaban", One: "%d answer", Other: "%d answers"},
+		"count.notes":      {Arg: 1, ID: "%d catatan", One: "%d note", Other: "%d notes"},
 	})
 }

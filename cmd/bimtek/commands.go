@@ -506,6 +506,15 @@ func (a *app) listJSON(ss []store.SessionSummary) error {
 	return enc.Encode(out)
 }
 
+// importCounts are the counts of an import's summary (cli.import.done and
+// .dry) as phrases, each said in its plural form: rows read, cells
+// changed, levels set, levels cleared, cells marked N/A, notes changed,
+// answers and notes kept because the file leaves them empty.
+func importCounts(rows, cells, set, cleared, na, notes, kept, keptNotes int) []any {
+	return []any{i18n.M("count.rows", rows), i18n.M("count.cells", cells), i18n.M("count.levels", set), i18n.M("count.levels", cleared),
+		i18n.M("count.cells", na), i18n.M("count.notes", notes), i18n.M("count.answers", kept), i18n.M("count.notes", keptNotes)}
+}
+
 func (a *app) exportCmd() *cobra.Command {
 	var dir string
 	var excel bool
@@ -625,7 +634,7 @@ func (a *app) importCmd() *cobra.Command {
 					}
 				}
 				plan := report.PlanImport(sf, d.Scores, clearBlank)
-				counts := []any{plan.Rows, len(plan.Changes), plan.Levels, plan.Cleared, plan.NA, plan.Notes, plan.Kept, plan.KeptNotes}
+				counts := importCounts(plan.Rows, len(plan.Changes), plan.Levels, plan.Cleared, plan.NA, plan.Notes, plan.Kept, plan.KeptNotes)
 				if dryRun {
 					a.printPlan(plan)
 					fmt.Fprintln(a.stdout, a.t("cli.import.dry", counts...))

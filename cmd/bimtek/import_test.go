@@ -47,7 +47,7 @@ func TestImportBlankLeavesAlone(t *testing.T) {
 	for _, lang := range langs {
 		r := bt(t, "--db", db, "--lang", lang, "import", "1", file)
 		mustOK(t, r)
-		if want := tr(lang, "cli.import.done", n, 0, 0, 0, 0, 0, answered, 0) + "\n"; r.stdout != want {
+		if want := tr(lang, "cli.import.done", importCounts(n, 0, 0, 0, 0, 0, answered, 0)...) + "\n"; r.stdout != want {
 			t.Errorf("import printed %q\nwant %q", r.stdout, want)
 		}
 	}
@@ -58,7 +58,7 @@ func TestImportBlankLeavesAlone(t *testing.T) {
 
 	r := bt(t, "--db", db, "--lang", "en", "import", "1", file, "--clear-blank")
 	mustOK(t, r)
-	if want := tr("en", "cli.import.done", n, answered, 0, answered, 0, 0, 0, 0) + "\n"; r.stdout != want {
+	if want := tr("en", "cli.import.done", importCounts(n, answered, 0, answered, 0, 0, 0, 0)...) + "\n"; r.stdout != want {
 		t.Errorf("--clear-blank printed %q\nwant %q", r.stdout, want)
 	}
 	after := readCSV(t, filepath.Join(exportTo(t, db, id), "scores.csv"), false)
@@ -102,7 +102,7 @@ func TestImportOtherSession(t *testing.T) {
 
 	r = bt(t, "--db", db, "import", strconv.FormatInt(two, 10), file, "--force")
 	mustOK(t, r)
-	if !strings.HasPrefix(r.stdout, tr("id", "cli.import.done", len(sc.rows), 0, 0, 0, 0, 0, 0, 0)[:12]) {
+	if !strings.HasPrefix(r.stdout, tr("id", "cli.import.done", importCounts(len(sc.rows), 0, 0, 0, 0, 0, 0, 0)...)[:12]) {
 		t.Errorf("--force printed %q", r.stdout)
 	}
 	if eventCount(t, db, two) == ev {
@@ -143,7 +143,7 @@ func TestImportDryRun(t *testing.T) {
 	mustOK(t, r)
 	want := tr("en", "cli.import.change", code1, key1, lvRow+2, oldLevel, "5") + "\n" +
 		tr("en", "cli.import.change_note", code2, key2, noteRow+2, old, `"Perlu Perwal"`) + "\n" +
-		tr("en", "cli.import.dry", len(sc.rows), 2, 1, 0, 0, 1, 0, 0) + "\n"
+		tr("en", "cli.import.dry", importCounts(len(sc.rows), 2, 1, 0, 0, 1, 0, 0)...) + "\n"
 	if r.stdout != want {
 		t.Errorf("dry run printed\n%s\nwant\n%s", r.stdout, want)
 	}
@@ -154,8 +154,12 @@ func TestImportDryRun(t *testing.T) {
 	// The same file for real makes exactly those changes.
 	r = bt(t, "--db", db, "--lang", "en", "import", "1", file)
 	mustOK(t, r)
-	if w := tr("en", "cli.import.done", len(sc.rows), 2, 1, 0, 0, 1, 0, 0) + "\n"; r.stdout != w {
+	if w := tr("en", "cli.import.done", importCounts(len(sc.rows), 2, 1, 0, 0, 1, 0, 0)...) + "\n"; r.stdout != w {
 		t.Errorf("import printed %q, want %q", r.stdout, w)
+	}
+	// Said as a sentence, each count in its plural form (worked out by hand).
+	if !strings.HasSuffix(r.stdout, " rows; 2 cells changed: 1 level set, 0 levels cleared, 0 cells marked N/A, 1 note changed; 0 answers and 0 notes left empty in the file were kept.\n") {
+		t.Errorf("import printed %q", r.stdout)
 	}
 	if got := eventCount(t, db, id); got != ev+2 {
 		t.Errorf("the import wrote %d events, want 2", got-ev)
@@ -188,7 +192,7 @@ func TestImportCROnlyLineEnds(t *testing.T) {
 	os.WriteFile(file, b, 0o644)
 	r := bt(t, "--db", db, "import", "1", file)
 	mustOK(t, r)
-	if w := tr("id", "cli.import.done", len(sc.rows), 1, 1, 0, 0, 0, 0, 0) + "\n"; r.stdout != w {
+	if w := tr("id", "cli.import.done", importCounts(len(sc.rows), 1, 1, 0, 0, 0, 0, 0)...) + "\n"; r.stdout != w {
 		t.Errorf("import printed %q, want %q", r.stdout, w)
 	}
 	after := readCSV(t, filepath.Join(exportTo(t, db, id), "scores.csv"), false)
