@@ -56,7 +56,7 @@ func init() {
 		"report.chart.gaps":    {"Selisih per dimensi (target − skor)", "Gap per dimension (target − score)"},
 		"report.legend.city":   {"skor kota", "city score"},
 		"report.legend.target": {"target", "target"},
-		"report.legend.gap":    {"arsir = di bawah target · abu-abu = target tercapai", "hatched = below target · grey = target met"},
+		"report.legend.gap":    {"▼ arsir = di bawah target · ▲ ✔ abu-abu = target tercapai", "▼ hatched = below target · ▲ ✔ grey = target met"},
 		"report.heatmap":       {"Peta panas OPD × dimensi", "Heatmap OPD × dimension"},
 		"report.no_present":    {"Belum ada OPD yang hadir.", "No OPD is present."},
 		"report.priorities":    {"Elemen prioritas", "Priority elements"},

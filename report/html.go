@@ -131,7 +131,7 @@ func (m *packModel) pageView() pageView {
 		v.Index = fmt2(m.index.Value)
 		v.Predikat = m.indexPredikat()
 		v.IndexLines = append(v.IndexLines,
-			m.t("report.index_target", fmt2(m.indexTarget), signed(m.indexTarget-m.index.Value)))
+			m.t("report.index_target", fmt2(m.indexTarget), gapText(m.indexTarget-m.index.Value)))
 	} else {
 		v.Predikat = m.t("report.no_score")
 	}
@@ -215,7 +215,7 @@ func (m *packModel) prioRow(rank int, g packGap) prioRow {
 		r.Score = fmt2(st.Value)
 	}
 	if g.gap.OK {
-		r.Gap = signed(g.gap.Value)
+		r.Gap = gapText(g.gap.Value)
 	}
 	return r
 }

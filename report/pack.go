@@ -345,14 +345,21 @@ func joinList(lang string, items []string) string {
 // never "-0.00".
 func fmt2(v float64) string { return formatNum(v, false) }
 
-// signed writes a gap with its sign as the gaps screen does: +0.58, -0.20,
-// 0.00.
-func signed(v float64) string {
+// gapText says a gap (target − score) as the screens do (DESIGN 3, the
+// gaps screen's GapText), never as a bare "+0.38" that reads like a gain:
+// "▼ 0.38" below the target, "▲ 0.20 ✔" above it, "0.00 ✔" on it. The
+// spaces are no-break spaces, so a narrow box never parts the arrow from
+// its number.
+func gapText(v float64) string {
+	const nb = "\u00a0"
 	r := workshop.Round2(v)
-	if r > 0 {
-		return "+" + fmt2(r)
+	switch {
+	case r > 0:
+		return "▼" + nb + fmt2(r)
+	case r < 0:
+		return "▲" + nb + fmt2(-r) + nb + "✔"
 	}
-	return fmt2(r)
+	return fmt2(0) + nb + "✔"
 }
 
 // round2 is the value a cell holds: the 2-decimal number the CSV shows.

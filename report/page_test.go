@@ -155,3 +155,24 @@ func isA4(size [2]float64) bool {
 	near := func(a, b float64) bool { return a > b-2 && a < b+2 }
 	return near(size[0], 595.3) && near(size[1], 841.9)
 }
+
+// The page says a gap as the screens do (the gaps screen's TestGapText):
+// the arrow down and the distance below the target, the arrow up and the
+// tick at or above it, never a bare "+0.38" beside the words "below
+// target". Worked out by hand: 0.375 rounds half away from zero to 0.38,
+// -0.004 to 0.00. Its spaces are no-break spaces (the arrow stays with
+// its number in a narrow box).
+func TestPageGapText(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0.375, "▼\u00a00.38"}, {0.005, "▼\u00a00.01"}, {1.42, "▼\u00a01.42"},
+		{-0.2, "▲\u00a00.20\u00a0✔"}, {-1.5, "▲\u00a01.50\u00a0✔"},
+		{0, "0.00\u00a0✔"}, {-0.004, "0.00\u00a0✔"}, {0.004, "0.00\u00a0✔"},
+	} {
+		if got := gapText(c.v); got != c.want {
+			t.Errorf("gapText(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

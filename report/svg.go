@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -194,13 +195,17 @@ func (m *packModel) gapSVG() template.HTML {
 		}
 		fmt.Fprintf(&b, `<rect class="%s" x="%s" y="%s" width="%s" height="%s"/>`, cls, f1(x), f1(y+4), f1(bw), f1(rowH-8))
 		vx, anchor := zero+bw+4, "start"
+		value := gapText(v)
 		if v < 0 {
+			// Left of the bar when it fits before the label column (about
+			// 6 units a character at the value's size), else over the
+			// bar's zero end.
 			vx, anchor = zero-bw-4, "end"
-			if zero-bw-4 < labelW+20 {
+			if zero-bw-4-6*float64(utf8.RuneCountInString(value)) < labelW {
 				vx, anchor = zero+4, "start"
 			}
 		}
-		fmt.Fprintf(&b, `<text class="barvalue" x="%s" y="%s" text-anchor="%s">%s</text>`, f1(vx), f1(y+rowH/2+3), anchor, esc(signed(v)))
+		fmt.Fprintf(&b, `<text class="barvalue" x="%s" y="%s" text-anchor="%s">%s</text>`, f1(vx), f1(y+rowH/2+3), anchor, esc(value))
 	}
 	axisBottom := top + rowH*float64(max(n, 1))
 	fmt.Fprintf(&b, `<line class="zero" x1="%s" y1="%s" x2="%s" y2="%s"/>`, f1(zero), f1(top), f1(zero), f1(axisBottom))
