@@ -326,10 +326,10 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, e
 	d := &Data{}
 	ss := &d.Session
 	var raw string
-	var created, updated int64
-	err := tx.QueryRowContext(ctx, `SELECT s.id, s.city, s.stage, s.date, s.venue, s.facilitator, f.json, s.created_at, s.updated_at
+	var created, updated, answered int64
+	err := tx.QueryRowContext(ctx, `SELECT s.id, s.city, s.stage, s.date, s.venue, s.facilitator, f.json, s.created_at, s.updated_at, s.answered
 		FROM sessions s JOIN frameworks f ON f.session_id = s.id WHERE s.id = ?`, sessionID).
-		Scan(&ss.ID, &ss.City, &ss.Stage, &ss.Date, &ss.Venue, &ss.Facilitator, &raw, &created, &updated)
+		Scan(&ss.ID, &ss.City, &ss.Stage, &ss.Date, &ss.Venue, &ss.Facilitator, &raw, &created, &updated, &answered)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, noSession(sessionID)
 	}
@@ -351,13 +351,22 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, e
 	if err != nil {
 		return nil, err
 	}
+	// The answered cells (kept on the session row) are nearly all the
+	// stored rows: room for them at once instead of growing 7,200 rows
+	// by doubling.
+	if answered > 0 {
+		d.Scores = make([]ScoreRow, 0, answered+16)
+	}
 	for rows.Next() {
 		var r ScoreRow
-		var at int64
-		if err := rows.Scan(&r.OPDID, &r.IndicatorKey, &r.Answer.Level, &r.Answer.NA, &r.Note, &at); err != nil {
+		// level is scanned as an int64: database/sql fills an int64
+		// straight from the driver's value, an int through a string.
+		var level, at int64
+		if err := rows.Scan(&r.OPDID, &r.IndicatorKey, &level, &r.Answer.NA, &r.Note, &at); err != nil {
 			rows.Close()
 			return nil, err
 		}
+		r.Answer.Level = int(level)
 		r.UpdatedAt = time.Unix(0, at)
 		r.Note = workshop.VisibleLines(r.Note)
 		d.Scores = append(d.Scores, r)
