@@ -16,13 +16,6 @@ import (
 	"github.com/bimtek/bimtek/assets"
 	"github.com/bimtek/bimtek/phrase"
 	"github.com/bimtek/bimtek/tui/components/exportdialog"
-	"github.com/bimtek/bimtek/tui/home"
-	"github.com/bimtek/bimtek/tui/phases/briefing"
-	"github.com/bimtek/bimtek/tui/phases/gaps"
-	"github.com/bimtek/bimtek/tui/phases/grid"
-	"github.com/bimtek/bimtek/tui/phases/opening"
-	"github.com/bimtek/bimtek/tui/phases/roster"
-	"github.com/bimtek/bimtek/tui/phases/scoreboard"
 	"github.com/bimtek/bimtek/tui/phases/wrapup"
 	"github.com/bimtek/bimtek/tui/roompanel"
 	"github.com/bimtek/bimtek/workshop"
@@ -63,8 +56,12 @@ type Options struct {
 	Listen string
 }
 
-// Model is the root of the app: the home screen, or an open session with
-// one screen per phase, framed by a header and a footer.
+// Model is the root of the app: it frames the screen on show, the home
+// page or an open session (a Session), with a header and a footer, and
+// owns what both share: the theme, the language, the window's size, the
+// status line, the ? help, the export dialog and quitting. It switches
+// from the home page to a session when one opens; it never asks which
+// of the two is on show.
 type Model struct {
 	opt    Options
 	styles *Styles
@@ -83,39 +80,75 @@ type Model struct {
 	hintStyles *Styles
 	hints      map[[2]string]string
 
-	home    *home.Home
-	sess    *Sess
-	screens []Page
-	release func() error
-	// send delivers a message to the running program (Listen); stopSub
-	// ends the open session's subscription.
-	send    func(tea.Msg)
-	stopSub func()
+	// scr is the screen on show: the home page, or the open session.
+	scr framed
+	// send delivers a message to the running program (Listen).
+	send func(tea.Msg)
 
-	status    string
-	statusBad bool
-	// statusPlain: a status that reports nothing done ("nothing to
-	// undo", "nothing removed") carries no ✔.
-	statusPlain bool
-	showHelp    bool
-	jumping     bool
-	// jumpSel is the phase the chooser (g) has its cursor on.
-	jumpSel  int
-	lastSave time.Time
+	status   statusLine
+	showHelp bool
 	quitting bool
 	// statusH is the lines the status takes (fitStatus): 1, or more for
 	// a long sentence.
 	statusH int
-	// Room mode: the panel (nil until first shown) and whether it is on
-	// screen.
-	roomPanel *roompanel.Panel
-	roomOpen  bool
 	// exportDlg is the in-app export's dialog while it is open.
 	exportDlg *exportdialog.Dialog
 	// Opened is the session that was open when the app stopped, so the
 	// command line can say how to reopen it.
 	Opened int64
 }
+
+// statusLine is the footer's sentence: what was just done, or why
+// nothing was.
+type statusLine struct {
+	text string
+	bad  bool
+	// plain: a status that reports nothing done ("nothing to undo",
+	// "nothing removed") carries no ✔.
+	plain bool
+}
+
+// A framed screen is what the root frames: the home page before a session is
+// open (homeScreen), or the open session (Session). Each keeps the page
+// contract for the body; the rest is what the frame around it needs.
+type framed interface {
+	Page
+	// init is the screen's first command: the session list, or the
+	// phase where the session stopped.
+	init() tea.Cmd
+	// header draws the lines above the body, headerLines of them.
+	header(w int) string
+	headerLines() int
+	// globals are the keys that work everywhere on this screen, for the
+	// ? help; footerKeys those the footer offers, the optional ones
+	// giving way first when space runs out.
+	globals() []key.Binding
+	footerKeys() (optional, always []key.Binding)
+	// opened is a session loaded in the background: the home page gives
+	// way to it, an open session lets it go again.
+	opened(msg sessionLoadedMsg) (framed, tea.Cmd)
+	// exportFrom is the owner of session id when it is the open one, so
+	// the export writes what it holds; nil otherwise.
+	exportFrom(id int64) Live
+	setStyles(st *Styles)
+	// listenTo forwards the open session's changes made elsewhere.
+	listenTo(send func(tea.Msg))
+	// id is the open session's, 0 on the home page.
+	id() int64
+	// close saves what is left and releases the session's lock.
+	close() error
+	// beginOverlap, pending and settle let a digit's commit overlap the
+	// drawing of its frame (Sess.BeginOverlap); the home page commits
+	// nothing.
+	beginOverlap()
+	pending() bool
+	settle() error
+}
+
+var (
+	_ framed = (*homeScreen)(nil)
+	_ framed = (*Session)(nil)
+)
 
 // New builds the root model. When opt.Session is set, the session is
 // loaded and locked now, so a refusal (another facilitator holds it) is
@@ -132,30 +165,42 @@ func New(opt Options) (*Model, error) {
 	}
 	m := &Model{opt: opt, styles: NewStyles(opt.Theme), keys: newGlobalKeys(opt.Lang), w: 120, h: 40}
 	if opt.Session != 0 {
-		if err := m.open(opt.Session); err != nil {
-			return nil, err
+		msg := loadSession(opt.Open, opt.Session, opt.ReadOnly)
+		if msg.err != nil {
+			return nil, msg.err
 		}
+		s := m.newSession(msg)
+		m.show(s)
 		if opt.Listen != "" {
-			if err := m.startRoom(opt.Listen); err != nil {
+			if err := s.startRoom(opt.Listen); err != nil {
 				m.Close()
 				return nil, err
 			}
 		}
 		return m, nil
 	}
-	m.home = home.New(opt.Sessions, opt.Lang, m.styles, opt.Now)
-	m.resize()
+	m.show(newHomeScreen(m))
 	return m, nil
 }
 
-// open loads and (unless read-only) locks a session and shows it.
-func (m *Model) open(id int64) error {
-	msg := loadSession(m.opt.Open, id, m.opt.ReadOnly)
-	if msg.err != nil {
-		return msg.err
-	}
-	m.show(msg)
-	return nil
+// newSession builds the screens of a loaded session.
+func (m *Model) newSession(msg sessionLoadedMsg) *Session {
+	return newSession(msg, m.opt, m.styles, m.keys, &m.status)
+}
+
+// openSession shows a session loaded from the home page and enters the
+// phase where it stopped.
+func (m *Model) openSession(msg sessionLoadedMsg) (framed, tea.Cmd) {
+	s := m.newSession(msg)
+	m.show(s)
+	return s, s.init()
+}
+
+// show puts scr on screen at the body's size.
+func (m *Model) show(scr framed) {
+	m.scr, m.Opened = scr, scr.id()
+	m.resize()
+	scr.listenTo(m.send)
 }
 
 // sessionLoadedMsg is a session opened (and locked) in the background.
@@ -178,129 +223,17 @@ func loadSession(open Opener, id int64, readOnly bool) sessionLoadedMsg {
 	return sessionLoadedMsg{id: id, live: l, d: l.Snapshot(), release: l.Close}
 }
 
-// show builds the screens of a loaded session.
-func (m *Model) show(msg sessionLoadedMsg) {
-	s := NewSess(msg.live, msg.d, m.opt.Lang, m.styles, m.opt.Now)
-	s.ReadOnly = m.opt.ReadOnly
-	s.ExportBase = m.opt.ExportBase
-	s.DefaultDB = m.opt.DefaultDB
-	s.PhoneCells = m.opt.PhoneCells
-	s.LoadPhoneMarks()
-	m.sess, m.release, m.Opened = s, msg.release, msg.id
-	m.home = nil
-	m.buildScreens()
-	m.resize()
-	m.listen()
-}
-
 // Listen makes the running program receive the open session's changes
 // made elsewhere (a phone in room mode) as messages, in their order: send
 // is the program's Send. Until it is called, nothing is forwarded (a test
 // drives Update itself).
 func (m *Model) Listen(send func(tea.Msg)) {
 	m.send = send
-	m.listen()
-}
-
-// listen forwards the open session's changes through send, from a
-// goroutine of its own that only sends messages: the copy the screens draw
-// is changed in Update alone. The projector view follows by Refresh on its
-// clock instead.
-func (m *Model) listen() {
-	if m.send == nil || m.sess == nil || m.sess.Live == nil || m.sess.ReadOnly || m.stopSub != nil {
-		return
-	}
-	ch, stop := m.sess.Live.Subscribe()
-	m.stopSub = stop
-	send := m.send
-	go func() {
-		for c := range ch {
-			send(changeMsg{c})
-		}
-	}()
-}
-
-// onChange brings the screens up to a change made elsewhere.
-func (m *Model) onChange(c workshop.Change) tea.Cmd {
-	s := m.sess
-	if s == nil {
-		return nil
-	}
-	if c.Kind == workshop.LockLost {
-		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, s.Live.Err()), true, false
-		return nil
-	}
-	scores, roster := s.Apply(c)
-	var cmds []tea.Cmd
-	if roster {
-		cmds = append(cmds, m.toScreen(RosterChangedMsg{}))
-	}
-	if scores {
-		cmds = append(cmds, m.toScreen(ScoresChangedMsg{}))
-	}
-	return tea.Batch(cmds...)
-}
-
-func (m *Model) buildScreens() {
-	s := m.sess
-	m.screens = make([]Page, len(s.Phases()))
-	for i, p := range s.Phases() {
-		m.screens[i] = newPhaseScreen(s, p.Kind)
-	}
-}
-
-// Every page the root frames keeps the page contract.
-var (
-	_ Page = (*home.Home)(nil)
-	_ Page = (*opening.Opening)(nil)
-	_ Page = (*roster.Roster)(nil)
-	_ Page = (*briefing.Briefing)(nil)
-	_ Page = (*grid.Grid)(nil)
-	_ Page = (*scoreboard.Scoreboard)(nil)
-	_ Page = (*gaps.Gaps)(nil)
-	_ Page = (*wrapup.WrapUp)(nil)
-	_ Page = (*roompanel.Panel)(nil)
-)
-
-func newPhaseScreen(s *Sess, k workshop.PhaseKind) Page {
-	switch k {
-	case workshop.PhaseOpening:
-		return opening.New(s)
-	case workshop.PhaseRoster:
-		return roster.New(s)
-	case workshop.PhaseBriefing:
-		return briefing.New(s)
-	case workshop.PhaseAssessment:
-		return grid.New(s)
-	case workshop.PhaseScoreboard:
-		return scoreboard.New(s)
-	case workshop.PhaseGaps:
-		return gaps.New(s)
-	default:
-		return wrapup.New(s)
-	}
+	m.scr.listenTo(send)
 }
 
 // Close releases the session lock. Everything else is already saved.
-func (m *Model) Close() error {
-	m.stopRoom()
-	if s := m.sess; s != nil && !s.ReadOnly {
-		// The running clock's time is saved to the second; it runs on
-		// from there when the session is reopened.
-		s.State.SavedAt = s.Now()
-		_ = s.SaveState()
-	}
-	if m.stopSub != nil {
-		m.stopSub()
-		m.stopSub = nil
-	}
-	if m.release != nil {
-		r := m.release
-		m.release = nil
-		return r()
-	}
-	return nil
-}
+func (m *Model) Close() error { return m.scr.close() }
 
 type tickMsg time.Time
 
@@ -308,19 +241,15 @@ func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-// Init starts the clock and, on the home screen, loads the session list.
+// Init starts the clock and the screen on show: the session list, or the
+// phase where the session stopped.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tick()}
-	if m.home != nil {
-		cmds = append(cmds, m.home.Load())
-	}
-	if m.sess != nil {
-		cmds = append(cmds, m.enterPhase())
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(tick(), m.scr.init())
 }
 
-// Update routes messages: global keys first, then the screen on show.
+// Update routes messages: what the frame owns first (the window, the
+// status line, the export dialog, the root's keys), then the screen on
+// show.
 //
 // A digit's commit overlaps the drawing of its frame: the grid's answer is
 // written on the owner's goroutine while the frame with it is drawn here,
@@ -328,24 +257,21 @@ func (m *Model) Init() tea.Cmd {
 // commit has returned. A commit that failed puts the cell and the cursor
 // back, and the frame is drawn again with the sentence that says why.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	s := m.sess
-	if s != nil {
-		s.BeginOverlap()
-	}
+	scr := m.scr
+	scr.beginOverlap()
 	m.drawn = ""
 	cmd := m.update(msg)
 	m.fitStatus()
-	m.syncReveal()
-	if s == nil || s != m.sess {
+	if scr != m.scr { // the home page gave way to a session: nothing was in flight
 		return m, cmd
 	}
-	if !s.Pending() {
-		_ = s.Settle() // nothing in flight: ends the overlap
+	if !scr.pending() {
+		_ = scr.settle() // nothing in flight: ends the overlap
 		return m, cmd
 	}
 	frame := m.paint(m.render())
-	if err := s.Settle(); err != nil {
-		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, err), true, false
+	if err := scr.settle(); err != nil {
+		m.status = statusLine{text: phrase.Sentence(m.opt.Lang, err), bad: true}
 		m.fitStatus()
 		return m, cmd
 	}
@@ -360,52 +286,27 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.resize()
 		return nil
 	case tickMsg:
-		return tea.Batch(m.onTick(), m.roomTick())
-	case changeMsg:
-		return m.onChange(msg.c)
-	case roompanel.StartedMsg, roompanel.CloseMsg, roompanel.StoppedMsg, roompanel.PhonesMsg:
-		return m.onRoom(msg)
-	case followMsg:
-		if m.sess != nil && m.sess.ReadOnly {
-			return m.follow(msg)
-		}
-		return nil
+		return tea.Batch(tick(), m.toScreen(msg))
 	case ErrMsg:
-		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
+		m.status = statusLine{text: phrase.Sentence(m.opt.Lang, msg.Err), bad: true}
 		return nil
 	case StatusMsg:
-		m.status, m.statusBad, m.statusPlain = msg.Text, false, msg.Plain
+		m.status = statusLine{text: msg.Text, plain: msg.Plain}
 		return nil
-	case OpenSessionMsg:
-		if m.sess != nil {
-			return nil
-		}
-		open, ro := m.opt.Open, m.opt.ReadOnly
-		return func() tea.Msg { return loadSession(open, msg.ID, ro) }
 	case sessionLoadedMsg:
 		if msg.err != nil {
-			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.err), true, false
+			m.status = statusLine{text: phrase.Sentence(m.opt.Lang, msg.err), bad: true}
 			return nil
 		}
-		if m.sess != nil { // a second Enter while the first was loading
-			if msg.release != nil {
-				_ = msg.release()
-			}
-			return nil
-		}
-		m.show(msg)
-		return m.enterPhase()
+		next, cmd := m.scr.opened(msg)
+		m.scr = next
+		return cmd
 	case ExportSessionMsg:
 		return m.openExport(msg.ID, msg.Name)
-	case ExportRequestMsg:
-		if m.sess != nil {
-			return m.openExport(m.sess.Data.Session.ID, "")
-		}
-		return nil
 	case exportdialog.PrefsMsg:
 		if m.exportDlg == nil {
 			m.exportDlg = exportdialog.New(msg, m.opt.Lang, m.styles)
-			m.exportDlg.SetSize(m.w, m.h-m.headerLines()-m.footerH())
+			m.exportDlg.SetSize(m.w, m.h-m.scr.headerLines()-m.footerH())
 		}
 		return nil
 	case exportdialog.ChosenMsg:
@@ -421,10 +322,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 				m.exportDlg.Failed(phrase.Sentence(m.opt.Lang, msg.Err))
 				return nil
 			}
-			m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, msg.Err), true, false
+			m.status = statusLine{text: phrase.Sentence(m.opt.Lang, msg.Err), bad: true}
 		} else {
 			m.exportDlg = nil
-			m.status, m.statusBad, m.statusPlain = exportdialog.Status(m.opt.Lang, msg, m.w), false, false
+			m.status = statusLine{text: exportdialog.Status(m.opt.Lang, msg, m.w)}
 		}
 		return m.toScreen(msg)
 	case tea.KeyPressMsg:
@@ -433,88 +334,26 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return m.toScreen(msg)
 }
 
-// resize gives every page the body's size: the window less the header
-// and the footer.
+// resize gives the screen on show (and the export dialog) the body's
+// size: the window less the header and the footer.
 func (m *Model) resize() {
-	w, h := m.w, m.h-m.headerLines()-m.footerH()
-	for _, p := range m.screens {
-		p.SetSize(w, h)
-	}
-	if m.home != nil {
-		m.home.SetSize(w, h)
-	}
-	if m.roomPanel != nil {
-		m.roomPanel.SetSize(w, h)
-	}
+	w, h := m.w, m.h-m.scr.headerLines()-m.footerH()
+	m.scr.SetSize(w, h)
 	if m.exportDlg != nil {
 		m.exportDlg.SetSize(w, h)
 	}
 }
 
-// headerLines is the height of the header: the title bar, and the phase
-// stepper under it while a session is open.
-func (m *Model) headerLines() int {
-	if m.sess == nil {
-		return 1
-	}
-	return 2
-}
-
-// newRoomPanel builds room mode's panel at the body's size.
-func (m *Model) newRoomPanel() *roompanel.Panel {
-	r := roompanel.New(m.sess, m.opt.StartRoom)
-	r.SetSize(m.w, m.h-m.headerLines()-m.footerH())
-	return r
-}
-
-// current is the page on show.
-func (m *Model) current() Page {
-	if m.roomOpen && m.roomPanel != nil && m.sess != nil {
-		return m.roomPanel
-	}
-	if m.sess == nil {
-		if m.home == nil {
-			return nil
-		}
-		return m.home
-	}
-	return m.screens[m.sess.State.Phase]
-}
-
+// toScreen hands a message to the screen on show.
 func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
-	// Roster and score changes concern every phase, not just the one shown.
-	switch msg.(type) {
-	case RosterChangedMsg, ScoresChangedMsg, CellChangedMsg:
-		var cmds []tea.Cmd
-		shown := -1 // the phase on screen (also under the room panel)
-		if m.sess != nil {
-			shown = m.sess.State.Phase
-		}
-		for i, s := range m.screens {
-			sm := msg
-			if c, ok := msg.(ScoresChangedMsg); ok && i != shown {
-				c.Hidden = true
-				sm = c
-			}
-			_, cmd := s.Update(sm)
-			cmds = append(cmds, cmd)
-		}
-		return tea.Batch(cmds...)
-	}
-	if c := m.current(); c != nil {
-		_, cmd := c.Update(msg)
-		return cmd
-	}
-	return nil
+	_, cmd := m.scr.Update(msg)
+	return cmd
 }
 
-func (m *Model) t(key string, args ...any) string {
-	if m.sess != nil {
-		return m.sess.T(key, args...)
-	}
-	return assets.T(m.opt.Lang, key, args...)
-}
+func (m *Model) t(key string, args ...any) string { return assets.T(m.opt.Lang, key, args...) }
 
+// onKey handles the keys the frame owns (quit, help, theme, the export
+// dialog while it is open) and hands every other to the screen on show.
 func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if k.String() == "ctrl+c" {
 		return m.quit()
@@ -530,10 +369,8 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.exportDlg != nil {
 		return m.exportDlg.Update(k)
 	}
-	cur := m.current()
-	if cur != nil && cur.Capturing() {
-		_, cmd := cur.Update(k)
-		return cmd
+	if m.scr.Capturing() {
+		return m.toScreen(k)
 	}
 	if m.showHelp {
 		switch k.String() {
@@ -542,10 +379,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if m.jumping {
-		return m.onJumpKey(k)
-	}
-	m.status, m.statusBad, m.statusPlain = "", false, false
+	m.status = statusLine{}
 	g := m.keys
 	switch {
 	case key.Matches(k, g.Quit):
@@ -556,270 +390,20 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, g.Theme):
 		return m.cycleTheme()
 	}
-	if m.sess == nil {
-		return m.toScreen(k)
-	}
-	s := m.sess
-	switch {
-	case key.Matches(k, g.Next):
-		if s.State.Phase == len(s.Phases())-1 {
-			return noticeCmd(m.t("frame.last_phase"))
-		}
-		return m.goPhase(s.State.Phase + 1)
-	case key.Matches(k, g.Prev):
-		if s.State.Phase == 0 {
-			return noticeCmd(m.t("frame.first_phase"))
-		}
-		return m.goPhase(s.State.Phase - 1)
-	case key.Matches(k, g.Jump):
-		m.jumping, m.jumpSel = true, s.State.Phase
-		return nil
-	case key.Matches(k, g.Timer, g.Plus, g.Minus) && s.ReadOnly:
-		return errCmd(errReadOnly) // the clock is the facilitator's
-	case key.Matches(k, g.Timer):
-		return m.toggleTimer()
-	case key.Matches(k, g.Plus):
-		return m.adjustTimer(+1)
-	case key.Matches(k, g.Minus):
-		return m.adjustTimer(-1)
-	case key.Matches(k, g.Undo):
-		return m.undo()
-	case key.Matches(k, g.Redo):
-		return m.redo()
-	case key.Matches(k, g.Export):
-		return m.openExport(s.Data.Session.ID, "")
-	case key.Matches(k, g.Room):
-		return m.toggleRoom()
-	}
 	return m.toScreen(k)
-}
-
-// onJumpKey drives the phase chooser: arrows (or j/k) move its cursor,
-// Enter opens the phase under it, a digit opens that phase at once; Esc
-// or any other key closes it and nothing changes.
-func (m *Model) onJumpKey(k tea.KeyPressMsg) tea.Cmd {
-	n := len(m.sess.Phases())
-	switch k.String() {
-	case "up", "k":
-		m.jumpSel = (m.jumpSel + n - 1) % n
-		return nil
-	case "down", "j":
-		m.jumpSel = (m.jumpSel + 1) % n
-		return nil
-	case "home":
-		m.jumpSel = 0
-		return nil
-	case "end":
-		m.jumpSel = n - 1
-		return nil
-	case "enter":
-		m.jumping = false
-		return m.goPhase(m.jumpSel)
-	}
-	m.jumping = false
-	if len(k.Text) == 1 && k.Text[0] >= '1' && k.Text[0] <= '9' {
-		i := int(k.Text[0] - '1')
-		if i < n {
-			return m.goPhase(i)
-		}
-	}
-	return nil
 }
 
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
 	if err := m.Close(); err != nil {
-		m.status, m.statusBad, m.statusPlain = phrase.Sentence(m.opt.Lang, err), true, false
+		m.status = statusLine{text: phrase.Sentence(m.opt.Lang, err), bad: true}
 	}
 	return tea.Quit
 }
 
-// goPhase shows phase i; the screen left keeps its state, nothing is lost.
-func (m *Model) goPhase(i int) tea.Cmd {
-	s := m.sess
-	if i < 0 || i >= len(s.Phases()) || i == s.State.Phase {
-		return nil
-	}
-	m.roomOpen = false // the phase is what the room sees now
-	if !s.ReadOnly {   // leaving a phase pauses its clock: one clock at a time
-		now := s.Now()
-		s.State.PauseTimers(-1, now)
-		s.State.SavedAt = now
-	}
-	s.State.Phase = i
-	return m.enterPhase()
-}
-
-// enterPhase saves the phase and lets the screen refresh itself. Entering
-// the assessment hides the scoreboard's results until the facilitator
-// reveals them.
-func (m *Model) enterPhase() tea.Cmd {
-	s := m.sess
-	if s.Phase().Kind == workshop.PhaseAssessment && !s.ReadOnly {
-		s.State.Revealed = false
-	}
-	var cmds []tea.Cmd
-	if err := s.SaveState(); err != nil {
-		cmds = append(cmds, errCmd(err))
-	}
-	cmds = append(cmds, m.current().Enter())
-	return tea.Batch(cmds...)
-}
-
-func (m *Model) toggleTimer() tea.Cmd {
-	s := m.sess
-	now := s.Now()
-	t := &s.State.Timers[s.State.Phase]
-	if t.Running {
-		t.Elapsed = t.Run(now)
-		t.Running, t.StartedAt = false, time.Time{}
-	} else {
-		s.State.PauseTimers(s.State.Phase, now) // one clock at a time
-		t.Running, t.StartedAt = true, now
-	}
-	s.State.SavedAt = now
-	return m.saveState()
-}
-
-func (m *Model) adjustTimer(d int) tea.Cmd {
-	s := m.sess
-	t := &s.State.Timers[s.State.Phase]
-	planned := s.Phase().Minutes + t.AdjustMin + d
-	if planned < 1 {
-		return nil
-	}
-	t.AdjustMin += d
-	return m.saveState()
-}
-
-func (m *Model) saveState() tea.Cmd {
-	if err := m.sess.SaveState(); err != nil {
-		return errCmd(err)
-	}
-	return nil
-}
-
-// onTick redraws the clock each second; while a timer runs the state is
-// saved every 15 seconds so a crash stops the clock close to where it was.
-// The projector view reloads the session to follow the facilitator.
-func (m *Model) onTick() tea.Cmd {
-	s := m.sess
-	if s == nil {
-		return tick()
-	}
-	if s.ReadOnly {
-		return tea.Batch(tick(), m.followCmd())
-	}
-	now := s.Now()
-	if s.State.Timers[s.State.Phase].Running && now.Sub(m.lastSave) >= 15*time.Second {
-		m.lastSave = now
-		s.State.SavedAt = now
-		if err := s.SaveState(); err != nil {
-			return tea.Batch(tick(), errCmd(err))
-		}
-	}
-	return tick()
-}
-
-// followCmd reads the session again in the background for the projector
-// view, which shows what the facilitator's process wrote.
-func (m *Model) followCmd() tea.Cmd {
-	l := m.sess.Live
-	return func() tea.Msg {
-		changed, err := l.Refresh(context.Background())
-		if err != nil || !changed {
-			return followMsg{err: err}
-		}
-		return followMsg{d: l.Snapshot()}
-	}
-}
-
-// followMsg carries a fresh copy of the session to the projector view (d
-// is nil when nothing changed).
-type followMsg struct {
-	d   *workshop.Data
-	err error
-}
-
-// follow shows a fresh read in the projector view when the facilitator
-// wrote something: the answers, the roster, and the facilitator's phase.
-func (m *Model) follow(msg followMsg) tea.Cmd {
-	s := m.sess
-	if msg.err != nil {
-		return errCmd(msg.err)
-	}
-	d := msg.d
-	if d == nil || d.Session.UpdatedAt.Equal(s.Data.Session.UpdatedAt) {
-		return nil
-	}
-	s.Follow(d)
-	return tea.Batch(m.toScreen(RosterChangedMsg{}), m.toScreen(ScoresChangedMsg{}))
-}
-
-func (m *Model) undo() tea.Cmd {
-	ev, ok, err := m.sess.Undo()
-	if err != nil {
-		return errCmd(err)
-	}
-	if !ok {
-		return noticeCmd(m.t("frame.nothing_undo"))
-	}
-	return tea.Batch(m.toScreen(ScoresChangedMsg{}), m.toScreen(CellChangedMsg{OPDID: ev.OPDID, IndicatorKey: ev.IndicatorKey}),
-		statusCmd(m.t("frame.undone", m.describe(ev))))
-}
-
-// redo re-applies the newest undone change and puts the grid's cursor on
-// its cell, as undo does.
-func (m *Model) redo() tea.Cmd {
-	ev, ok, err := m.sess.Redo()
-	if err != nil {
-		return errCmd(err)
-	}
-	if !ok {
-		return noticeCmd(m.t("frame.nothing_redo"))
-	}
-	return tea.Batch(m.toScreen(ScoresChangedMsg{}), m.toScreen(CellChangedMsg{OPDID: ev.OPDID, IndicatorKey: ev.IndicatorKey}),
-		statusCmd(m.t("frame.redone", m.describe(ev))))
-}
-
-// describe names a score change for the status line: "DISKOMINFO · Layanan
-// Publik: 3 → ·".
-func (m *Model) describe(ev workshop.Event) string {
-	s := m.sess
-	opd := fmt.Sprint(ev.OPDID)
-	for _, o := range s.Data.OPDs {
-		if o.ID == ev.OPDID {
-			opd = o.Code
-		}
-	}
-	item := ev.IndicatorKey
-	if ref, ok := s.F().Locate(ev.IndicatorKey); ok {
-		item = s.Name(ref.Element.Name)
-	}
-	if ev.Old == ev.New && ev.OldNote != ev.NewNote {
-		return fmt.Sprintf("%s · %s: %s", opd, item, m.t("frame.undone_note"))
-	}
-	return fmt.Sprintf("%s · %s: %s → %s", opd, item, answerText(ev.Old), answerText(ev.New))
-}
-
-func answerText(a workshop.Answer) string {
-	switch {
-	case a.NA:
-		return "N/A"
-	case a.Level > 0:
-		return fmt.Sprint(a.Level)
-	}
-	return "·"
-}
-
 func (m *Model) cycleTheme() tea.Cmd {
 	m.styles = NewStyles(NextTheme(m.styles.Theme))
-	if m.sess != nil {
-		m.sess.Styles = m.styles
-	}
-	if m.home != nil {
-		m.home.SetStyles(m.styles)
-	}
+	m.scr.setStyles(m.styles)
 	m.resize() // the pages lay themselves out again in the new colours
 	var cmds []tea.Cmd
 	if !m.opt.ReadOnly {
@@ -832,15 +416,10 @@ func (m *Model) cycleTheme() tea.Cmd {
 }
 
 // openExport reads the remembered export choice and folder, then opens
-// the export dialog for session id (name is how the dialog names it; empty
-// for the open session).
+// the export dialog for session id (name is how the dialog names it).
 func (m *Model) openExport(id int64, name string) tea.Cmd {
 	if m.exportDlg != nil {
 		return nil
-	}
-	if name == "" && m.sess != nil {
-		ss := m.sess.Data.Session
-		name = ss.City + " · " + m.t("frame.stage", roman(ss.Stage))
 	}
 	return exportdialog.ReadPrefs(m.opt.Sessions, id, name, m.opt.ExportBase)
 }
@@ -848,9 +427,7 @@ func (m *Model) openExport(id int64, name string) tea.Cmd {
 // exportCmd writes the chosen export in the background.
 func (m *Model) exportCmd(c exportdialog.ChosenMsg) tea.Cmd {
 	job := exportdialog.Job{Sessions: m.opt.Sessions, ID: c.ID, Kind: c.Kind, Dir: c.Dir, Lang: m.opt.Lang, Now: m.opt.Now(), Remember: !m.opt.ReadOnly}
-	if m.sess != nil && m.sess.Live != nil && m.sess.Live.ID() == c.ID {
-		job.Open = m.sess.Live // every committed change, as its owner holds it
-	}
+	job.Open = m.scr.exportFrom(c.ID) // every committed change, as its owner holds it
 	return job.Run
 }
 
@@ -1075,22 +652,18 @@ func (m *Model) render() string {
 	if m.tooSmall() {
 		return exactWidth(m.t("frame.too_small", w, h), w)
 	}
-	header := m.header(w)
+	header := m.scr.header(w)
 	// The footer is always 3 lines (status and two of keys); it is built
 	// after the body, so it lists the keys of the layout just drawn.
-	bodyH := h - m.headerLines() - m.footerH()
+	bodyH := h - m.scr.headerLines() - m.footerH()
 	var body string
 	switch {
 	case m.showHelp:
 		body = m.helpView(w, bodyH)
-	case m.jumping:
-		body = m.jumpView(w, bodyH)
 	case m.exportDlg != nil:
 		body = m.exportDlg.View()
 	default:
-		if c := m.current(); c != nil {
-			body = c.View()
-		}
+		body = m.scr.View()
 	}
 	// Every line is made exactly w wide here, measured once, so paint
 	// never measures again.
@@ -1117,21 +690,21 @@ func (m *Model) footerH() int { return footerLines - 1 + max(1, m.statusH) }
 // statusLines is the status as it is drawn at width w: its mark (✘, ✔ or
 // none) and the sentence wrapped under itself, at most maxStatusLines.
 func (m *Model) statusLines(w int) []string {
-	if m.status == "" {
+	if m.status.text == "" {
 		return []string{""}
 	}
 	mark := "✔ "
 	switch {
-	case m.statusBad:
+	case m.status.bad:
 		mark = "✘ "
-	case m.statusPlain:
+	case m.status.plain:
 		mark = ""
 	}
 	indent := strings.Repeat(" ", len([]rune(mark)))
-	if lipgloss.Width(mark+m.status) <= w {
-		return []string{mark + m.status}
+	if lipgloss.Width(mark+m.status.text) <= w {
+		return []string{mark + m.status.text}
 	}
-	text := wrapText(m.status, max(1, w-len([]rune(mark))))
+	text := wrapText(m.status.text, max(1, w-len([]rune(mark))))
 	if len(text) > maxStatusLines {
 		text = text[:maxStatusLines]
 		text[maxStatusLines-1] = ansi.Truncate(text[maxStatusLines-1]+" …", max(1, w-len([]rune(mark))), "…")
@@ -1163,102 +736,6 @@ func (m *Model) fitStatus() {
 // tooSmall is a window below the size the layouts are drawn for.
 func (m *Model) tooSmall() bool { return m.w < MinWidth || m.h < MinHeight }
 
-func (m *Model) header(w int) string {
-	st := m.styles
-	if m.sess == nil {
-		return st.Header.Width(w).Render(ansi.Truncate(" bimtek · Smart City Bimtek", w, "…"))
-	}
-	s := m.sess
-	ss := s.Data.Session
-	left := fmt.Sprintf(" %s · %s · %s", ss.City, m.t("frame.stage", roman(ss.Stage)), ss.Date)
-	if s.ReadOnly {
-		left += " · " + m.t("frame.readonly")
-	}
-	right := m.timerText() + " "
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		left = ansi.Truncate(left, max(0, w-lipgloss.Width(right)-1), "…")
-		gap = 1
-	}
-	line1 := st.Header.Render(left+strings.Repeat(" ", gap)) + m.timerStyle(st.Header).Render(right)
-	return line1 + "\n" + m.stepper(w)
-}
-
-// timerText is the phase clock: "Penilaian mandiri 12:03 / 45:00".
-func (m *Model) timerText() string {
-	s := m.sess
-	t := s.State.Timers[s.State.Phase]
-	planned := time.Duration(s.Phase().Minutes+t.AdjustMin) * time.Minute
-	run := t.Run(s.Now())
-	txt := fmt.Sprintf("⏱ %s / %s", clock(run), clock(planned))
-	switch {
-	case run > planned:
-		txt += " · " + m.t("frame.over_time", clock(run-planned))
-	case !t.Running:
-		txt += " · " + m.t("frame.paused")
-	default:
-		txt += " · " + m.t("frame.left", clock(planned-run))
-	}
-	return txt
-}
-
-// clockState says where the phase clock stands: 0 in time, 1 near the
-// end (the last 2 minutes or tenth), 2 over time.
-func (m *Model) clockState() int {
-	s := m.sess
-	t := s.State.Timers[s.State.Phase]
-	planned := time.Duration(s.Phase().Minutes+t.AdjustMin) * time.Minute
-	left := planned - t.Run(s.Now())
-	switch {
-	case left < 0:
-		return 2
-	case left <= max(2*time.Minute, planned/10):
-		return 1
-	}
-	return 0
-}
-
-// timerStyle is the colour of the current phase in the stepper and of
-// the clock: the warning colour near the end, the alarm colour over time.
-func (m *Model) timerStyle(normal lipgloss.Style) lipgloss.Style {
-	switch m.clockState() {
-	case 2:
-		return m.styles.ClockOver
-	case 1:
-		return m.styles.ClockWarn
-	}
-	return normal
-}
-
-// stepper draws the phases: the current one with its name and the timer
-// colour, the others by number (with names when the window is wide). No
-// phase is ticked off: jumping ahead is not finishing what lies between.
-func (m *Model) stepper(w int) string {
-	s := m.sess
-	st := m.styles
-	phases := s.Phases()
-	render := func(full bool) string {
-		parts := make([]string, len(phases))
-		for i, p := range phases {
-			label := fmt.Sprintf("%d", i+1)
-			if full || i == s.State.Phase {
-				label += " " + s.Name(p.Name)
-			}
-			if i == s.State.Phase {
-				parts[i] = m.timerStyle(st.Accent).Render("▶ " + label + " ")
-			} else {
-				parts[i] = st.Base.Render(label)
-			}
-		}
-		return " " + strings.Join(parts, st.Muted.Render(" › "))
-	}
-	line := render(true)
-	if lipgloss.Width(line) > w {
-		line = render(false)
-	}
-	return ansi.Truncate(line, w, "…")
-}
-
 // footerHint is one key and what it does, styled for the footer.
 func (m *Model) footerHint(k, desc string) string {
 	if m.hintStyles != m.styles || len(m.hints) > 512 {
@@ -1275,12 +752,12 @@ func (m *Model) footerHint(k, desc string) string {
 func (m *Model) footer(w int) string {
 	st := m.styles
 	status := ""
-	if m.status != "" {
+	if m.status.text != "" {
 		style := st.Good
 		switch {
-		case m.statusBad:
+		case m.status.bad:
 			style = st.Bad
-		case m.statusPlain:
+		case m.status.plain:
 			style = st.Bold
 		}
 		lines := m.statusLines(w)
@@ -1291,7 +768,6 @@ func (m *Model) footer(w int) string {
 	}
 	hint := m.footerHint
 	var screen []string
-	cur := m.current()
 	switch {
 	case m.showHelp:
 		// ?, Esc and q close the help; every other key waits
@@ -1300,36 +776,23 @@ func (m *Model) footer(w int) string {
 		for _, b := range m.exportDlg.ShortHelp() {
 			screen = append(screen, hint(b.Help().Key, b.Help().Desc))
 		}
-	case m.jumping:
-		screen = append(screen, hint("↑/↓", m.t("frame.jump_move")), hint("Enter", m.t("frame.jump_open")),
-			hint(fmt.Sprintf("1-%d", len(m.sess.Phases())), m.t("frame.jump_keys")), hint("Esc", m.t("frame.cancel")))
-	case cur != nil:
-		for _, b := range cur.ShortHelp() {
+	default:
+		// the page's keys (the phase chooser's while it is open)
+		for _, b := range m.scr.ShortHelp() {
 			if b.Enabled() {
 				screen = append(screen, hint(b.Help().Key, b.Help().Desc))
 			}
 		}
 	}
-	g := m.keys
 	var optional, always []key.Binding // optional go before the screen's keys when space runs out
 	switch {
-	case m.exportDlg != nil, cur != nil && cur.Capturing() && !m.showHelp:
-		// typing goes to the field: the global keys do not work now
-	case m.jumping:
-		// the chooser takes every key: any other closes it
+	case m.exportDlg != nil, m.scr.Capturing() && !m.showHelp:
+		// typing goes to the field (or the phase chooser takes every
+		// key): the global keys do not work now
 	case m.showHelp:
 		// the help takes every key: ] or [ do nothing, q closes it
-	case m.sess != nil:
-		// ] is not offered on the last phase, [ not on the first.
-		if p := m.sess.State.Phase; p < len(m.sess.Phases())-1 {
-			optional = append(optional, g.Next)
-		}
-		if m.sess.State.Phase > 0 {
-			optional = append(optional, g.Prev)
-		}
-		always = []key.Binding{g.Help, g.Quit}
 	default:
-		always = []key.Binding{g.Help, g.Quit}
+		optional, always = m.scr.footerKeys()
 	}
 	var opt, alw []string
 	for _, b := range optional {
@@ -1394,16 +857,10 @@ func wrapParts(parts []string, w, n int) (string, bool) {
 func (m *Model) helpView(w, h int) string {
 	st := m.styles
 	var screenKeys []key.Binding
-	if c := m.current(); c != nil {
-		for _, col := range c.FullHelp() {
-			screenKeys = append(screenKeys, col...)
-		}
+	for _, col := range m.scr.FullHelp() {
+		screenKeys = append(screenKeys, col...)
 	}
-	g := m.keys
-	globals := []key.Binding{g.Theme, g.Help, g.Quit} // what works on the home screen
-	if m.sess != nil {
-		globals = []key.Binding{g.Next, g.Prev, g.Jump, g.Timer, g.Plus, g.Undo, g.Redo, g.Export, g.Room, g.Theme, g.Help, g.Quit}
-	}
+	globals := m.scr.globals()
 	// rows lists keys in a column of colW cells: a description wraps
 	// under itself when wrap says so (nil: all), else it is cut.
 	rows := func(bs []key.Binding, colW int, wrap func(int) bool) []string {
@@ -1484,55 +941,6 @@ func (m *Model) helpView(w, h int) string {
 	}
 	if len(lines) > h {
 		lines = append(lines[:1], lines[2:]...) // the blank line goes first
-	}
-	return strings.Join(lines, "\n")
-}
-
-// jumpView is the phase chooser: the seven phases (or the framework's
-// agenda) as a list to pick from, with their planned minutes and the time
-// used, the cursor's row highlighted and the phase on show marked.
-func (m *Model) jumpView(w, h int) string {
-	st := m.styles
-	s := m.sess
-	lines := []string{}
-	for _, l := range wrapText(m.t("frame.jump_title"), max(1, w-2)) {
-		lines = append(lines, st.Title.Render(" "+l))
-	}
-	lines = append(lines, "")
-	now := s.Now()
-	nw := 0
-	for _, p := range s.Phases() {
-		nw = max(nw, lipgloss.Width(s.Name(p.Name)))
-	}
-	nw = min(nw, max(8, w-40))
-	for i, p := range s.Phases() {
-		var t Timer
-		if i < len(s.State.Timers) {
-			t = s.State.Timers[i]
-		}
-		used := "—"
-		if run := t.Run(now); run > 0 || t.Running {
-			used = clock(run)
-		}
-		mark := "  "
-		if i == m.jumpSel {
-			mark = "▶ "
-		}
-		onShow := ""
-		if i == s.State.Phase {
-			onShow = "  " + m.t("frame.jump_current")
-		}
-		text := fmt.Sprintf("%s%d  %s  %s  %s%s", mark, i+1, fitCell(s.Name(p.Name), nw),
-			fitCellRight(m.t("open.minutes", p.Minutes+t.AdjustMin), 8), fitCellRight(used, 8), onShow)
-		text = ansi.Truncate(text, max(1, w-2), "…")
-		if i == m.jumpSel {
-			lines = append(lines, " "+st.Selected.Render(fitCell(text, max(1, w-2))))
-		} else {
-			lines = append(lines, " "+st.Base.Render(text))
-		}
-	}
-	if len(lines) > h {
-		lines = lines[:h]
 	}
 	return strings.Join(lines, "\n")
 }

@@ -32,10 +32,10 @@ func openScaleApp(b *testing.B) *Model {
 	}
 	b.Cleanup(func() { m.Close() })
 	m.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
-	for m.sess.State.Phase != gridPhase(m) {
+	for m.ses().sess.State.Phase != gridPhase(m) {
 		m.Update(phKey("]"))
 	}
-	if v := m.View().Content; !strings.Contains(v, m.sess.Data.OPDs[0].Code) {
+	if v := m.View().Content; !strings.Contains(v, m.ses().sess.Data.OPDs[0].Code) {
 		b.Fatalf("not on the grid:\n%s", v)
 	}
 	return m
@@ -43,7 +43,7 @@ func openScaleApp(b *testing.B) *Model {
 
 // gridPhase is the index of the assessment phase of the session's agenda.
 func gridPhase(m *Model) int {
-	for i, p := range m.sess.Phases() {
+	for i, p := range m.ses().sess.Phases() {
 		if p.Key == "assessment" {
 			return i
 		}
@@ -55,9 +55,9 @@ func gridPhase(m *Model) int {
 // starts again at the first. The scale session's OPDs are all present,
 // so the grid's rows are the board's present OPDs.
 func walkBack(m *Model) {
-	st := &m.sess.State
-	rows := len(m.sess.Board.Present())
-	cols := len(m.sess.F().Dimensions[st.Tab].Indicators())
+	st := &m.ses().sess.State
+	rows := len(m.ses().sess.Board.Present())
+	cols := len(m.ses().sess.F().Dimensions[st.Tab].Indicators())
 	if st.Row == rows-1 && st.Col == cols-1 {
 		st.Row, st.Col = 0, 0
 	}

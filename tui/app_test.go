@@ -109,7 +109,7 @@ func (e *appEnv) savedState() UIState {
 func TestPhaseNavigation(t *testing.T) {
 	e := newAppEnv(t)
 	m := e.open(120, 40)
-	if got := m.sess.State.Phase; got != 0 {
+	if got := m.ses().sess.State.Phase; got != 0 {
 		t.Fatalf("a new session starts on phase %d, want 0", got)
 	}
 	steps := []struct {
@@ -123,7 +123,7 @@ func TestPhaseNavigation(t *testing.T) {
 	}
 	for i, s := range steps {
 		e.keys(m, s.key)
-		if got := m.sess.State.Phase; got != s.want {
+		if got := m.ses().sess.State.Phase; got != s.want {
 			t.Fatalf("step %d (%q): phase %d, want %d", i, s.key, got, s.want)
 		}
 	}
@@ -179,10 +179,10 @@ func TestRunningTimerStopsAtLastSaveOnReopen(t *testing.T) {
 	// It saves its clock every 15 seconds, so at most that much is lost.
 	for i := 0; i < 300; i++ {
 		e.clock.t = e.clock.t.Add(time.Second)
-		m.onTick() // the tick's own next-tick command is not run: it would sleep
+		m.ses().onTick() // the tick's own next-tick command is not run: it would sleep
 	}
-	m.release() // the process is gone; its lock with it
-	m.release = nil
+	m.ses().release() // the process is gone; its lock with it
+	m.ses().release = nil
 	e.clock.t = e.clock.t.Add(18 * time.Hour) // the next morning
 	m2 := e.open(120, 40)
 	head := strings.SplitN(screen(m2), "\n", 2)[0]
@@ -191,9 +191,9 @@ func TestRunningTimerStopsAtLastSaveOnReopen(t *testing.T) {
 	if !(strings.Contains(head, "04:4") || strings.Contains(head, "04:5") || strings.Contains(head, "05:00")) || strings.Contains(head, "jeda") {
 		t.Errorf("the night counted as workshop time, or the clock stopped: %s", head)
 	}
-	ran := m2.sess.State.Timers[0].Run(e.clock.t)
+	ran := m2.ses().sess.State.Timers[0].Run(e.clock.t)
 	e.clock.t = e.clock.t.Add(10 * time.Second)
-	if got := m2.sess.State.Timers[0].Run(e.clock.t); got != ran+10*time.Second {
+	if got := m2.ses().sess.State.Timers[0].Run(e.clock.t); got != ran+10*time.Second {
 		t.Errorf("after reopening the clock does not run on: %v then %v", ran, got)
 	}
 }
@@ -206,12 +206,12 @@ func TestQuitKeepsTheClockToTheSecond(t *testing.T) {
 	m := e.open(120, 40)
 	e.keys(m, "t")
 	e.clock.t = e.clock.t.Add(3*time.Minute + 12*time.Second) // between two 15 s saves
-	m.onTick()
+	m.ses().onTick()
 	e.clock.t = e.clock.t.Add(7 * time.Second)
 	e.keys(m, "q")
 	e.clock.t = e.clock.t.Add(2 * time.Hour) // lunch, app closed
 	m2 := e.open(120, 40)
-	if tm := m2.sess.State.Timers[0]; !tm.Running || tm.Run(e.clock.t) != 3*time.Minute+19*time.Second {
+	if tm := m2.ses().sess.State.Timers[0]; !tm.Running || tm.Run(e.clock.t) != 3*time.Minute+19*time.Second {
 		t.Fatalf("reopened clock = %+v, run %v; want running at 03:19", tm, tm.Run(e.clock.t))
 	}
 	if head := strings.SplitN(screen(m2), "\n", 2)[0]; !strings.Contains(head, "03:19 / 15:00") {
@@ -222,7 +222,7 @@ func TestQuitKeepsTheClockToTheSecond(t *testing.T) {
 	e.keys(m2, "t", "q")
 	e.clock.t = e.clock.t.Add(time.Hour)
 	m3 := e.open(120, 40)
-	if tm := m3.sess.State.Timers[0]; tm.Running || tm.Run(e.clock.t) != 4*time.Minute {
+	if tm := m3.ses().sess.State.Timers[0]; tm.Running || tm.Run(e.clock.t) != 4*time.Minute {
 		t.Errorf("paused clock after reopening = %+v, want paused at 04:00", tm)
 	}
 }
@@ -236,7 +236,7 @@ func TestOneClockAtATime(t *testing.T) {
 	e.clock.t = e.clock.t.Add(2 * time.Minute)
 	e.keys(m, "]") // leave phase 1 with its clock running
 	e.clock.t = e.clock.t.Add(5 * time.Minute)
-	if tm := m.sess.State.Timers[0]; tm.Running || tm.Run(e.clock.t) != 2*time.Minute {
+	if tm := m.ses().sess.State.Timers[0]; tm.Running || tm.Run(e.clock.t) != 2*time.Minute {
 		t.Errorf("phase 1's clock after leaving it = %+v, want paused at 02:00", tm)
 	}
 	if st := e.savedState(); st.Timers[0].Running {
@@ -246,19 +246,19 @@ func TestOneClockAtATime(t *testing.T) {
 	e.clock.t = e.clock.t.Add(time.Minute)
 	// Even a state where another clock still runs (an older version
 	// saved it) is brought to one clock when a clock starts.
-	m.sess.State.Timers[0] = Timer{Elapsed: 2 * time.Minute, Running: true, StartedAt: e.clock.t}
+	m.ses().sess.State.Timers[0] = Timer{Elapsed: 2 * time.Minute, Running: true, StartedAt: e.clock.t}
 	e.keys(m, "t", "t") // pause and start phase 2 again
 	e.clock.t = e.clock.t.Add(time.Minute)
 	running := 0
-	for _, tm := range m.sess.State.Timers {
+	for _, tm := range m.ses().sess.State.Timers {
 		if tm.Running {
 			running++
 		}
 	}
-	if running != 1 || !m.sess.State.Timers[1].Running {
-		t.Errorf("%d clocks run, want only phase 2's: %+v", running, m.sess.State.Timers[:2])
+	if running != 1 || !m.ses().sess.State.Timers[1].Running {
+		t.Errorf("%d clocks run, want only phase 2's: %+v", running, m.ses().sess.State.Timers[:2])
 	}
-	if got := m.sess.State.Timers[1].Run(e.clock.t); got != 2*time.Minute {
+	if got := m.ses().sess.State.Timers[1].Run(e.clock.t); got != 2*time.Minute {
 		t.Errorf("phase 2 ran %v, want 02:00", got)
 	}
 	if !strings.Contains(strings.SplitN(screen(m), "\n", 2)[0], "02:00 /") {
@@ -273,22 +273,22 @@ func TestUndoRedoMoveTheCursor(t *testing.T) {
 	e := newAppEnv(t)
 	m := e.open(120, 40)
 	e.keys(m, "g", "4", "down", "right", "4") // DISKOMINFO, governance item 2 = 4
-	opd := m.sess.Data.OPDs[1].ID
-	key := m.sess.F().Dimensions[0].Indicators()[1].Key
+	opd := m.ses().sess.Data.OPDs[1].ID
+	key := m.ses().sess.F().Dimensions[0].Indicators()[1].Key
 	e.keys(m, "tab", "tab", "down") // elsewhere: economy
 	e.keys(m, "ctrl+z")
-	if a := m.sess.Board.Answer(opd, key); a.Answered() {
+	if a := m.ses().sess.Board.Answer(opd, key); a.Answered() {
 		t.Fatalf("undo left %+v", a)
 	}
-	if st := m.sess.State; st.Tab != 0 || st.Row != 1 || st.Col != 1 {
+	if st := m.ses().sess.State; st.Tab != 0 || st.Row != 1 || st.Col != 1 {
 		t.Errorf("cursor after undo = %d/%d/%d, want 0/1/1", st.Tab, st.Row, st.Col)
 	}
 	e.keys(m, "tab", "up")
 	e.keys(m, "ctrl+y")
-	if a := m.sess.Board.Answer(opd, key); a.Level != 4 {
+	if a := m.ses().sess.Board.Answer(opd, key); a.Level != 4 {
 		t.Errorf("redo gave %+v, want 4", a)
 	}
-	if st := m.sess.State; st.Tab != 0 || st.Row != 1 || st.Col != 1 {
+	if st := m.ses().sess.State; st.Tab != 0 || st.Row != 1 || st.Col != 1 {
 		t.Errorf("cursor after redo = %d/%d/%d, want 0/1/1", st.Tab, st.Row, st.Col)
 	}
 	if !strings.Contains(screen(m), "Diulangi: DISKOMINFO") {
@@ -307,24 +307,24 @@ func TestUndoFromTheFrameAlsoAfterRestart(t *testing.T) {
 	e := newAppEnv(t)
 	m := e.open(120, 40)
 	e.keys(m, "g", "4", "3", "5")
-	opd := m.sess.Data.OPDs[0].ID
-	first := m.sess.F().Dimensions[0].Indicators()[0].Key
-	second := m.sess.F().Dimensions[0].Indicators()[1].Key
-	if a := m.sess.Board.Answer(opd, second); a.Level != 5 {
+	opd := m.ses().sess.Data.OPDs[0].ID
+	first := m.ses().sess.F().Dimensions[0].Indicators()[0].Key
+	second := m.ses().sess.F().Dimensions[0].Indicators()[1].Key
+	if a := m.ses().sess.Board.Answer(opd, second); a.Level != 5 {
 		t.Fatalf("typed 3 then 5: second item holds %+v", a)
 	}
 	m.Close()
 
 	m2 := e.open(120, 40)
 	e.keys(m2, "ctrl+z")
-	if a := m2.sess.Board.Answer(opd, second); a.Answered() {
+	if a := m2.ses().sess.Board.Answer(opd, second); a.Answered() {
 		t.Errorf("undo after restart left %+v", a)
 	}
 	if !strings.Contains(screen(m2), "Dibatalkan: BAPPEDA") {
 		t.Errorf("undo said nothing:\n%s", screen(m2))
 	}
 	e.keys(m2, "ctrl+z")
-	if a := m2.sess.Board.Answer(opd, first); a.Answered() {
+	if a := m2.ses().sess.Board.Answer(opd, first); a.Answered() {
 		t.Errorf("second undo left %+v", a)
 	}
 	e.keys(m2, "ctrl+z")
@@ -350,8 +350,8 @@ func TestTooSmallWindowAndRecovery(t *testing.T) {
 	// Nothing of the session is on screen, so no key may change it.
 	e.keys(m, "5", "]", "t")
 	d, _ := e.st.Load(context.Background(), e.id)
-	if len(d.Scores) != 0 || m.sess.State.Phase != 3 || m.sess.State.Timers[3].Running {
-		t.Errorf("a key changed the session behind the size message: scores %v, phase %d, timer %+v", d.Scores, m.sess.State.Phase, m.sess.State.Timers[3])
+	if len(d.Scores) != 0 || m.ses().sess.State.Phase != 3 || m.ses().sess.State.Timers[3].Running {
+		t.Errorf("a key changed the session behind the size message: scores %v, phase %d, timer %+v", d.Scores, m.ses().sess.State.Phase, m.ses().sess.State.Timers[3])
 	}
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	got := screen(m)
@@ -371,7 +371,7 @@ func TestFooterAlwaysOffersHelpAndQuit(t *testing.T) {
 	e := newAppEnv(t)
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
 		m := e.open(size[0], size[1])
-		for p := range m.sess.Phases() {
+		for p := range m.ses().sess.Phases() {
 			e.keys(m, "g", string(rune('1'+p)))
 			lines := strings.Split(screen(m), "\n")
 			foot := strings.Join(lines[len(lines)-2:], "\n")
@@ -438,7 +438,7 @@ func TestProjectorClockIsTheFacilitators(t *testing.T) {
 	e := newAppEnv(t)
 	pv := e.openProjector(120, 40)
 	e.keys(pv, "t", "+")
-	if tm := pv.sess.State.Timers[0]; tm.Running || tm.AdjustMin != 0 {
+	if tm := pv.ses().sess.State.Timers[0]; tm.Running || tm.AdjustMin != 0 {
 		t.Errorf("the projector started or moved its own clock: %+v", tm)
 	}
 	if !strings.Contains(screen(pv), "tampilan proyektor") {
@@ -451,7 +451,7 @@ func TestFrameFitsEveryPhaseAtEverySize(t *testing.T) {
 	m := e.open(80, 24)
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
 		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		for p := range m.sess.Phases() {
+		for p := range m.ses().sess.Phases() {
 			e.keys(m, "g", string(rune('1'+p)))
 			lines := strings.Split(m.render(), "\n")
 			if len(lines) != size[1] {
@@ -474,7 +474,7 @@ func TestHelpJumpAndThemeKeys(t *testing.T) {
 		t.Errorf("help does not list the keys:\n%s", got)
 	}
 	e.keys(m, "]") // ignored while help is open
-	if m.sess.State.Phase != 0 {
+	if m.ses().sess.State.Phase != 0 {
 		t.Errorf("a key behind the help moved the phase")
 	}
 	e.keys(m, "?")
@@ -490,13 +490,13 @@ func TestHelpJumpAndThemeKeys(t *testing.T) {
 func TestAssessmentHidesScoreboard(t *testing.T) {
 	e := newAppEnv(t)
 	m := e.open(120, 40)
-	m.sess.State.Revealed = true
+	m.ses().sess.State.Revealed = true
 	e.keys(m, "g", "4")
-	if m.sess.State.Revealed {
+	if m.ses().sess.State.Revealed {
 		t.Errorf("entering the assessment must hide the results")
 	}
 	e.keys(m, "]", "r")
-	if !m.sess.State.Revealed {
+	if !m.ses().sess.State.Revealed {
 		t.Errorf("r on the scoreboard did not reveal")
 	}
 	if !e.savedState().Revealed {
@@ -510,13 +510,13 @@ func TestReadOnlyProjectorFollows(t *testing.T) {
 	pv := e.openProjector(120, 40)
 	e.keys(fac, "g", "4", "4")
 	e.clock.t = e.clock.t.Add(time.Second)
-	runCmd(pv, pv.followCmd())
-	if pv.sess.State.Phase != 3 {
-		t.Errorf("projector shows phase %d, facilitator is on 4", pv.sess.State.Phase+1)
+	runCmd(pv, pv.ses().followCmd())
+	if pv.ses().sess.State.Phase != 3 {
+		t.Errorf("projector shows phase %d, facilitator is on 4", pv.ses().sess.State.Phase+1)
 	}
-	opd := pv.sess.Data.OPDs[0].ID
-	key := pv.sess.F().Dimensions[0].Indicators()[0].Key
-	if a := pv.sess.Board.Answer(opd, key); a != (workshop.Answer{Level: 4}) {
+	opd := pv.ses().sess.Data.OPDs[0].ID
+	key := pv.ses().sess.F().Dimensions[0].Indicators()[0].Key
+	if a := pv.ses().sess.Board.Answer(opd, key); a != (workshop.Answer{Level: 4}) {
 		t.Errorf("projector has %+v, facilitator typed 4", a)
 	}
 	e.keys(pv, "5")
@@ -549,8 +549,8 @@ func TestPhaseChooserIsAList(t *testing.T) {
 	m := e.open(80, 24)
 	e.keys(m, "g")
 	scr := screen(m)
-	for i, p := range m.sess.Phases() {
-		if want := fmt.Sprintf("%d  %s", i+1, m.sess.Name(p.Name)); !strings.Contains(scr, want) {
+	for i, p := range m.ses().sess.Phases() {
+		if want := fmt.Sprintf("%d  %s", i+1, m.ses().sess.Name(p.Name)); !strings.Contains(scr, want) {
 			t.Errorf("the chooser does not list %q:\n%s", want, scr)
 		}
 	}
@@ -584,10 +584,10 @@ func TestPhaseChooserIsAList(t *testing.T) {
 	}
 	for i, s := range steps {
 		e.keys(m, s.keys...)
-		if got := m.sess.State.Phase; got != s.want {
+		if got := m.ses().sess.State.Phase; got != s.want {
 			t.Fatalf("step %d %v: phase %d, want %d", i, s.keys, got+1, s.want+1)
 		}
-		if m.jumping {
+		if m.ses().jumping {
 			t.Fatalf("step %d %v: the chooser is still open", i, s.keys)
 		}
 	}
@@ -661,7 +661,7 @@ func TestHelpFooterOffersOnlyClosing(t *testing.T) {
 		}
 	}
 	e.keys(m, "]")
-	if m.sess.State.Phase != 3 || !m.showHelp {
+	if m.ses().sess.State.Phase != 3 || !m.showHelp {
 		t.Errorf("] moved the phase under the help")
 	}
 	e.keys(m, "q")

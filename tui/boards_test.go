@@ -70,16 +70,16 @@ func TestScoreboardFooterKeepsItsKeysAt80x24(t *testing.T) {
 			t.Fatal(err)
 		}
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-		for p, ph := range m.sess.Phases() {
+		for p, ph := range m.ses().sess.Phases() {
 			if ph.Kind == workshop.PhaseScoreboard {
-				m.goPhase(p)
+				m.ses().goPhase(p)
 			}
 		}
-		m.sess.State.Revealed = true
+		m.ses().sess.State.Revealed = true
 		m.render() // the first frame decides the layout
 		lines := strings.Split(ansi.Strip(m.render()), "\n")
 		footer := strings.Join(lines[len(lines)-2:], "\n")
-		b := m.current().(*scoreboard.Scoreboard)
+		b := m.ses().current().(*scoreboard.Scoreboard)
 		if !b.Compact() {
 			t.Fatalf("%s: not the one-panel layout at 80x24", lang)
 		}

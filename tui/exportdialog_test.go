@@ -219,7 +219,7 @@ func TestHomeExportDialog(t *testing.T) {
 	}
 	t.Cleanup(func() { m.Close() })
 	m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
-	runCmd(m, m.home.Load())
+	runCmd(m, m.scr.init())
 	e.keys(m, "x")
 	if v := screen(m); !strings.Contains(v, "Export · Kota Uji · Stage II") || !strings.Contains(v, "▶ Excel Indonesia") {
 		t.Fatalf("x on home did not open the dialog:\n%s", v)

@@ -165,3 +165,12 @@ func newGridScaleEnv(t testing.TB) *gridEnv {
 	e := tuitest.NewScaleEnv(t)
 	return &gridEnv{st: e.St, id: e.ID}
 }
+
+// ses is the open session of the root (the test fails without one).
+func (m *Model) ses() *Session {
+	s, ok := m.scr.(*Session)
+	if !ok {
+		panic("no session is open: the home page is on show")
+	}
+	return s
+}

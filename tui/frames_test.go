@@ -40,10 +40,10 @@ func TestFrameGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		m.Update(tea.WindowSizeMsg{Width: c.w, Height: c.h})
-		for p, ph := range m.sess.Phases() {
-			m.goPhase(p)
+		for p, ph := range m.ses().sess.Phases() {
+			m.ses().goPhase(p)
 			if ph.Kind == workshop.PhaseScoreboard {
-				m.sess.State.Revealed = true
+				m.ses().sess.State.Revealed = true
 			}
 			frame := ansi.Strip(m.render())
 			frame = strings.ReplaceAll(frame, path, "<db>")
@@ -83,16 +83,16 @@ func TestHiddenResultsOnEveryScreen(t *testing.T) {
 				t.Fatal(err)
 			}
 			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			for p, ph := range m.sess.Phases() {
-				m.goPhase(p)
-				m.sess.State.Revealed = false
+			for p, ph := range m.ses().sess.Phases() {
+				m.ses().goPhase(p)
+				m.ses().sess.State.Revealed = false
 				// A target is the session's goal, set before any answer: not a result.
 				frame := target.ReplaceAllString(ansi.Strip(m.render()), "")
 				if hit := aggregate.FindString(frame); hit != "" {
 					t.Errorf("%dx%d read-only=%v %s shows %q while hidden:\n%s", size[0], size[1], readOnly, ph.Kind, hit, frame)
 				}
 				if ph.Kind == workshop.PhaseGaps || ph.Kind == workshop.PhaseWrapUp {
-					m.sess.State.Revealed = true
+					m.ses().sess.State.Revealed = true
 					if frame := ansi.Strip(m.render()); !aggregate.MatchString(frame) {
 						t.Errorf("%dx%d %s revealed shows no score:\n%s", size[0], size[1], ph.Kind, frame)
 					}
@@ -130,16 +130,16 @@ func TestEveryScreenKeepsTheMargin(t *testing.T) {
 				}
 			}
 		}
-		for p, ph := range m.sess.Phases() {
-			m.goPhase(p)
-			m.sess.State.Revealed = false
+		for p, ph := range m.ses().sess.Phases() {
+			m.ses().goPhase(p)
+			m.ses().sess.State.Revealed = false
 			check(string(ph.Kind) + " hidden")
-			m.sess.State.Revealed = true
+			m.ses().sess.State.Revealed = true
 			check(string(ph.Kind))
 			if ph.Kind == workshop.PhaseAssessment {
-				m.sess.State.ByOPD = true
+				m.ses().sess.State.ByOPD = true
 				check("per-OPD view")
-				m.sess.State.ByOPD = false
+				m.ses().sess.State.ByOPD = false
 			}
 		}
 		m.Close()

@@ -22,8 +22,8 @@ func TestHelpWrapsInsteadOfCutting(t *testing.T) {
 			t.Fatal(err)
 		}
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-		for p := range m.sess.Phases() {
-			m.goPhase(p)
+		for p := range m.ses().sess.Phases() {
+			m.ses().goPhase(p)
 			m.showHelp = true
 			v := m.helpView(80, 24-5)
 			// Read it as a person does: the whole width, or column by
@@ -41,7 +41,7 @@ func TestHelpWrapsInsteadOfCutting(t *testing.T) {
 			if cut > 0 && (strings.Count(v, "\n")+1 < 24-5 || cut > 4) {
 				t.Errorf("%s phase %d: the help cuts %d lines with rows to spare:\n%s", lang, p+1, cut, ansi.Strip(v))
 			}
-			for _, b := range m.current().ShortHelp() {
+			for _, b := range m.ses().current().ShortHelp() {
 				if cut > 0 {
 					break // full: the keys are all there (checked below), not every word
 				}
@@ -49,7 +49,7 @@ func TestHelpWrapsInsteadOfCutting(t *testing.T) {
 					t.Errorf("%s phase %d: help lacks %q", lang, p+1, d)
 				}
 			}
-			for _, b := range m.current().ShortHelp() {
+			for _, b := range m.ses().current().ShortHelp() {
 				if !strings.Contains(plain, b.Help().Key) {
 					t.Errorf("%s phase %d: help lacks the key %q", lang, p+1, b.Help().Key)
 				}
@@ -70,14 +70,14 @@ func TestRosterFooterKeepsEveryKeyAt80x24(t *testing.T) {
 			t.Fatal(err)
 		}
 		m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-		for p, ph := range m.sess.Phases() {
+		for p, ph := range m.ses().sess.Phases() {
 			if ph.Kind == workshop.PhaseRoster {
-				m.goPhase(p)
+				m.ses().goPhase(p)
 			}
 		}
 		lines := strings.Split(ansi.Strip(m.render()), "\n")
 		footer := strings.Join(lines[len(lines)-2:], "\n")
-		for _, k := range m.current().ShortHelp() {
+		for _, k := range m.ses().current().ShortHelp() {
 			if want := k.Help().Key + " " + k.Help().Desc; !strings.Contains(footer, want) {
 				t.Errorf("%s: roster footer lacks %q:\n%s", lang, want, footer)
 			}
@@ -97,8 +97,8 @@ func TestNothingDoneCarriesNoTick(t *testing.T) {
 	}
 	defer m.Close()
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	last := len(m.sess.Phases()) - 1
-	m.goPhase(last)
+	last := len(m.ses().sess.Phases()) - 1
+	m.ses().goPhase(last)
 	press := func(k string) {
 		_, cmd := m.Update(phKey(k))
 		for _, msg := range phCmdMsgs(cmd) {
@@ -111,7 +111,7 @@ func TestNothingDoneCarriesNoTick(t *testing.T) {
 		t.Errorf("the last phase offers ] in its footer:\n%s", footer)
 	}
 	press("]")
-	if m.sess.State.Phase != last {
+	if m.ses().sess.State.Phase != last {
 		t.Fatalf("] moved off the last phase")
 	}
 	out := ansi.Strip(m.render())

@@ -15,7 +15,7 @@ func openOn(t *testing.T, e *gridEnv, phase string) *Model {
 		t.Fatal(err)
 	}
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	for i := 0; m.sess.Phases()[m.sess.State.Phase].Key != phase; i++ {
+	for i := 0; m.ses().sess.Phases()[m.ses().sess.State.Phase].Key != phase; i++ {
 		if i > 10 {
 			t.Fatalf("no phase %q", phase)
 		}
@@ -34,13 +34,13 @@ func TestHiddenPhasesCatchUpWhenShown(t *testing.T) {
 			m := openOn(t, e, phase)
 			m.Update(phKey("r")) // results shown, so the numbers are on screen
 			before := m.View().Content
-			for m.sess.Phases()[m.sess.State.Phase].Key != "assessment" {
+			for m.ses().sess.Phases()[m.ses().sess.State.Phase].Key != "assessment" {
 				m.Update(phKey("["))
 			}
 			for _, k := range []string{"1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1"} {
 				m.Update(phKey(k))
 			}
-			for m.sess.Phases()[m.sess.State.Phase].Key != phase {
+			for m.ses().sess.Phases()[m.ses().sess.State.Phase].Key != phase {
 				m.Update(phKey("]"))
 			}
 			got := m.View().Content

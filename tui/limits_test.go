@@ -98,7 +98,7 @@ func drawEveryPhase(t *testing.T, f *workshop.Framework, opds int, keys, langs [
 		}
 		for _, size := range [][2]int{{80, 24}, {200, 60}} {
 			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			for p, ph := range m.sess.Phases() {
+			for p, ph := range m.ses().sess.Phases() {
 				name := fmt.Sprintf("%s %dx%d phase %d (%s)", lang, size[0], size[1], p+1, ph.Kind)
 				func() {
 					defer func() {
@@ -106,9 +106,9 @@ func drawEveryPhase(t *testing.T, f *workshop.Framework, opds int, keys, langs [
 							t.Fatalf("%s panics: %v\n%s", name, r, debug.Stack())
 						}
 					}()
-					m.goPhase(p)
+					m.ses().goPhase(p)
 					if ph.Kind == workshop.PhaseScoreboard {
-						m.sess.State.Revealed = true
+						m.ses().sess.State.Revealed = true
 					}
 					checkFrame(t, name, m.render(), size[0], size[1])
 					for _, k := range keys {

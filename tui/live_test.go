@@ -44,9 +44,9 @@ func gridLine(m *Model, code string) string {
 // A phone's answer reaches the app as a message and shows in the grid.
 func TestPhoneAnswerShowsInGrid(t *testing.T) {
 	_, m, msgs := listening(t)
-	l := m.sess.Live
-	o := m.sess.Data.OPDs[0] // BAPPEDA, the row under the cursor
-	key := m.sess.F().Dimensions[0].Indicators()[0].Key
+	l := m.ses().sess.Live
+	o := m.ses().sess.Data.OPDs[0] // BAPPEDA, the row under the cursor
+	key := m.ses().sess.F().Dimensions[0].Indicators()[0].Key
 	if line := gridLine(m, "BAPPEDA"); strings.Contains(line, "4") || !strings.Contains(screen(m), "Smart Governance 0%") {
 		t.Fatalf("before the phone wrote:\n%s", screen(m))
 	}
@@ -71,7 +71,7 @@ func TestPhoneAnswerShowsInGrid(t *testing.T) {
 	if v := screen(m); !strings.Contains(v, "Smart Governance 17%") {
 		t.Errorf("the tab's completion did not follow the phone (1 of 6 cells):\n%s", v)
 	}
-	if got := m.sess.Board.Answer(o.ID, key); got.Level != 4 {
+	if got := m.ses().sess.Board.Answer(o.ID, key); got.Level != 4 {
 		t.Errorf("the screens' board holds %+v", got)
 	}
 }
@@ -82,9 +82,9 @@ func TestPhoneAnswerShowsInGrid(t *testing.T) {
 // owner's and the file.
 func TestPhonesWhileTheAppRuns(t *testing.T) {
 	e, m, msgs := listening(t)
-	l := m.sess.Live
-	f := m.sess.F()
-	phoneOPD := m.sess.Data.OPDs[1] // DISKOMINFO; the keyboard types on BAPPEDA's row
+	l := m.ses().sess.Live
+	f := m.ses().sess.F()
+	phoneOPD := m.ses().sess.Data.OPDs[1] // DISKOMINFO; the keyboard types on BAPPEDA's row
 	var keys []string
 	for _, d := range f.Dimensions {
 		for _, ind := range d.Indicators() {
@@ -120,11 +120,11 @@ func TestPhonesWhileTheAppRuns(t *testing.T) {
 		}
 	}
 	wg.Wait()
-	for _, o := range m.sess.Data.OPDs {
+	for _, o := range m.ses().sess.Data.OPDs {
 		for _, k := range keys {
 			var want workshop.Answer
 			l.Read(func(_ *workshop.Data, b *workshop.Board) { want = b.Answer(o.ID, k) })
-			if got := m.sess.Board.Answer(o.ID, k); got != want {
+			if got := m.ses().sess.Board.Answer(o.ID, k); got != want {
 				t.Errorf("%s %s: screens %+v, owner %+v", o.Code, k, got, want)
 			}
 		}
@@ -178,7 +178,7 @@ func TestLockLostShownOnScreen(t *testing.T) {
 			break
 		}
 	}
-	err := m.sess.Live.Err()
+	err := m.ses().sess.Live.Err()
 	if !errors.Is(err, workshop.ErrLockLost) {
 		t.Fatalf("the owner's error is %v", err)
 	}

@@ -46,9 +46,9 @@ func TestDigitFrameOnlyAfterItsCommit(t *testing.T) {
 	e := newAppEnv(t)
 	m := e.open(120, 40)
 	e.keys(m, "g", "4")
-	m.sess.Live = &slowLive{Live: m.sess.Live, wait: 30 * time.Millisecond}
-	opd := m.sess.Data.OPDs[0].ID
-	keys := m.sess.F().Dimensions[0].Indicators()
+	m.ses().sess.Live = &slowLive{Live: m.ses().sess.Live, wait: 30 * time.Millisecond}
+	opd := m.ses().sess.Data.OPDs[0].ID
+	keys := m.ses().sess.F().Dimensions[0].Indicators()
 	for i, d := range []string{"3", "4", "0"} {
 		m.Update(phKey(d))
 		// Read straight from the file, the moment Update returned.
@@ -82,15 +82,15 @@ func TestFailedCommitPutsTheCellBack(t *testing.T) {
 	m := e.open(120, 40)
 	e.keys(m, "g", "4", "right")
 	lost := &workshop.LockLostError{SessionID: e.id}
-	m.sess.Live = &slowLive{Live: m.sess.Live, wait: 5 * time.Millisecond, fail: lost}
-	opd := m.sess.Data.OPDs[0].ID
-	key := m.sess.F().Dimensions[0].Indicators()[1].Key
+	m.ses().sess.Live = &slowLive{Live: m.ses().sess.Live, wait: 5 * time.Millisecond, fail: lost}
+	opd := m.ses().sess.Data.OPDs[0].ID
+	key := m.ses().sess.F().Dimensions[0].Indicators()[1].Key
 	before := screen(m)
 	m.Update(phKey("5"))
-	if a := m.sess.Board.Answer(opd, key); a.Answered() {
+	if a := m.ses().sess.Board.Answer(opd, key); a.Answered() {
 		t.Errorf("the board keeps %+v after the failed commit", a)
 	}
-	if st := m.sess.State; st.Row != 0 || st.Col != 1 {
+	if st := m.ses().sess.State; st.Row != 0 || st.Col != 1 {
 		t.Errorf("cursor %d/%d after the failed commit, want 0/1", st.Row, st.Col)
 	}
 	if got := e.savedSheet(opd)[key]; got.Answered() {
@@ -105,7 +105,7 @@ func TestFailedCommitPutsTheCellBack(t *testing.T) {
 	if cut := func(s string) string { return strings.Join(strings.Split(s, "\n")[:30], "\n") }; cut(frame) != cut(before) {
 		t.Errorf("the frame changed:\n%s\n--- before\n%s", cut(frame), cut(before))
 	}
-	if err := m.sess.Settle(); err != nil {
+	if err := m.ses().sess.Settle(); err != nil {
 		t.Errorf("the failure is told again: %v", err)
 	}
 }

@@ -91,13 +91,13 @@ func TestPaintFrameOnTheAppsFrames(t *testing.T) {
 	}
 	defer m.Close()
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	for range m.sess.Phases() {
+	for range m.ses().sess.Phases() {
 		frame := m.render()
 		for _, theme := range [][2]string{{"\x1b[48;5;1m", "\x1b[38;5;2m"}, {"\x1b[48;2;16;20;24m", "\x1b[38;2;242;242;242m"}} {
 			got, want := paintFrame(frame, theme[0], theme[1]), paintByReplacer(frame, theme[0], theme[1])
-			sameCells(t, fmt.Sprintf("phase %d", m.sess.State.Phase), got, want)
+			sameCells(t, fmt.Sprintf("phase %d", m.ses().sess.State.Phase), got, want)
 			if len(got) > len(want) {
-				t.Errorf("phase %d: %d bytes painted, %d before", m.sess.State.Phase, len(got), len(want))
+				t.Errorf("phase %d: %d bytes painted, %d before", m.ses().sess.State.Phase, len(got), len(want))
 			}
 		}
 		m.Update(phKey("]"))

@@ -34,13 +34,13 @@ func TestNoWordOfTheOtherLanguage(t *testing.T) {
 				t.Fatal(err)
 			}
 			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			for p, ph := range m.sess.Phases() {
-				m.goPhase(p)
+			for p, ph := range m.ses().sess.Phases() {
+				m.ses().goPhase(p)
 				for _, revealed := range []bool{false, true} {
 					if ph.Kind != workshop.PhaseScoreboard && revealed {
 						continue
 					}
-					m.sess.State.Revealed = revealed
+					m.ses().sess.State.Revealed = revealed
 					for _, help := range []bool{false, true} {
 						m.showHelp = help
 						frame := ansi.Strip(m.render())

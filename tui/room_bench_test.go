@@ -73,7 +73,7 @@ func BenchmarkRoom80Phones(b *testing.B) {
 	}
 	m.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
 	m.Update(roompanel.CloseMsg{})
-	for m.sess.State.Phase != gridPhase(m) {
+	for m.ses().sess.State.Phase != gridPhase(m) {
 		m.Update(phKey("]"))
 	}
 	addr := srv.Addr()
@@ -85,7 +85,7 @@ func BenchmarkRoom80Phones(b *testing.B) {
 	// Phones answer the last dimension; the facilitator types in the
 	// first, so no cell is written by both and every phone answer can be
 	// checked in the file.
-	fw := m.sess.F()
+	fw := m.ses().sess.F()
 	last := fw.Dimensions[len(fw.Dimensions)-1]
 	var keys []string
 	for _, ind := range last.Indicators() {
@@ -187,7 +187,7 @@ func BenchmarkRoom80Phones(b *testing.B) {
 		drain()
 		missing := 0
 		for c, lv := range want {
-			if m.sess.Board.Answer(c.opd, c.key).Level != lv {
+			if m.ses().sess.Board.Answer(c.opd, c.key).Level != lv {
 				missing++
 			}
 		}
@@ -198,7 +198,7 @@ func BenchmarkRoom80Phones(b *testing.B) {
 	}
 	notShown := 0
 	for c, lv := range want {
-		if m.sess.Board.Answer(c.opd, c.key).Level != lv {
+		if m.ses().sess.Board.Answer(c.opd, c.key).Level != lv {
 			notShown++
 		}
 	}

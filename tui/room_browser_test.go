@@ -27,17 +27,17 @@ func TestPhoneBrowserAnswerReachesTheGrid(t *testing.T) {
 	m := ra.m
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m.Update(phKey("esc"))
-	for m.sess.State.Phase != gridPhase(m) {
+	for m.ses().sess.State.Phase != gridPhase(m) {
 		m.Update(phKey("]"))
 	}
-	o := m.sess.Data.OPDs[0]
-	dim := m.sess.F().Dimensions[0]
+	o := m.ses().sess.Data.OPDs[0]
+	dim := m.ses().sess.F().Dimensions[0]
 	key := dim.Indicators()[0].Key
 	level := 4
-	if m.sess.Board.Answer(o.ID, key).Level == level {
+	if m.ses().sess.Board.Answer(o.ID, key).Level == level {
 		level = 2
 	}
-	codes, err := ra.st.AccessCodes(context.Background(), m.sess.Data.Session.ID)
+	codes, err := ra.st.AccessCodes(context.Background(), m.ses().sess.Data.Session.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,11 +63,11 @@ func TestPhoneBrowserAnswerReachesTheGrid(t *testing.T) {
 
 	// The page said saved: the change is on its way to the model, which
 	// the program's loop (here: pump) hands to Update.
-	ra.pump(t, func() bool { return m.sess.Board.Answer(o.ID, key) == workshop.Answer{Level: level} })
-	if !m.sess.FromPhone(o.ID, key) {
+	ra.pump(t, func() bool { return m.ses().sess.Board.Answer(o.ID, key) == workshop.Answer{Level: level} })
+	if !m.ses().sess.FromPhone(o.ID, key) {
 		t.Errorf("the cell is not marked as the phone's")
 	}
-	m.sess.State.Row, m.sess.State.Col = 0, 0
+	m.ses().sess.State.Row, m.ses().sess.State.Col = 0, 0
 	frame := ansi.Strip(m.render())
 	var row string
 	for _, l := range strings.Split(frame, "\n") {

@@ -53,7 +53,7 @@ func newRoomApp(t *testing.T, lang string) *roomApp {
 	t.Cleanup(func() { m.Close() })
 	m.Listen(func(msg tea.Msg) { ra.inbox <- msg })
 	ra.m = m
-	ra.base = "http://" + m.roomPanel.Running().Addr.String()
+	ra.base = "http://" + m.ses().roomPanel.Running().Addr.String()
 	return ra
 }
 
@@ -61,10 +61,10 @@ func newRoomApp(t *testing.T, lang string) *roomApp {
 // panel's f key, as the facilitator does.
 func setFull(t *testing.T, m *Model, full bool) {
 	t.Helper()
-	if m.roomPanel.Full() != full {
+	if m.ses().roomPanel.Full() != full {
 		m.Update(phKey("f"))
 	}
-	if m.roomPanel.Full() != full {
+	if m.ses().roomPanel.Full() != full {
 		t.Fatalf("f did not make the QR full=%v", full)
 	}
 }
@@ -87,7 +87,7 @@ func (ra *roomApp) pump(t *testing.T, cond func() bool) {
 // script does.
 func (ra *roomApp) phoneSave(t *testing.T, opdID int64, dim, key, level string) {
 	t.Helper()
-	codes, err := ra.st.AccessCodes(context.Background(), ra.m.sess.Data.Session.ID)
+	codes, err := ra.st.AccessCodes(context.Background(), ra.m.ses().sess.Data.Session.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,27 +127,27 @@ func TestRoomPhoneSaveReachesTheGrid(t *testing.T) {
 		t.Fatalf("the room panel with its address is not on screen:\n%s", frame)
 	}
 	m.Update(phKey("esc"))
-	for m.sess.State.Phase != gridPhase(m) {
+	for m.ses().sess.State.Phase != gridPhase(m) {
 		m.Update(phKey("]"))
 	}
-	o := m.sess.Data.OPDs[0]
-	dim := m.sess.F().Dimensions[0]
+	o := m.ses().sess.Data.OPDs[0]
+	dim := m.ses().sess.F().Dimensions[0]
 	key := dim.Indicators()[0].Key
 	ra.phoneSave(t, o.ID, dim.Key, key, "5")
-	ra.pump(t, func() bool { return m.sess.Board.Answer(o.ID, key).Level == 5 })
-	if !m.sess.FromPhone(o.ID, key) {
+	ra.pump(t, func() bool { return m.ses().sess.Board.Answer(o.ID, key).Level == 5 })
+	if !m.ses().sess.FromPhone(o.ID, key) {
 		t.Errorf("the phone's cell is not marked as a phone's")
 	}
 	if frame := ansi.Strip(m.render()); !strings.Contains(frame, "5"+phoneMark) {
 		t.Errorf("the grid does not show 5%s:\n%s", phoneMark, frame)
 	}
 	// The facilitator types 2 on that very cell (the cursor is on it).
-	m.sess.State.Row, m.sess.State.Col = 0, 0
+	m.ses().sess.State.Row, m.ses().sess.State.Col = 0, 0
 	m.Update(phKey("2"))
-	if a := m.sess.Board.Answer(o.ID, key); a.Level != 2 || m.sess.FromPhone(o.ID, key) {
-		t.Errorf("after the keystroke: %+v, phone mark %v", a, m.sess.FromPhone(o.ID, key))
+	if a := m.ses().sess.Board.Answer(o.ID, key); a.Level != 2 || m.ses().sess.FromPhone(o.ID, key) {
+		t.Errorf("after the keystroke: %+v, phone mark %v", a, m.ses().sess.FromPhone(o.ID, key))
 	}
-	evs, err := ra.st.Events(context.Background(), m.sess.Data.Session.ID)
+	evs, err := ra.st.Events(context.Background(), m.ses().sess.Data.Session.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,20 +162,20 @@ func TestRoomPhoneSaveReachesTheGrid(t *testing.T) {
 func TestRoomPhoneMarkComesBackOnReopen(t *testing.T) {
 	ra := newRoomApp(t, "id")
 	m := ra.m
-	o := m.sess.Data.OPDs[1]
-	dim := m.sess.F().Dimensions[1]
+	o := m.ses().sess.Data.OPDs[1]
+	dim := m.ses().sess.F().Dimensions[1]
 	key := dim.Indicators()[1].Key
 	ra.phoneSave(t, o.ID, dim.Key, key, "4")
-	ra.pump(t, func() bool { return m.sess.Board.Answer(o.ID, key).Level == 4 })
-	id := m.sess.Data.Session.ID
+	ra.pump(t, func() bool { return m.ses().sess.Board.Answer(o.ID, key).Level == 4 })
+	id := m.ses().sess.Data.Session.ID
 	m.Close()
 	m2, err := New(withStore(ra.st, Options{Lang: "id", Theme: "dark", Session: id, Now: gridClock, PhoneCells: ra.st.PhoneCells}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer m2.Close()
-	if !m2.sess.FromPhone(o.ID, key) || m2.sess.FromPhone(o.ID, dim.Indicators()[0].Key) {
-		t.Errorf("after reopening: phone mark %v on the phone's cell", m2.sess.FromPhone(o.ID, key))
+	if !m2.ses().sess.FromPhone(o.ID, key) || m2.ses().sess.FromPhone(o.ID, dim.Indicators()[0].Key) {
+		t.Errorf("after reopening: phone mark %v on the phone's cell", m2.ses().sess.FromPhone(o.ID, key))
 	}
 }
 
@@ -188,7 +188,7 @@ func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
 		m := ra.m
 		for _, theme := range Themes {
 			m.styles = NewStyles(theme)
-			m.sess.Styles = m.styles
+			m.ses().sess.Styles = m.styles
 			for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
 				m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 				for _, full := range []bool{false, true} {
@@ -209,8 +209,8 @@ func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
 			}
 		}
 		setFull(t, m, false)
-		srv := m.roomPanel.Running().Srv
-		fw := m.sess.F()
+		srv := m.ses().roomPanel.Running().Srv
+		fw := m.ses().sess.F()
 		m.Update(phKey("2"))
 		if srv.EntryOpen(fw.Dimensions[1].Key) || !srv.EntryOpen(fw.Dimensions[0].Key) {
 			t.Errorf("2 did not close the second dimension alone")
@@ -228,7 +228,7 @@ func TestRoomPanelFitsEverySizeAndKeys(t *testing.T) {
 			}
 		}
 		m.Update(phKey("x"))
-		if _, cmd := m.Update(roompanel.StoppedMsg{}); cmd != nil || m.roomPanel.Running() != nil {
+		if _, cmd := m.Update(roompanel.StoppedMsg{}); cmd != nil || m.ses().roomPanel.Running() != nil {
 			t.Errorf("x did not stop room mode")
 		}
 		if _, err := http.Get(ra.base + "/"); err == nil {
@@ -248,13 +248,13 @@ func TestRosterReissuesAccessCode(t *testing.T) {
 	ctx := context.Background()
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m.Update(phKey("esc"))
-	for m.sess.Phases()[m.sess.State.Phase].Key != "roster" {
+	for m.ses().sess.Phases()[m.ses().sess.State.Phase].Key != "roster" {
 		m.Update(phKey("]"))
 	}
-	m.sess.State.RosterRow = 1
-	o := m.sess.Data.OPDs[1]
+	m.ses().sess.State.RosterRow = 1
+	o := m.ses().sess.Data.OPDs[1]
 	codeOf := func() string {
-		codes, err := ra.st.AccessCodes(ctx, m.sess.Data.Session.ID)
+		codes, err := ra.st.AccessCodes(ctx, m.ses().sess.Data.Session.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -350,26 +350,26 @@ func TestRoomPanelPhaseKeys(t *testing.T) {
 		runCmd(m, cmd)
 	}
 	for _, full := range []bool{false, true} {
-		m.roomOpen = true
+		m.ses().roomOpen = true
 		setFull(t, m, full)
-		from := m.sess.State.Phase
+		from := m.ses().sess.State.Phase
 		press("]")
-		if m.roomOpen || m.sess.State.Phase != from+1 {
-			t.Errorf("full=%v ]: panel open %v, phase %d (was %d)", full, m.roomOpen, m.sess.State.Phase+1, from+1)
+		if m.ses().roomOpen || m.ses().sess.State.Phase != from+1 {
+			t.Errorf("full=%v ]: panel open %v, phase %d (was %d)", full, m.ses().roomOpen, m.ses().sess.State.Phase+1, from+1)
 		}
-		m.roomOpen = true
+		m.ses().roomOpen = true
 		press("[")
-		if m.roomOpen || m.sess.State.Phase != from {
-			t.Errorf("full=%v [: panel open %v, phase %d (was %d)", full, m.roomOpen, m.sess.State.Phase+1, from+2)
+		if m.ses().roomOpen || m.ses().sess.State.Phase != from {
+			t.Errorf("full=%v [: panel open %v, phase %d (was %d)", full, m.ses().roomOpen, m.ses().sess.State.Phase+1, from+2)
 		}
 	}
-	if m.roomPanel.Running() == nil {
+	if m.ses().roomPanel.Running() == nil {
 		t.Fatal("moving the phase stopped room mode")
 	}
-	m.goPhase(len(m.sess.Phases()) - 1)
-	m.roomOpen = true
+	m.ses().goPhase(len(m.ses().sess.Phases()) - 1)
+	m.ses().roomOpen = true
 	press("]")
-	if !m.roomOpen || !strings.Contains(screen(m), "Ini fase terakhir") {
-		t.Errorf("] on the last phase with the panel open: open %v\n%s", m.roomOpen, screen(m))
+	if !m.ses().roomOpen || !strings.Contains(screen(m), "Ini fase terakhir") {
+		t.Errorf("] on the last phase with the panel open: open %v\n%s", m.ses().roomOpen, screen(m))
 	}
 }

@@ -6,13 +6,13 @@ import (
 	"github.com/bimtek/bimtek/tui/roompanel"
 )
 
-// The root model's part of room mode: the key that shows the panel, the
+// The open session's part of room mode: the key that shows the panel, the
 // panel's messages routed to it, and the server stopped with the session.
 // The panel (package roompanel) starts, watches and stops the server.
 
 // startRoom starts room mode now on addr (bimtek open --listen) and shows
 // its panel.
-func (m *Model) startRoom(addr string) error {
+func (m *Session) startRoom(addr string) error {
 	if m.roomPanel == nil {
 		m.roomPanel = m.newRoomPanel()
 	}
@@ -24,7 +24,7 @@ func (m *Model) startRoom(addr string) error {
 }
 
 // toggleRoom shows or hides the panel; the server keeps running.
-func (m *Model) toggleRoom() tea.Cmd {
+func (m *Session) toggleRoom() tea.Cmd {
 	if m.sess.ReadOnly {
 		return errCmd(errReadOnly)
 	}
@@ -39,14 +39,14 @@ func (m *Model) toggleRoom() tea.Cmd {
 }
 
 // onRoom handles room mode's messages.
-func (m *Model) onRoom(msg tea.Msg) tea.Cmd {
+func (m *Session) onRoom(msg tea.Msg) tea.Cmd {
 	switch msg.(type) {
 	case roompanel.CloseMsg:
 		m.roomOpen = false
 		return nil
 	case roompanel.StoppedMsg:
 		m.stopRoom()
-		m.status, m.statusBad = m.t("room.stopped"), false
+		m.status.text, m.status.bad = m.t("room.stopped"), false
 		return nil
 	}
 	if m.roomPanel == nil {
@@ -58,16 +58,16 @@ func (m *Model) onRoom(msg tea.Msg) tea.Cmd {
 
 // syncReveal tells the server at once when the results are hidden or
 // shown: a phone never sees a score the projector does not.
-func (m *Model) syncReveal() {
-	if m.roomPanel != nil && m.sess != nil {
+func (m *Session) syncReveal() {
+	if m.roomPanel != nil {
 		m.roomPanel.SyncReveal()
 	}
 }
 
 // roomTick keeps the server's view of the results in step with the
 // screen (hidden or revealed) and refreshes the panel every second.
-func (m *Model) roomTick() tea.Cmd {
-	if m.roomPanel == nil || m.roomPanel.Running() == nil || m.sess == nil {
+func (m *Session) roomTick() tea.Cmd {
+	if m.roomPanel == nil || m.roomPanel.Running() == nil {
 		return nil
 	}
 	m.roomPanel.SyncReveal()
@@ -79,7 +79,7 @@ func (m *Model) roomTick() tea.Cmd {
 
 // stopRoom stops the server: waiting phones are answered, the listener
 // closes. Every answer a phone was told is saved is already committed.
-func (m *Model) stopRoom() {
+func (m *Session) stopRoom() {
 	if m.roomPanel != nil {
 		m.roomPanel.Stop()
 	}
