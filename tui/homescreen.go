@@ -41,7 +41,7 @@ func (h *homeScreen) Update(msg tea.Msg) (Page, tea.Cmd) {
 	case OpenSessionMsg:
 		open, ro := h.open, h.readOnly
 		return h, func() tea.Msg { return loadSession(open, msg.ID, ro) }
-	case tickMsg, changeMsg, followMsg, ExportRequestMsg, roompanel.StartedMsg, roompanel.CloseMsg, roompanel.StoppedMsg, roompanel.PhonesMsg:
+	case tickMsg, changesMsg, followMsg, ExportRequestMsg, roompanel.StartedMsg, roompanel.CloseMsg, roompanel.StoppedMsg, roompanel.PhonesMsg:
 		return h, nil
 	}
 	_, cmd := h.Home.Update(msg)

@@ -185,8 +185,8 @@ func (m *Session) Update(msg tea.Msg) (Page, tea.Cmd) {
 		return m, m.onKey(msg)
 	case tickMsg:
 		return m, tea.Batch(m.onTick(), m.roomTick())
-	case changeMsg:
-		return m, m.onChange(msg.c)
+	case changesMsg:
+		return m, m.onChanges(msg.cs)
 	case roompanel.StartedMsg, roompanel.CloseMsg, roompanel.StoppedMsg, roompanel.PhonesMsg:
 		return m, m.onRoom(msg)
 	case followMsg:
@@ -287,7 +287,7 @@ func (m *Session) listenTo(send func(tea.Msg)) {
 	m.stopSub = stop
 	go func() {
 		for c := range ch {
-			send(changeMsg{c})
+			send(changesMsg{waiting(c, ch)})
 		}
 	}()
 }
@@ -340,14 +340,37 @@ func (m *Session) header(w int) string {
 	return line1 + "\n" + m.stepper(w)
 }
 
-// onChange brings the screens up to a change made elsewhere.
-func (m *Session) onChange(c workshop.Change) tea.Cmd {
-	s := m.sess
-	if c.Kind == workshop.LockLost {
-		m.status.text, m.status.bad, m.status.plain = phrase.Sentence(m.opt.Lang, s.Live.Err()), true, false
-		return nil
+// waiting is first and the changes already waiting behind it in ch, in
+// their order (at most maxChangesPerMsg).
+func waiting(first workshop.Change, ch <-chan workshop.Change) []workshop.Change {
+	cs := []workshop.Change{first}
+	for len(cs) < maxChangesPerMsg {
+		select {
+		case c, ok := <-ch:
+			if !ok {
+				return cs
+			}
+			cs = append(cs, c)
+		default:
+			return cs
+		}
 	}
-	scores, roster := s.Apply(c)
+	return cs
+}
+
+// onChanges brings the screens up to changes made elsewhere, and tells
+// the phases once.
+func (m *Session) onChanges(cs []workshop.Change) tea.Cmd {
+	s := m.sess
+	var scores, roster bool
+	for _, c := range cs {
+		if c.Kind == workshop.LockLost {
+			m.status.text, m.status.bad, m.status.plain = phrase.Sentence(m.opt.Lang, s.Live.Err()), true, false
+			continue
+		}
+		sc, ro := s.Apply(c)
+		scores, roster = scores || sc, roster || ro
+	}
 	var cmds []tea.Cmd
 	if roster {
 		cmds = append(cmds, m.toScreen(RosterChangedMsg{}))

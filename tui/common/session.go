@@ -18,7 +18,7 @@ import (
 // Screens change the session only through Sess methods, which write
 // through Live first and update the copy only after the write committed:
 // what is on screen is what is on disk. Changes made elsewhere (a phone in
-// room mode) reach the copy as changeMsg, on the program's goroutine
+// room mode) reach the copy as changesMsg, on the program's goroutine
 // (apply).
 type Sess struct {
 	Live   Live
