@@ -224,11 +224,26 @@ func (s *Session) Snapshot() *workshop.Data {
 func (s *Session) Cell(opdID int64, key string) (workshop.Answer, string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.cell(opdID, key)
+}
+
+// cell is one cell now. mu is held.
+func (s *Session) cell(opdID int64, key string) (workshop.Answer, string) {
 	if i, ok := s.cells[cellKey{opdID, key}]; ok {
 		r := s.data.Scores[i]
 		return r.Answer, r.Note
 	}
 	return workshop.Answer{}, ""
+}
+
+// Cells lets fn read many cells as they are now under one lock (the
+// screens catching up with a batch of phone answers). It goes before the
+// phones' queue like a keystroke: a group being written commits after its
+// current save and lets it in.
+func (s *Session) Cells(fn func(cell func(opdID int64, key string) (workshop.Answer, string))) {
+	s.lockWrite()
+	defer s.mu.Unlock()
+	fn(s.cell)
 }
 
 // Err is why writes are refused for good (the lock was lost), or nil.

@@ -362,15 +362,12 @@ func waiting(first workshop.Change, ch <-chan workshop.Change) []workshop.Change
 // the phases once.
 func (m *Session) onChanges(cs []workshop.Change) tea.Cmd {
 	s := m.sess
-	var scores, roster bool
 	for _, c := range cs {
 		if c.Kind == workshop.LockLost {
 			m.status.text, m.status.bad, m.status.plain = phrase.Sentence(m.opt.Lang, s.Live.Err()), true, false
-			continue
 		}
-		sc, ro := s.Apply(c)
-		scores, roster = scores || sc, roster || ro
 	}
+	scores, roster := s.ApplyAll(cs)
 	var cmds []tea.Cmd
 	if roster {
 		cmds = append(cmds, m.toScreen(RosterChangedMsg{}))

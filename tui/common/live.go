@@ -22,6 +22,8 @@ type Live interface {
 	Read(fn func(d *workshop.Data, b *workshop.Board))
 	Snapshot() *workshop.Data
 	Cell(opdID int64, key string) (workshop.Answer, string)
+	// Cells reads many cells as they are now under one lock.
+	Cells(fn func(cell func(opdID int64, key string) (workshop.Answer, string)))
 	// Err is why every write is refused for good (the lock was lost).
 	Err() error
 	Subscribe() (<-chan workshop.Change, func())

@@ -297,21 +297,50 @@ func (s *Sess) Reload() error {
 // no harm; the program's own keyboard writes are in the copy already.
 // Anything wider copies the whole session.
 func (s *Sess) Apply(c workshop.Change) (scores, roster bool) {
-	if c.Source.Kind == workshop.SourceKeyboard && c.Kind != workshop.Reloaded && c.Kind != workshop.LockLost {
-		return false, false
+	return s.ApplyAll([]workshop.Change{c})
+}
+
+// ApplyAll is Apply of many changes, in their order: a wider change reads
+// the whole session once (which covers every change before it and in the
+// batch), and the cells are read from Live under one lock.
+func (s *Sess) ApplyAll(cs []workshop.Change) (scores, roster bool) {
+	var cells []workshop.Change
+	for _, c := range cs {
+		if c.Source.Kind == workshop.SourceKeyboard && c.Kind != workshop.Reloaded && c.Kind != workshop.LockLost {
+			continue
+		}
+		switch c.Kind {
+		case workshop.AnswerChanged, workshop.NoteChanged:
+			cells = append(cells, c)
+		case workshop.RosterChanged, workshop.TargetsChanged, workshop.PrioritiesChanged, workshop.Reloaded:
+			roster = true
+		}
 	}
-	switch c.Kind {
-	case workshop.AnswerChanged, workshop.NoteChanged:
-		a, note := s.Live.Cell(c.OPDID, c.IndicatorKey)
-		s.Board.Set(c.OPDID, c.IndicatorKey, a)
-		s.setNoteCache(c.OPDID, c.IndicatorKey, note)
-		s.markSource(c.Source, c.OPDID, c.IndicatorKey)
-		return true, false
-	case workshop.RosterChanged, workshop.TargetsChanged, workshop.PrioritiesChanged, workshop.Reloaded:
+	if roster {
+		// The fresh copy holds every cell of the batch as it is now; the
+		// phones' marks are read again with it.
 		_ = s.Reload()
 		return true, true
 	}
-	return false, false
+	if len(cells) == 0 {
+		return false, false
+	}
+	type now struct {
+		a    workshop.Answer
+		note string
+	}
+	got := make([]now, len(cells))
+	s.Live.Cells(func(cell func(int64, string) (workshop.Answer, string)) {
+		for i, c := range cells {
+			got[i].a, got[i].note = cell(c.OPDID, c.IndicatorKey)
+		}
+	})
+	for i, c := range cells {
+		s.Board.Set(c.OPDID, c.IndicatorKey, got[i].a)
+		s.setNoteCache(c.OPDID, c.IndicatorKey, got[i].note)
+		s.markSource(c.Source, c.OPDID, c.IndicatorKey)
+	}
+	return true, false
 }
 
 // Follow shows a fresh read of the session (the projector view, after the
