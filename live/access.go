@@ -57,7 +57,7 @@ func (s *Session) SetSubmitted(ctx context.Context, opdID int64, on bool) error 
 // refused when the session is closed, read-only or lost its lock.
 func (s *Session) codeWrite(write func() error) error {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
 	}

@@ -10,16 +10,21 @@
 // Writers are many: the Bubble Tea program on its own goroutine, room
 // mode's HTTP handlers on theirs. The rules that keep it race-free:
 //
-//   - One mutex (Session.mu) is the ordered path. A write holds it from its
-//     check (closed? read-only? lock lost?) through the store's commit to
-//     the update of Data and Board and the numbering (Seq) and queuing of
-//     its Change. So Seq order is commit order, and memory never shows a
+//   - One mutex (Session.wmu) is the ordered path. A write holds it from
+//     its check (closed? read-only? lock lost?) through the store's commit
+//     to the update of Data and Board and the numbering (Seq) and queuing
+//     of its Change. So Seq order is commit order, and memory never shows a
 //     change that is not on disk.
+//   - A second mutex (Session.mu) guards what is in memory: Data, Board,
+//     Seq, the subscribers. A write takes it only to put its committed
+//     change into memory, never across the disk: a reader (a phone's page,
+//     the screens catching up) never waits for an fsync, and a keystroke
+//     waiting for the ordered path never waits behind readers.
 //   - The phones' saves are group-committed (saves.go): each waits in a
 //     queue, and one drainer at a time writes everything queued in one
-//     transaction under mu (one fsync for many saves), applies and numbers
+//     transaction under wmu (one fsync for many saves), applies and numbers
 //     the events in that order, and only then answers each save. Other
-//     writes (the keyboard) take mu through lockWrite, which the drainer
+//     writes (the keyboard) take wmu through lockWrite, which the drainer
 //     lets go first: they wait for the transaction in flight at most.
 //   - Data and Board belong to the Session and are touched only under mu.
 //     Read runs a function under mu: it may look, and copy what it needs,
@@ -103,6 +108,10 @@ type Session struct {
 	opt     Options
 	release func() error
 
+	// wmu is the ordered write path, held across the store's commit; mu
+	// guards memory (everything below it), held for short reads and for
+	// putting a committed change into memory. A write takes wmu, then mu.
+	wmu    sync.Mutex
 	mu     sync.Mutex
 	data   *workshop.Data
 	board  *workshop.Board
@@ -187,15 +196,18 @@ func (s *Session) ReadOnly() bool { return s.opt.ReadOnly }
 // Close releases the lock and closes every subscriber's channel. Calling
 // it again does nothing.
 func (s *Session) Close() error {
+	s.wmu.Lock()
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
+		s.wmu.Unlock()
 		return nil
 	}
 	s.closed = true
 	subs := s.subs
 	s.subs = nil
 	s.mu.Unlock()
+	s.wmu.Unlock()
 	for sub := range subs {
 		sub.stop()
 	}
@@ -237,11 +249,10 @@ func (s *Session) cell(opdID int64, key string) (workshop.Answer, string) {
 }
 
 // Cells lets fn read many cells as they are now under one lock (the
-// screens catching up with a batch of phone answers). It goes before the
-// phones' queue like a keystroke: a group being written commits after its
-// current save and lets it in.
+// screens catching up with a batch of phone answers). Like every read it
+// never waits for a commit in flight.
 func (s *Session) Cells(fn func(cell func(opdID int64, key string) (workshop.Answer, string))) {
-	s.lockWrite()
+	s.mu.Lock()
 	defer s.mu.Unlock()
 	fn(s.cell)
 }
@@ -283,7 +294,8 @@ func (s *Session) publish(c Change) {
 	}
 }
 
-// writable says why a write cannot start, or nil. mu is held.
+// writable says why a write cannot start, or nil. wmu is held (what it
+// reads changes only under wmu).
 func (s *Session) writable() error {
 	switch {
 	case s.closed:
@@ -297,11 +309,13 @@ func (s *Session) writable() error {
 }
 
 // failed notes a write's error: a lost lock refuses every later write and
-// is told to the subscribers once. mu is held.
+// is told to the subscribers once. wmu is held, not mu.
 func (s *Session) failed(err error) error {
 	if err != nil && s.lost == nil && lockLost(err) {
+		s.mu.Lock()
 		s.lost = err
 		s.publish(Change{Kind: LockLost, Source: Keyboard})
+		s.mu.Unlock()
 	}
 	return err
 }
@@ -349,7 +363,7 @@ func (s *Session) applyEvent(src Source, ev workshop.Event) {
 // an OPD of this session, an indicator of its framework.
 func (s *Session) SetAnswer(ctx context.Context, src Source, opdID int64, key string, a workshop.Answer) (workshop.Event, error) {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, err
 	}
@@ -357,7 +371,9 @@ func (s *Session) SetAnswer(ctx context.Context, src Source, opdID int64, key st
 	if err != nil {
 		return workshop.Event{}, s.failed(err)
 	}
+	s.mu.Lock()
 	s.applyEvent(src, ev)
+	s.mu.Unlock()
 	return ev, nil
 }
 
@@ -365,7 +381,7 @@ func (s *Session) SetAnswer(ctx context.Context, src Source, opdID int64, key st
 // durable commit, the screen state (the cursor that moved on with it).
 func (s *Session) SetAnswerAndState(ctx context.Context, src Source, opdID int64, key string, a workshop.Answer, uiState []byte) (workshop.Event, error) {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, err
 	}
@@ -373,15 +389,17 @@ func (s *Session) SetAnswerAndState(ctx context.Context, src Source, opdID int64
 	if err != nil {
 		return workshop.Event{}, s.failed(err)
 	}
+	s.mu.Lock()
 	s.data.UIState = append([]byte{}, uiState...)
 	s.applyEvent(src, ev)
+	s.mu.Unlock()
 	return ev, nil
 }
 
 // SetNote changes the note of one cell, keeping its answer.
 func (s *Session) SetNote(ctx context.Context, src Source, opdID int64, key, note string) (workshop.Event, error) {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, err
 	}
@@ -389,7 +407,9 @@ func (s *Session) SetNote(ctx context.Context, src Source, opdID int64, key, not
 	if err != nil {
 		return workshop.Event{}, s.failed(err)
 	}
+	s.mu.Lock()
 	s.applyEvent(src, ev)
+	s.mu.Unlock()
 	return ev, nil
 }
 
@@ -408,7 +428,7 @@ func (s *Session) Redo(ctx context.Context) (workshop.Event, bool, error) {
 
 func (s *Session) undoRedo(ctx context.Context, fn func(context.Context, int64) (workshop.Event, bool, error)) (workshop.Event, bool, error) {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return workshop.Event{}, false, err
 	}
@@ -417,19 +437,25 @@ func (s *Session) undoRedo(ctx context.Context, fn func(context.Context, int64) 
 		return workshop.Event{}, false, s.failed(err)
 	}
 	if ok {
+		s.mu.Lock()
 		s.applyEvent(Keyboard, ev)
+		s.mu.Unlock()
 	}
 	return ev, ok, nil
 }
 
 // reload reads the whole session again after a write that changed more
-// than a cell (the roster, an import). mu is held.
-func (s *Session) reload(ctx context.Context) error {
+// than a cell (the roster, an import), and tells the subscribers c. wmu
+// is held; mu is taken only to swap the data in.
+func (s *Session) reload(ctx context.Context, c Change) error {
 	d, err := s.st.Load(ctx, s.id)
 	if err != nil {
 		return err
 	}
+	s.mu.Lock()
 	s.setData(d)
+	s.publish(c)
+	s.mu.Unlock()
 	return nil
 }
 
@@ -437,17 +463,16 @@ func (s *Session) reload(ctx context.Context) error {
 // OPD takes its scores with it) and tells the subscribers.
 func (s *Session) rosterWrite(ctx context.Context, write func() error) error {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
 	}
 	if err := write(); err != nil {
 		return s.failed(err)
 	}
-	if err := s.reload(ctx); err != nil {
+	if err := s.reload(ctx, Change{Kind: RosterChanged, Source: Keyboard}); err != nil {
 		return fmt.Errorf("read the roster again: %w", err)
 	}
-	s.publish(Change{Kind: RosterChanged, Source: Keyboard})
 	return nil
 }
 
@@ -486,13 +511,15 @@ func (s *Session) RemoveOPD(ctx context.Context, opdID int64) error {
 // SetTarget changes one dimension's target.
 func (s *Session) SetTarget(ctx context.Context, dimensionKey string, target float64) error {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
 	}
 	if err := s.st.SetTarget(ctx, s.id, dimensionKey, target); err != nil {
 		return s.failed(err)
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.data.Targets == nil {
 		s.data.Targets = map[string]float64{}
 	}
@@ -507,13 +534,15 @@ func (s *Session) SetTarget(ctx context.Context, dimensionKey string, target flo
 // the order they were made in.
 func (s *Session) SetPriority(ctx context.Context, elementKey string, on bool) error {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
 	}
 	if err := s.st.SetPriority(ctx, s.id, elementKey, on); err != nil {
 		return s.failed(err)
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	has := false
 	for _, k := range s.data.Priorities {
 		has = has || k == elementKey
@@ -538,15 +567,17 @@ func (s *Session) SetPriority(ctx context.Context, elementKey string, on bool) e
 // SaveUIState keeps the screen state (opaque to the session).
 func (s *Session) SaveUIState(ctx context.Context, state []byte) error {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return err
 	}
 	if err := s.st.SaveUIState(ctx, s.id, state); err != nil {
 		return s.failed(err)
 	}
+	s.mu.Lock()
 	s.data.UIState = append([]byte{}, state...)
 	s.publish(Change{Kind: StateChanged, Source: Keyboard})
+	s.mu.Unlock()
 	return nil
 }
 
@@ -555,7 +586,7 @@ func (s *Session) SaveUIState(ctx context.Context, state []byte) error {
 // subscribers to read the session again.
 func (s *Session) ImportScores(ctx context.Context, src Source, rows []workshop.ScoreRow) (int, error) {
 	s.lockWrite()
-	defer s.mu.Unlock()
+	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
 		return 0, err
 	}
@@ -566,10 +597,9 @@ func (s *Session) ImportScores(ctx context.Context, src Source, rows []workshop.
 	if n == 0 {
 		return 0, nil
 	}
-	if err := s.reload(ctx); err != nil {
+	if err := s.reload(ctx, Change{Kind: Reloaded, Source: src}); err != nil {
 		return n, fmt.Errorf("read the session again after the import: %w", err)
 	}
-	s.publish(Change{Kind: Reloaded, Source: src})
 	return n, nil
 }
 
@@ -581,6 +611,8 @@ func (s *Session) Refresh(ctx context.Context) (changed bool, err error) {
 	if err != nil {
 		return false, err
 	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed || d.Session.UpdatedAt.Equal(s.data.Session.UpdatedAt) {

@@ -11,7 +11,7 @@ import (
 // Group commit of the phones' saves (DESIGN 12: 80 phones saving at
 // once). Each save waits in a queue; one goroutine at a time (the
 // drainer) takes everything queued, writes it in one store transaction
-// (one fsync however many saves) under the ordered path's mutex, puts the
+// (one fsync however many saves) under the ordered path's mutex (wmu), puts the
 // events into memory and numbers them in that one order, and only then
 // answers each waiting save. Saves that arrive while a transaction is in
 // flight go together into the next one. The keyboard does not queue: a
@@ -121,6 +121,7 @@ func (s *Session) commitGroup(group []*pendingSave) {
 				s.requeue(group[n:])
 				group, results = group[:n], results[:n]
 			}
+			s.mu.Lock()
 			for i, p := range group {
 				results[i] = savedResult{events: res[i].Events, err: res[i].Err}
 				if res[i].Err != nil {
@@ -130,9 +131,10 @@ func (s *Session) commitGroup(group []*pendingSave) {
 					s.applyEvent(p.save.Src, ev)
 				}
 			}
+			s.mu.Unlock()
 		}
 	}
-	s.mu.Unlock()
+	s.wmu.Unlock()
 	for i, p := range group {
 		p.done <- results[i]
 	}
@@ -146,13 +148,13 @@ func (s *Session) requeue(rest []*pendingSave) {
 	s.gmu.Unlock()
 }
 
-// lockWrite takes the ordered path's mutex for a write that does not
+// lockWrite takes the ordered path's mutex (wmu) for a write that does not
 // queue (a keystroke, the roster, an undo): the drainer lets it go first
 // (lockGroup), so such a write waits for the one transaction in flight at
 // most, never for the phones' queue behind it.
 func (s *Session) lockWrite() {
 	s.writers.Add(1)
-	s.mu.Lock()
+	s.wmu.Lock()
 	s.writers.Add(-1)
 }
 
@@ -161,11 +163,11 @@ func (s *Session) lockWrite() {
 // write has had its turn.
 func (s *Session) lockGroup() {
 	for {
-		s.mu.Lock()
+		s.wmu.Lock()
 		if s.writers.Load() == 0 {
 			return
 		}
-		s.mu.Unlock()
+		s.wmu.Unlock()
 		runtime.Gosched()
 	}
 }

@@ -299,7 +299,7 @@ func TestKeystrokeGoesBeforeQueuedSaves(t *testing.T) {
 	fx := newFixture(t)
 	s := fx.s
 	saves := allSaves(fx)[:6]
-	s.mu.Lock() // the transaction in flight
+	s.wmu.Lock() // the transaction in flight
 	var wg sync.WaitGroup
 	saveIDs := make([]int64, len(saves))
 	errs := make([]error, len(saves))
@@ -331,7 +331,7 @@ func TestKeystrokeGoesBeforeQueuedSaves(t *testing.T) {
 	for s.writers.Load() == 0 {
 		time.Sleep(time.Millisecond)
 	}
-	s.mu.Unlock()
+	s.wmu.Unlock()
 	wg.Wait()
 	if keyErr != nil {
 		t.Fatal(keyErr)
@@ -381,7 +381,7 @@ func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 		}
 		return s.writers.Load() > 0
 	}
-	s.mu.Lock() // a transaction in flight
+	s.wmu.Lock() // a transaction in flight
 	var wg sync.WaitGroup
 	ids := make([]int64, len(saves))
 	errs := make([]error, len(saves))
@@ -404,7 +404,7 @@ func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 		}
 	}
 	groupsBefore := s.groups.Load()
-	s.mu.Unlock()
+	s.wmu.Unlock()
 	wg.Wait()
 	if asked == 0 {
 		t.Fatal("the group never asked whether a keystroke waits")
@@ -436,5 +436,55 @@ func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 		if got := d.Sheets()[p.opd][p.key]; got.Level != p.level {
 			t.Errorf("OPD %d %s = %+v in the file, want level %d", p.opd, p.key, got, p.level)
 		}
+	}
+}
+
+// TestReadsNeverWaitForACommit: while a group of saves is being written
+// (inside its transaction, before its fsync), the session's memory is not
+// locked: a phone's page, the screens catching up with a batch, the error
+// check, all read at once instead of waiting for the disk.
+func TestReadsNeverWaitForACommit(t *testing.T) {
+	fx := newFixture(t)
+	s := fx.s
+	saves := allSaves(fx)[:3] // a group of one, then a group of two
+	inside := 0
+	s.keyWaits = func() bool { // asked inside the transaction, between saves
+		inside++
+		if !s.mu.TryLock() {
+			t.Error("the memory is locked while a transaction is in flight: a read would wait for the commit")
+			return false
+		}
+		s.mu.Unlock()
+		n := 0
+		s.Read(func(d *workshop.Data, b *workshop.Board) { n = len(d.OPDs) })
+		if n != len(fx.opds) {
+			t.Errorf("Read inside the transaction saw %d OPDs, want %d", n, len(fx.opds))
+		}
+		s.Cells(func(cell func(int64, string) (workshop.Answer, string)) { _, _ = cell(fx.opds[0].ID, fx.keys[0]) })
+		_ = s.Err()
+		return false
+	}
+	s.wmu.Lock() // hold the path until the last two saves are queued together
+	var wg sync.WaitGroup
+	for i, p := range saves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := s.SaveCells(bg, p.src(), p.opd, p.edits()); err != nil {
+				t.Errorf("save %d: %v", i, err)
+			}
+		}()
+		if i == 0 {
+			for !drainerWaiting(s) {
+				time.Sleep(time.Millisecond)
+			}
+		} else {
+			queued(s, i)
+		}
+	}
+	s.wmu.Unlock()
+	wg.Wait()
+	if inside == 0 {
+		t.Fatal("the group never asked between its saves")
 	}
 }
