@@ -2,15 +2,21 @@ package workshop
 
 // Board keeps a session's answers with their scores cached, so a screen can
 // redraw on every key without recomputing the whole session: a change
-// rescores one OPD and then the city from the cached OPD results.
+// rescores one OPD, and the city is scored again from the cached OPD
+// results when it is next asked for, once however many changes came in
+// between (80 phones' answers cost one city score, not 80).
+//
+// A Board is not safe for concurrent use, reads included: City may update
+// the cache.
 type Board struct {
 	Framework *Framework
 	OPDs      []OPD
 	Targets   map[string]float64
 
-	sheets  map[int64]Sheet
-	results map[int64]OPDResult
-	city    CityResult
+	sheets    map[int64]Sheet
+	results   map[int64]OPDResult
+	city      CityResult
+	cityStale bool // a change came since city was scored
 }
 
 // NewBoard builds the cache. sheets may miss OPDs (no answers yet).
@@ -27,7 +33,7 @@ func NewBoard(f *Framework, opds []OPD, sheets map[int64]Sheet, targets map[stri
 		b.sheets[o.ID] = s
 		b.results[o.ID] = f.ScoreOPD(s)
 	}
-	b.rescoreCity()
+	b.cityStale = true
 	return b
 }
 
@@ -80,7 +86,7 @@ func (b *Board) Set(opdID int64, indicatorKey string, a Answer) {
 		delete(s, indicatorKey)
 	}
 	b.results[opdID] = b.Framework.ScoreOPD(s)
-	b.rescoreCity()
+	b.cityStale = true
 }
 
 // SetOPDs replaces the roster (after add, edit, remove or presence changes),
@@ -93,7 +99,7 @@ func (b *Board) SetOPDs(opds []OPD) {
 			b.results[o.ID] = b.Framework.ScoreOPD(b.sheets[o.ID])
 		}
 	}
-	b.rescoreCity()
+	b.cityStale = true
 }
 
 // SetTarget changes one dimension's target for the session.
@@ -106,7 +112,13 @@ func (b *Board) Target(dimensionKey string) float64 { return b.Targets[dimension
 func (b *Board) OPDResult(opdID int64) OPDResult { return b.results[opdID] }
 
 // City returns the cached city scores over the OPDs in scope (InScope).
-func (b *Board) City() CityResult { return b.city }
+func (b *Board) City() CityResult {
+	if b.cityStale {
+		b.rescoreCity()
+		b.cityStale = false
+	}
+	return b.city
+}
 
 // Present lists the OPDs present in the room, in roster order.
 func (b *Board) Present() []OPD {

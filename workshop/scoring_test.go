@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"math"
+	"reflect"
 	"testing"
 )
 
@@ -359,5 +360,37 @@ func TestSpreadByElement(t *testing.T) {
 	rows = f.SpreadByElement(c2, nil)
 	if len(rows) != 2 || rows[0].ElementKey != "B" || rows[1].ElementKey != "C" {
 		t.Errorf("ties or unscored: %+v", rows)
+	}
+}
+
+// TestBoardCityAfterManyChanges: the city, scored when asked for after a
+// run of changes (many answers, a clear, the roster), is the city a board
+// built afresh from the same answers scores, and asking twice gives the
+// same.
+func TestBoardCityAfterManyChanges(t *testing.T) {
+	fw := ScaleFramework()
+	opds := ScaleOPDs(20)
+	sheets := ScaleSheets(fw, opds, 7)
+	b := NewBoard(fw, opds, sheets, nil)
+	before := b.City()
+	keys := fw.Dimensions[2].Indicators()
+	for i := range 60 {
+		o, k := opds[i%len(opds)].ID, keys[i%len(keys)].Key
+		b.Set(o, k, Answer{Level: i%5 + 1})
+		sheets[o][k] = Answer{Level: i%5 + 1}
+	}
+	b.Set(opds[3].ID, keys[0].Key, Answer{})
+	delete(sheets[opds[3].ID], keys[0].Key)
+	opds[5].Present = false
+	b.SetOPDs(opds)
+	got, want := b.City(), NewBoard(fw, opds, sheets, nil).City()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the city after the changes is\n%+v\nbuilt afresh it is\n%+v", got.Index, want.Index)
+	}
+	if reflect.DeepEqual(got, before) {
+		t.Error("60 changes left the city as it was: the test changes nothing")
+	}
+	if again := b.City(); !reflect.DeepEqual(again, got) {
+		t.Error("asking for the city twice gave two cities")
 	}
 }
