@@ -1,22 +1,20 @@
 package tui
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net"
-	"net/http"
-	"net/http/cookiejar"
-	"net/url"
+	"os"
+	"os/exec"
 	"slices"
-	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bimtek/bimtek/room"
 	"github.com/bimtek/bimtek/tui/roompanel"
@@ -26,15 +24,21 @@ import (
 // BenchmarkRoom80Phones is DESIGN section 10's room-mode load: the scale
 // session (80 OPDs x 90 indicators) open in the whole app on its grid at
 // 200x60, a room server on 127.0.0.1, and 80 phones (one per OPD, each its
-// own HTTP client with its code's cookie) that all save one answer at the
-// same moment, once per iteration. Meanwhile the facilitator types digits
-// in the grid (root Update with its durable commit, plus the full frame).
-// It reports the phones' save latency (request sent to "saved" received,
-// after the commit), answers lost (a save acknowledged but not in the file
-// at the end, or not acknowledged), and the keystroke's latency under the
-// load beside the same keystroke measured idle in the same run, and the
-// key as the facilitator sees it: with the wait for the phones' changes
-// queued before it in the program (key_queued).
+// own HTTP client with its code's cookie, in a process of their own as
+// phones are other devices: room_phones_test.go) that all save one answer
+// at the same moment, once per iteration. The app runs as Bubble Tea runs
+// it: one loop takes every message from one unbuffered channel, the
+// phones' changes (through Listen) and the facilitator's keys alike, each
+// behind what was already waiting, and draws the frame after each. The
+// facilitator types digits while the phones save, each as soon as the
+// last is on screen. It reports the phones' save latency (request sent to
+// "saved" received, after the commit), answers lost (acknowledged but not
+// in the file or not on the facilitator's grid at the end, or not
+// acknowledged), the key's own Update and frame under the load (key_load)
+// beside the same key idle and beside its floor, BenchmarkStaticBlock's
+// frame, drawn in the same loop between the keys (static_load), and the
+// key as the facilitator sees it, from its arrival in the queue to its
+// frame (key_queued).
 func BenchmarkRoom80Phones(b *testing.B) {
 	e := newGridScaleEnv(b)
 	st, sid := e.st, e.id
@@ -57,23 +61,6 @@ func BenchmarkRoom80Phones(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { m.Close() })
-	// The program's part: changes made by phones arrive as messages,
-	// which the facilitator's loop below hands to Update between keys.
-	inbox := make(chan tea.Msg, 4096)
-	m.Listen(func(msg tea.Msg) { inbox <- msg })
-	drain := func() int {
-		n := 0
-		for {
-			select {
-			case msg := <-inbox:
-				m.Update(msg)
-				_ = m.View().Content // as the program draws after every message
-				n++
-			default:
-				return n
-			}
-		}
-	}
 	m.Update(tea.WindowSizeMsg{Width: benchW, Height: benchH})
 	m.Update(roompanel.CloseMsg{})
 	for m.ses().sess.State.Phase != gridPhase(m) {
@@ -94,22 +81,40 @@ func BenchmarkRoom80Phones(b *testing.B) {
 	for _, ind := range last.Indicators() {
 		keys = append(keys, ind.Key)
 	}
-	type phone struct {
-		opd int64
-		c   *http.Client
-	}
-	phones := make([]phone, len(codes))
+	// The phones' process (room_phones_test.go), joined and ready.
+	cfg := phonesConfig{Base: base, Dim: last.Key, Keys: keys}
+	opdOf := make([]int64, len(codes))
 	for i, c := range codes {
-		jar, _ := cookiejar.New(nil)
-		cl := &http.Client{Jar: jar, Timeout: 30 * time.Second,
-			Transport:     &http.Transport{MaxIdleConnsPerHost: 2},
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-		res, err := cl.PostForm(base+"/join", url.Values{"code": {c.Code}})
-		if err != nil || res.StatusCode != http.StatusSeeOther {
-			b.Fatalf("phone %d cannot join: %v %v", i, err, res)
-		}
-		res.Body.Close()
-		phones[i] = phone{opd: c.OPDID, c: cl}
+		cfg.Codes = append(cfg.Codes, c.Code)
+		opdOf[i] = c.OPDID
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	proc := exec.Command(exe)
+	proc.Env = append(os.Environ(), phonesEnv+"=1")
+	proc.Stderr = os.Stderr
+	toPhones, err := proc.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	fromPhones, err := proc.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := proc.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { toPhones.Close(); _ = proc.Wait() })
+	line, _ := json.Marshal(cfg)
+	if _, err := toPhones.Write(append(line, '\n')); err != nil {
+		b.Fatal(err)
+	}
+	replies := bufio.NewScanner(fromPhones)
+	replies.Buffer(make([]byte, 1<<20), 1<<20)
+	if !replies.Scan() || replies.Text() != "ready" {
+		b.Fatalf("the phones' process did not get ready: %q %v", replies.Text(), replies.Err())
 	}
 
 	keystroke := func(i int) time.Duration {
@@ -120,10 +125,79 @@ func BenchmarkRoom80Phones(b *testing.B) {
 		walkBack(m)
 		return d
 	}
-	// The keystroke idle, in this run, as the floor.
-	var idle []time.Duration
+	// The floor of the keystroke's target (BenchmarkStaticBlock): the
+	// app's frame as one lipgloss block of the same size, drawn in the
+	// same loop as the keys, so under the same load.
+	block := lipgloss.NewStyle().Foreground(lipgloss.Color("#E0E0E0")).Background(lipgloss.Color("#101418")).Width(benchW).Height(benchH)
+	text := ansi.Strip(m.View().Content)
+	static := func() time.Duration {
+		t0 := time.Now()
+		_ = block.Render(text)
+		return time.Since(t0)
+	}
+	// Idle, in this run: the keystroke and its floor.
+	var idle, idleStatic []time.Duration
 	for i := range 200 {
 		idle = append(idle, keystroke(i))
+		idleStatic = append(idleStatic, static())
+	}
+
+	// The program's loop, as Bubble Tea runs it: one goroutine takes
+	// every message from one unbuffered channel (tea.Program.Send blocks
+	// until the loop takes the message), hands it to Update and draws
+	// the frame. The phones' changes come through Listen, the keys from
+	// the typist below, each behind what was already waiting.
+	msgs := make(chan tea.Msg)
+	quit := make(chan struct{})
+	loopDone := make(chan struct{})
+	type keyMsg struct {
+		i    int
+		own  *time.Duration
+		done chan struct{}
+	}
+	type staticMsg struct {
+		own  *time.Duration
+		done chan struct{}
+	}
+	type doMsg struct {
+		f    func()
+		done chan struct{}
+	}
+	go func() {
+		defer close(loopDone)
+		for {
+			select {
+			case <-quit:
+				return
+			case msg := <-msgs:
+				switch msg := msg.(type) {
+				case keyMsg:
+					*msg.own = keystroke(msg.i)
+					close(msg.done)
+				case staticMsg:
+					*msg.own = static()
+					close(msg.done)
+				case doMsg:
+					msg.f()
+					close(msg.done)
+				default:
+					m.Update(msg)
+					_ = m.View().Content // Bubble Tea draws after every message
+				}
+			}
+		}
+	}()
+	send := func(msg tea.Msg) {
+		select {
+		case msgs <- msg:
+		case <-quit:
+		}
+	}
+	m.Listen(send)
+	inLoop := func(f func()) {
+		done := make(chan struct{})
+		send(doMsg{f, done})
+		<-done
 	}
 
 	type cell struct {
@@ -131,87 +205,78 @@ func BenchmarkRoom80Phones(b *testing.B) {
 		key string
 	}
 	want := map[cell]int{}
-	var saves, busyKeys, queuedKeys []time.Duration
+	var saves, busyKeys, queuedKeys, busyStatic []time.Duration
 	failed := 0
-	var mu sync.Mutex
 	b.ResetTimer()
 	for it := 0; b.Loop(); it++ {
-		start := make(chan struct{})
-		var wg sync.WaitGroup
-		for pi, p := range phones {
-			key := keys[(it+pi)%len(keys)]
-			level := (it+pi)%5 + 1
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				<-start
-				t0 := time.Now()
-				req, _ := http.NewRequest("POST", base+"/save", strings.NewReader(url.Values{"d": {last.Key}, key: {strconv.Itoa(level)}}.Encode()))
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-				req.Header.Set("X-Bimtek", "1")
-				res, err := p.c.Do(req)
-				ok := false
-				if err == nil {
-					body, _ := io.ReadAll(res.Body)
-					res.Body.Close()
-					var rep struct{ OK bool }
-					ok = res.StatusCode == http.StatusOK && json.Unmarshal(body, &rep) == nil && rep.OK
-				}
-				d := time.Since(t0)
-				mu.Lock()
-				defer mu.Unlock()
-				if !ok {
-					failed++
-					return
-				}
-				saves = append(saves, d)
-				want[cell{p.opd, key}] = level
-			}()
+		done := make(chan phonesRound, 1)
+		if _, err := fmt.Fprintf(toPhones, "go %d\n", it); err != nil {
+			b.Fatal(err)
 		}
-		done := make(chan struct{})
-		go func() { wg.Wait(); close(done) }()
-		close(start)
-		// The facilitator keeps typing while the phones save.
+		go func() {
+			var r phonesRound
+			if replies.Scan() {
+				_ = json.Unmarshal(replies.Bytes(), &r)
+			}
+			done <- r
+		}()
+		// The facilitator keeps typing while the phones save, each key
+		// as soon as the last one is on screen: queuedKeys is from the
+		// key's arrival in the program's queue (behind the phones'
+		// changes already waiting there) to its frame, busyKeys the
+		// key's own Update and frame, busyStatic the floor between keys.
+		var round phonesRound
 		for k := 0; ; k++ {
 			select {
-			case <-done:
+			case round = <-done:
 			default:
-				// A key typed now waits for the messages already queued
-				// before it (the phones' changes, each Update with its
-				// frame), then has its own: queuedKeys is that whole
-				// time, busyKeys the key's own part.
+				var own, floor time.Duration
 				t0 := time.Now()
-				drain()
-				own := keystroke(it*1000 + k)
-				busyKeys = append(busyKeys, own)
+				kd := make(chan struct{})
+				send(keyMsg{it*1000 + k, &own, kd})
+				<-kd
 				queuedKeys = append(queuedKeys, time.Since(t0))
+				busyKeys = append(busyKeys, own)
+				sd := make(chan struct{})
+				send(staticMsg{&floor, sd})
+				<-sd
+				busyStatic = append(busyStatic, floor)
 				continue
 			}
 			break
+		}
+		if len(round.OK) != len(opdOf) {
+			b.Fatalf("the phones' process answered round %d with %d saves, not %d", it, len(round.OK), len(opdOf))
+		}
+		for pi, ok := range round.OK {
+			if !ok {
+				failed++
+				continue
+			}
+			saves = append(saves, time.Duration(round.Nanos[pi]))
+			want[cell{opdOf[pi], round.Key[pi]}] = round.Level[pi]
 		}
 	}
 	b.StopTimer()
 	// Every acknowledged answer reaches the facilitator's window too.
 	deadline := time.Now().Add(10 * time.Second)
+	notShown := 0
 	for time.Now().Before(deadline) {
-		drain()
-		missing := 0
-		for c, lv := range want {
-			if m.ses().sess.Board.Answer(c.opd, c.key).Level != lv {
-				missing++
+		inLoop(func() {
+			notShown = 0
+			for c, lv := range want {
+				if m.ses().sess.Board.Answer(c.opd, c.key).Level != lv {
+					notShown++
+				}
 			}
-		}
-		if missing == 0 {
+		})
+		if notShown == 0 {
 			break
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	notShown := 0
-	for c, lv := range want {
-		if m.ses().sess.Board.Answer(c.opd, c.key).Level != lv {
-			notShown++
-		}
-	}
+	close(quit)
+	<-loopDone
 	if notShown > 0 {
 		b.Errorf("%d acknowledged phone answers are not in the facilitator's grid", notShown)
 	}
@@ -245,6 +310,9 @@ func BenchmarkRoom80Phones(b *testing.B) {
 	b.ReportMetric(float64(lost), "lost")
 	b.ReportMetric(float64(len(saves)), "saves")
 	b.ReportMetric(ms(idle, 0.50), "key_idle_p50_ms")
+	b.ReportMetric(ms(idleStatic, 0.50), "static_idle_p50_ms")
+	b.ReportMetric(ms(busyStatic, 0.50), "static_load_p50_ms")
+	b.ReportMetric(ms(busyKeys, 0.50)/ms(busyStatic, 0.50), "key_load/static_load")
 	b.ReportMetric(ms(busyKeys, 0.50), "key_load_p50_ms")
 	b.ReportMetric(ms(busyKeys, 0.99), "key_load_p99_ms")
 	b.ReportMetric(ms(queuedKeys, 0.50), "key_queued_p50_ms")
