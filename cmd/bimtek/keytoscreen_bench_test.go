@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,7 +92,11 @@ func (p *ptyProg) quiet() {
 }
 
 // keysToScreen types digits one at a time; each is timed from the write
-// until the output holds the cursor mark drawn after it.
+// until the output holds the cursor mark drawn after it. The renderer
+// sends frames on its own clock (60 a second): a key waits for the next
+// tick after its Update, so each key is typed at a random moment of a
+// frame's time (as a person types), never locked to the ticker by the
+// fixed pause of quiet.
 func keysToScreen(b *testing.B, p *ptyProg) {
 	mark := []byte("◀")
 	b.ResetTimer()
@@ -102,6 +107,7 @@ func keysToScreen(b *testing.B, p *ptyProg) {
 		p.until(b, mark)
 		b.StopTimer()
 		p.quiet()
+		time.Sleep(time.Duration(rand.Int64N(int64(time.Second / 60))))
 		b.StartTimer()
 	}
 }
