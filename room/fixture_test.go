@@ -34,6 +34,9 @@ type fakeOwner struct {
 	board   *workshop.Board
 	notes   map[int64]map[string]string
 	sources []string // "opd/key/device" per committed write, in order
+
+	// onSave and onRead, when set, run as a save or a read begins.
+	onSave, onRead func()
 }
 
 func newFakeOwner(t testing.TB, st *store.Store, sid int64) *fakeOwner {
@@ -59,6 +62,9 @@ func (o *fakeOwner) setNote(opd int64, key, note string) {
 // Save writes one phone save whole, as the live owner does (one store
 // transaction), and records each edit with its device.
 func (o *fakeOwner) Save(ctx context.Context, opdID int64, device string, edits []Edit) error {
+	if o.onSave != nil {
+		o.onSave()
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	res, err := o.st.WriteSaves(ctx, o.sid, []store.Save{{Src: workshop.Source{Kind: workshop.SourcePhone, OPDID: opdID, Device: device}, OPDID: opdID, Edits: edits}})
@@ -100,6 +106,9 @@ func (o *fakeOwner) SetNote(ctx context.Context, opdID int64, device, key, note 
 }
 
 func (o *fakeOwner) Read(fn func(View)) {
+	if o.onRead != nil {
+		o.onRead()
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	fn(View{Framework: o.d.Session.Framework, OPDs: o.d.OPDs, Board: o.board,

@@ -59,7 +59,10 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	// One save, all or nothing; a page that changed nothing writes
 	// nothing and is still answered "saved".
 	if len(edits) > 0 {
-		if err := s.cfg.Owner.Save(r.Context(), ac.OPDID, device(r), edits); err != nil {
+		<-s.busy // the commit is waited for without a slot
+		err := s.cfg.Owner.Save(r.Context(), ac.OPDID, device(r), edits)
+		s.busy <- struct{}{}
+		if err != nil {
 			s.refuse(w, r, http.StatusInternalServerError, err)
 			return
 		}

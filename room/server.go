@@ -1,6 +1,7 @@
 package room
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -66,6 +68,11 @@ type Server struct {
 
 	revealed atomic.Bool
 
+	// busy bounds the requests being worked on at once (a slot each,
+	// given back while a save waits for its commit), so the phones never
+	// take every core from the facilitator's screen.
+	busy chan struct{}
+
 	mu       sync.Mutex
 	closed   map[string]bool // dimension keys whose entry the facilitator closed
 	seen     map[int64]*contact
@@ -102,7 +109,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("room server: read the embedded pages: %w", err)
 	}
-	s := &Server{cfg: cfg, pages: pages, closed: map[string]bool{}, seen: map[int64]*contact{}, limiters: map[string]*addrLimiter{}}
+	s := &Server{cfg: cfg, pages: pages, closed: map[string]bool{}, seen: map[int64]*contact{}, limiters: map[string]*addrLimiter{},
+		busy: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))}
 	static, err := fs.Sub(webFiles, "web/static")
 	if err != nil {
 		return nil, fmt.Errorf("room server: read the embedded files: %w", err)
@@ -144,9 +152,37 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			h.Set("Cache-Control", "no-store")
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		// The body is read before a slot is taken: a phone that sends
+		// slowly holds its own request up, never the others'.
+		body, err := io.ReadAll(r.Body)
+		r.Body = &readBody{Reader: bytes.NewReader(body), err: err}
+		select {
+		case s.busy <- struct{}{}:
+		case <-r.Context().Done():
+			return
+		}
+		defer func() { <-s.busy }()
 		next.ServeHTTP(w, r)
 	})
 }
+
+// readBody is a request body already read: its bytes, then the error
+// the read ended with (the body too large), as the handler would have
+// met it reading the body itself.
+type readBody struct {
+	*bytes.Reader
+	err error
+}
+
+func (b *readBody) Read(p []byte) (int, error) {
+	n, err := b.Reader.Read(p)
+	if err == io.EOF && b.err != nil {
+		return n, b.err
+	}
+	return n, err
+}
+
+func (b *readBody) Close() error { return nil }
 
 // Start listens on addr ("0.0.0.0:8080", "127.0.0.1:0") and serves until
 // Close. It returns the address it listens on.

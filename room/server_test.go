@@ -2,11 +2,15 @@ package room
 
 import (
 	"encoding/json"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bimtek/bimtek/workshop"
 )
@@ -527,5 +531,76 @@ func TestReissuedElsewhereIsNotConnected(t *testing.T) {
 	}
 	if s := status(); s.Connected || s.Device != "" || !s.LastSeen.IsZero() {
 		t.Errorf("after a reissue elsewhere: %+v, want not connected", s)
+	}
+}
+
+// TestARequestHoldsASlotButNotWhileItsSaveCommits: the phones' requests
+// are worked on in a bounded number of slots (so 80 phones at once leave a
+// core to the facilitator's screen), and a save gives its slot back while
+// it waits for its commit, so the group commit still gathers every save.
+func TestARequestHoldsASlotButNotWhileItsSaveCommits(t *testing.T) {
+	e := newRoomEnv(t)
+	if c := cap(e.srv.busy); c < 1 || c > max(1, runtime.GOMAXPROCS(0)-1) {
+		t.Fatalf("%d slots for requests, want 1 to %d", c, max(1, runtime.GOMAXPROCS(0)-1))
+	}
+	p := e.phone(t)
+	o := e.opds[1].ID
+	p.join(o)
+	dim, keys := e.dimKeys(1)
+	var inRead, inSave []int
+	e.owner.onRead = func() { inRead = append(inRead, len(e.srv.busy)) }
+	e.owner.onSave = func() { inSave = append(inSave, len(e.srv.busy)) }
+	if r := p.postJS("/save", url.Values{"d": {dim}, keys[0]: {"4"}}); r.status != http.StatusOK {
+		t.Fatalf("save = %d %s", r.status, r.body)
+	}
+	if len(inRead) == 0 || len(inSave) != 1 {
+		t.Fatalf("reads %v, saves %v: the save did not reach the owner", inRead, inSave)
+	}
+	for _, n := range inRead {
+		if n != 1 {
+			t.Errorf("%d slots taken while the request reads the session, want 1 (its own)", n)
+		}
+	}
+	if inSave[0] != 0 {
+		t.Errorf("%d slots taken while the save waits for its commit, want 0", inSave[0])
+	}
+	if len(e.srv.busy) != 0 {
+		t.Errorf("%d slots still taken after the answer", len(e.srv.busy))
+	}
+}
+
+// TestASlowPhoneHoldsNoSlot: a phone that sends its request's body slowly
+// (a weak signal, or on purpose) waits alone: the others' saves go on,
+// even with a single slot.
+func TestASlowPhoneHoldsNoSlot(t *testing.T) {
+	e := newRoomEnv(t)
+	e.srv.busy = make(chan struct{}, 1)
+	arrived := make(chan struct{}, 1)
+	inner := e.http.Config.Handler
+	e.http.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Slow") != "" {
+			arrived <- struct{}{}
+		}
+		inner.ServeHTTP(w, r)
+	})
+	host := strings.TrimPrefix(e.http.URL, "http://")
+	slow, err := net.Dial("tcp", host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	// Headers and half of a body of 40 bytes, then nothing.
+	fmt.Fprintf(slow, "POST /save HTTP/1.1\r\nHost: %s\r\nX-Slow: 1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 40\r\n\r\nd=x&", host)
+	<-arrived
+	p := e.phone(t)
+	p.c.Timeout = time.Minute // a hung test, not a measurement
+	o := e.opds[0].ID
+	p.join(o)
+	dim, keys := e.dimKeys(0)
+	if r := p.postJS("/save", url.Values{"d": {dim}, keys[0]: {"2"}}); r.status != http.StatusOK {
+		t.Fatalf("save beside a slow phone = %d %s", r.status, r.body)
+	}
+	if a, _ := e.stored(t, o, keys[0]); a.Level != 2 {
+		t.Errorf("stored %+v", a)
 	}
 }
