@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -145,6 +146,29 @@ func (l *values) number() (int64, bool) {
 	v, ok := l.next()
 	if !ok {
 		return 0, false
+	}
+	return wholeNumber(v)
+}
+
+// wholeNumber is strconv.ParseInt(v, 10, 64) without its error: digits
+// alone, up to 19 of them (which fit a uint64), are read here when they
+// fit an int64, every other text by ParseInt. Most of a session's numbers
+// are times of 19 digits and levels of one; reading them (ParseInt and
+// the split) was about a seventh of the load's processor time.
+func wholeNumber(v string) (int64, bool) {
+	if len(v) > 0 && len(v) <= 19 {
+		var x uint64
+		i := 0
+		for ; i < len(v); i++ {
+			c := v[i] - '0'
+			if c > 9 {
+				break
+			}
+			x = x*10 + uint64(c)
+		}
+		if i == len(v) && x <= math.MaxInt64 {
+			return int64(x), true
+		}
 	}
 	x, err := strconv.ParseInt(v, 10, 64)
 	return x, err == nil

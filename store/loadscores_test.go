@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/bimtek/bimtek/workshop"
@@ -166,5 +167,19 @@ func TestUnpackCellsRefusesWhatItCannotBeSureOf(t *testing.T) {
 	}
 	if _, ok := unpackCells(nil, 7, 0, "", "", "", "", ""); ok {
 		t.Errorf("an OPD of no cells: taken")
+	}
+}
+
+// wholeNumber reads what strconv.ParseInt reads, and refuses what it
+// refuses.
+func TestWholeNumberIsParseInt(t *testing.T) {
+	for _, v := range []string{"0", "7", "007", "42", "-1", "+3", "", " 1", "1 ", "1.5", "1e3", "x",
+		"999999999999999999", "1764633600123456789", "9223372036854775807", "9223372036854775808",
+		"9999999999999999999", "18446744073709551616", "-9223372036854775808", "12345678901234567890"} {
+		want, err := strconv.ParseInt(v, 10, 64)
+		got, ok := wholeNumber(v)
+		if ok != (err == nil) || (ok && got != want) {
+			t.Errorf("wholeNumber(%q) = %d, %v; ParseInt says %d, %v", v, got, ok, want, err)
+		}
 	}
 }
