@@ -18,6 +18,24 @@ type csvOut struct {
 	buf   []byte
 	comma byte
 	excel bool
+	// out takes the file as it is made, spillAt bytes or more at a time
+	// (see spill); nil keeps all of it in buf.
+	out func([]byte)
+}
+
+// spillAt is how much of a file csvOut holds before it hands it to out:
+// scores.csv of the scale session (1.6 MB) is written in pieces from one
+// buffer of this size, instead of being held whole in memory the process
+// must first fault in page by page.
+const spillAt = 128 << 10
+
+// spill hands the buffer to out once it holds spillAt bytes, and reuses
+// it for what follows.
+func (o *csvOut) spill() {
+	if o.out != nil && len(o.buf) >= spillAt {
+		o.out(o.buf)
+		o.buf = o.buf[:0]
+	}
 }
 
 func newCSVOut(excel bool) *csvOut {

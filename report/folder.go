@@ -247,6 +247,83 @@ func (w *folderWriter) add(f File) {
 	}()
 }
 
+// open creates one of the files named at begin in the hidden folder, in
+// the order the files are opened, for its data to be written as it is
+// made (write); done then makes it private, syncs and closes it on a
+// goroutine of its own, as add does for a file made whole. commit reports
+// how it went.
+func (w *folderWriter) open(name string) *folderFile {
+	f := &folderFile{w: w, name: name}
+	file, err := w.fsys.Create(filepath.Join(w.tmp, name))
+	if err != nil {
+		w.fail(name, err)
+		return f
+	}
+	f.file = file
+	return f
+}
+
+// fail records the first failure of the file named.
+func (w *folderWriter) fail(name string, err error) {
+	w.mu.Lock()
+	if w.errs[name] == nil {
+		w.errs[name] = err
+	}
+	w.mu.Unlock()
+}
+
+// folderFile is a file of the hidden folder being written (see open).
+type folderFile struct {
+	w    *folderWriter
+	name string
+	file tempFile // nil once it failed (the failure is recorded)
+}
+
+// write appends data to the file. A failed write is recorded for commit
+// and closes the file; what follows is dropped.
+func (f *folderFile) write(data []byte) {
+	if f.file == nil {
+		return
+	}
+	if _, err := f.file.Write(data); err != nil {
+		f.w.fail(f.name, err)
+		_ = f.file.Close()
+		f.file = nil
+	}
+}
+
+// done makes the written file private, syncs and closes it, on a
+// goroutine of its own.
+func (f *folderFile) done() {
+	file := f.file
+	if file == nil {
+		return
+	}
+	f.file = nil
+	f.w.wg.Add(1)
+	go func() {
+		defer f.w.wg.Done()
+		err := file.Chmod(0o600)
+		if err == nil {
+			err = file.Sync()
+		}
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			f.w.fail(f.name, err)
+		}
+	}()
+}
+
+// discard closes a file that will not be finished (abort removes it).
+func (f *folderFile) discard() {
+	if f.file != nil {
+		_ = f.file.Close()
+		f.file = nil
+	}
+}
+
 // abort waits for the files under way and removes the hidden folder (and
 // the parents this export made): nothing of the export is left.
 func (w *folderWriter) abort() {

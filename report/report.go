@@ -118,18 +118,19 @@ func export(dir string, d *workshop.Data, opt Options, fsys fileSystem) (Result,
 		return Result{}, err
 	}
 	// scores.csv needs no score: the board is made beside it, on the
-	// other core. Each file goes to the disk as soon as it is made:
-	// scores.csv, most of the export, is written and synced while the
-	// others are made.
+	// other core. Each file goes to the disk as it is made, a piece at a
+	// time, and is synced while the next is made: scores.csv, most of the
+	// export, is synced while the others are made.
 	go x.board()
 	for _, t := range tables {
-		b, err := x.render(t)
-		if err != nil {
+		f := w.open(t.name)
+		if err := x.renderTo(t, f.write); err != nil {
+			f.discard()
 			x.board() // the caller's data is left alone once Export returns
 			w.abort()
 			return Result{}, err
 		}
-		w.add(File{Name: t.name, Data: b})
+		f.done()
 	}
 	paths, err := w.commit()
 	if err != nil {
@@ -201,6 +202,20 @@ func (x *exporter) render(t table) ([]byte, error) {
 		return nil, fmt.Errorf("export %s: %w", t.name, err)
 	}
 	return b, nil
+}
+
+// renderTo makes one file of the export in the exporter's flavour and
+// hands it to out as it is made, in pieces (see csvOut.spill).
+func (x *exporter) renderTo(t table, out func([]byte)) error {
+	w := newCSVOut(x.excel)
+	w.out = out
+	t.write(w)
+	b, err := w.finish()
+	if err != nil {
+		return fmt.Errorf("export %s: %w", t.name, err)
+	}
+	out(b)
+	return nil
 }
 
 // DefaultDir is the folder name an export gets when the user gives none:

@@ -106,8 +106,13 @@ func (x *exporter) scores(o *csvOut) {
 	stored := x.storedByItem(at, len(items))
 
 	// One allocation up front instead of repeated doubling: a row of the
-	// scale fixture is about 250 bytes.
-	o.buf = slices.Grow(o.buf, len(x.d.OPDs)*len(items)*256)
+	// scale fixture is about 250 bytes. A file written as it is made
+	// needs room for one piece (and the row that fills it).
+	if o.out != nil {
+		o.buf = slices.Grow(o.buf, min(len(x.d.OPDs)*len(items)*256, spillAt+4096))
+	} else {
+		o.buf = slices.Grow(o.buf, len(x.d.OPDs)*len(items)*256)
+	}
 
 	s := x.d.Session
 	session := o.cells(strconv.FormatInt(s.ID, 10), text(s.City), strconv.Itoa(s.Stage))
@@ -123,6 +128,7 @@ func (x *exporter) scores(o *csvOut) {
 			}
 			b = x.scoreTail(o, b, r, labels)
 			o.buf = append(b, '\r', '\n')
+			o.spill()
 		}
 	}
 }

@@ -1,12 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 )
@@ -315,5 +317,68 @@ func TestWriteFiles(t *testing.T) {
 	assertOnly(t, dir, "milik.txt", "kartu.html")
 	if fi, err := os.Stat(paths[0]); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("kartu.html: %v %v, want mode 0600", fi.Mode(), err)
+	}
+}
+
+// recordingFS keeps, per file, the size of every write made to it.
+type recordingFS struct {
+	mu     sync.Mutex
+	writes map[string][]int
+}
+
+func (r *recordingFS) Create(path string) (tempFile, error) {
+	f, err := osFS{}.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return &recordingFile{File: f.(*os.File), fs: r, name: filepath.Base(path)}, nil
+}
+
+type recordingFile struct {
+	*os.File
+	fs   *recordingFS
+	name string
+}
+
+func (f *recordingFile) Write(p []byte) (int, error) {
+	f.fs.mu.Lock()
+	f.fs.writes[f.name] = append(f.fs.writes[f.name], len(p))
+	f.fs.mu.Unlock()
+	return f.File.Write(p)
+}
+
+// TestExportWritesScoresAsTheyAreMade: the scale session's scores.csv
+// (1.6 MB) reaches its file in pieces of about spillAt bytes as it is
+// made, not as one buffer of the whole file, and the files are byte for
+// byte those of an export made whole in memory (CSVFiles).
+func TestExportWritesScoresAsTheyAreMade(t *testing.T) {
+	d := scaleData()
+	for _, excel := range []bool{false, true} {
+		rec := &recordingFS{writes: map[string][]int{}}
+		dir := filepath.Join(t.TempDir(), "out")
+		if _, err := export(dir, d, Options{Excel: excel}, rec); err != nil {
+			t.Fatal(err)
+		}
+		whole, err := CSVFiles(d, Options{Excel: excel})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range whole {
+			got, err := os.ReadFile(filepath.Join(dir, f.Name))
+			if err != nil || !bytes.Equal(got, f.Data) {
+				t.Errorf("excel %v: %s differs from the file made whole (%d bytes, want %d; %v)", excel, f.Name, len(got), len(f.Data), err)
+			}
+		}
+		ws := rec.writes[ScoresFile]
+		total := 0
+		for _, n := range ws {
+			total += n
+			if n > spillAt+4096 {
+				t.Errorf("excel %v: a write of %d bytes to scores.csv; want pieces of about %d", excel, n, spillAt)
+			}
+		}
+		if len(ws) < 10 || total < 1<<20 {
+			t.Errorf("excel %v: scores.csv written in %d pieces, %d bytes; want the scale file in pieces", excel, len(ws), total)
+		}
 	}
 }

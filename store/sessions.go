@@ -346,37 +346,12 @@ func (s *Store) load(ctx context.Context, tx *sql.Tx, sessionID int64) (*Data, e
 		return nil, err
 	}
 
-	rows, err := tx.QueryContext(ctx, `SELECT opd_id, indicator_key, level, na, note, updated_at
-		FROM scores WHERE session_id = ? ORDER BY opd_id, indicator_key`, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	// The answered cells (kept on the session row) are nearly all the
-	// stored rows: room for them at once instead of growing 7,200 rows
-	// by doubling.
-	if answered > 0 {
-		d.Scores = make([]ScoreRow, 0, answered+16)
-	}
-	for rows.Next() {
-		var r ScoreRow
-		// level is scanned as an int64: database/sql fills an int64
-		// straight from the driver's value, an int through a string.
-		var level, at int64
-		if err := rows.Scan(&r.OPDID, &r.IndicatorKey, &level, &r.Answer.NA, &r.Note, &at); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		r.Answer.Level = int(level)
-		r.UpdatedAt = time.Unix(0, at)
-		r.Note = workshop.VisibleLines(r.Note)
-		d.Scores = append(d.Scores, r)
-	}
-	if err := closeRows(rows); err != nil {
+	if d.Scores, err = loadScores(ctx, tx, sessionID, int(answered)); err != nil {
 		return nil, err
 	}
 
 	d.Targets = ss.Framework.Targets()
-	rows, err = tx.QueryContext(ctx, `SELECT dimension_key, target FROM targets WHERE session_id = ?`, sessionID)
+	rows, err := tx.QueryContext(ctx, `SELECT dimension_key, target FROM targets WHERE session_id = ?`, sessionID)
 	if err != nil {
 		return nil, err
 	}

@@ -128,15 +128,28 @@ type Data struct {
 // Sheets groups the scores per OPD for NewBoard.
 func (d *Data) Sheets() map[int64]Sheet {
 	out := make(map[int64]Sheet, len(d.OPDs))
-	for _, r := range d.Scores {
-		s := out[r.OPDID]
+	// The rows of one OPD come together (a loaded session's are ordered
+	// by OPD): each run is counted first, so that a sheet is made at its
+	// size instead of growing cell by cell.
+	for i := 0; i < len(d.Scores); {
+		id := d.Scores[i].OPDID
+		j, n := i, 0
+		for ; j < len(d.Scores) && d.Scores[j].OPDID == id; j++ {
+			if d.Scores[j].Answer.Answered() {
+				n++
+			}
+		}
+		s := out[id]
 		if s == nil {
-			s = Sheet{}
-			out[r.OPDID] = s
+			s = make(Sheet, n)
+			out[id] = s
 		}
-		if r.Answer.Answered() {
-			s[r.IndicatorKey] = r.Answer
+		for _, r := range d.Scores[i:j] {
+			if r.Answer.Answered() {
+				s[r.IndicatorKey] = r.Answer
+			}
 		}
+		i = j
 	}
 	return out
 }

@@ -533,6 +533,17 @@ func (a *app) exportCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				// The export needs nothing more of the database: it is
+				// closed (a -wal left beside it folded in, as on every
+				// read-only close) while the files are made and synced,
+				// on the other core and while the disk syncs, instead of
+				// after them. withStore's own Close then finds it closed.
+				closed := make(chan struct{})
+				go func() {
+					defer close(closed)
+					_ = st.Close()
+				}()
+				defer func() { <-closed }()
 				target := dir
 				if target == "" {
 					cwd, _ := os.Getwd()
