@@ -125,14 +125,20 @@ type Session struct {
 	gmu      sync.Mutex
 	queue    []*pendingSave
 	draining bool
+	// rideOpen: a group transaction is being written and can take one
+	// keystroke (rider) with it.
+	rideOpen bool
+	rider    *rider
 	// writers counts the writes waiting in lockWrite; the drainer gives
 	// them the mutex first.
 	writers atomic.Int32
 	// keyWaits says whether a write waits in lockWrite (a test replaces
 	// it to make a keystroke arrive in the middle of a group).
 	keyWaits func() bool
-	// groups counts the group commits (one transaction each).
+	// groups counts the group commits (one transaction each), rides the
+	// keystrokes written in one of them.
 	groups atomic.Int64
+	rides  atomic.Int64
 }
 
 type cellKey struct {
@@ -362,6 +368,9 @@ func (s *Session) applyEvent(src Source, ev workshop.Event) {
 // clears it), made by src. The store validates it: a level of the scale,
 // an OPD of this session, an indicator of its framework.
 func (s *Session) SetAnswer(ctx context.Context, src Source, opdID int64, key string, a workshop.Answer) (workshop.Event, error) {
+	if ev, ok, err := s.ride(store.KeyWrite{Src: src, OPDID: opdID, Key: key, Answer: a}); ok {
+		return ev, err
+	}
 	s.lockWrite()
 	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {
@@ -380,6 +389,12 @@ func (s *Session) SetAnswer(ctx context.Context, src Source, opdID int64, key st
 // SetAnswerAndState records an answer like SetAnswer and, in the same
 // durable commit, the screen state (the cursor that moved on with it).
 func (s *Session) SetAnswerAndState(ctx context.Context, src Source, opdID int64, key string, a workshop.Answer, uiState []byte) (workshop.Event, error) {
+	if uiState == nil {
+		uiState = []byte{}
+	}
+	if ev, ok, err := s.ride(store.KeyWrite{Src: src, OPDID: opdID, Key: key, Answer: a, State: uiState}); ok {
+		return ev, err
+	}
 	s.lockWrite()
 	defer s.wmu.Unlock()
 	if err := s.writable(); err != nil {

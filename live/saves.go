@@ -88,6 +88,7 @@ func (s *Session) drain() {
 // of it after the commit.
 func (s *Session) commitGroup(group []*pendingSave) {
 	results := make([]savedResult, len(group))
+	var taken *rider // the keystroke that rode the transaction
 	s.lockGroup()
 	s.groups.Add(1)
 	if err := s.writable(); err != nil {
@@ -110,11 +111,40 @@ func (s *Session) commitGroup(group []*pendingSave) {
 		if waits == nil {
 			waits = func() bool { return s.writers.Load() > 0 }
 		}
-		res, n, err := s.st.WriteSavesUntil(context.Background(), s.id, saves, func() bool { return !waits() })
+		// A keystroke that arrives meanwhile rides this transaction: it
+		// is written after the save being written and committed with it,
+		// one fsync for both (the rest of the group waits for the next).
+		s.gmu.Lock()
+		s.rideOpen = true
+		s.gmu.Unlock()
+		res, n, _, err := s.st.WriteSavesWith(context.Background(), s.id, saves, func() (bool, *store.KeyWrite) {
+			stop := waits()
+			s.gmu.Lock()
+			r := s.rider
+			if r != nil {
+				s.rider, s.rideOpen, taken = nil, false, r
+				s.rides.Add(1)
+			}
+			s.gmu.Unlock()
+			if r != nil {
+				return true, &r.kw
+			}
+			return stop, nil
+		})
+		s.gmu.Lock()
+		late := s.rider // arrived after the last chance: it goes on its own
+		s.rider, s.rideOpen = nil, false
+		s.gmu.Unlock()
+		if late != nil {
+			close(late.done)
+		}
 		if err != nil {
 			err = s.failed(err)
 			for i := range results {
 				results[i].err = err
+			}
+			if taken != nil {
+				taken.taken, taken.err = true, err
 			}
 		} else {
 			if n < len(group) {
@@ -131,13 +161,54 @@ func (s *Session) commitGroup(group []*pendingSave) {
 					s.applyEvent(p.save.Src, ev)
 				}
 			}
+			if taken != nil {
+				taken.taken, taken.err = true, taken.kw.Err
+				if taken.kw.Err == nil {
+					if taken.kw.State != nil {
+						s.data.UIState = append([]byte{}, taken.kw.State...)
+					}
+					s.applyEvent(taken.kw.Src, taken.kw.Event)
+				}
+			}
 			s.mu.Unlock()
 		}
 	}
 	s.wmu.Unlock()
+	if taken != nil {
+		close(taken.done)
+	}
 	for i, p := range group {
 		p.done <- results[i]
 	}
+}
+
+// rider is a keystroke handed to the group transaction in flight.
+type rider struct {
+	kw    store.KeyWrite
+	done  chan struct{} // closed once taken and committed, or not taken
+	taken bool          // written in the group's transaction (set before done)
+	err   error         // the transaction's failure, or the keystroke's refusal
+}
+
+// ride hands kw to the group transaction being written, when there is one
+// that can still take it. It returns false when the keystroke is to be
+// written on its own (no transaction in flight, or it ended before it took
+// the keystroke), and otherwise the keystroke's committed event or why it
+// failed.
+func (s *Session) ride(kw store.KeyWrite) (workshop.Event, bool, error) {
+	s.gmu.Lock()
+	if !s.rideOpen || s.rider != nil {
+		s.gmu.Unlock()
+		return workshop.Event{}, false, nil
+	}
+	r := &rider{kw: kw, done: make(chan struct{})}
+	s.rider = r
+	s.gmu.Unlock()
+	<-r.done
+	if !r.taken {
+		return workshop.Event{}, false, nil
+	}
+	return r.kw.Event, true, r.err
 }
 
 // requeue puts saves a transaction left out back at the front of the

@@ -346,6 +346,14 @@ func TestKeystrokeGoesBeforeQueuedSaves(t *testing.T) {
 	}
 }
 
+// riderWaiting reports whether a keystroke waits to ride the group
+// transaction in flight.
+func riderWaiting(s *Session) bool {
+	s.gmu.Lock()
+	defer s.gmu.Unlock()
+	return s.rider != nil
+}
+
 // drainerWaiting reports whether a drainer has taken its group out of the
 // queue (it then waits for the ordered path).
 func drainerWaiting(s *Session) bool {
@@ -356,10 +364,11 @@ func drainerWaiting(s *Session) bool {
 
 // TestKeystrokeWaitsForOneSaveNotTheGroup: a keystroke that arrives while
 // a group of saves is being written waits only for the save being written:
-// the transaction commits after it, the keystroke goes next, and the rest
-// of the group follows in a later transaction, in its order. Six phones
-// save while the path is busy: the first is a group alone, the other five
-// the next group; the keystroke arrives after that group's first save.
+// it is written after that save in the same transaction, which then
+// commits (one fsync for both), and the rest of the group follows in a
+// later transaction, in its order. Six phones save while the path is
+// busy: the first is a group alone, the other five the next group; the
+// keystroke arrives after that group's first save.
 func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 	fx := newFixture(t)
 	s := fx.s
@@ -370,12 +379,14 @@ func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 	asked := 0
 	s.keyWaits = func() bool {
 		asked++
-		if asked == 1 { // before the second save of the group of five
+		// Asked once at the end of the group of one (a keystroke could
+		// ride it too), then before the second save of the group of five.
+		if asked == 2 {
 			go func() {
 				defer close(keyDone)
 				keyEv, keyErr = s.SetAnswer(bg, Keyboard, fx.opds[2].ID, fx.keys[5], workshop.Answer{Level: 4})
 			}()
-			for s.writers.Load() == 0 {
+			for !riderWaiting(s) {
 				time.Sleep(time.Millisecond)
 			}
 		}
@@ -427,9 +438,15 @@ func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 	if !(ids[1] < keyEv.ID && keyEv.ID < ids[2]) {
 		t.Errorf("the keystroke is event %d; saves are %v: it should come right after save 1", keyEv.ID, ids)
 	}
-	// three group transactions: {0}, {1} cut short, {2..5}
+	// three group transactions: {0}, {1} cut short with the keystroke, {2..5}
 	if got := s.groups.Load() - groupsBefore; got != 3 {
 		t.Errorf("%d group commits, want 3", got)
+	}
+	if got := s.rides.Load(); got != 1 {
+		t.Errorf("%d keystrokes rode a group's transaction, want 1", got)
+	}
+	if a, _ := s.Cell(fx.opds[2].ID, fx.keys[5]); a.Level != 4 {
+		t.Errorf("the keystroke's cell is %+v in memory, want level 4", a)
 	}
 	d := fx.reopened(t)
 	for _, p := range saves {

@@ -49,14 +49,86 @@ func (s *Store) WriteSaves(ctx context.Context, sessionID int64, saves []Save) (
 // later. The group commit of room mode uses it to let a keystroke in
 // between two saves instead of after the whole group.
 func (s *Store) WriteSavesUntil(ctx context.Context, sessionID int64, saves []Save, more func() bool) ([]SaveResult, int, error) {
-	out, err := s.writeSaves(ctx, sessionID, saves, more)
+	var next func() (bool, *KeyWrite)
+	if more != nil {
+		next = func() (bool, *KeyWrite) { return !more(), nil }
+	}
+	out, err := s.writeSaves(ctx, sessionID, saves, next)
 	if err != nil {
 		return nil, 0, err
 	}
 	return out, len(out), nil
 }
 
-func (s *Store) writeSaves(ctx context.Context, sessionID int64, saves []Save, more func() bool) ([]SaveResult, error) {
+// KeyWrite is the facilitator's answer (and, when State is not nil, the
+// moved cursor) written inside a group's transaction: SetAnswerAndState's
+// write, made in the group's commit instead of one of its own.
+type KeyWrite struct {
+	Src    workshop.Source
+	OPDID  int64
+	Key    string
+	Answer workshop.Answer
+	State  []byte
+	// Event is the answer's event once committed (ID 0: the cell already
+	// held it); Err, the answer refused for what it says (an indicator
+	// or a level the session does not have, an OPD removed): then nothing
+	// of it was written and the group's saves are not affected.
+	Event Event
+	Err   error
+}
+
+// WriteSavesWith is WriteSavesUntil where next, asked before each save
+// after the first and once after the last, may also hand over a
+// keystroke: the keystroke is then written in the same transaction after
+// the saves written so far, and the transaction commits (one fsync for
+// both). stop alone ends the group there, as WriteSavesUntil's more
+// saying no. The returned KeyWrite is the one written (with its Event or
+// Err), nil when next handed none over; it is committed when err is nil.
+func (s *Store) WriteSavesWith(ctx context.Context, sessionID int64, saves []Save, next func() (stop bool, key *KeyWrite)) ([]SaveResult, int, *KeyWrite, error) {
+	var taken *KeyWrite
+	wrapped := func() (bool, *KeyWrite) {
+		stop, k := next()
+		if k != nil {
+			taken = k
+		}
+		return stop, k
+	}
+	out, err := s.writeSaves(ctx, sessionID, saves, wrapped)
+	if err != nil {
+		return nil, 0, taken, err
+	}
+	return out, len(out), taken, nil
+}
+
+// writeKey writes a keystroke handed over inside a group's transaction
+// (the lease is already confirmed by it).
+func (s *Store) writeKey(ctx context.Context, tx *sql.Tx, stmt *sql.Stmt, fr *frame, sessionID int64, k *KeyWrite) error {
+	if err := k.Src.Check(); err != nil {
+		k.Err = err
+		return nil
+	}
+	if err := fr.checkAnswer(k.Key, k.Answer); err != nil {
+		k.Err = err
+		return nil
+	}
+	ev, _, err := s.apply(ctx, stmt, tx, change{sessionID: sessionID, opdID: k.OPDID, key: k.Key, setAnswer: true, answer: k.Answer, src: k.Src}, s.now())
+	if err != nil {
+		if saveRefusal(err) {
+			k.Err = err
+			return nil
+		}
+		return err
+	}
+	if k.State != nil {
+		if _, err := tx.StmtContext(ctx, s.stmts.uiState).ExecContext(ctx, k.State, sessionID); err != nil {
+			return err
+		}
+	}
+	k.Event = ev
+	return nil
+}
+
+func (s *Store) writeSaves(ctx context.Context, sessionID int64, saves []Save, next func() (bool, *KeyWrite)) ([]SaveResult, error) {
 	fr, err := s.frame(ctx, sessionID)
 	if err != nil {
 		return nil, err
@@ -82,9 +154,16 @@ func (s *Store) writeSaves(ctx context.Context, sessionID int64, saves []Save, m
 	err = s.writeSession(ctx, sessionID, op, func(tx *sql.Tx) error {
 		stmt := tx.StmtContext(ctx, s.stmts.apply)
 		for i, cs := range valid {
-			if i > 0 && more != nil && !more() {
-				out = out[:i] // the rest waits for the next transaction
-				break
+			if i > 0 && next != nil {
+				stop, k := next()
+				if k != nil {
+					out = out[:i]
+					return s.writeKey(ctx, tx, stmt, fr, sessionID, k)
+				}
+				if stop {
+					out = out[:i] // the rest waits for the next transaction
+					break
+				}
 			}
 			if cs == nil {
 				continue
@@ -125,6 +204,11 @@ func (s *Store) writeSaves(ctx context.Context, sessionID int64, saves []Save, m
 				if _, err := tx.ExecContext(ctx, `RELEASE phone_save`); err != nil {
 					return err
 				}
+			}
+		}
+		if next != nil && len(out) == len(valid) {
+			if _, k := next(); k != nil {
+				return s.writeKey(ctx, tx, stmt, fr, sessionID, k)
 			}
 		}
 		return nil

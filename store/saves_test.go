@@ -189,3 +189,75 @@ func TestWriteSavesUntilCommitsThePrefix(t *testing.T) {
 		}
 	}
 }
+
+// WriteSavesWith writes a keystroke handed over between two saves in the
+// same transaction, after the saves written so far, and commits: one
+// commit for both, the keystroke's event right after the saves', its
+// cursor saved, the rest of the group left for later. A keystroke refused
+// for what it says leaves the saves written.
+func TestWriteSavesWithTakesAKeystroke(t *testing.T) {
+	s, path := openTemp(t)
+	id, opds := newSession(t, s, "A", "B", "C")
+	release, err := s.Acquire(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	save := func(o workshop.OPD, level int) Save {
+		return Save{Src: phoneOf(o), OPDID: o.ID, Edits: []workshop.CellEdit{{Key: "governance.e1.i1", SetAnswer: true, Answer: workshop.Answer{Level: level}}}}
+	}
+	saves := []Save{save(opds[0], 2), save(opds[1], 3), save(opds[2], 4)}
+	key := &KeyWrite{Src: workshop.Keyboard, OPDID: opds[2].ID, Key: "governance.e1.i2", Answer: workshop.Answer{Level: 5}, State: []byte(`{"row":2}`)}
+	commits := s.writes.Load()
+	asked := 0
+	res, n, taken, err := s.WriteSavesWith(bg, id, saves, func() (bool, *KeyWrite) {
+		asked++
+		return false, key // before save 1
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || len(res) != 1 || asked != 1 || taken != key {
+		t.Fatalf("n = %d, %d results, asked %d, taken %p; want 1, 1, 1, %p", n, len(res), asked, taken, key)
+	}
+	if got := s.writes.Load() - commits; got != 1 {
+		t.Errorf("%d commits for a save and a keystroke, want 1", got)
+	}
+	if key.Err != nil || key.Event.ID != res[0].Events[0].ID+1 || key.Event.New.Level != 5 || key.Event.Source.Kind != workshop.SourceKeyboard {
+		t.Errorf("the keystroke: %+v (err %v); the save's event is %d", key.Event, key.Err, res[0].Events[0].ID)
+	}
+	// A keystroke off the scale, handed over after the last save.
+	bad := &KeyWrite{Src: workshop.Keyboard, OPDID: opds[0].ID, Key: "governance.e1.i2", Answer: workshop.Answer{Level: 9}, State: []byte(`{"row":0}`)}
+	res, n, taken, err = s.WriteSavesWith(bg, id, saves[1:], func() (bool, *KeyWrite) { return false, nil })
+	if err != nil || n != 2 || taken != nil {
+		t.Fatalf("the rest: n = %d, taken %v, %v", n, taken, err)
+	}
+	_, _, taken, err = s.WriteSavesWith(bg, id, []Save{save(opds[0], 1)}, func() (bool, *KeyWrite) { return false, bad })
+	if err != nil || taken != bad || !errors.Is(bad.Err, ErrOutOfScale) {
+		t.Fatalf("a keystroke off the scale: taken %v, its error %v, the group's %v", taken, bad.Err, err)
+	}
+	s2, err := Open(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	d, err := s2.Load(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int64]int{opds[0].ID: 1, opds[1].ID: 3, opds[2].ID: 4}
+	for _, o := range opds {
+		if got := d.Sheets()[o.ID]["governance.e1.i1"]; got.Level != want[o.ID] {
+			t.Errorf("%s = %+v in the file, want level %d", o.Code, got, want[o.ID])
+		}
+	}
+	if got := d.Sheets()[opds[2].ID]["governance.e1.i2"]; got.Level != 5 {
+		t.Errorf("the keystroke's cell is %+v in the file, want level 5", got)
+	}
+	if got := d.Sheets()[opds[0].ID]["governance.e1.i2"]; got.Answered() {
+		t.Errorf("the refused keystroke wrote %+v", got)
+	}
+	if string(d.UIState) != `{"row":2}` {
+		t.Errorf("the cursor in the file is %s, want the keystroke's", d.UIState)
+	}
+}
