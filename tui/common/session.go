@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/bimtek/bimtek/assets"
@@ -179,6 +180,7 @@ func (s *Sess) SetAnswer(opdID int64, indicatorKey string, a workshop.Answer) er
 		old: s.Board.Answer(opdID, indicatorKey), oldPhone: s.FromPhone(opdID, indicatorKey),
 		oldSaved: s.lastSaved, oldSet: s.Data.UIState}
 	go func() { p.done <- commit() }()
+	runtime.Gosched() // the commit starts now, not when a core is free
 	s.pending = p
 	s.lastSaved = state
 	s.Data.UIState = state
