@@ -86,16 +86,13 @@ func (r *rawStmts) close() {
 // closeRaw finalizes the keystroke's statements before the connection
 // closes (Store.Close).
 func (s *Store) closeRaw() {
-	if s.raw.begin == nil {
-		return
-	}
 	conn, err := s.db.Conn(context.Background())
 	if err != nil {
 		return
 	}
 	defer conn.Close()
 	conn.Raw(func(dc any) error {
-		if s.raw.conn == dc {
+		if s.raw.begin != nil && s.raw.conn == dc {
 			s.raw.close()
 		}
 		return nil

@@ -128,3 +128,60 @@ func TestKeystrokesCheckpointTheWAL(t *testing.T) {
 	}
 	t.Fatalf("2000 keystrokes and the -wal was never checkpointed (past %d bytes: %v)", walCheckpointBytes, grew)
 }
+
+// Keystrokes and phone answers written at once from two goroutines (room
+// mode) each commit whole: every one is in the log once, with ids counted
+// without a gap, and every cell holds its last answer.
+func TestKeystrokesBesidePhoneAnswers(t *testing.T) {
+	s, _, id, opds := heldSession(t, "BAPPEDA", "DINKES")
+	keys := []string{"governance.e1.i1", "governance.e1.i2", "governance.e2.i1", "governance.e2.i2"}
+	const n = 40
+	errs := make(chan error, 2)
+	write := func(opd int64, phone bool) {
+		for i := range n {
+			a := workshop.Answer{Level: 1 + i%5}
+			var err error
+			if phone {
+				_, err = s.SetAnswerBy(bg, workshop.Source{Kind: workshop.SourcePhone, OPDID: opd}, id, opd, keys[i%len(keys)], a)
+			} else {
+				_, err = s.SetAnswerAndState(bg, id, opd, keys[i%len(keys)], a, fmt.Appendf(nil, `{"i":%d}`, i))
+			}
+			if err != nil {
+				errs <- err
+				return
+			}
+		}
+		errs <- nil
+	}
+	go write(opds[0].ID, false)
+	go write(opds[1].ID, true)
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	log := mustEvents(t, s, id)
+	if len(log) != 2*n {
+		t.Fatalf("%d events, want %d", len(log), 2*n)
+	}
+	for i, e := range log {
+		if e.ID != int64(i+1) {
+			t.Fatalf("event %d has id %d", i+1, e.ID)
+		}
+	}
+	d := mustLoad(t, s, id)
+	if len(d.Scores) != 2*len(keys) || string(d.UIState) != fmt.Sprintf(`{"i":%d}`, n-1) {
+		t.Fatalf("scores %+v, state %s", d.Scores, d.UIState)
+	}
+	for _, sc := range d.Scores {
+		last := 0
+		for i := range n {
+			if keys[i%len(keys)] == sc.IndicatorKey {
+				last = 1 + i%5
+			}
+		}
+		if sc.Answer.Level != last {
+			t.Errorf("OPD %d %s = %d, want its last answer %d", sc.OPDID, sc.IndicatorKey, sc.Answer.Level, last)
+		}
+	}
+}
