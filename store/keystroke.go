@@ -26,9 +26,13 @@ import (
 // connection. They are used only inside sql.Conn.Raw, which has the
 // connection to itself, so they need no lock of their own.
 type rawStmts struct {
-	conn                                    any // the driver connection they belong to
-	begin, apply, uiState, commit, rollback driver.Stmt
+	conn                                           any // the driver connection they belong to
+	begin, lease, apply, uiState, commit, rollback driver.Stmt
 }
+
+// rawLeaseSQL confirms the lease (token ?2) of a write that saves no
+// cursor: it returns a row only while the lock row still names it.
+const rawLeaseSQL = `SELECT 1 FROM locks WHERE session_id = ?1 AND token = ?2`
 
 // rawFor returns the keystroke's statements on dc, preparing them the
 // first time. The Store has one connection; should database/sql ever
@@ -48,6 +52,7 @@ func (s *Store) rawFor(ctx context.Context, dc any) (*rawStmts, error) {
 		query string
 	}{
 		{&r.begin, "BEGIN IMMEDIATE"},
+		{&r.lease, rawLeaseSQL},
 		{&r.apply, applySQL},
 		{&r.uiState, leasedUIStateSQL},
 		{&r.commit, "COMMIT"},
@@ -75,7 +80,7 @@ func (s *Store) rawFor(ctx context.Context, dc any) (*rawStmts, error) {
 }
 
 func (r *rawStmts) close() {
-	for _, st := range []driver.Stmt{r.begin, r.apply, r.uiState, r.commit, r.rollback} {
+	for _, st := range []driver.Stmt{r.begin, r.lease, r.apply, r.uiState, r.commit, r.rollback} {
 		if st != nil {
 			st.Close()
 		}
@@ -128,13 +133,14 @@ func applyArgs(c change, at time.Time) []driver.NamedValue {
 	return args
 }
 
-// keystroke writes change c and the screen state in one IMMEDIATE
-// transaction on the prepared statements, the lease (token) confirmed by
-// the state's UPDATE. done is false, with nothing written, when the
-// transaction was rolled back because the answer changed nothing (no
-// event) or the UPDATE found no row (the lease lost or the session gone):
-// the caller then writes through the general path, which says which and
-// still saves the state of an unchanged answer.
+// keystroke writes change c, and the screen state unless state is nil, in
+// one IMMEDIATE transaction on the prepared statements, the lease (token)
+// confirmed by the state's UPDATE or, without a state, first by
+// rawLeaseSQL, as the general path confirms it. done is false, with
+// nothing written, when the transaction was rolled back because the
+// change changed nothing (no event) or the lease was not confirmed (lost,
+// or the session gone): the caller then writes through the general path,
+// which says which and still saves the state of an unchanged answer.
 func (s *Store) keystroke(ctx context.Context, op string, c change, state []byte, token string) (ev Event, done bool, err error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -154,21 +160,30 @@ func (s *Store) keystroke(ctx context.Context, op string, c change, state []byte
 		}
 		// As database/sql's Tx.Rollback: its error is not the write's.
 		rollback := func() { execRaw(context.Background(), r.rollback, nil) }
+		if state == nil {
+			held, err := r.held(ctx, c.sessionID, token)
+			if err != nil || !held {
+				rollback()
+				return err
+			}
+		}
 		ev.At = s.now() // as the general path: the time once the write lock is taken
 		logged, err := r.applyRow(ctx, applyArgs(c, ev.At), &ev)
 		if err != nil || !logged {
 			rollback()
 			return err
 		}
-		res, err := execRaw(ctx, r.uiState, []driver.NamedValue{
-			{Ordinal: 1, Value: state}, {Ordinal: 2, Value: c.sessionID}, {Ordinal: 3, Value: token}})
-		if err != nil {
-			rollback()
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			rollback()
-			return err
+		if state != nil {
+			res, err := execRaw(ctx, r.uiState, []driver.NamedValue{
+				{Ordinal: 1, Value: state}, {Ordinal: 2, Value: c.sessionID}, {Ordinal: 3, Value: token}})
+			if err != nil {
+				rollback()
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n != 1 {
+				rollback()
+				return err
+			}
 		}
 		if _, err := execRaw(ctx, r.commit, nil); err != nil {
 			rollback() // as the driver's Commit: never leave the connection in the transaction
@@ -187,6 +202,23 @@ func (s *Store) keystroke(ctx context.Context, op string, c change, state []byte
 	}
 	s.afterWrite()
 	return ev, true, nil
+}
+
+// held says whether the lock row of the session still names token.
+func (r *rawStmts) held(ctx context.Context, sessionID int64, token string) (bool, error) {
+	rows, err := r.lease.(driver.StmtQueryContext).QueryContext(ctx, []driver.NamedValue{
+		{Ordinal: 1, Value: sessionID}, {Ordinal: 2, Value: token}})
+	if err != nil {
+		return false, err
+	}
+	var dest [1]driver.Value
+	err = rows.Next(dest[:])
+	held := err == nil
+	if err != nil && !errors.Is(err, io.EOF) {
+		rows.Close()
+		return false, err
+	}
+	return held, rows.Close()
 }
 
 // applyRow runs applySQL with args to its end and fills ev from the event

@@ -185,3 +185,48 @@ func TestKeystrokesBesidePhoneAnswers(t *testing.T) {
 		}
 	}
 }
+
+// An answer or a note without a cursor (a phone's answer, a note, a digit
+// that did not move the cursor) on a held session also takes the
+// prepared path: it returns the event the log keeps, and a note equal to
+// the stored one writes nothing.
+func TestHeldSetAnswerAndNoteReturnTheLoggedEvent(t *testing.T) {
+	s, _, id, opds := heldSession(t, "BAPPEDA", "DINKES")
+	phone := workshop.Source{Kind: workshop.SourcePhone, OPDID: opds[1].ID, Device: "hp-1"}
+	ev1, err := s.SetAnswerBy(bg, phone, id, opds[1].ID, "economy.e1.i1", workshop.Answer{Level: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.raw.lease == nil || s.raw.begin == nil {
+		t.Fatal("a held SetAnswer did not use the prepared statements")
+	}
+	ev2, err := s.SetNote(bg, id, opds[1].ID, "economy.e1.i1", "ada Perwal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := s.SetNote(bg, id, opds[1].ID, "economy.e1.i1", "ada Perwal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same.ID != 0 || same.OldNote != "ada Perwal" || same.New != (workshop.Answer{Level: 4}) {
+		t.Errorf("unchanged note = %+v, want no event", same)
+	}
+	log := mustEvents(t, s, id)
+	if len(log) != 2 {
+		t.Fatalf("log = %+v, want two events", log)
+	}
+	for i, got := range []Event{ev1, ev2} {
+		want := log[i]
+		if got.ID != want.ID || got.Old != want.Old || got.New != want.New || got.OldNote != want.OldNote || got.NewNote != want.NewNote ||
+			!got.At.Equal(want.At) || got.Source != want.Source || got.OPDID != want.OPDID || got.IndicatorKey != want.IndicatorKey {
+			t.Errorf("write %d returned %+v, the log has %+v", i+1, got, want)
+		}
+	}
+	if ev1.Source != phone || ev1.New != (workshop.Answer{Level: 4}) || ev2.NewNote != "ada Perwal" || ev2.OldNote != "" || ev2.Old != ev2.New {
+		t.Errorf("events %+v, %+v", ev1, ev2)
+	}
+	d := mustLoad(t, s, id)
+	if len(d.Scores) != 1 || d.Scores[0].Answer != (workshop.Answer{Level: 4}) || d.Scores[0].Note != "ada Perwal" {
+		t.Errorf("scores %+v", d.Scores)
+	}
+}

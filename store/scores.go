@@ -258,7 +258,16 @@ func (s *Store) setOne(ctx context.Context, c change) (Event, error) {
 	if err := s.writable(op); err != nil {
 		return Event{}, err
 	}
-	if s.leaseOf(c.sessionID) != nil || s.needMark.Load() {
+	l := s.leaseOf(c.sessionID)
+	if l != nil && !s.needMark.Load() {
+		// A held session, on the keystroke's prepared statements
+		// (keystroke.go); an unchanged cell or a lease found lost goes on
+		// below.
+		if ev, done, err := s.keystroke(ctx, op, c, nil, l.token); done {
+			return ev, err
+		}
+	}
+	if l != nil || s.needMark.Load() {
 		// A held session: the lease is confirmed in the same transaction
 		// (and the first write of an open carries the identity mark).
 		var ev Event
