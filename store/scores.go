@@ -179,17 +179,28 @@ func (s *Store) SetAnswerAndStateBy(ctx context.Context, src workshop.Source, se
 	if state == nil {
 		state = []byte{}
 	}
+	c := change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a, src: src}
+	op := fmt.Sprintf("the answer of OPD %d to %s", opdID, indicatorKey)
+	l := s.leaseOf(sessionID)
+	if l != nil && !s.needMark.Load() {
+		if err := s.writable(op); err != nil {
+			return Event{}, err
+		}
+		// The common case, on the statements prepared for it (keystroke.go);
+		// an unchanged answer or a lease found lost goes on below.
+		if ev, done, err := s.keystroke(ctx, op, c, state, l.token); done {
+			return ev, err
+		}
+	}
 	var ev Event
 	// The lease is confirmed by the statement that saves the cursor (it
 	// changes no row when the lease is gone): the keystroke's transaction
 	// is three statements, not four. Inside one transaction, confirming
 	// last is as safe as first: nothing commits unless it holds.
-	l := s.leaseOf(sessionID)
-	err = s.writeSessionLease(ctx, sessionID, fmt.Sprintf("the answer of OPD %d to %s", opdID, indicatorKey), l == nil, func(tx *sql.Tx) error {
+	err = s.writeSessionLease(ctx, sessionID, op, l == nil, func(tx *sql.Tx) error {
 		at := s.now()
 		var err error
-		ev, _, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx,
-			change{sessionID: sessionID, opdID: opdID, key: indicatorKey, setAnswer: true, answer: a, src: src}, at)
+		ev, _, err = s.apply(ctx, tx.StmtContext(ctx, s.stmts.apply), tx, c, at)
 		if err != nil {
 			return err
 		}
@@ -247,7 +258,16 @@ func (s *Store) setOne(ctx context.Context, c change) (Event, error) {
 	if err := s.writable(op); err != nil {
 		return Event{}, err
 	}
-	if s.leaseOf(c.sessionID) != nil || s.needMark.Load() {
+	l := s.leaseOf(c.sessionID)
+	if l != nil && !s.needMark.Load() {
+		// A held session, on the keystroke's prepared statements
+		// (keystroke.go); an unchanged cell or a lease found lost goes on
+		// below.
+		if ev, done, err := s.keystroke(ctx, op, c, nil, l.token); done {
+			return ev, err
+		}
+	}
+	if l != nil || s.needMark.Load() {
 		// A held session: the lease is confirmed in the same transaction
 		// (and the first write of an open carries the identity mark).
 		var ev Event

@@ -46,6 +46,7 @@ type Store struct {
 	staleAfter     time.Duration
 
 	stmts    stmts        // the write path's statements, prepared once
+	raw      rawStmts     // the keystroke's, on the driver's connection (keystroke.go)
 	writes   atomic.Int64 // commits, for afterWrite
 	needMark atomic.Bool  // the next write transaction first runs markSQL
 
@@ -313,6 +314,7 @@ func (s *Store) Close() error {
 		}
 	}
 	s.stmts.close()
+	s.closeRaw()
 	here.Lock()
 	if err := s.db.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close database %s: %w", s.path, err))
