@@ -226,12 +226,13 @@ func TestWriteSavesWithTakesAKeystroke(t *testing.T) {
 	if key.Err != nil || key.Event.ID != res[0].Events[0].ID+1 || key.Event.New.Level != 5 || key.Event.Source.Kind != workshop.SourceKeyboard {
 		t.Errorf("the keystroke: %+v (err %v); the save's event is %d", key.Event, key.Err, res[0].Events[0].ID)
 	}
+	// The rest of the group, with no keystroke to take.
+	res, n, taken, err = s.WriteSavesWith(bg, id, saves[1:], func() (bool, *KeyWrite) { return false, nil })
+	if err != nil || n != 2 || taken != nil || len(res) != 2 || res[0].Err != nil || res[1].Err != nil {
+		t.Fatalf("the rest: n = %d, %+v, taken %v, %v", n, res, taken, err)
+	}
 	// A keystroke off the scale, handed over after the last save.
 	bad := &KeyWrite{Src: workshop.Keyboard, OPDID: opds[0].ID, Key: "governance.e1.i2", Answer: workshop.Answer{Level: 9}, State: []byte(`{"row":0}`)}
-	res, n, taken, err = s.WriteSavesWith(bg, id, saves[1:], func() (bool, *KeyWrite) { return false, nil })
-	if err != nil || n != 2 || taken != nil {
-		t.Fatalf("the rest: n = %d, taken %v, %v", n, taken, err)
-	}
 	_, _, taken, err = s.WriteSavesWith(bg, id, []Save{save(opds[0], 1)}, func() (bool, *KeyWrite) { return false, bad })
 	if err != nil || taken != bad || !errors.Is(bad.Err, ErrOutOfScale) {
 		t.Fatalf("a keystroke off the scale: taken %v, its error %v, the group's %v", taken, bad.Err, err)
