@@ -111,21 +111,7 @@ func execRaw(ctx context.Context, st driver.Stmt, args []driver.NamedValue) (dri
 // applyArgs are applySQL's parameters for change c at time at, as the
 // driver takes them.
 func applyArgs(c change, at time.Time) []driver.NamedValue {
-	var undoOf, redoOf, srcOPD driver.Value
-	if c.undoOf > 0 {
-		undoOf = c.undoOf
-	}
-	if c.redoOf > 0 {
-		redoOf = c.redoOf
-	}
-	if c.src.Kind == "" {
-		c.src = workshop.Keyboard
-	}
-	if c.src.OPDID != 0 {
-		srcOPD = c.src.OPDID
-	}
-	vals := [...]driver.Value{c.sessionID, c.opdID, c.key, c.setAnswer, int64(c.answer.Level), c.answer.NA,
-		c.setNote, c.note, at.UnixNano(), undoOf, c.undoOf > 0 || c.redoOf > 0, redoOf, string(c.src.Kind), srcOPD, c.src.Device}
+	vals := applyValues(c, at)
 	args := make([]driver.NamedValue, len(vals))
 	for i, v := range vals {
 		args[i] = driver.NamedValue{Ordinal: i + 1, Value: v}

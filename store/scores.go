@@ -76,11 +76,9 @@ FROM nxt
 WHERE ?11 OR new_level IS NOT level OR new_na IS NOT na OR new_note IS NOT note
 RETURNING id, old_level, old_na, old_note, new_level, new_na, new_note`
 
-// apply runs a change through stmt (the prepared applySQL, bound to a
-// transaction or not) and returns its event. When nothing was logged (the
-// cell already held the value, or the OPD is not in the session) it says
-// which, with q to ask.
-func (s *Store) apply(ctx context.Context, stmt *sql.Stmt, q queryer, c change, at time.Time) (Event, bool, error) {
+// applyValues are applySQL's parameters for change c at time at, in
+// their order (a change without a source is the keyboard's).
+func applyValues(c change, at time.Time) [15]any {
 	var undoOf, redoOf, srcOPD any
 	if c.undoOf > 0 {
 		undoOf = c.undoOf
@@ -94,8 +92,20 @@ func (s *Store) apply(ctx context.Context, stmt *sql.Stmt, q queryer, c change, 
 	if c.src.OPDID != 0 {
 		srcOPD = c.src.OPDID
 	}
-	rows, err := stmt.QueryContext(ctx, c.sessionID, c.opdID, c.key, c.setAnswer, c.answer.Level, c.answer.NA,
-		c.setNote, c.note, at.UnixNano(), undoOf, c.undoOf > 0 || c.redoOf > 0, redoOf, string(c.src.Kind), srcOPD, c.src.Device)
+	return [15]any{c.sessionID, c.opdID, c.key, c.setAnswer, int64(c.answer.Level), c.answer.NA,
+		c.setNote, c.note, at.UnixNano(), undoOf, c.undoOf > 0 || c.redoOf > 0, redoOf, string(c.src.Kind), srcOPD, c.src.Device}
+}
+
+// apply runs a change through stmt (the prepared applySQL, bound to a
+// transaction or not) and returns its event. When nothing was logged (the
+// cell already held the value, or the OPD is not in the session) it says
+// which, with q to ask.
+func (s *Store) apply(ctx context.Context, stmt *sql.Stmt, q queryer, c change, at time.Time) (Event, bool, error) {
+	vals := applyValues(c, at)
+	if c.src.Kind == "" {
+		c.src = workshop.Keyboard
+	}
+	rows, err := stmt.QueryContext(ctx, vals[:]...)
 	if err != nil {
 		return Event{}, false, err
 	}
