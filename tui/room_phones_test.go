@@ -36,6 +36,7 @@ type phonesConfig struct {
 	Dim   string   // the dimension every phone answers
 	Keys  []string // its indicators
 	Codes []string // one access code per phone
+	Start [][]int  // each phone's levels of Keys before the first round (0: blank)
 }
 
 // phonesRound is the phones' answer to one "go" line: each phone's save,
@@ -48,9 +49,14 @@ type phonesRound struct {
 }
 
 // roundSave is the answer phone pi saves in round it: every phone a
-// different indicator, every round another level.
-func roundSave(keys []string, it, pi int) (string, int) {
-	return keys[(it+pi)%len(keys)], (it+pi)%5 + 1
+// different indicator, and a level other than the one the cell holds
+// (levels, phone pi's levels of keys, is moved on), so every save of
+// every round is a real change that is written and logged, however many
+// rounds run.
+func roundSave(keys []string, levels []int, it, pi int) (string, int) {
+	k := (it + pi) % len(keys)
+	levels[k] = levels[k]%5 + 1
+	return keys[k], levels[k]
 }
 
 // runPhones joins every phone with its code, says "ready", then for each
@@ -62,6 +68,10 @@ func runPhones(in io.Reader, out io.Writer) int {
 	var cfg phonesConfig
 	if !sc.Scan() || json.Unmarshal(sc.Bytes(), &cfg) != nil {
 		fmt.Fprintln(os.Stderr, "phones: no configuration")
+		return 2
+	}
+	if len(cfg.Start) != len(cfg.Codes) {
+		fmt.Fprintln(os.Stderr, "phones: no start levels for every phone")
 		return 2
 	}
 	clients := make([]*http.Client, len(cfg.Codes))
@@ -92,7 +102,7 @@ func runPhones(in io.Reader, out io.Writer) int {
 		start := make(chan struct{})
 		var wg sync.WaitGroup
 		for pi, cl := range clients {
-			key, level := roundSave(cfg.Keys, it, pi)
+			key, level := roundSave(cfg.Keys, cfg.Start[pi], it, pi)
 			r.Key[pi], r.Level[pi] = key, level
 			wg.Add(1)
 			go func() {
