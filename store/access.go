@@ -133,6 +133,11 @@ func (s *Store) AccessCodes(ctx context.Context, sessionID int64) ([]AccessCode,
 // guessed, or reissued since).
 var ErrNoAccessCode = workshop.ErrNoAccessCode
 
+// accessCodeSQL finds the OPD of a normalised access code; the statement
+// is prepared once (stmts.accessCode), as the phone server asks it on
+// every request.
+const accessCodeSQL = `SELECT opd_id, code, issued_at, submitted_at FROM access_codes WHERE session_id = ? AND code = ?`
+
 // AccessCodeOPD returns the OPD that code (as typed: see
 // workshop.NormalizeAccessCode) opens. It is one indexed read: the phone
 // server asks it on every request.
@@ -143,8 +148,13 @@ func (s *Store) AccessCodeOPD(ctx context.Context, sessionID int64, code string)
 	}
 	var c AccessCode
 	var issued, sent int64
-	err := s.db.QueryRowContext(ctx, `SELECT opd_id, code, issued_at, submitted_at FROM access_codes WHERE session_id = ? AND code = ?`,
-		sessionID, norm).Scan(&c.OPDID, &c.Code, &issued, &sent)
+	var row *sql.Row
+	if s.stmts.accessCode != nil {
+		row = s.stmts.accessCode.QueryRowContext(ctx, sessionID, norm)
+	} else { // a read-only store prepares no statements
+		row = s.db.QueryRowContext(ctx, accessCodeSQL, sessionID, norm)
+	}
+	err := row.Scan(&c.OPDID, &c.Code, &issued, &sent)
 	if errors.Is(err, sql.ErrNoRows) {
 		return AccessCode{}, ErrNoAccessCode
 	}

@@ -55,6 +55,18 @@ func TestEnsureAccessCodesGivesEachOPDOneAndKeepsThem(t *testing.T) {
 	if err != nil || got.OPDID != opds[1].ID {
 		t.Errorf("AccessCodeOPD(%s) = %+v, %v; want OPD %d", codes[1].Code, got, err, opds[1].ID)
 	}
+	// A read-only store, which prepares no statements, reads it too.
+	ro, err := OpenReadOnly(bg, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if got, err := ro.AccessCodeOPD(bg, id, codes[2].Code); err != nil || got.OPDID != opds[2].ID {
+		t.Errorf("read-only AccessCodeOPD(%s) = %+v, %v; want OPD %d", codes[2].Code, got, err, opds[2].ID)
+	}
+	if _, err := ro.AccessCodeOPD(bg, id, "AAAAAA"); !errors.Is(err, ErrNoAccessCode) {
+		t.Errorf("read-only AccessCodeOPD(AAAAAA) = %v, want ErrNoAccessCode", err)
+	}
 }
 
 func TestAccessCodeRefusals(t *testing.T) {

@@ -617,6 +617,7 @@ func (s *Store) enableWAL(ctx context.Context) error {
 // SQLite from parsing them again on every keystroke.
 type stmts struct {
 	apply, touch, uiState, leasedUIState, lease *sql.Stmt
+	accessCode                                  *sql.Stmt // AccessCodeOPD: the phone server asks it on every request
 }
 
 // uiStateSQL keeps the TUI's screen state of a session.
@@ -641,6 +642,7 @@ func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 		{&st.uiState, uiStateSQL},
 		{&st.leasedUIState, leasedUIStateSQL},
 		{&st.lease, `SELECT pid, host, since, heartbeat, token, started FROM locks WHERE session_id = ?`},
+		{&st.accessCode, accessCodeSQL},
 	} {
 		stmt, err := db.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -653,7 +655,7 @@ func (st *stmts) prepare(ctx context.Context, db *sql.DB) error {
 }
 
 func (st *stmts) close() {
-	for _, p := range []*sql.Stmt{st.apply, st.touch, st.uiState, st.leasedUIState, st.lease} {
+	for _, p := range []*sql.Stmt{st.apply, st.touch, st.uiState, st.leasedUIState, st.lease, st.accessCode} {
 		if p != nil {
 			p.Close() // later use fails with "statement is closed", never panics
 		}
