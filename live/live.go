@@ -135,6 +135,9 @@ type Session struct {
 	// keyWaits says whether a write waits in lockWrite (a test replaces
 	// it to make a keystroke arrive in the middle of a group).
 	keyWaits func() bool
+	// beforeApply, when set (by a test), runs after a group's commit
+	// with the memory locked, before the group's events go into it.
+	beforeApply func()
 	// groups counts the group commits (one transaction each), rides the
 	// keystrokes written in one of them.
 	groups atomic.Int64

@@ -18,7 +18,9 @@ import (
 // keystroke takes the mutex as before, and a transaction in flight
 // commits after the save it is writing when a keystroke waits, so the
 // keystroke waits for one save and one commit at most, never for the
-// rest of the group or the queue behind it.
+// rest of the group or the queue behind it. A keystroke written in the
+// group's transaction is answered at the commit, before the group's
+// events go into memory.
 
 // maxGroup bounds the saves of one transaction, so a keystroke that
 // arrives meanwhile waits for a bounded commit.
@@ -88,7 +90,8 @@ func (s *Session) drain() {
 // of it after the commit.
 func (s *Session) commitGroup(group []*pendingSave) {
 	results := make([]savedResult, len(group))
-	var taken *rider // the keystroke that rode the transaction
+	var taken *rider  // the keystroke that rode the transaction
+	answered := false // taken.done is closed
 	s.lockGroup()
 	s.groups.Add(1)
 	if err := s.writable(); err != nil {
@@ -152,6 +155,27 @@ func (s *Session) commitGroup(group []*pendingSave) {
 				group, results = group[:n], results[:n]
 			}
 			s.mu.Lock()
+			// The keystroke that rode is answered at its commit, before
+			// the group's events go into memory and out to the
+			// subscribers: the facilitator's frame waits for the disk
+			// and for nothing of the phones' work after it (the
+			// program shows its own keystroke from its own copy). The
+			// memory's lock is taken first, so a read made after the
+			// keystroke returned waits until memory holds everything
+			// committed, the keystroke too.
+			var keyState []byte // copied now: the caller owns its slice once answered
+			if taken != nil {
+				if taken.kw.State != nil {
+					keyState = append([]byte{}, taken.kw.State...)
+				}
+				taken.taken, taken.err = true, taken.kw.Err
+				close(taken.done)
+				answered = true
+				runtime.Gosched() // the keystroke's goroutine goes on now
+			}
+			if s.beforeApply != nil {
+				s.beforeApply()
+			}
 			for i, p := range group {
 				results[i] = savedResult{events: res[i].Events, err: res[i].Err}
 				if res[i].Err != nil {
@@ -162,10 +186,9 @@ func (s *Session) commitGroup(group []*pendingSave) {
 				}
 			}
 			if taken != nil {
-				taken.taken, taken.err = true, taken.kw.Err
 				if taken.kw.Err == nil {
-					if taken.kw.State != nil {
-						s.data.UIState = append([]byte{}, taken.kw.State...)
+					if keyState != nil {
+						s.data.UIState = keyState
 					}
 					s.applyEvent(taken.kw.Src, taken.kw.Event)
 				}
@@ -174,7 +197,7 @@ func (s *Session) commitGroup(group []*pendingSave) {
 		}
 	}
 	s.wmu.Unlock()
-	if taken != nil {
+	if taken != nil && !answered {
 		close(taken.done)
 	}
 	for i, p := range group {

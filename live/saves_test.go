@@ -505,3 +505,85 @@ func TestReadsNeverWaitForACommit(t *testing.T) {
 		t.Fatal("the group never asked between its saves")
 	}
 }
+
+// TestARiddenKeystrokeIsAnsweredAtItsCommit: a keystroke that rode a
+// group's transaction returns once the transaction has committed, before
+// the group's events go into memory and out to the subscribers (the
+// facilitator's frame waits for the disk, not for the phones' work after
+// it). Memory is locked from before the keystroke is answered until it
+// holds every committed event, the keystroke's last, so no read made
+// after the keystroke returned sees its commit missing.
+func TestARiddenKeystrokeIsAnsweredAtItsCommit(t *testing.T) {
+	fx := newFixture(t)
+	s := fx.s
+	save := allSaves(fx)[0]
+	var keyEv workshop.Event
+	var keyErr error
+	keyDone := make(chan struct{})
+	asked := 0
+	s.keyWaits = func() bool { // asked at the end of the group of one
+		asked++
+		if asked == 1 {
+			go func() {
+				defer close(keyDone)
+				keyEv, keyErr = s.SetAnswer(bg, Keyboard, fx.opds[2].ID, fx.keys[5], workshop.Answer{Level: 4})
+			}()
+			for !riderWaiting(s) {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		return false
+	}
+	applied := 0
+	s.beforeApply = func() {
+		applied++
+		select {
+		case <-keyDone:
+		case <-time.After(30 * time.Second):
+			t.Error("the keystroke that rode was not answered before the group went into memory")
+		}
+		if s.mu.TryLock() {
+			s.mu.Unlock()
+			t.Error("memory is not locked when the keystroke is answered: a read could miss its commit")
+		}
+	}
+	ch, stop := s.Subscribe()
+	defer stop()
+	evs, err := s.SaveCells(bg, save.src(), save.opd, save.edits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-keyDone
+	if keyErr != nil {
+		t.Fatal(keyErr)
+	}
+	if applied != 1 || s.rides.Load() != 1 {
+		t.Fatalf("%d groups applied, %d rides; want 1 and 1", applied, s.rides.Load())
+	}
+	if keyEv.ID <= evs[0].ID {
+		t.Errorf("the keystroke is event %d, the save %d: it rode after the save", keyEv.ID, evs[0].ID)
+	}
+	if a, _ := s.Cell(fx.opds[2].ID, fx.keys[5]); a.Level != 4 {
+		t.Errorf("the keystroke's cell is %+v in memory, want level 4", a)
+	}
+	if a, _ := s.Cell(save.opd, save.key); a.Level != save.level {
+		t.Errorf("the save's cell is %+v in memory, want level %d", a, save.level)
+	}
+	// The subscribers hear the save, then the keystroke: the log's order.
+	var want, heard []string
+	for _, ev := range evs {
+		want = append(want, string(save.src().Kind)+" "+ev.IndicatorKey)
+	}
+	want = append(want, "keyboard "+fx.keys[5])
+	for len(heard) < len(want) {
+		select {
+		case c := <-ch:
+			heard = append(heard, string(c.Source.Kind)+" "+c.IndicatorKey)
+		case <-time.After(30 * time.Second):
+			t.Fatalf("heard only %v", heard)
+		}
+	}
+	if !slices.Equal(heard, want) {
+		t.Errorf("subscribers heard %v, want %v", heard, want)
+	}
+}
