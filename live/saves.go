@@ -90,8 +90,7 @@ func (s *Session) drain() {
 // of it after the commit.
 func (s *Session) commitGroup(group []*pendingSave) {
 	results := make([]savedResult, len(group))
-	var taken *rider  // the keystroke that rode the transaction
-	answered := false // taken.done is closed
+	var taken *rider // the keystroke that rode the transaction
 	s.lockGroup()
 	s.groups.Add(1)
 	if err := s.writable(); err != nil {
@@ -148,6 +147,7 @@ func (s *Session) commitGroup(group []*pendingSave) {
 			}
 			if taken != nil {
 				taken.taken, taken.err = true, err
+				close(taken.done)
 			}
 		} else {
 			if n < len(group) {
@@ -170,7 +170,6 @@ func (s *Session) commitGroup(group []*pendingSave) {
 				}
 				taken.taken, taken.err = true, taken.kw.Err
 				close(taken.done)
-				answered = true
 				runtime.Gosched() // the keystroke's goroutine goes on now
 			}
 			if s.beforeApply != nil {
@@ -185,21 +184,16 @@ func (s *Session) commitGroup(group []*pendingSave) {
 					s.applyEvent(p.save.Src, ev)
 				}
 			}
-			if taken != nil {
-				if taken.kw.Err == nil {
-					if keyState != nil {
-						s.data.UIState = keyState
-					}
-					s.applyEvent(taken.kw.Src, taken.kw.Event)
+			if taken != nil && taken.kw.Err == nil {
+				if keyState != nil {
+					s.data.UIState = keyState
 				}
+				s.applyEvent(taken.kw.Src, taken.kw.Event)
 			}
 			s.mu.Unlock()
 		}
 	}
 	s.wmu.Unlock()
-	if taken != nil && !answered {
-		close(taken.done)
-	}
 	for i, p := range group {
 		p.done <- results[i]
 	}

@@ -354,6 +354,28 @@ func riderWaiting(s *Session) bool {
 	return s.rider != nil
 }
 
+// ridingKeystroke is a keystroke started by rideKeystroke: done is closed
+// once SetAnswer has returned ev and err.
+type ridingKeystroke struct {
+	done chan struct{}
+	ev   workshop.Event
+	err  error
+}
+
+// rideKeystroke starts a keystroke (level of opd's key) and returns once
+// it waits to ride the group transaction in flight.
+func rideKeystroke(s *Session, opd int64, key string, level int) *ridingKeystroke {
+	k := &ridingKeystroke{done: make(chan struct{})}
+	go func() {
+		defer close(k.done)
+		k.ev, k.err = s.SetAnswer(bg, Keyboard, opd, key, workshop.Answer{Level: level})
+	}()
+	for !riderWaiting(s) {
+		time.Sleep(time.Millisecond)
+	}
+	return k
+}
+
 // drainerWaiting reports whether a drainer has taken its group out of the
 // queue (it then waits for the ordered path).
 func drainerWaiting(s *Session) bool {
@@ -373,22 +395,14 @@ func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 	fx := newFixture(t)
 	s := fx.s
 	saves := allSaves(fx)[:6]
-	var keyEv workshop.Event
-	var keyErr error
-	keyDone := make(chan struct{})
+	var key *ridingKeystroke
 	asked := 0
 	s.keyWaits = func() bool {
 		asked++
 		// Asked once at the end of the group of one (a keystroke could
 		// ride it too), then before the second save of the group of five.
 		if asked == 2 {
-			go func() {
-				defer close(keyDone)
-				keyEv, keyErr = s.SetAnswer(bg, Keyboard, fx.opds[2].ID, fx.keys[5], workshop.Answer{Level: 4})
-			}()
-			for !riderWaiting(s) {
-				time.Sleep(time.Millisecond)
-			}
+			key = rideKeystroke(s, fx.opds[2].ID, fx.keys[5], 4)
 		}
 		return s.writers.Load() > 0
 	}
@@ -420,10 +434,11 @@ func TestKeystrokeWaitsForOneSaveNotTheGroup(t *testing.T) {
 	if asked == 0 {
 		t.Fatal("the group never asked whether a keystroke waits")
 	}
-	<-keyDone
-	if keyErr != nil {
-		t.Fatal(keyErr)
+	<-key.done
+	if key.err != nil {
+		t.Fatal(key.err)
 	}
+	keyEv := key.ev
 	for i, err := range errs {
 		if err != nil {
 			t.Fatalf("save %d: %v", i, err)
@@ -517,20 +532,12 @@ func TestARiddenKeystrokeIsAnsweredAtItsCommit(t *testing.T) {
 	fx := newFixture(t)
 	s := fx.s
 	save := allSaves(fx)[0]
-	var keyEv workshop.Event
-	var keyErr error
-	keyDone := make(chan struct{})
+	var key *ridingKeystroke
 	asked := 0
 	s.keyWaits = func() bool { // asked at the end of the group of one
 		asked++
 		if asked == 1 {
-			go func() {
-				defer close(keyDone)
-				keyEv, keyErr = s.SetAnswer(bg, Keyboard, fx.opds[2].ID, fx.keys[5], workshop.Answer{Level: 4})
-			}()
-			for !riderWaiting(s) {
-				time.Sleep(time.Millisecond)
-			}
+			key = rideKeystroke(s, fx.opds[2].ID, fx.keys[5], 4)
 		}
 		return false
 	}
@@ -538,7 +545,7 @@ func TestARiddenKeystrokeIsAnsweredAtItsCommit(t *testing.T) {
 	s.beforeApply = func() {
 		applied++
 		select {
-		case <-keyDone:
+		case <-key.done:
 		case <-time.After(30 * time.Second):
 			t.Error("the keystroke that rode was not answered before the group went into memory")
 		}
@@ -553,10 +560,11 @@ func TestARiddenKeystrokeIsAnsweredAtItsCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	<-keyDone
-	if keyErr != nil {
-		t.Fatal(keyErr)
+	<-key.done
+	if key.err != nil {
+		t.Fatal(key.err)
 	}
+	keyEv := key.ev
 	if applied != 1 || s.rides.Load() != 1 {
 		t.Fatalf("%d groups applied, %d rides; want 1 and 1", applied, s.rides.Load())
 	}
